@@ -1,0 +1,168 @@
+package domain
+
+import (
+	"github.com/lib/pq"
+)
+
+// Policy is a cooperation policy, program, guidance or announcement.
+type Policy struct {
+	Meta
+	Title         string `db:"title" json:"title"`
+	Kind          string `db:"kind" json:"kind"`
+	Field         string `db:"field" json:"field"`
+	DocNumber     string `db:"doc_number" json:"doc_number"`
+	Issuer        string `db:"issuer" json:"issuer"`
+	IssuedOn      *Date  `db:"issued_on" json:"issued_on"`
+	EffectiveFrom *Date  `db:"effective_from" json:"effective_from"`
+	EffectiveTo   *Date  `db:"effective_to" json:"effective_to"`
+	Summary       string `db:"summary" json:"summary"`
+	Body          string `db:"body" json:"body"`
+	SourceURL     string `db:"source_url" json:"source_url"`
+	City          string `db:"city" json:"city"` // hcm, cantho or both
+}
+
+// Company is an employer, in particular one hiring many workers.
+type Company struct {
+	Meta
+	TaxCode         string  `db:"tax_code" json:"tax_code"`
+	Name            string  `db:"name" json:"name"`
+	IndustryVersion string  `db:"industry_version" json:"industry_version"`
+	IndustryCode    string  `db:"industry_code" json:"industry"`
+	Address         string  `db:"address" json:"address"`
+	WardCode        *string `db:"ward_code" json:"ward_code"`
+	City            string  `db:"city" json:"city"`
+	Employees       *int    `db:"employees" json:"employees"`
+	Website         string  `db:"website" json:"website"`
+	Phone           string  `db:"phone" json:"phone"`
+	Email           string  `db:"email" json:"email"`
+	Description     string  `db:"description" json:"description"`
+
+	// Read-only, joined for display.
+	WardName      string `db:"ward_name" json:"ward,omitempty"`
+	OpenJobs      int    `db:"open_jobs" json:"open_jobs"`
+	OpenPositions int    `db:"open_positions" json:"open_positions"`
+}
+
+// Job is an opening published by a company.
+type Job struct {
+	Meta
+	CompanyID         int64          `db:"company_id" json:"company_id"`
+	Title             string         `db:"title" json:"title"`
+	OccupationVersion string         `db:"occupation_version" json:"occupation_version"`
+	OccupationCode    string         `db:"occupation_code" json:"occupation"`
+	Positions         int            `db:"positions" json:"positions"`
+	WageMin           *int64         `db:"wage_min" json:"wage_min"`
+	WageMax           *int64         `db:"wage_max" json:"wage_max"`
+	EmploymentType    string         `db:"employment_type" json:"employment_type"`
+	Education         string         `db:"education" json:"education"`
+	ExperienceYears   int            `db:"experience_years" json:"experience_years"`
+	WorkAddress       string         `db:"work_address" json:"work_address"`
+	WardCode          *string        `db:"ward_code" json:"ward_code"`
+	City              string         `db:"city" json:"city"`
+	Requirements      string         `db:"requirements" json:"requirements"`
+	Benefits          string         `db:"benefits" json:"benefits"`
+	Description       string         `db:"description" json:"description"`
+	Deadline          *Date          `db:"deadline" json:"deadline"`
+	Contact           string         `db:"contact" json:"contact"`
+	PriorityGroups    pq.StringArray `db:"priority_groups" json:"priority_groups"`
+
+	// Read-only, joined for display.
+	CompanyName    string `db:"company_name" json:"company_name,omitempty"`
+	CompanySlug    string `db:"company_slug" json:"-"`
+	CompanyTaxCode string `db:"company_tax_code" json:"company_tax_code,omitempty"`
+	WardName       string `db:"ward_name" json:"ward,omitempty"`
+}
+
+// School is a vocational education institution (cơ sở GDNN).
+type School struct {
+	Meta
+	Code          string  `db:"code" json:"code"`
+	Name          string  `db:"name" json:"name"`
+	Kind          string  `db:"kind" json:"kind"`
+	Ownership     string  `db:"ownership" json:"ownership"`
+	Address       string  `db:"address" json:"address"`
+	WardCode      *string `db:"ward_code" json:"ward_code"`
+	City          string  `db:"city" json:"city"`
+	FoundedYear   *int    `db:"founded_year" json:"founded_year"`
+	Website       string  `db:"website" json:"website"`
+	Phone         string  `db:"phone" json:"phone"`
+	Email         string  `db:"email" json:"email"`
+	Description   string  `db:"description" json:"description"`
+	Accredited    bool    `db:"accredited" json:"accredited"`
+	SeeksPartners bool    `db:"seeks_partners" json:"seeks_partners"`
+
+	// Read-only, joined for display.
+	WardName     string `db:"ward_name" json:"ward,omitempty"`
+	ProgramCount int    `db:"program_count" json:"program_count"`
+}
+
+// Program is a trade a school trains for (ngành/nghề đào tạo).
+type Program struct {
+	Meta
+	SchoolID       int64  `db:"school_id" json:"school_id"`
+	Name           string `db:"name" json:"name"`
+	Level          string `db:"level" json:"level"`
+	DurationMonths *int   `db:"duration_months" json:"duration_months"`
+	TuitionVND     *int64 `db:"tuition_vnd" json:"tuition_vnd"`
+	Quota          *int   `db:"quota" json:"quota"`
+	Intake         string `db:"intake" json:"intake"`
+	Mode           string `db:"mode" json:"mode"`
+	Support        string `db:"support" json:"support"`
+	Description    string `db:"description" json:"description"`
+
+	// Denormalised from the school so lists filter by city without a join.
+	City string `db:"city" json:"city"`
+
+	// Read-only, joined for display.
+	SchoolName string `db:"school_name" json:"school_name,omitempty"`
+	SchoolSlug string `db:"school_slug" json:"-"`
+	SchoolCode string `db:"school_code" json:"school_code,omitempty"`
+}
+
+// Project is a project or organisation that seeks partners or investors.
+type Project struct {
+	Meta
+	Title        string `db:"title" json:"title"`
+	Organization string `db:"organization" json:"organization"`
+	Kind         string `db:"kind" json:"kind"`
+	Field        string `db:"field" json:"field"`
+	City         string `db:"city" json:"city"`
+	BudgetVND    *int64 `db:"budget_vnd" json:"budget_vnd"`
+	StartOn      *Date  `db:"start_on" json:"start_on"`
+	EndOn        *Date  `db:"end_on" json:"end_on"`
+	Stage        string `db:"stage" json:"stage"`
+	Description  string `db:"description" json:"description"`
+	Contact      string `db:"contact" json:"contact"`
+}
+
+// ProgressUpdate is one dated step in a commitment's progress.
+type ProgressUpdate struct {
+	Date        string `json:"date"` // yyyy-mm-dd
+	Note        string `json:"note"`
+	EvidenceURL string `json:"evidence_url,omitempty"`
+}
+
+// Review is a sơ kết (interim) or tổng kết (final) review of the program.
+type Review struct {
+	Date        string `json:"date"` // yyyy-mm-dd
+	Kind        string `json:"kind"` // so_ket or tong_ket
+	Summary     string `json:"summary"`
+	DocumentURL string `json:"document_url,omitempty"`
+}
+
+// Commitment is a task the cooperation program committed both cities to.
+type Commitment struct {
+	Meta
+	PolicyID        int64                    `db:"policy_id" json:"program_id"`
+	Title           string                   `db:"title" json:"title"`
+	Description     string                   `db:"description" json:"description"`
+	Lead            string                   `db:"city" json:"lead"` // hcm, cantho or both
+	Progress        string                   `db:"progress" json:"progress"`
+	DueOn           *Date                    `db:"due_on" json:"due_on"`
+	SortOrder       int                      `db:"sort_order" json:"sort_order"`
+	ProgressUpdates JSONList[ProgressUpdate] `db:"progress_updates" json:"progress_updates"`
+	Reviews         JSONList[Review]         `db:"reviews" json:"reviews"`
+
+	// Read-only, joined for display.
+	ProgramTitle string `db:"program_title" json:"program_title,omitempty"`
+}

@@ -1,0 +1,232 @@
+package domain
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"sort"
+	"strings"
+
+	"hoptac/internal/vn"
+)
+
+// FieldErrors maps a field name to a Vietnamese message for the person who
+// typed it. An empty map means the entry is valid.
+type FieldErrors map[string]string
+
+// Add records msg for field unless the field already has a message: the
+// first problem found is the one worth fixing first.
+func (fe FieldErrors) Add(field, msg string) {
+	if _, ok := fe[field]; !ok {
+		fe[field] = msg
+	}
+}
+
+// Fields returns the fields with errors in a stable order.
+func (fe FieldErrors) Fields() []string {
+	out := make([]string, 0, len(fe))
+	for f := range fe {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Error makes FieldErrors usable as an error.
+func (fe FieldErrors) Error() string {
+	parts := make([]string, 0, len(fe))
+	for _, f := range fe.Fields() {
+		parts = append(parts, f+": "+fe[f])
+	}
+	return "invalid entry: " + strings.Join(parts, "; ")
+}
+
+// Err returns fe as an error, or nil when there is none.
+func (fe FieldErrors) Err() error {
+	if len(fe) == 0 {
+		return nil
+	}
+	return fe
+}
+
+func required(fe FieldErrors, field, value, label string) {
+	if strings.TrimSpace(value) == "" {
+		fe.Add(field, fmt.Sprintf("Vui lòng nhập %s.", label))
+	}
+}
+
+func oneOf(fe FieldErrors, field, value string, opts Options, label string) {
+	if !opts.Has(value) {
+		fe.Add(field, fmt.Sprintf("Vui lòng chọn %s trong danh sách.", label))
+	}
+}
+
+func cityOrBoth(fe FieldErrors, field, value string) {
+	if strings.TrimSpace(value) == "" {
+		fe.Add(field, "Vui lòng chọn thành phố.")
+	}
+}
+
+func optionalURL(fe FieldErrors, field, value string) {
+	if value == "" {
+		return
+	}
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		fe.Add(field, "Địa chỉ web phải bắt đầu bằng http:// hoặc https://.")
+	}
+}
+
+func optionalEmail(fe FieldErrors, field, value string) {
+	if value == "" {
+		return
+	}
+	if a, err := mail.ParseAddress(value); err != nil || a.Address != value {
+		fe.Add(field, "Địa chỉ email không hợp lệ.")
+	}
+}
+
+func dateOrder(fe FieldErrors, field string, from, to *Date, msg string) {
+	if from != nil && to != nil && to.Before(*from) {
+		fe.Add(field, msg)
+	}
+}
+
+// Validate checks a policy.
+func (p *Policy) Validate() FieldErrors {
+	fe := FieldErrors{}
+	required(fe, "title", p.Title, "tiêu đề")
+	oneOf(fe, "kind", p.Kind, PolicyKinds, "loại văn bản")
+	oneOf(fe, "field", p.Field, PolicyFields, "lĩnh vực")
+	cityOrBoth(fe, "city", p.City)
+	optionalURL(fe, "source_url", p.SourceURL)
+	dateOrder(fe, "effective_to", p.EffectiveFrom, p.EffectiveTo, "Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+	return fe
+}
+
+// Validate checks a company, including the tax code's check digit.
+func (c *Company) Validate() FieldErrors {
+	fe := FieldErrors{}
+	required(fe, "name", c.Name, "tên doanh nghiệp")
+	switch err := vn.ValidateTaxCode(c.TaxCode); {
+	case c.TaxCode == "":
+		fe.Add("tax_code", "Vui lòng nhập mã số thuế.")
+	case err == vn.ErrTaxCodeFormat:
+		fe.Add("tax_code", "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số.")
+	case err != nil:
+		fe.Add("tax_code", "Mã số thuế không đúng (sai chữ số kiểm tra). Vui lòng kiểm tra lại.")
+	}
+	required(fe, "industry", c.IndustryCode, "ngành kinh tế (VSIC)")
+	cityOrBoth(fe, "city", c.City)
+	if c.City == Both {
+		fe.Add("city", "Doanh nghiệp thuộc một thành phố.")
+	}
+	if c.Employees != nil && *c.Employees < 0 {
+		fe.Add("employees", "Số lao động không được âm.")
+	}
+	optionalURL(fe, "website", c.Website)
+	optionalEmail(fe, "email", c.Email)
+	return fe
+}
+
+// Validate checks a job opening.
+func (j *Job) Validate() FieldErrors {
+	fe := FieldErrors{}
+	required(fe, "title", j.Title, "chức danh tuyển dụng")
+	if j.CompanyID == 0 {
+		fe.Add("company", "Vui lòng chọn doanh nghiệp tuyển dụng.")
+	}
+	required(fe, "occupation", j.OccupationCode, "nhóm nghề (VSCO)")
+	if j.Positions <= 0 {
+		fe.Add("positions", "Số lượng cần tuyển phải lớn hơn 0.")
+	}
+	if j.WageMin != nil && *j.WageMin < 0 {
+		fe.Add("wage_min", "Mức lương không được âm.")
+	}
+	if j.WageMax != nil && *j.WageMax < 0 {
+		fe.Add("wage_max", "Mức lương không được âm.")
+	}
+	if j.WageMin != nil && j.WageMax != nil && *j.WageMin > *j.WageMax {
+		fe.Add("wage_max", "Lương tối đa phải lớn hơn hoặc bằng lương tối thiểu.")
+	}
+	oneOf(fe, "employment_type", j.EmploymentType, EmploymentTypes, "hình thức làm việc")
+	oneOf(fe, "education", j.Education, EducationLevels, "trình độ học vấn")
+	if j.ExperienceYears < 0 || j.ExperienceYears > 50 {
+		fe.Add("experience_years", "Số năm kinh nghiệm phải từ 0 đến 50.")
+	}
+	cityOrBoth(fe, "city", j.City)
+	for _, g := range j.PriorityGroups {
+		if !PriorityGroups.Has(g) {
+			fe.Add("priority_groups", fmt.Sprintf("Nhóm ưu tiên %q không có trong danh sách.", g))
+		}
+	}
+	return fe
+}
+
+// Validate checks a school.
+func (s *School) Validate() FieldErrors {
+	fe := FieldErrors{}
+	required(fe, "code", s.Code, "mã trường")
+	required(fe, "name", s.Name, "tên trường")
+	oneOf(fe, "kind", s.Kind, SchoolKinds, "loại hình cơ sở")
+	oneOf(fe, "ownership", s.Ownership, Ownerships, "hình thức sở hữu")
+	cityOrBoth(fe, "city", s.City)
+	if s.FoundedYear != nil && (*s.FoundedYear < 1800 || *s.FoundedYear > 2100) {
+		fe.Add("founded_year", "Năm thành lập không hợp lệ.")
+	}
+	optionalURL(fe, "website", s.Website)
+	optionalEmail(fe, "email", s.Email)
+	return fe
+}
+
+// Validate checks a training program.
+func (p *Program) Validate() FieldErrors {
+	fe := FieldErrors{}
+	required(fe, "name", p.Name, "tên ngành/nghề")
+	if p.SchoolID == 0 {
+		fe.Add("school", "Vui lòng chọn trường đào tạo.")
+	}
+	oneOf(fe, "level", p.Level, ProgramLevels, "trình độ đào tạo")
+	oneOf(fe, "mode", p.Mode, StudyModes, "hình thức đào tạo")
+	if p.DurationMonths != nil && (*p.DurationMonths <= 0 || *p.DurationMonths > 120) {
+		fe.Add("duration_months", "Thời gian đào tạo phải từ 1 đến 120 tháng.")
+	}
+	if p.TuitionVND != nil && *p.TuitionVND < 0 {
+		fe.Add("tuition_vnd", "Học phí không được âm.")
+	}
+	if p.Quota != nil && *p.Quota < 0 {
+		fe.Add("quota", "Chỉ tiêu không được âm.")
+	}
+	return fe
+}
+
+// Validate checks a project.
+func (p *Project) Validate() FieldErrors {
+	fe := FieldErrors{}
+	required(fe, "title", p.Title, "tên dự án")
+	oneOf(fe, "kind", p.Kind, ProjectKinds, "loại dự án")
+	oneOf(fe, "stage", p.Stage, ProjectStages, "giai đoạn")
+	cityOrBoth(fe, "city", p.City)
+	if p.BudgetVND != nil && *p.BudgetVND < 0 {
+		fe.Add("budget_vnd", "Kinh phí không được âm.")
+	}
+	dateOrder(fe, "end_on", p.StartOn, p.EndOn, "Ngày kết thúc phải sau ngày bắt đầu.")
+	return fe
+}
+
+// Validate checks a commitment.
+func (c *Commitment) Validate() FieldErrors {
+	fe := FieldErrors{}
+	required(fe, "title", c.Title, "tên nhiệm vụ")
+	if c.PolicyID == 0 {
+		fe.Add("program", "Vui lòng chọn chương trình hợp tác.")
+	}
+	cityOrBoth(fe, "lead", c.Lead)
+	oneOf(fe, "progress", c.Progress, Progresses, "tiến độ")
+	for _, r := range c.Reviews {
+		if !ReviewKinds.Has(r.Kind) {
+			fe.Add("reviews", "Loại đánh giá phải là sơ kết hoặc tổng kết.")
+		}
+	}
+	return fe
+}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/jmoiron/sqlx"
+
+	"hoptac/internal/domain"
+)
+
+// Batch writes several entries in one transaction: all land or none do.
+// The seed and the importer use it.
+type Batch struct {
+	tx *sqlx.Tx
+}
+
+// Batch runs fn in one transaction.
+func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return fn(&Batch{tx: tx}) })
+}
+
+func (b *Batch) CreatePolicy(ctx context.Context, p *domain.Policy) error {
+	return translate(createPolicy(ctx, b.tx, p))
+}
+
+func (b *Batch) CreateCompany(ctx context.Context, c *domain.Company) error {
+	return translate(createCompany(ctx, b.tx, c))
+}
+
+func (b *Batch) CreateJob(ctx context.Context, j *domain.Job) error {
+	return translate(createJob(ctx, b.tx, j))
+}
+
+func (b *Batch) CreateSchool(ctx context.Context, s *domain.School) error {
+	return translate(createSchool(ctx, b.tx, s))
+}
+
+func (b *Batch) CreateProgram(ctx context.Context, p *domain.Program) error {
+	return translate(createProgram(ctx, b.tx, p))
+}
+
+func (b *Batch) CreateProject(ctx context.Context, p *domain.Project) error {
+	return translate(createProject(ctx, b.tx, p))
+}
+
+func (b *Batch) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
+	return translate(createCommitment(ctx, b.tx, m))
+}
+
+// Meta reads a site_meta value inside the batch; ErrNotFound if unset.
+func (b *Batch) Meta(ctx context.Context, key string) (string, error) {
+	return meta(ctx, b.tx, key)
+}
+
+// SetMeta writes a site_meta value inside the batch.
+func (b *Batch) SetMeta(ctx context.Context, key, value string) error {
+	_, err := b.tx.ExecContext(ctx, `INSERT INTO site_meta (key, value) VALUES ($1, $2)
+		ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, key, value)
+	return err
+}
+
+// LockMeta takes a transaction-level advisory lock so two seeds started at
+// once cannot both load the data.
+func (b *Batch) LockMeta(ctx context.Context, key string) error {
+	_, err := b.tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, key)
+	return err
+}
+
+// Meta reads a site_meta value; ErrNotFound if unset.
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	return meta(ctx, s.db, key)
+}
+
+func meta(ctx context.Context, q sqlx.QueryerContext, key string) (string, error) {
+	var v string
+	err := sqlx.GetContext(ctx, q, &v, `SELECT value FROM site_meta WHERE key = $1`, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return v, err
+}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
+)
+
+// CompanyFilter selects companies. Zero values mean "any".
+type CompanyFilter struct {
+	Paging
+	Status   string `db:"status"`
+	Q        string `db:"q"`
+	City     string `db:"city"`
+	Ward     string `db:"ward"`
+	Industry string `db:"industry"`
+	// Hiring keeps only companies with open positions.
+	Hiring bool `db:"hiring"`
+	// Sort is "" (most open positions first, the program's "companies hiring
+	// many workers") or "name".
+	Sort string `db:"sort"`
+}
+
+type companyRow struct {
+	domain.Company
+	Total int `db:"total_count"`
+}
+
+// Open positions count only published jobs whose deadline has not passed.
+const companyColumns = `c.id, c.slug, c.status, c.external_id, c.department_code, c.archive_reason,
+	c.created_at, c.updated_at, c.published_at, c.version,
+	c.tax_code, c.name, c.industry_version, c.industry_code, c.address, c.ward_code, c.city,
+	c.employees, c.website, c.phone, c.email, c.description,
+	COALESCE(w.name, '') AS ward_name,
+	COALESCE(open.jobs, 0) AS open_jobs, COALESCE(open.positions, 0) AS open_positions`
+
+const companyOpenJoin = `LEFT JOIN wards w ON w.code = c.ward_code
+LEFT JOIN LATERAL (
+	SELECT count(*) AS jobs, sum(j.positions) AS positions FROM jobs j
+	 WHERE j.company_id = c.id AND j.status = 'published'
+	   AND (j.deadline IS NULL OR j.deadline >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+) open ON true`
+
+const companiesListSQL = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count
+FROM companies c
+` + companyOpenJoin + `
+JOIN cities ci ON ci.code = c.city
+WHERE c.status = :status
+  AND (:city = '' OR c.city = :city)
+  AND (:ward = '' OR c.ward_code = :ward)
+  AND (:industry = '' OR c.industry_code = :industry)
+  AND (NOT :hiring OR COALESCE(open.positions, 0) > 0)
+  AND (:q = '' OR NOT EXISTS (
+        SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
+         WHERE t.word <> ''
+           AND position(t.word IN lower(unaccent(concat_ws(' ', c.name, c.tax_code, c.description, c.address,
+                 w.name, w.former_units, ci.name_vi)))) = 0))
+ORDER BY CASE WHEN :sort = 'name' THEN c.name END ASC,
+         COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC
+LIMIT :limit OFFSET :offset`
+
+// Companies lists companies, by default those hiring most first.
+func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
+	f.Paging.normalize()
+	f.Status = publicStatus(f.Status)
+	var rows []companyRow
+	if err := selectNamed(ctx, s.db, &rows, companiesListSQL, f); err != nil {
+		return List[domain.Company]{}, err
+	}
+	return toList(rows, f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total }), nil
+}
+
+// Company returns one company whatever its status.
+func (s *Store) Company(ctx context.Context, id int64) (domain.Company, error) {
+	var c domain.Company
+	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
+	return c, err
+}
+
+// CompanyByTaxCode finds a company by its natural key.
+func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Company, error) {
+	var c domain.Company
+	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
+	return c, err
+}
+
+const companyInsertSQL = `INSERT INTO companies (slug, status, external_id, department_code, published_at,
+	tax_code, name, industry_version, industry_code, address, ward_code, city, employees,
+	website, phone, email, description)
+VALUES (:slug, :status, :external_id, :department_code,
+	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+	:tax_code, :name, :industry_version, :industry_code, :address, :ward_code, :city, :employees,
+	:website, :phone, :email, :description)
+RETURNING id, created_at, updated_at, published_at, version`
+
+// CreateCompany inserts c and fills in its id, timestamps and version.
+func (s *Store) CreateCompany(ctx context.Context, c *domain.Company) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createCompany(ctx, tx, c) })
+}
+
+func createCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
+	c.Slug = vn.Slug(c.Name)
+	if c.Status == "" {
+		c.Status = domain.StatusDraft
+	}
+	if c.IndustryVersion == "" {
+		c.IndustryVersion = "VSIC2018"
+	}
+	return getNamed(ctx, tx, &c.Meta, companyInsertSQL, c)
+}
+
+const companyUpdateSQL = `UPDATE companies SET slug = :slug, external_id = :external_id,
+	tax_code = :tax_code, name = :name, industry_version = :industry_version, industry_code = :industry_code,
+	address = :address, ward_code = :ward_code, city = :city, employees = :employees,
+	website = :website, phone = :phone, email = :email, description = :description,
+	updated_at = now(), version = version + 1
+WHERE id = :id AND version = :version
+RETURNING id, created_at, updated_at, published_at, version, status`
+
+// UpdateCompany saves c if c.Version is still current; else ErrConflict.
+func (s *Store) UpdateCompany(ctx context.Context, c *domain.Company) error {
+	c.Slug = vn.Slug(c.Name)
+	if c.IndustryVersion == "" {
+		c.IndustryVersion = "VSIC2018"
+	}
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
+	})
+}

@@ -1,0 +1,67 @@
+package store
+
+// Paging is the page a list query asks for. Limit and Offset are derived
+// by normalize and bound into the SQL; Page and PerPage come from the user.
+type Paging struct {
+	Page    int `db:"-"`
+	PerPage int `db:"-"`
+	Limit   int `db:"limit"`
+	Offset  int `db:"offset"`
+}
+
+// MaxPerPage caps a page so no request can ask for the whole table.
+const MaxPerPage = 100
+
+// DefaultPerPage is the page size when none is asked for.
+const DefaultPerPage = 20
+
+func (p *Paging) normalize() {
+	if p.Page < 1 {
+		p.Page = 1
+	}
+	if p.PerPage < 1 {
+		p.PerPage = DefaultPerPage
+	}
+	if p.PerPage > MaxPerPage {
+		p.PerPage = MaxPerPage
+	}
+	p.Limit = p.PerPage
+	p.Offset = (p.Page - 1) * p.PerPage
+}
+
+// List is one page of a list query with the total number of matches.
+type List[T any] struct {
+	Items   []T
+	Total   int
+	Page    int
+	PerPage int
+}
+
+// Pages is the number of pages the total fills.
+func (l List[T]) Pages() int {
+	if l.PerPage == 0 {
+		return 0
+	}
+	return (l.Total + l.PerPage - 1) / l.PerPage
+}
+
+// toList builds a List from rows that carry the window count of all
+// matches (total_count) beside each item.
+func toList[R any, T any](rows []R, p Paging, split func(R) (T, int)) List[T] {
+	l := List[T]{Items: make([]T, 0, len(rows)), Page: p.Page, PerPage: p.PerPage}
+	for _, r := range rows {
+		item, total := split(r)
+		l.Items = append(l.Items, item)
+		l.Total = total
+	}
+	return l
+}
+
+// publicStatus makes "published" the status a list shows unless the caller
+// (the back office) names another: public pages can never forget it.
+func publicStatus(s string) string {
+	if s == "" {
+		return "published"
+	}
+	return s
+}

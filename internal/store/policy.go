@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
+)
+
+// PolicyFilter selects policies. A city filter also keeps policies of both cities.
+type PolicyFilter struct {
+	Paging
+	Status string `db:"status"`
+	Q      string `db:"q"`
+	City   string `db:"city"`
+	Kind   string `db:"kind"`
+	Field  string `db:"field"`
+}
+
+type policyRow struct {
+	domain.Policy
+	Total int `db:"total_count"`
+}
+
+const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code, p.archive_reason,
+	p.created_at, p.updated_at, p.published_at, p.version,
+	p.title, p.kind, p.field, p.doc_number, p.issuer, p.issued_on, p.effective_from, p.effective_to,
+	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city`
+
+const policiesListSQL = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count
+FROM policies p
+WHERE p.status = :status
+  AND (:city = '' OR p.city = :city OR p.city IS NULL)
+  AND (:kind = '' OR p.kind = :kind)
+  AND (:field = '' OR p.field = :field)
+  AND (:q = '' OR NOT EXISTS (
+        SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
+         WHERE t.word <> ''
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))
+ORDER BY COALESCE(p.issued_on, p.published_at::date) DESC NULLS LAST, p.id DESC
+LIMIT :limit OFFSET :offset`
+
+// Policies lists policies, newest first.
+func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
+	f.Paging.normalize()
+	f.Status = publicStatus(f.Status)
+	var rows []policyRow
+	if err := selectNamed(ctx, s.db, &rows, policiesListSQL, f); err != nil {
+		return List[domain.Policy]{}, err
+	}
+	return toList(rows, f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total }), nil
+}
+
+// Policy returns one policy whatever its status.
+func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
+	var p domain.Policy
+	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
+	return p, err
+}
+
+// PolicyByExternalID finds a policy by its import key.
+func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
+	var p domain.Policy
+	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
+	return p, err
+}
+
+const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
+	title, kind, field, doc_number, issuer, issued_on, effective_from, effective_to,
+	summary, body, source_url, city)
+VALUES (:slug, :status, :external_id, :department_code,
+	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+	:title, :kind, :field, :doc_number, :issuer, :issued_on, :effective_from, :effective_to,
+	:summary, :body, :source_url, NULLIF(:city, 'both'))
+RETURNING id, created_at, updated_at, published_at, version`
+
+// CreatePolicy inserts p and fills in its id, timestamps and version.
+func (s *Store) CreatePolicy(ctx context.Context, p *domain.Policy) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createPolicy(ctx, tx, p) })
+}
+
+func createPolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
+	p.Slug = vn.Slug(p.Title)
+	if p.Status == "" {
+		p.Status = domain.StatusDraft
+	}
+	return getNamed(ctx, tx, &p.Meta, policyInsertSQL, p)
+}
+
+const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :external_id,
+	title = :title, kind = :kind, field = :field, doc_number = :doc_number, issuer = :issuer,
+	issued_on = :issued_on, effective_from = :effective_from, effective_to = :effective_to,
+	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
+	updated_at = now(), version = version + 1
+WHERE id = :id AND version = :version
+RETURNING id, created_at, updated_at, published_at, version, status`
+
+// UpdatePolicy saves p if p.Version is still current; else ErrConflict.
+func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
+	p.Slug = vn.Slug(p.Title)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
+	})
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
+)
+
+// ProgramFilter selects training programs. Zero values mean "any".
+type ProgramFilter struct {
+	Paging
+	Status   string `db:"status"`
+	Q        string `db:"q"`
+	City     string `db:"city"`
+	Level    string `db:"level"`
+	Mode     string `db:"mode"`
+	SchoolID int64  `db:"school_id"`
+	// TuitionMax keeps programs costing at most this (free ones included).
+	TuitionMax int64 `db:"tuition_max"`
+}
+
+type programRow struct {
+	domain.Program
+	Total int `db:"total_count"`
+}
+
+const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code, p.archive_reason,
+	p.created_at, p.updated_at, p.published_at, p.version,
+	p.school_id, p.name, p.level, p.duration_months, p.tuition_vnd, p.quota, p.intake, p.mode,
+	p.support, p.description, p.city,
+	s.name AS school_name, s.slug AS school_slug, s.code AS school_code`
+
+// A program is public only while its school is public too.
+const programsListSQL = `SELECT ` + programColumns + `, count(*) OVER () AS total_count
+FROM programs p
+JOIN schools s ON s.id = p.school_id
+WHERE p.status = :status
+  AND (:status <> 'published' OR s.status = 'published')
+  AND (:city = '' OR p.city = :city)
+  AND (:level = '' OR p.level = :level)
+  AND (:mode = '' OR p.mode = :mode)
+  AND (:school_id = 0 OR p.school_id = :school_id)
+  AND (:tuition_max = 0 OR COALESCE(p.tuition_vnd, 0) <= :tuition_max)
+  AND (:q = '' OR NOT EXISTS (
+        SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
+         WHERE t.word <> ''
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))
+ORDER BY p.name ASC, s.name ASC, p.id ASC
+LIMIT :limit OFFSET :offset`
+
+// Programs lists training programs by name.
+func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
+	f.Paging.normalize()
+	f.Status = publicStatus(f.Status)
+	var rows []programRow
+	if err := selectNamed(ctx, s.db, &rows, programsListSQL, f); err != nil {
+		return List[domain.Program]{}, err
+	}
+	return toList(rows, f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total }), nil
+}
+
+// Program returns one program whatever its status.
+func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
+	var p domain.Program
+	err := get(ctx, s.db, &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
+	return p, err
+}
+
+// The program's city is always its school's.
+const programInsertSQL = `INSERT INTO programs (slug, status, external_id, department_code, published_at,
+	school_id, name, level, duration_months, tuition_vnd, quota, intake, mode, support, description, city)
+VALUES (:slug, :status, :external_id, :department_code,
+	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+	:school_id, :name, :level, :duration_months, :tuition_vnd, :quota, :intake, :mode, :support, :description,
+	(SELECT city FROM schools WHERE id = :school_id))
+RETURNING id, created_at, updated_at, published_at, version, city`
+
+type insertedProgram struct {
+	domain.Meta
+	City string `db:"city"`
+}
+
+// CreateProgram inserts p and fills in its id, timestamps, version and city.
+func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProgram(ctx, tx, p) })
+}
+
+func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
+	p.Slug = vn.Slug(p.Name)
+	if p.Status == "" {
+		p.Status = domain.StatusDraft
+	}
+	ret := insertedProgram{Meta: p.Meta}
+	if err := getNamed(ctx, tx, &ret, programInsertSQL, p); err != nil {
+		return err
+	}
+	p.Meta, p.City = ret.Meta, ret.City
+	return nil
+}
+
+const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :external_id,
+	school_id = :school_id, name = :name, level = :level, duration_months = :duration_months,
+	tuition_vnd = :tuition_vnd, quota = :quota, intake = :intake, mode = :mode, support = :support,
+	description = :description, city = (SELECT city FROM schools WHERE id = :school_id),
+	updated_at = now(), version = version + 1
+WHERE id = :id AND version = :version
+RETURNING id, created_at, updated_at, published_at, version, status`
+
+// UpdateProgram saves p if p.Version is still current; else ErrConflict.
+func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
+	p.Slug = vn.Slug(p.Name)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
+	})
+}

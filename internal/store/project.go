@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
+)
+
+// ProjectFilter selects projects. Zero values mean "any".
+type ProjectFilter struct {
+	Paging
+	Status string `db:"status"`
+	Q      string `db:"q"`
+	City   string `db:"city"`
+	Kind   string `db:"kind"`
+	Stage  string `db:"stage"`
+}
+
+type projectRow struct {
+	domain.Project
+	Total int `db:"total_count"`
+}
+
+const projectColumns = `p.id, p.slug, p.status, p.external_id, p.department_code, p.archive_reason,
+	p.created_at, p.updated_at, p.published_at, p.version,
+	p.title, p.organization, p.kind, p.field, p.city, p.budget_vnd, p.start_on, p.end_on,
+	p.stage, p.description, p.contact`
+
+// Projects that seek partners come first: that is what investors look for.
+const projectsListSQL = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count
+FROM projects p
+WHERE p.status = :status
+  AND (:city = '' OR p.city = :city)
+  AND (:kind = '' OR p.kind = :kind)
+  AND (:stage = '' OR p.stage = :stage)
+  AND (:q = '' OR NOT EXISTS (
+        SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
+         WHERE t.word <> ''
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))
+ORDER BY (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
+LIMIT :limit OFFSET :offset`
+
+// Projects lists projects, those seeking partners first.
+func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
+	f.Paging.normalize()
+	f.Status = publicStatus(f.Status)
+	var rows []projectRow
+	if err := selectNamed(ctx, s.db, &rows, projectsListSQL, f); err != nil {
+		return List[domain.Project]{}, err
+	}
+	return toList(rows, f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total }), nil
+}
+
+// Project returns one project whatever its status.
+func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
+	var p domain.Project
+	err := get(ctx, s.db, &p, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
+	return p, err
+}
+
+const projectInsertSQL = `INSERT INTO projects (slug, status, external_id, department_code, published_at,
+	title, organization, kind, field, city, budget_vnd, start_on, end_on, stage, description, contact)
+VALUES (:slug, :status, :external_id, :department_code,
+	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+	:title, :organization, :kind, :field, :city, :budget_vnd, :start_on, :end_on, :stage, :description, :contact)
+RETURNING id, created_at, updated_at, published_at, version`
+
+// CreateProject inserts p and fills in its id, timestamps and version.
+func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProject(ctx, tx, p) })
+}
+
+func createProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
+	p.Slug = vn.Slug(p.Title)
+	if p.Status == "" {
+		p.Status = domain.StatusDraft
+	}
+	return getNamed(ctx, tx, &p.Meta, projectInsertSQL, p)
+}
+
+const projectUpdateSQL = `UPDATE projects SET slug = :slug, external_id = :external_id,
+	title = :title, organization = :organization, kind = :kind, field = :field, city = :city,
+	budget_vnd = :budget_vnd, start_on = :start_on, end_on = :end_on, stage = :stage,
+	description = :description, contact = :contact, updated_at = now(), version = version + 1
+WHERE id = :id AND version = :version
+RETURNING id, created_at, updated_at, published_at, version, status`
+
+// UpdateProject saves p if p.Version is still current; else ErrConflict.
+func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
+	p.Slug = vn.Slug(p.Title)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
+	})
+}

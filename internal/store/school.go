@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
+)
+
+// SchoolFilter selects schools. Zero values mean "any".
+type SchoolFilter struct {
+	Paging
+	Status        string `db:"status"`
+	Q             string `db:"q"`
+	City          string `db:"city"`
+	Ward          string `db:"ward"`
+	Kind          string `db:"kind"`
+	Ownership     string `db:"ownership"`
+	Level         string `db:"level"` // schools with a published program at this level
+	SeeksPartners bool   `db:"seeks_partners"`
+}
+
+type schoolRow struct {
+	domain.School
+	Total int `db:"total_count"`
+}
+
+const schoolColumns = `s.id, s.slug, s.status, s.external_id, s.department_code, s.archive_reason,
+	s.created_at, s.updated_at, s.published_at, s.version,
+	s.code, s.name, s.kind, s.ownership, s.address, s.ward_code, s.city, s.founded_year,
+	s.website, s.phone, s.email, s.description, s.accredited, s.seeks_partners,
+	COALESCE(w.name, '') AS ward_name,
+	(SELECT count(*) FROM programs p WHERE p.school_id = s.id AND p.status = 'published') AS program_count`
+
+const schoolsListSQL = `SELECT ` + schoolColumns + `, count(*) OVER () AS total_count
+FROM schools s
+LEFT JOIN wards w ON w.code = s.ward_code
+JOIN cities ci ON ci.code = s.city
+WHERE s.status = :status
+  AND (:city = '' OR s.city = :city)
+  AND (:ward = '' OR s.ward_code = :ward)
+  AND (:kind = '' OR s.kind = :kind)
+  AND (:ownership = '' OR s.ownership = :ownership)
+  AND (NOT :seeks_partners OR s.seeks_partners)
+  AND (:level = '' OR EXISTS (SELECT 1 FROM programs p WHERE p.school_id = s.id AND p.status = 'published' AND p.level = :level))
+  AND (:q = '' OR NOT EXISTS (
+        SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
+         WHERE t.word <> ''
+           AND position(t.word IN lower(unaccent(concat_ws(' ', s.name, s.code, s.description, s.address,
+                 w.name, w.former_units, ci.name_vi)))) = 0))
+ORDER BY s.name ASC, s.id ASC
+LIMIT :limit OFFSET :offset`
+
+// Schools lists schools by name.
+func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
+	f.Paging.normalize()
+	f.Status = publicStatus(f.Status)
+	var rows []schoolRow
+	if err := selectNamed(ctx, s.db, &rows, schoolsListSQL, f); err != nil {
+		return List[domain.School]{}, err
+	}
+	return toList(rows, f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total }), nil
+}
+
+// School returns one school whatever its status.
+func (s *Store) School(ctx context.Context, id int64) (domain.School, error) {
+	var sc domain.School
+	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
+	return sc, err
+}
+
+// SchoolByCode finds a school by its natural key, city + code.
+func (s *Store) SchoolByCode(ctx context.Context, city, code string) (domain.School, error) {
+	var sc domain.School
+	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
+	return sc, err
+}
+
+const schoolInsertSQL = `INSERT INTO schools (slug, status, external_id, department_code, published_at,
+	code, name, kind, ownership, address, ward_code, city, founded_year,
+	website, phone, email, description, accredited, seeks_partners)
+VALUES (:slug, :status, :external_id, :department_code,
+	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+	:code, :name, :kind, :ownership, :address, :ward_code, :city, :founded_year,
+	:website, :phone, :email, :description, :accredited, :seeks_partners)
+RETURNING id, created_at, updated_at, published_at, version`
+
+// CreateSchool inserts sc and fills in its id, timestamps and version.
+func (s *Store) CreateSchool(ctx context.Context, sc *domain.School) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createSchool(ctx, tx, sc) })
+}
+
+func createSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
+	sc.Slug = vn.Slug(sc.Name)
+	if sc.Status == "" {
+		sc.Status = domain.StatusDraft
+	}
+	return getNamed(ctx, tx, &sc.Meta, schoolInsertSQL, sc)
+}
+
+const schoolUpdateSQL = `UPDATE schools SET slug = :slug, external_id = :external_id,
+	code = :code, name = :name, kind = :kind, ownership = :ownership, address = :address,
+	ward_code = :ward_code, city = :city, founded_year = :founded_year, website = :website,
+	phone = :phone, email = :email, description = :description, accredited = :accredited,
+	seeks_partners = :seeks_partners, updated_at = now(), version = version + 1
+WHERE id = :id AND version = :version
+RETURNING id, created_at, updated_at, published_at, version, status`
+
+// UpdateSchool saves sc if sc.Version is still current; else ErrConflict.
+// Its programs follow it to a new city, in the same transaction.
+func (s *Store) UpdateSchool(ctx context.Context, sc *domain.School) error {
+	sc.Slug = vn.Slug(sc.Name)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := updateChecked(ctx, tx, &sc.Meta, schoolUpdateSQL, sc, Schools); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, sc.ID, sc.City)
+		return translate(err)
+	})
+}

@@ -1,0 +1,92 @@
+package vn
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Cần Thơ", "can tho"},
+		{"ĐÀO TẠO NGHỀ", "dao tao nghe"},
+		{"Thủ Dầu Một", "thu dau mot"},
+		{"lao động", "lao dong"},
+		{"Quận 7", "quan 7"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Cần Thơ", "can-tho"},
+		{"Công nhân may – Bình Tân (50 người)", "cong-nhan-may-binh-tan-50-nguoi"},
+		{"  TP.HCM  ", "tp-hcm"},
+		{"Đường 3/2", "duong-3-2"},
+		{"!!!", "muc"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestValidateTaxCode(t *testing.T) {
+	tests := []struct {
+		code string
+		want error
+	}{
+		{"0100109106", nil},
+		{"0100109106-001", nil},
+		{"0100109107", ErrTaxCodeCheckDigit},
+		{"010010910", ErrTaxCodeFormat},
+		{"01001091O6", ErrTaxCodeFormat},
+		{"0100109106-0A1", ErrTaxCodeFormat},
+		{"0100109106001", ErrTaxCodeFormat},
+	}
+	for _, tt := range tests {
+		if got := ValidateTaxCode(tt.code); !errors.Is(got, tt.want) {
+			t.Errorf("ValidateTaxCode(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}
+
+func TestTaxCodeCheckDigitAgreesWithValidate(t *testing.T) {
+	for _, first9 := range []string{"010010910", "030123456", "180000001", "999999999"} {
+		d, ok := TaxCodeCheckDigit(first9)
+		if !ok {
+			continue
+		}
+		if err := ValidateTaxCode(first9 + string(d)); err != nil {
+			t.Errorf("ValidateTaxCode(%q+%q) = %v, want nil", first9, d, err)
+		}
+	}
+}
+
+func TestMoneyAndWage(t *testing.T) {
+	i := func(v int64) *int64 { return &v }
+	tests := []struct {
+		min, max *int64
+		want     string
+	}{
+		{nil, nil, "Thỏa thuận"},
+		{i(8000000), i(8000000), "8.000.000 đ"},
+		{i(8000000), i(12500000), "8.000.000 – 12.500.000 đ"},
+		{i(7000000), nil, "Từ 7.000.000 đ"},
+		{nil, i(950000), "Đến 950.000 đ"},
+	}
+	for _, tt := range tests {
+		if got := WageRange(tt.min, tt.max); got != tt.want {
+			t.Errorf("WageRange(%v, %v) = %q, want %q", tt.min, tt.max, got, tt.want)
+		}
+	}
+	if got := Money(100); got != "100 đ" {
+		t.Errorf("Money(100) = %q, want %q", got, "100 đ")
+	}
+}
