@@ -4,6 +4,12 @@
 -- +goose Up
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
+-- Today's date in Vietnam: job deadlines end at midnight local time,
+-- whatever the server's time zone.
+CREATE FUNCTION vn_today() RETURNS date
+    AS $$ SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date $$
+    LANGUAGE sql STABLE;
+
 -- Cities are rows, not an enum: the wider HCMC–Mekong Delta agreement adds more.
 CREATE TABLE cities (
     code          text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),
@@ -221,8 +227,11 @@ CREATE TABLE programs (
     intake          text NOT NULL DEFAULT '',
     mode            text NOT NULL CHECK (mode IN ('full_time', 'work_study', 'online')),
     support         text NOT NULL DEFAULT '',
-    description     text NOT NULL DEFAULT ''
+    description     text NOT NULL DEFAULT '',
+    -- the school's city, kept here so lists filter without a join
+    city            text NOT NULL REFERENCES cities(code)
 );
+CREATE INDEX programs_public_idx ON programs (status, city);
 CREATE UNIQUE INDEX programs_external_id_key ON programs (external_id) WHERE external_id <> '';
 CREATE INDEX programs_school_idx ON programs (school_id);
 
@@ -373,4 +382,5 @@ DROP TABLE departments;
 DROP TABLE former_units;
 DROP TABLE wards;
 DROP TABLE cities;
+DROP FUNCTION vn_today();
 DROP EXTENSION IF EXISTS unaccent;

@@ -43,11 +43,7 @@ LIMIT :limit OFFSET :offset`
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
 	f.Paging.normalize()
 	f.Status = publicStatus(f.Status)
-	var rows []commitmentRow
-	if err := selectNamed(ctx, s.db, &rows, commitmentsListSQL, f); err != nil {
-		return List[domain.Commitment]{}, err
-	}
-	return toList(rows, f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total }), nil
+	return runList(ctx, s.db, commitmentsListSQL, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
 }
 
 // Commitment returns one commitment whatever its status.

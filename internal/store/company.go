@@ -41,7 +41,7 @@ const companyOpenJoin = `LEFT JOIN wards w ON w.code = c.ward_code
 LEFT JOIN LATERAL (
 	SELECT count(*) AS jobs, sum(j.positions) AS positions FROM jobs j
 	 WHERE j.company_id = c.id AND j.status = 'published'
-	   AND (j.deadline IS NULL OR j.deadline >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+	   AND (j.deadline IS NULL OR j.deadline >= vn_today())
 ) open ON true`
 
 const companiesListSQL = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count
@@ -66,11 +66,7 @@ LIMIT :limit OFFSET :offset`
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
 	f.Paging.normalize()
 	f.Status = publicStatus(f.Status)
-	var rows []companyRow
-	if err := selectNamed(ctx, s.db, &rows, companiesListSQL, f); err != nil {
-		return List[domain.Company]{}, err
-	}
-	return toList(rows, f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total }), nil
+	return runList(ctx, s.db, companiesListSQL, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.

@@ -61,7 +61,7 @@ WHERE j.status = :status
   AND (:wage_min = 0 OR COALESCE(j.wage_max, j.wage_min) >= :wage_min)
   AND (:company_id = 0 OR j.company_id = :company_id)
   AND (:priority_group = '' OR :priority_group = ANY (j.priority_groups))
-  AND (:include_expired OR j.deadline IS NULL OR j.deadline >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
+  AND (:include_expired OR j.deadline IS NULL OR j.deadline >= vn_today())
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
@@ -76,11 +76,7 @@ LIMIT :limit OFFSET :offset`
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
 	f.Paging.normalize()
 	f.Status = publicStatus(f.Status)
-	var rows []jobRow
-	if err := selectNamed(ctx, s.db, &rows, jobsListSQL, f); err != nil {
-		return List[domain.Job]{}, err
-	}
-	return toList(rows, f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total }), nil
+	return runList(ctx, s.db, jobsListSQL, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.

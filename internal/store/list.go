@@ -1,5 +1,7 @@
 package store
 
+import "context"
+
 // Paging is the page a list query asks for. Limit and Offset are derived
 // by normalize and bound into the SQL; Page and PerPage come from the user.
 type Paging struct {
@@ -55,6 +57,29 @@ func toList[R any, T any](rows []R, p Paging, split func(R) (T, int)) List[T] {
 		l.Total = total
 	}
 	return l
+}
+
+// runList runs a list query. A page past the end has no rows to carry the
+// window count, so the total is then read from a one-row first page: the
+// page can still say how many matches there are.
+func runList[R any, T any](ctx context.Context, q queryer, query string, arg any, p *Paging, split func(R) (T, int)) (List[T], error) {
+	var rows []R
+	if err := selectNamed(ctx, q, &rows, query, arg); err != nil {
+		return List[T]{}, err
+	}
+	if len(rows) > 0 || p.Page <= 1 {
+		return toList(rows, *p, split), nil
+	}
+	asked := *p
+	p.Limit, p.Offset = 1, 0
+	err := selectNamed(ctx, q, &rows, query, arg)
+	*p = asked
+	if err != nil {
+		return List[T]{}, err
+	}
+	l := toList(rows, asked, split)
+	l.Items = l.Items[:0]
+	return l, nil
 }
 
 // publicStatus makes "published" the status a list shows unless the caller

@@ -39,18 +39,14 @@ WHERE p.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))
-ORDER BY COALESCE(p.issued_on, p.published_at::date) DESC NULLS LAST, p.id DESC
+ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
 // Policies lists policies, newest first.
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
 	f.Paging.normalize()
 	f.Status = publicStatus(f.Status)
-	var rows []policyRow
-	if err := selectNamed(ctx, s.db, &rows, policiesListSQL, f); err != nil {
-		return List[domain.Policy]{}, err
-	}
-	return toList(rows, f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total }), nil
+	return runList(ctx, s.db, policiesListSQL, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.

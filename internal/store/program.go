@@ -55,11 +55,7 @@ LIMIT :limit OFFSET :offset`
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
 	f.Paging.normalize()
 	f.Status = publicStatus(f.Status)
-	var rows []programRow
-	if err := selectNamed(ctx, s.db, &rows, programsListSQL, f); err != nil {
-		return List[domain.Program]{}, err
-	}
-	return toList(rows, f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total }), nil
+	return runList(ctx, s.db, programsListSQL, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.

@@ -47,11 +47,7 @@ LIMIT :limit OFFSET :offset`
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
 	f.Paging.normalize()
 	f.Status = publicStatus(f.Status)
-	var rows []projectRow
-	if err := selectNamed(ctx, s.db, &rows, projectsListSQL, f); err != nil {
-		return List[domain.Project]{}, err
-	}
-	return toList(rows, f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total }), nil
+	return runList(ctx, s.db, projectsListSQL, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
 // Project returns one project whatever its status.

@@ -57,11 +57,7 @@ LIMIT :limit OFFSET :offset`
 func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
 	f.Paging.normalize()
 	f.Status = publicStatus(f.Status)
-	var rows []schoolRow
-	if err := selectNamed(ctx, s.db, &rows, schoolsListSQL, f); err != nil {
-		return List[domain.School]{}, err
-	}
-	return toList(rows, f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total }), nil
+	return runList(ctx, s.db, schoolsListSQL, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
 }
 
 // School returns one school whatever its status.

