@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"errors"
 	"sort"
 	"testing"
@@ -13,6 +14,8 @@ import (
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
+
+var ctx = context.Background()
 
 var equalTimes = cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })
 
@@ -65,7 +68,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 	company := domain.Company{
 		Meta:    domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv", ExternalID: "c-1"},
 		TaxCode: "0100109106", Name: "Công ty Cổ phần Dệt may Sài Gòn", IndustryVersion: "VSIC2018", IndustryCode: "C",
-		Address: "12 Đường số 7", WardCode: ptr("27460"), City: "hcm", Employees: ptr(1200),
+		Address: "12 Đường số 7", WardCode: testenv.Ptr("27460"), City: "hcm", Employees: testenv.Ptr(1200),
 		Website: "https://detmay.example.vn", Phone: "028 3812 3456", Email: "tuyendung@detmay.example.vn", Description: "Dệt may xuất khẩu",
 	}
 	if err := st.CreateCompany(ctx, &company); err != nil {
@@ -85,9 +88,9 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 	job := domain.Job{
 		Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "hcm-sonv", ExternalID: "j-1"}, CompanyID: company.ID,
 		Title: "Công nhân may", OccupationVersion: "VSCO2020", OccupationCode: "8", Positions: 50,
-		WageMin: ptr(int64(7_000_000)), WageMax: ptr(int64(9_500_000)), EmploymentType: "full_time", Education: "lower_secondary",
+		WageMin: testenv.Ptr(int64(7_000_000)), WageMax: testenv.Ptr(int64(9_500_000)), EmploymentType: "full_time", Education: "lower_secondary",
 		ExperienceYears: 1, WorkAddress: "Khu công nghiệp Tân Bình", City: "hcm", Requirements: "Sức khỏe tốt",
-		Benefits: "BHXH, cơm trưa", Description: "May hoàn thiện", Deadline: daysFromNow(30), Contact: "Phòng nhân sự",
+		Benefits: "BHXH, cơm trưa", Description: "May hoàn thiện", Deadline: testenv.DaysFromNow(30), Contact: "Phòng nhân sự",
 		PriorityGroups: []string{"veteran", "disabled"},
 	}
 	if err := st.CreateJob(ctx, &job); err != nil {
@@ -107,7 +110,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 	school := domain.School{
 		Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"},
 		Code: "CDCT", Name: "Trường Cao đẳng Cần Thơ", Kind: "cao_dang", Ownership: "public", Address: "413 Đường 30/4",
-		City: "cantho", FoundedYear: ptr(1977), Accredited: true, SeeksPartners: true,
+		City: "cantho", FoundedYear: testenv.Ptr(1977), Accredited: true, SeeksPartners: true,
 	}
 	if err := st.CreateSchool(ctx, &school); err != nil {
 		t.Fatalf("CreateSchool = %v", err)
@@ -122,8 +125,8 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 
 	program := domain.Program{
 		Meta:     domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"},
-		SchoolID: school.ID, Name: "Công nghệ ô tô", Level: "cao_dang", DurationMonths: ptr(30), TuitionVND: ptr(int64(12_000_000)),
-		Quota: ptr(120), Intake: "Tháng 9", Mode: "full_time", Support: "Miễn học phí cho bộ đội xuất ngũ",
+		SchoolID: school.ID, Name: "Công nghệ ô tô", Level: "cao_dang", DurationMonths: testenv.Ptr(30), TuitionVND: testenv.Ptr(int64(12_000_000)),
+		Quota: testenv.Ptr(120), Intake: "Tháng 9", Mode: "full_time", Support: "Miễn học phí cho bộ đội xuất ngũ",
 	}
 	if err := st.CreateProgram(ctx, &program); err != nil {
 		t.Fatalf("CreateProgram = %v", err)
@@ -142,7 +145,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 	policy := domain.Policy{
 		Meta:  domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-soldtbxh", ExternalID: "program-2024"},
 		Title: "Chương trình hợp tác 2024 – 2025", Kind: "program", Field: "employment", DocNumber: "01/CTr-LĐTBXH",
-		Issuer: "Hai Sở LĐ-TB&XH", IssuedOn: ptr(time.Date(2024, 6, 28, 0, 0, 0, 0, time.UTC)),
+		Issuer: "Hai Sở LĐ-TB&XH", IssuedOn: testenv.Ptr(time.Date(2024, 6, 28, 0, 0, 0, 0, time.UTC)),
 		Summary: "Ký ngày 28/6/2024", Body: "## Mục đích", SourceURL: "https://example.gov.vn/ct", City: domain.Both,
 	}
 	if err := st.CreatePolicy(ctx, &policy); err != nil {
@@ -176,8 +179,8 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 	project := domain.Project{
 		Meta:  domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sonv"},
 		Title: "Trung tâm đào tạo nghề thủy sản", Organization: "Hiệp hội Thủy sản", Kind: "training", Field: "Giáo dục nghề nghiệp",
-		City: "cantho", BudgetVND: ptr(int64(25_000_000_000)), StartOn: ptr(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)),
-		EndOn: ptr(time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)), Stage: "seeking_partners", Contact: "0292 123 456",
+		City: "cantho", BudgetVND: testenv.Ptr(int64(25_000_000_000)), StartOn: testenv.Ptr(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)),
+		EndOn: testenv.Ptr(time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)), Stage: "seeking_partners", Contact: "0292 123 456",
 	}
 	if err := st.CreateProject(ctx, &project); err != nil {
 		t.Fatalf("CreateProject = %v", err)
@@ -197,9 +200,9 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 
 func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {
 	st := testenv.Store(t)
-	company := newCompany(t, st, 1, "hcm", domain.StatusPublished)
-	policy := newProgramPolicy(t, st, "policy")
-	newSchool(t, st, "TCN1", "hcm")
+	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	policy := testenv.NewPolicy(t, st, "policy")
+	testenv.NewSchool(t, st, "TCN1", "hcm")
 
 	tests := []struct {
 		name      string
@@ -220,7 +223,7 @@ func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {
 		}, "city"},
 		{"wage_min above wage_max", func() error {
 			j := domain.Job{Meta: domain.Meta{DepartmentCode: "hcm-sonv"}, CompanyID: company.ID, Title: "X", OccupationCode: "8", Positions: 1,
-				WageMin: ptr(int64(9)), WageMax: ptr(int64(8)), EmploymentType: "full_time", Education: "none", City: "hcm"}
+				WageMin: testenv.Ptr(int64(9)), WageMax: testenv.Ptr(int64(8)), EmploymentType: "full_time", Education: "none", City: "hcm"}
 			return st.CreateJob(ctx, &j)
 		}, "wage_max"},
 		{"no positions", func() error {
@@ -268,19 +271,19 @@ func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {
 
 func TestJobFiltersAndPagination(t *testing.T) {
 	st := testenv.Store(t)
-	hcm := newCompany(t, st, 1, "hcm", domain.StatusPublished)
-	ct := newCompany(t, st, 2, "cantho", domain.StatusPublished)
-	hidden := newCompany(t, st, 3, "hcm", domain.StatusDraft)
+	hcm := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	ct := testenv.NewCompany(t, st, 2, "cantho", domain.StatusPublished)
+	hidden := testenv.NewCompany(t, st, 3, "hcm", domain.StatusDraft)
 
 	m := func(v int64) *int64 { return &v }
 	jobs := map[string]domain.Job{
-		"may-hcm":      newJob(t, st, hcm, jobSpec{title: "Công nhân may", wageMin: m(7e6), wageMax: m(9e6), education: "lower_secondary"}),
-		"dien-hcm":     newJob(t, st, hcm, jobSpec{title: "Kỹ thuật viên điện", occupation: "3", wageMin: m(12e6), wageMax: m(18e6), education: "trung_cap"}),
-		"laptrinh-hcm": newJob(t, st, hcm, jobSpec{title: "Lập trình viên", occupation: "2", education: "university"}),
-		"thuysan-ct":   newJob(t, st, ct, jobSpec{title: "Công nhân chế biến thủy sản", wageMin: m(6e6), wageMax: m(8e6), deadline: daysFromNow(10)}),
-		"expired-ct":   newJob(t, st, ct, jobSpec{title: "Công nhân bốc xếp", deadline: daysFromNow(-3)}),
-		"draft-ct":     newJob(t, st, ct, jobSpec{title: "Công nhân nháp", status: domain.StatusDraft}),
-		"hidden-co":    newJob(t, st, hidden, jobSpec{title: "Công nhân của doanh nghiệp chưa công bố"}),
+		"may-hcm":      testenv.NewJob(t, st, hcm, testenv.JobSpec{Title: "Công nhân may", WageMin: m(7e6), WageMax: m(9e6), Education: "lower_secondary"}),
+		"dien-hcm":     testenv.NewJob(t, st, hcm, testenv.JobSpec{Title: "Kỹ thuật viên điện", Occupation: "3", WageMin: m(12e6), WageMax: m(18e6), Education: "trung_cap"}),
+		"laptrinh-hcm": testenv.NewJob(t, st, hcm, testenv.JobSpec{Title: "Lập trình viên", Occupation: "2", Education: "university"}),
+		"thuysan-ct":   testenv.NewJob(t, st, ct, testenv.JobSpec{Title: "Công nhân chế biến thủy sản", WageMin: m(6e6), WageMax: m(8e6), Deadline: testenv.DaysFromNow(10)}),
+		"expired-ct":   testenv.NewJob(t, st, ct, testenv.JobSpec{Title: "Công nhân bốc xếp", Deadline: testenv.DaysFromNow(-3)}),
+		"draft-ct":     testenv.NewJob(t, st, ct, testenv.JobSpec{Title: "Công nhân nháp", Status: domain.StatusDraft}),
+		"hidden-co":    testenv.NewJob(t, st, hidden, testenv.JobSpec{Title: "Công nhân của doanh nghiệp chưa công bố"}),
 	}
 	ids := func(names ...string) []int64 {
 		out := make([]int64, 0, len(names))
@@ -327,7 +330,7 @@ func TestJobFiltersAndPagination(t *testing.T) {
 
 	t.Run("pages cover every row once in a stable order", func(t *testing.T) {
 		for i := 0; i < 23; i++ {
-			newJob(t, st, hcm, jobSpec{title: "Nhân viên kho"})
+			testenv.NewJob(t, st, hcm, testenv.JobSpec{Title: "Nhân viên kho"})
 		}
 		all, err := st.Jobs(ctx, store.JobFilter{Paging: store.Paging{PerPage: 100}})
 		if err != nil {
@@ -361,14 +364,14 @@ func TestJobFiltersAndPagination(t *testing.T) {
 
 func TestCompaniesRankByOpenPositions(t *testing.T) {
 	st := testenv.Store(t)
-	small := newCompany(t, st, 1, "hcm", domain.StatusPublished)
-	big := newCompany(t, st, 2, "hcm", domain.StatusPublished)
-	none := newCompany(t, st, 3, "cantho", domain.StatusPublished)
-	newJob(t, st, small, jobSpec{title: "A", positions: 5})
-	newJob(t, st, big, jobSpec{title: "B", positions: 80})
-	newJob(t, st, big, jobSpec{title: "C", positions: 40})
-	newJob(t, st, small, jobSpec{title: "D", positions: 500, deadline: daysFromNow(-1)}) // expired: does not count
-	newJob(t, st, small, jobSpec{title: "E", positions: 500, status: domain.StatusDraft})
+	small := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	big := testenv.NewCompany(t, st, 2, "hcm", domain.StatusPublished)
+	none := testenv.NewCompany(t, st, 3, "cantho", domain.StatusPublished)
+	testenv.NewJob(t, st, small, testenv.JobSpec{Title: "A", Positions: 5})
+	testenv.NewJob(t, st, big, testenv.JobSpec{Title: "B", Positions: 80})
+	testenv.NewJob(t, st, big, testenv.JobSpec{Title: "C", Positions: 40})
+	testenv.NewJob(t, st, small, testenv.JobSpec{Title: "D", Positions: 500, Deadline: testenv.DaysFromNow(-1)}) // expired: does not count
+	testenv.NewJob(t, st, small, testenv.JobSpec{Title: "E", Positions: 500, Status: domain.StatusDraft})
 
 	list, err := st.Companies(ctx, store.CompanyFilter{})
 	if err != nil {
@@ -409,9 +412,9 @@ func TestOutboxRowsFollowPublishedWrites(t *testing.T) {
 		}
 		return out
 	}
-	company := newCompany(t, st, 1, "hcm", domain.StatusPublished)
-	job := newJob(t, st, company, jobSpec{title: "Thợ hàn"})
-	newJob(t, st, company, jobSpec{title: "Nháp", status: domain.StatusDraft})
+	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	job := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Thợ hàn"})
+	testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Nháp", Status: domain.StatusDraft})
 	if diff := cmp.Diff(map[string]int{"company/upsert": 1, "job/upsert": 1}, outbox()); diff != "" {
 		t.Errorf("after publishing (-want +got):\n%s", diff)
 	}
@@ -437,7 +440,7 @@ func TestOutboxRowsFollowPublishedWrites(t *testing.T) {
 
 func TestStaleVersionIsAConflict(t *testing.T) {
 	st := testenv.Store(t)
-	company := newCompany(t, st, 1, "hcm", domain.StatusPublished)
+	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	first, second := company, company
 	first.Name = "Bản của cán bộ thứ nhất"
 	if err := st.UpdateCompany(ctx, &first); err != nil {

@@ -1,0 +1,161 @@
+// Package web is the Fiber application: routes, handlers, middleware and
+// views. Fiber stays inside this package.
+package web
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/gofiber/template/html/v2"
+
+	"hoptac/internal/markdown"
+	"hoptac/internal/store"
+)
+
+// SearchHealth reports the state of the search engine for /readyz; the
+// portal stays ready without it (search falls back to PostgreSQL).
+type SearchHealth interface {
+	Healthy(ctx context.Context) bool
+}
+
+// Deps is what the web app needs from the rest of the portal.
+type Deps struct {
+	Store     *store.Store
+	Logger    *slog.Logger
+	Templates fs.FS // rooted at the templates folder
+	Static    fs.FS // rooted at the static folder
+	Search    SearchHealth
+	// Timeouts of the HTTP server.
+	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+}
+
+// server holds what handlers share; it lives as long as the app.
+type server struct {
+	store   *store.Store
+	log     *slog.Logger
+	catalog *Catalog
+	search  SearchHealth
+	demo    atomic.Pointer[demoState]
+}
+
+// New builds the whole application. The code tables are read once here and
+// every template is parsed, so a broken template stops start-up.
+func New(ctx context.Context, d Deps) (*fiber.App, error) {
+	catalog, err := LoadCatalog(ctx, d.Store)
+	if err != nil {
+		return nil, fmt.Errorf("load code tables: %w", err)
+	}
+	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search}
+
+	engine := html.NewFileSystem(http.FS(d.Templates), ".html")
+	engine.AddFuncMap(templateFuncs(catalog, markdown.New()))
+	if err := engine.Load(); err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+
+	app := fiber.New(fiber.Config{
+		AppName:               "Hợp tác Lao động",
+		Views:                 engine,
+		Immutable:             true, // handlers may keep strings from params and bodies
+		ErrorHandler:          s.handleError,
+		ReadTimeout:           d.ReadTimeout,
+		WriteTimeout:          d.WriteTimeout,
+		IdleTimeout:           d.IdleTimeout,
+		BodyLimit:             4 << 20,
+		DisableStartupMessage: true,
+	})
+
+	// Middleware, outermost first: recover turns a panic into the error
+	// handler's 500 page; the request id ties log lines together; the
+	// security headers apply to every response, errors included.
+	app.Use(recover.New())
+	app.Use(requestid.New())
+	app.Use(s.logRequests)
+	app.Use(securityHeaders)
+
+	app.Use("/static", filesystem.New(filesystem.Config{
+		Root:   http.FS(d.Static),
+		MaxAge: 3600,
+	}))
+
+	app.Get("/healthz", s.healthz)
+	app.Get("/readyz", s.readyz)
+
+	app.Get("/", s.home)
+	app.Get("/tim-kiem", s.searchPage)
+	app.Get("/viec-lam", s.jobList)
+	app.Get("/viec-lam/:ref", s.jobShow)
+	app.Get("/doanh-nghiep", s.companyList)
+	app.Get("/doanh-nghiep/:ref", s.companyShow)
+	app.Get("/truong-nghe", s.schoolList)
+	app.Get("/truong-nghe/:ref", s.schoolShow)
+	app.Get("/dao-tao", s.programList)
+	app.Get("/dao-tao/:ref", s.programShow)
+	app.Get("/chinh-sach", s.policyList)
+	app.Get("/chinh-sach/:ref", s.policyShow)
+	app.Get("/du-an", s.projectList)
+	app.Get("/du-an/:ref", s.projectShow)
+	app.Get("/hop-tac", s.cooperation)
+	app.Get("/hop-tac/:ref", s.commitmentShow)
+
+	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	return app, nil
+}
+
+func (s *server) logRequests(c *fiber.Ctx) error {
+	start := time.Now()
+	err := c.Next()
+	status := c.Response().StatusCode()
+	if err != nil {
+		if fe, ok := err.(*fiber.Error); ok {
+			status = fe.Code
+		} else {
+			status = fiber.StatusInternalServerError
+		}
+	}
+	s.log.LogAttrs(c.UserContext(), slog.LevelInfo, "request",
+		slog.String("method", c.Method()),
+		slog.String("path", c.Path()),
+		slog.Int("status", status),
+		slog.Duration("duration", time.Since(start)),
+		slog.String("request_id", c.GetRespHeader(fiber.HeaderXRequestID)),
+	)
+	return err
+}
+
+// securityHeaders sets a strict policy: no inline scripts, no framing.
+func securityHeaders(c *fiber.Ctx) error {
+	c.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	c.Set("X-Frame-Options", "DENY")
+	return c.Next()
+}
+
+func (s *server) healthz(c *fiber.Ctx) error {
+	return c.JSON(fiber.Map{"status": "ok"})
+}
+
+// readyz is ready when the database answers; search is reported, not
+// required: while Meilisearch is down, search answers from PostgreSQL.
+func (s *server) readyz(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(c.UserContext(), 2*time.Second)
+	defer cancel()
+	searchState := "ok"
+	if s.search == nil || !s.search.Healthy(ctx) {
+		searchState = "degraded"
+	}
+	if err := s.store.Ping(ctx); err != nil {
+		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"status": "unavailable", "database": "down", "search": searchState})
+	}
+	return c.JSON(fiber.Map{"status": "ready", "database": "ok", "search": searchState})
+}

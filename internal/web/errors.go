@@ -1,0 +1,59 @@
+package web
+
+import (
+	"errors"
+	"log/slog"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/store"
+)
+
+// errorMessages are what a visitor reads for each status.
+var errorMessages = map[int]struct{ title, text string }{
+	fiber.StatusBadRequest:            {"Yêu cầu không hợp lệ", "Địa chỉ hoặc dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại."},
+	fiber.StatusForbidden:             {"Không có quyền truy cập", "Bạn không có quyền thực hiện thao tác này."},
+	fiber.StatusNotFound:              {"Không tìm thấy trang", "Trang bạn tìm không tồn tại, đã được gỡ hoặc chưa được công bố."},
+	fiber.StatusMethodNotAllowed:      {"Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa thực hiện."},
+	fiber.StatusRequestEntityTooLarge: {"Dữ liệu quá lớn", "Dữ liệu gửi lên vượt quá giới hạn cho phép."},
+	fiber.StatusTooManyRequests:       {"Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút."},
+	fiber.StatusServiceUnavailable:    {"Hệ thống đang bận", "Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau ít phút."},
+	fiber.StatusInternalServerError:   {"Đã có lỗi xảy ra", "Hệ thống gặp sự cố khi xử lý yêu cầu. Chúng tôi đã ghi nhận; vui lòng thử lại sau."},
+}
+
+// handleError is the one place where errors become responses: Vietnamese
+// pages for people, JSON {"error": …} for /api.
+func (s *server) handleError(c *fiber.Ctx, err error) error {
+	code := fiber.StatusInternalServerError
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &fe):
+		code = fe.Code
+	case errors.Is(err, store.ErrNotFound):
+		code = fiber.StatusNotFound
+	}
+	if code >= 500 {
+		s.log.Error("request failed", slog.String("path", c.Path()), slog.String("error", err.Error()))
+	}
+	msg, ok := errorMessages[code]
+	if !ok {
+		msg = errorMessages[fiber.StatusInternalServerError]
+		if code < 500 {
+			msg = errorMessages[fiber.StatusBadRequest]
+		}
+	}
+	c.Status(code)
+	if strings.HasPrefix(c.Path(), "/api/") {
+		return c.JSON(fiber.Map{"error": msg.text})
+	}
+	data := fiber.Map{"Code": code, "Message": msg.text}
+	if rerr := s.render(c, "errors/error", msg.title, "", data); rerr != nil {
+		// The error page itself failed (e.g. the database is down while
+		// reading the demo flag): answer in plain text rather than not at all.
+		s.log.Error("render error page", slog.String("error", rerr.Error()))
+		c.Type("txt", "utf-8")
+		return c.Status(code).SendString(msg.title + ". " + msg.text)
+	}
+	return nil
+}

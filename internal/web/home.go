@@ -1,0 +1,86 @@
+package web
+
+import (
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/store"
+)
+
+func (s *server) home(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	policies, err := s.store.Policies(ctx, store.PolicyFilter{Paging: store.Paging{PerPage: 5}})
+	if err != nil {
+		return err
+	}
+	companies, err := s.store.Companies(ctx, store.CompanyFilter{Hiring: true, Paging: store.Paging{PerPage: 6}})
+	if err != nil {
+		return err
+	}
+	jobs, err := s.store.Jobs(ctx, store.JobFilter{Paging: store.Paging{PerPage: 6}})
+	if err != nil {
+		return err
+	}
+	glance, err := s.store.CitiesAtAGlance(ctx)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "home", "Hợp tác Lao động – TP. Hồ Chí Minh và TP. Cần Thơ", "home", fiber.Map{
+		"Policies": policies.Items, "Companies": companies.Items, "Jobs": jobs.Items, "Glance": glance,
+	})
+}
+
+// cooperation shows the cooperation program(s): each commitment with its
+// progress, updates and reviews — what was promised and what was done.
+func (s *server) cooperation(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	programs, err := s.store.Policies(ctx, store.PolicyFilter{Kind: "program", Paging: store.Paging{PerPage: store.MaxPerPage}})
+	if err != nil {
+		return err
+	}
+	type programView struct {
+		Program     domain.Policy
+		Commitments []domain.Commitment
+		Counts      map[string]int
+	}
+	views := make([]programView, 0, len(programs.Items))
+	for _, p := range programs.Items {
+		list, err := s.store.Commitments(ctx, store.CommitmentFilter{PolicyID: p.ID, Paging: store.Paging{PerPage: store.MaxPerPage}})
+		if err != nil {
+			return err
+		}
+		counts := map[string]int{}
+		for _, m := range list.Items {
+			counts[m.Progress]++
+		}
+		views = append(views, programView{Program: p, Commitments: list.Items, Counts: counts})
+	}
+	return s.render(c, "cooperation", "Chương trình hợp tác", "cooperation", fiber.Map{"Programs": views})
+}
+
+func (s *server) commitmentShow(c *fiber.Ctx) error {
+	m, done, err := loadPublic(c, "commitment", s.store.Commitment,
+		func(x *domain.Commitment) *domain.Meta { return &x.Meta }, nil)
+	if done || err != nil {
+		return err
+	}
+	program, err := s.store.Policy(c.UserContext(), m.PolicyID)
+	if err != nil {
+		return err
+	}
+	if program.Status != domain.StatusPublished {
+		return fiber.ErrNotFound
+	}
+	return s.render(c, "commitments/show", m.Title, "cooperation", fiber.Map{"Commitment": m, "Program": program})
+}
+
+// queryValues copies the request's query string (fasthttp reuses its buffers).
+func queryValues(c *fiber.Ctx) url.Values {
+	v, err := url.ParseQuery(string(c.Request().URI().QueryString()))
+	if err != nil {
+		return url.Values{}
+	}
+	return v
+}

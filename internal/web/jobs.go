@@ -1,0 +1,74 @@
+package web
+
+import (
+	"context"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/store"
+)
+
+func (s *server) jobList(c *fiber.Ctx) error {
+	p := newParams(c)
+	f := store.JobFilter{
+		Paging:         store.Paging{Page: p.page()},
+		Q:              p.text("q"),
+		City:           p.code("city", "Thành phố", s.catalog.IsCity),
+		Ward:           p.code("ward", "Phường/xã", s.catalog.IsWard),
+		Occupation:     p.code("occupation", "Nhóm nghề", s.catalog.IsOccupation),
+		Industry:       p.code("industry", "Ngành", s.catalog.IsIndustry),
+		EmploymentType: p.option("employment_type", "Hình thức", domain.EmploymentTypes),
+		Education:      p.option("education", "Trình độ", domain.EducationLevels),
+		WageMin:        p.amount("wage_min", "Lương từ"),
+		PriorityGroup:  p.option("priority_group", "Nhóm ưu tiên", domain.PriorityGroups),
+		IncludeExpired: p.flag("expired"),
+		Sort:           p.code("sort", "Sắp xếp", func(v string) bool { return v == "wage" || v == "deadline" }),
+	}
+	list, err := s.store.Jobs(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "jobs/list", "Việc làm", "jobs", fiber.Map{
+		"List": list, "F": f, "Problems": p.Problems,
+		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
+	})
+}
+
+func (s *server) jobShow(c *fiber.Ctx) error {
+	j, done, err := loadPublic(c, "job", s.store.Job,
+		func(j *domain.Job) *domain.Meta { return &j.Meta }, nil)
+	if done || err != nil {
+		return err
+	}
+	company, err := s.store.Company(c.UserContext(), j.CompanyID)
+	if err != nil {
+		return err
+	}
+	if company.Status != domain.StatusPublished {
+		return fiber.ErrNotFound
+	}
+	more, err := s.store.Jobs(c.UserContext(), store.JobFilter{CompanyID: j.CompanyID, Paging: store.Paging{PerPage: 6}})
+	if err != nil {
+		return err
+	}
+	return s.render(c, "jobs/show", j.Title, "jobs", fiber.Map{
+		"Job": j, "Company": company, "More": without(more.Items, j.ID),
+	})
+}
+
+// without drops the entry being shown from a "more like this" list.
+func without(jobs []domain.Job, id int64) []domain.Job {
+	out := jobs[:0:0]
+	for _, j := range jobs {
+		if j.ID != id {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// companyJobs lists a company's open jobs for its page.
+func (s *server) companyJobs(ctx context.Context, companyID int64) (store.List[domain.Job], error) {
+	return s.store.Jobs(ctx, store.JobFilter{CompanyID: companyID, Paging: store.Paging{PerPage: store.MaxPerPage}})
+}

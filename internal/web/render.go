@@ -1,0 +1,250 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/markdown"
+	"hoptac/internal/store"
+	"hoptac/internal/vn"
+)
+
+// DemoMetaKey is the site_meta key the seed sets; its presence puts a
+// "demo data" notice in every page's footer.
+const DemoMetaKey = "demo_data_loaded_at"
+
+type demoState struct {
+	on      bool
+	checked time.Time
+}
+
+// isDemo reads the demo flag at most every 30 s, not on every page.
+func (s *server) isDemo(ctx context.Context) bool {
+	if st := s.demo.Load(); st != nil && time.Since(st.checked) < 30*time.Second {
+		return st.on
+	}
+	_, err := s.store.Meta(ctx, DemoMetaKey)
+	on := err == nil
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		s.log.Warn("read demo flag", "error", err)
+	}
+	s.demo.Store(&demoState{on: on, checked: time.Now()})
+	return on
+}
+
+// render draws a page with the data every page needs.
+func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) error {
+	if data == nil {
+		data = fiber.Map{}
+	}
+	data["Title"] = title
+	data["Nav"] = nav
+	data["Demo"] = s.isDemo(c.UserContext())
+	data["Catalog"] = s.catalog
+	data["Path"] = c.Path()
+	data["Year"] = time.Now().In(vn.DateLocation).Year()
+	c.Type("html", "utf-8")
+	return c.Render(name, data)
+}
+
+// listPaths maps each entry type to its public list path.
+var listPaths = map[string]string{
+	"policy":     "/chinh-sach",
+	"company":    "/doanh-nghiep",
+	"job":        "/viec-lam",
+	"school":     "/truong-nghe",
+	"program":    "/dao-tao",
+	"project":    "/du-an",
+	"commitment": "/hop-tac",
+}
+
+// entryURL is the canonical path of an entry: /<list>/<id>-<slug>.
+func entryURL(kind string, id int64, slug string) string {
+	p := listPaths[kind] + "/" + strconv.FormatInt(id, 10)
+	if slug != "" {
+		p += "-" + slug
+	}
+	return p
+}
+
+var optionSets = map[string]domain.Options{
+	"policy_kind":     domain.PolicyKinds,
+	"policy_field":    domain.PolicyFields,
+	"employment_type": domain.EmploymentTypes,
+	"education":       domain.EducationLevels,
+	"priority_group":  domain.PriorityGroups,
+	"school_kind":     domain.SchoolKinds,
+	"ownership":       domain.Ownerships,
+	"level":           domain.ProgramLevels,
+	"mode":            domain.StudyModes,
+	"project_kind":    domain.ProjectKinds,
+	"stage":           domain.ProjectStages,
+	"progress":        domain.Progresses,
+	"review_kind":     domain.ReviewKinds,
+	"status":          domain.Statuses,
+}
+
+func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
+	return template.FuncMap{
+		"label": func(set, code string) string { return optionSets[set].Label(code) },
+		"options": func(set string) domain.Options {
+			return optionSets[set]
+		},
+		"city":       cat.CityName,
+		"industry":   cat.IndustryName,
+		"occupation": cat.OccupationName,
+		"department": cat.DepartmentName,
+		"wardsOf":    cat.WardsOf,
+		"wage":       vn.WageRange,
+		"money":      moneyOf,
+		"digits":     func(n int) string { return vn.GroupDigits(int64(n)) },
+		"date":       dateOf,
+		"isoDate":    isoDateOf,
+		"expired":    expired,
+		"markdown":   md.HTML,
+		"url":        entryURL,
+		"add":        func(a, b int) int { return a + b },
+		"deref":      deref,
+		"has": func(list []string, v string) bool {
+			for _, x := range list {
+				if x == v {
+					return true
+				}
+			}
+			return false
+		},
+		"percent": func(part, whole int) int {
+			if whole == 0 {
+				return 0
+			}
+			return part * 100 / whole
+		},
+	}
+}
+
+// moneyOf formats an amount that may be missing.
+func moneyOf(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return vn.Money(x)
+	case *int64:
+		if x == nil {
+			return ""
+		}
+		return vn.Money(*x)
+	case int:
+		return vn.Money(int64(x))
+	case *int:
+		if x == nil {
+			return ""
+		}
+		return vn.Money(int64(*x))
+	}
+	return fmt.Sprint(v)
+}
+
+// dateOf writes dd/mm/yyyy in Vietnam's time zone; a missing date is "".
+func dateOf(v any) string {
+	switch x := v.(type) {
+	case time.Time:
+		return vn.Date(x.In(vn.DateLocation))
+	case *time.Time:
+		if x == nil {
+			return ""
+		}
+		return vn.Date(x.In(vn.DateLocation))
+	case string: // yyyy-mm-dd in JSON lists
+		if t, err := time.Parse("2006-01-02", x); err == nil {
+			return vn.Date(t)
+		}
+		return x
+	}
+	return ""
+}
+
+func isoDateOf(v *time.Time) string {
+	if v == nil {
+		return ""
+	}
+	return v.Format("2006-01-02")
+}
+
+// expired tells whether a deadline (a calendar date) is before today in Vietnam.
+func expired(deadline *time.Time) bool {
+	if deadline == nil {
+		return false
+	}
+	today := time.Now().In(vn.DateLocation).Format("2006-01-02")
+	return deadline.Format("2006-01-02") < today
+}
+
+// pageLink is one link of a pagination bar.
+type pageLink struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// pagination builds the links for a list: first, last, and two either side
+// of the current page, keeping every other query parameter.
+func pagination(path string, q url.Values, page, pages int) []pageLink {
+	if pages <= 1 {
+		return nil
+	}
+	var links []pageLink
+	last := 0
+	for n := 1; n <= pages; n++ {
+		if n != 1 && n != pages && (n < page-2 || n > page+2) {
+			continue
+		}
+		if last != 0 && n > last+1 {
+			links = append(links, pageLink{Gap: true})
+		}
+		v := url.Values{}
+		for k, vals := range q {
+			if k != "page" {
+				v[k] = vals
+			}
+		}
+		if n > 1 {
+			v.Set("page", strconv.Itoa(n))
+		}
+		u := path
+		if enc := v.Encode(); enc != "" {
+			u += "?" + enc
+		}
+		links = append(links, pageLink{Number: n, URL: u, Current: n == page})
+		last = n
+	}
+	return links
+}
+
+// deref shows an optional number; templates guard nil with {{if}} first.
+func deref(v any) any {
+	switch x := v.(type) {
+	case *int:
+		if x != nil {
+			return *x
+		}
+	case *int64:
+		if x != nil {
+			return *x
+		}
+	}
+	return 0
+}
+
+// EntryRef is the last path segment of a detail page: "<id>-<slug>".
+func EntryRef(id int64, slug string) string {
+	return strings.TrimPrefix(entryURL("", id, slug), "/")
+}
