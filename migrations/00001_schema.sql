@@ -31,6 +31,8 @@ CREATE TABLE wards (
     former_units text NOT NULL DEFAULT ''
 );
 CREATE INDEX wards_city_idx ON wards (city_code, name);
+-- lets entries reference (ward, city) so a ward always belongs to the entry's city
+CREATE UNIQUE INDEX wards_code_city_key ON wards (code, city_code);
 
 CREATE TABLE former_units (
     ward_code         text NOT NULL REFERENCES wards(code),
@@ -288,6 +290,29 @@ CREATE TABLE commitments (
 CREATE UNIQUE INDEX commitments_external_id_key ON commitments (external_id) WHERE external_id <> '';
 CREATE INDEX commitments_policy_idx ON commitments (policy_id, sort_order, id);
 
+-- A ward named by an entry must lie in the entry's city (MATCH SIMPLE: no
+-- check when the ward is left empty).
+ALTER TABLE companies ADD CONSTRAINT companies_ward_city_fkey FOREIGN KEY (ward_code, city) REFERENCES wards (code, city_code);
+ALTER TABLE jobs ADD CONSTRAINT jobs_ward_city_fkey FOREIGN KEY (ward_code, city) REFERENCES wards (code, city_code);
+ALTER TABLE schools ADD CONSTRAINT schools_ward_city_fkey FOREIGN KEY (ward_code, city) REFERENCES wards (code, city_code);
+
+-- A program is in its school's city; the trigger keeps it so and says
+-- clearly when the school does not exist.
+-- +goose StatementBegin
+CREATE FUNCTION programs_city_from_school() RETURNS trigger AS $$
+BEGIN
+    SELECT city INTO NEW.city FROM schools WHERE id = NEW.school_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'school % does not exist', NEW.school_id
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'programs_school_id_fkey';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+-- +goose StatementEnd
+CREATE TRIGGER programs_city_from_school BEFORE INSERT OR UPDATE OF school_id ON programs
+    FOR EACH ROW EXECUTE FUNCTION programs_city_from_school();
+
 -- A program must be a policy of kind 'program': a CHECK cannot look at
 -- another table, so a trigger guards it.
 -- +goose StatementBegin
@@ -370,6 +395,7 @@ DROP TABLE search_outbox;
 DROP TABLE commitments;
 DROP TABLE projects;
 DROP TABLE programs;
+DROP FUNCTION programs_city_from_school();
 DROP TABLE schools;
 DROP TABLE jobs;
 DROP TABLE companies;

@@ -61,9 +61,20 @@ func oneOf(fe FieldErrors, field, value string, opts Options, label string) {
 	}
 }
 
+// cityOrBoth requires a city; which codes exist is the cities table's
+// business (the database refuses an unknown one).
 func cityOrBoth(fe FieldErrors, field, value string) {
 	if strings.TrimSpace(value) == "" {
 		fe.Add(field, "Vui lòng chọn thành phố.")
+	}
+}
+
+// oneCity requires a single city: only policies and commitments may
+// concern both.
+func oneCity(fe FieldErrors, field, value string) {
+	cityOrBoth(fe, field, value)
+	if value == Both {
+		fe.Add(field, "Vui lòng chọn một thành phố.")
 	}
 }
 
@@ -117,10 +128,7 @@ func (c *Company) Validate() FieldErrors {
 		fe.Add("tax_code", "Mã số thuế không đúng (sai chữ số kiểm tra). Vui lòng kiểm tra lại.")
 	}
 	required(fe, "industry", c.IndustryCode, "ngành kinh tế (VSIC)")
-	cityOrBoth(fe, "city", c.City)
-	if c.City == Both {
-		fe.Add("city", "Doanh nghiệp thuộc một thành phố.")
-	}
+	oneCity(fe, "city", c.City)
 	if c.Employees != nil && *c.Employees < 0 {
 		fe.Add("employees", "Số lao động không được âm.")
 	}
@@ -154,7 +162,7 @@ func (j *Job) Validate() FieldErrors {
 	if j.ExperienceYears < 0 || j.ExperienceYears > 50 {
 		fe.Add("experience_years", "Số năm kinh nghiệm phải từ 0 đến 50.")
 	}
-	cityOrBoth(fe, "city", j.City)
+	oneCity(fe, "city", j.City)
 	for _, g := range j.PriorityGroups {
 		if !PriorityGroups.Has(g) {
 			fe.Add("priority_groups", fmt.Sprintf("Nhóm ưu tiên %q không có trong danh sách.", g))
@@ -170,7 +178,7 @@ func (s *School) Validate() FieldErrors {
 	required(fe, "name", s.Name, "tên trường")
 	oneOf(fe, "kind", s.Kind, SchoolKinds, "loại hình cơ sở")
 	oneOf(fe, "ownership", s.Ownership, Ownerships, "hình thức sở hữu")
-	cityOrBoth(fe, "city", s.City)
+	oneCity(fe, "city", s.City)
 	if s.FoundedYear != nil && (*s.FoundedYear < 1800 || *s.FoundedYear > 2100) {
 		fe.Add("founded_year", "Năm thành lập không hợp lệ.")
 	}
@@ -206,7 +214,7 @@ func (p *Project) Validate() FieldErrors {
 	required(fe, "title", p.Title, "tên dự án")
 	oneOf(fe, "kind", p.Kind, ProjectKinds, "loại dự án")
 	oneOf(fe, "stage", p.Stage, ProjectStages, "giai đoạn")
-	cityOrBoth(fe, "city", p.City)
+	oneCity(fe, "city", p.City)
 	if p.BudgetVND != nil && *p.BudgetVND < 0 {
 		fe.Add("budget_vnd", "Kinh phí không được âm.")
 	}

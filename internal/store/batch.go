@@ -10,6 +10,10 @@ import (
 	"hoptac/internal/domain"
 )
 
+// DemoDataKey is the site_meta key the demo seed sets (to the time it
+// loaded); while it is set, every page says the data is a demonstration.
+const DemoDataKey = "demo_data_loaded_at"
+
 // Batch writes several entries in one transaction: all land or none do.
 // The seed and the importer use it.
 type Batch struct {

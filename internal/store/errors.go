@@ -65,6 +65,10 @@ var specialConstraints = map[string]ConstraintError{
 	"companies_industry_fkey":        {Field: "industry", Message: "Ngành kinh tế (VSIC) không có trong danh mục."},
 	"jobs_occupation_fkey":           {Field: "occupation", Message: "Nhóm nghề (VSCO) không có trong danh mục."},
 	"commitments_policy_is_program":  {Field: "program", Message: "Nhiệm vụ phải thuộc một chương trình hợp tác."},
+	"companies_ward_city_fkey":       {Field: "ward", Message: "Phường/xã không thuộc thành phố đã chọn."},
+	"jobs_ward_city_fkey":            {Field: "ward", Message: "Phường/xã không thuộc thành phố đã chọn."},
+	"schools_ward_city_fkey":         {Field: "ward", Message: "Phường/xã không thuộc thành phố đã chọn."},
+	"programs_school_id_fkey":        {Field: "school", Message: "Trường đào tạo không tồn tại."},
 	"companies_tax_code_check":       {Field: "tax_code", Message: "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số."},
 }
 

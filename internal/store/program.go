@@ -65,13 +65,13 @@ func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
 	return p, err
 }
 
-// The program's city is always its school's.
+// The program's city is always its school's (a trigger sets it).
 const programInsertSQL = `INSERT INTO programs (slug, status, external_id, department_code, published_at,
 	school_id, name, level, duration_months, tuition_vnd, quota, intake, mode, support, description, city)
 VALUES (:slug, :status, :external_id, :department_code,
 	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
 	:school_id, :name, :level, :duration_months, :tuition_vnd, :quota, :intake, :mode, :support, :description,
-	(SELECT city FROM schools WHERE id = :school_id))
+	'') -- set from the school by the programs_city_from_school trigger
 RETURNING id, created_at, updated_at, published_at, version, city`
 
 type insertedProgram struct {
@@ -100,7 +100,7 @@ func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :external_id,
 	school_id = :school_id, name = :name, level = :level, duration_months = :duration_months,
 	tuition_vnd = :tuition_vnd, quota = :quota, intake = :intake, mode = :mode, support = :support,
-	description = :description, city = (SELECT city FROM schools WHERE id = :school_id),
+	description = :description,
 	updated_at = now(), version = version + 1
 WHERE id = :id AND version = :version
 RETURNING id, created_at, updated_at, published_at, version, status`

@@ -244,6 +244,14 @@ func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {
 			m := domain.Commitment{Meta: domain.Meta{DepartmentCode: "hcm-soldtbxh"}, PolicyID: policy.ID, Title: "X", Lead: "hcm", Progress: "done"}
 			return st.CreateCommitment(ctx, &m)
 		}, "program"},
+		{"ward of the other city", func() error {
+			c := domain.Company{Meta: domain.Meta{DepartmentCode: "hcm-sonv"}, TaxCode: "0100109106", Name: "Khác", IndustryCode: "C", City: "cantho", WardCode: testenv.Ptr("27460")}
+			return st.CreateCompany(ctx, &c)
+		}, "ward"},
+		{"program of a school that does not exist", func() error {
+			p := domain.Program{Meta: domain.Meta{DepartmentCode: "hcm-sogddt"}, SchoolID: 777777, Name: "X", Level: "so_cap", Mode: "full_time"}
+			return st.CreateProgram(ctx, &p)
+		}, "school"},
 		{"unknown enum value", func() error {
 			p := domain.Project{Meta: domain.Meta{DepartmentCode: "hcm-sonv"}, Title: "X", Kind: "casino", City: "hcm", Stage: "proposed"}
 			return st.CreateProject(ctx, &p)

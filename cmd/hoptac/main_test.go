@@ -1,0 +1,21 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestRunCommands(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"help"}, &out); err != nil || !strings.Contains(out.String(), "hoptac migrate") {
+		t.Errorf("run(help) = %v, output %q; want the usage", err, out.String())
+	}
+	if err := run([]string{"bogus"}, &out); err == nil || !strings.Contains(err.Error(), `unknown command "bogus"`) {
+		t.Errorf("run(bogus) = %v, want unknown command", err)
+	}
+	t.Setenv("DB_MAX_CONNS", "zero")
+	if err := run([]string{"migrate"}, &out); err == nil || !strings.HasPrefix(err.Error(), "DB_MAX_CONNS:") {
+		t.Errorf("run(migrate) with a bad DB_MAX_CONNS = %v, want an error naming it", err)
+	}
+}
