@@ -157,8 +157,9 @@ func TestWardsExistInTheirCity(t *testing.T) {
 			t.Errorf("%s: ward %s is not in the admin units migration", what, *code)
 		case w.city != city:
 			t.Errorf("%s: ward %s (%s) is in %s, entry in %s", what, *code, w.name, w.city, city)
-		case !strings.Contains(address, w.name+","):
-			t.Errorf("%s: address %q does not name its ward %s", what, address, w.name)
+		case address == "" || strings.Contains(address, w.name) || strings.Contains(address, "TP. "):
+			// pages write the ward and city after the street
+			t.Errorf("%s: address %q should be the street part only (ward %s)", what, address, w.name)
 		}
 	}
 	for _, c := range d.companies {

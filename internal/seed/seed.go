@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"hoptac/internal/domain"
@@ -99,7 +100,37 @@ func build(now time.Time) dataset {
 	d.schools = buildSchools(r, now)
 	d.programs = buildPrograms(r, now, d.schools)
 	d.projects = buildProjects(now)
+	d.streetAddresses()
 	return d
+}
+
+// streetAddresses keeps only the street part of each address: the ward and
+// city are fields of their own, and pages write them after the street.
+// (Contact texts, written before this, keep the full address.)
+func (d *dataset) streetAddresses() {
+	for i := range d.companies {
+		d.companies[i].Address = streetPart(d.companies[i].Address)
+	}
+	for i := range d.jobs {
+		d.jobs[i].WorkAddress = streetPart(d.jobs[i].WorkAddress)
+	}
+	for i := range d.schools {
+		d.schools[i].Address = streetPart(d.schools[i].Address)
+	}
+}
+
+// streetPart cuts "…, Phường X, TP. Y" down to "…".
+func streetPart(address string) string {
+	cut := -1
+	for _, unit := range []string{", Phường ", ", Xã ", ", Đặc khu "} {
+		if i := strings.LastIndex(address, unit); i > cut {
+			cut = i
+		}
+	}
+	if cut <= 0 {
+		return address
+	}
+	return address[:cut]
 }
 
 // invalid wraps a failed Validate so the error names the entry.

@@ -48,8 +48,20 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	data["Catalog"] = s.catalog
 	data["Path"] = c.Path()
 	data["Year"] = time.Now().In(vn.DateLocation).Year()
+	data["MoreFilters"] = usesMoreFilters(c)
 	c.Type("html", "utf-8")
 	return c.Render(name, data)
+}
+
+// usesMoreFilters tells whether a list was asked for with filters beyond
+// the keyword and city, so the folded "Lọc thêm" box opens to show them.
+func usesMoreFilters(c *fiber.Ctx) bool {
+	for k, v := range c.Queries() {
+		if v != "" && k != "q" && k != "city" && k != "page" {
+			return true
+		}
+	}
+	return false
 }
 
 // listPaths maps each entry type to its public list path.
