@@ -363,11 +363,21 @@ BEGIN
     ELSE
         RETURN NULL;
     END IF;
-    -- Jobs show their company's name: a company's change reaches them too.
-    IF entity = 'company' AND TG_OP = 'UPDATE' THEN
-        INSERT INTO search_outbox (entity_type, entity_id, op)
-            SELECT 'job', j.id, 'upsert' FROM jobs j
-             WHERE j.company_id = NEW.id AND j.status = 'published';
+    -- Children show their parent's name and are public only while it is:
+    -- a change to a company reaches its jobs, a school its programs, a
+    -- program (policy) its commitments. The worker re-reads each one and
+    -- upserts or deletes it as it now stands.
+    IF TG_OP = 'UPDATE' THEN
+        IF entity = 'company' THEN
+            INSERT INTO search_outbox (entity_type, entity_id, op)
+                SELECT 'job', j.id, 'upsert' FROM jobs j WHERE j.company_id = NEW.id AND j.status = 'published';
+        ELSIF entity = 'school' THEN
+            INSERT INTO search_outbox (entity_type, entity_id, op)
+                SELECT 'program', p.id, 'upsert' FROM programs p WHERE p.school_id = NEW.id AND p.status = 'published';
+        ELSIF entity = 'policy' THEN
+            INSERT INTO search_outbox (entity_type, entity_id, op)
+                SELECT 'commitment', m.id, 'upsert' FROM commitments m WHERE m.policy_id = NEW.id AND m.status = 'published';
+        END IF;
     END IF;
     PERFORM pg_notify('search_outbox', entity);
     RETURN NULL;

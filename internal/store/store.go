@@ -31,7 +31,8 @@ type Options struct {
 
 // Store wraps the database handle.
 type Store struct {
-	db *sqlx.DB
+	db  *sqlx.DB
+	dsn string // for LISTEN, which needs a connection of its own
 }
 
 // Open connects to PostgreSQL with a bounded pool; every session gets a
@@ -54,7 +55,7 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, dsn: dsn}, nil
 }
 
 // withStatementTimeout adds statement_timeout as a run-time parameter of

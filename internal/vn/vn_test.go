@@ -90,3 +90,25 @@ func TestMoneyAndWage(t *testing.T) {
 		t.Errorf("Money(100) = %q, want %q", got, "100 đ")
 	}
 }
+
+func TestTelex(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"cộng", "coongj"},
+		{"công", "coong"},
+		{"cổng", "coongr"},
+		{"cong", "cong"},
+		{"Cần Thơ", "caanf thow"},
+		{"nhân viên bán hàng", "nhaan vieen bans hangf"},
+		{"Đà Nẵng", "ddaf nawngx"},
+		{"người lao động", "nguwowif lao ddoongj"},
+		{"TP.HCM", "tp.hcm"},
+	}
+	for _, tt := range tests {
+		if got := Telex(tt.in); got != tt.want {
+			t.Errorf("Telex(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if !HasDiacritics("lao động") || HasDiacritics("lao dong") || !HasDiacritics("đi") {
+		t.Error("HasDiacritics wrong")
+	}
+}

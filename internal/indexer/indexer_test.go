@@ -1,0 +1,75 @@
+package indexer_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"hoptac/internal/indexer"
+	"hoptac/internal/search"
+	"hoptac/internal/seed"
+	"hoptac/internal/store"
+	"hoptac/internal/testenv"
+)
+
+func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
+
+var ctx = context.Background()
+
+func names(t *testing.T, st *store.Store) *search.Names {
+	t.Helper()
+	cities, err := st.Cities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wards, _ := st.Wards(ctx, "")
+	ind, _ := st.Industries(ctx, "VSIC2018")
+	occ, _ := st.Occupations(ctx, "VSCO2020")
+	return search.NewNames(cities, wards, ind, occ)
+}
+
+func engine(t *testing.T, index string) *search.Engine {
+	t.Helper()
+	m := testenv.Meilisearch(t)
+	e := search.New(m.URL, m.MasterKey).WithIndex(index)
+	t.Cleanup(func() { _ = e.DeleteIndex(context.Background(), index) })
+	return e
+}
+
+func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+func TestReindexThenCheckFindsNoDifference(t *testing.T) {
+	st := testenv.Store(t)
+	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	e := engine(t, "t_reindex")
+	var progress strings.Builder
+	rep, err := indexer.Reindex(ctx, st, e, names(t, st), &progress)
+	if err != nil {
+		t.Fatalf("Reindex = %v", err)
+	}
+	for _, typ := range indexer.Types {
+		if rep.Indexed[typ] != rep.Database[typ] || rep.Indexed[typ] == 0 {
+			t.Errorf("%s: indexed %d, database %d", typ, rep.Indexed[typ], rep.Database[typ])
+		}
+	}
+	diffs, err := indexer.Check(ctx, st, e)
+	if err != nil || len(diffs) != 0 {
+		t.Fatalf("Check = %v, %v; want no difference", diffs, err)
+	}
+	res, err := e.Search(ctx, search.Query{Q: "cong nhan may", Type: "job"})
+	if err != nil {
+		t.Fatalf("Search = %v", err)
+	}
+	if res.Total == 0 || !strings.Contains(strings.ToLower(res.Hits[0].Title), "may") {
+		t.Errorf("Search(cong nhan may) = %d hits, first %+v", res.Total, res.Hits)
+	}
+	if res.Facets["type"]["job"] != res.Total {
+		t.Errorf("type facet = %v, total %d", res.Facets["type"], res.Total)
+	}
+}

@@ -1,0 +1,211 @@
+// Package indexer keeps Meilisearch equal to PostgreSQL: a worker drains
+// the search outbox, and reindex rebuilds the index from scratch.
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/search"
+	"hoptac/internal/store"
+)
+
+// Source is what the indexer needs from the database.
+type Source interface {
+	ProcessOutbox(ctx context.Context, limit int, apply func(context.Context, []store.OutboxRow) (map[int64]error, error)) (int, error)
+	PublicJobs(ctx context.Context, sel store.PublicSelection) ([]domain.Job, error)
+	PublicCompanies(ctx context.Context, sel store.PublicSelection) ([]domain.Company, error)
+	PublicSchools(ctx context.Context, sel store.PublicSelection) ([]domain.School, error)
+	PublicPrograms(ctx context.Context, sel store.PublicSelection) ([]domain.Program, error)
+	PublicPolicies(ctx context.Context, sel store.PublicSelection) ([]domain.Policy, error)
+	PublicProjects(ctx context.Context, sel store.PublicSelection) ([]domain.Project, error)
+	PublicCommitments(ctx context.Context, sel store.PublicSelection) ([]domain.Commitment, error)
+}
+
+// Index is what the indexer needs from the search engine.
+type Index interface {
+	Upsert(ctx context.Context, docs []search.Document) error
+	Delete(ctx context.Context, ids []string) error
+}
+
+// Documents turns entries into search documents (*search.Names does).
+type Documents interface {
+	JobDocument(domain.Job) search.Document
+	CompanyDocument(domain.Company) search.Document
+	SchoolDocument(domain.School) search.Document
+	ProgramDocument(domain.Program) search.Document
+	PolicyDocument(domain.Policy) search.Document
+	ProjectDocument(domain.Project) search.Document
+	CommitmentDocument(domain.Commitment) search.Document
+}
+
+// Types are the entry types in the index, parents before children.
+var Types = []string{"policy", "commitment", "company", "job", "school", "program", "project"}
+
+// load reads the public entries of one type as documents.
+func load(ctx context.Context, src Source, docs Documents, entityType string, sel store.PublicSelection) ([]search.Document, error) {
+	switch entityType {
+	case "job":
+		return convert(src.PublicJobs(ctx, sel))(docs.JobDocument)
+	case "company":
+		return convert(src.PublicCompanies(ctx, sel))(docs.CompanyDocument)
+	case "school":
+		return convert(src.PublicSchools(ctx, sel))(docs.SchoolDocument)
+	case "program":
+		return convert(src.PublicPrograms(ctx, sel))(docs.ProgramDocument)
+	case "policy":
+		return convert(src.PublicPolicies(ctx, sel))(docs.PolicyDocument)
+	case "project":
+		return convert(src.PublicProjects(ctx, sel))(docs.ProjectDocument)
+	case "commitment":
+		return convert(src.PublicCommitments(ctx, sel))(docs.CommitmentDocument)
+	}
+	return nil, fmt.Errorf("unknown entry type %q", entityType)
+}
+
+func convert[T any](entries []T, err error) func(func(T) search.Document) ([]search.Document, error) {
+	return func(toDoc func(T) search.Document) ([]search.Document, error) {
+		if err != nil {
+			return nil, err
+		}
+		out := make([]search.Document, len(entries))
+		for i, e := range entries {
+			out[i] = toDoc(e)
+		}
+		return out, nil
+	}
+}
+
+// Worker drains the search outbox into the index.
+type Worker struct {
+	src   Source
+	index Index
+	docs  Documents
+	log   *slog.Logger
+	// Poll is how often the worker looks without being woken (retries
+	// come due, a notification was missed).
+	Poll time.Duration
+	// BatchSize bounds the rows claimed at once.
+	BatchSize int
+}
+
+// NewWorker builds a worker.
+func NewWorker(src Source, index Index, docs Documents, log *slog.Logger) *Worker {
+	return &Worker{src: src, index: index, docs: docs, log: log, Poll: 2 * time.Second, BatchSize: 200}
+}
+
+// Run drains the outbox whenever woken (LISTEN/NOTIFY through wake) or
+// every Poll, until ctx ends. While the engine is unreachable it waits,
+// longer each time up to 10 s; nothing is lost, the rows stay pending.
+func (w *Worker) Run(ctx context.Context, wake <-chan struct{}) {
+	pause := time.Duration(0)
+	for {
+		if _, err := w.Drain(ctx); err != nil && ctx.Err() == nil {
+			pause = min(max(2*pause, 500*time.Millisecond), 10*time.Second)
+			w.log.Warn("search index not updated; will retry", slog.String("error", err.Error()), slog.Duration("retry_in", pause))
+		} else {
+			pause = 0
+		}
+		wait := w.Poll
+		if pause > 0 {
+			wait = pause
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-wake:
+			if pause > 0 {
+				// Woken during an outage: keep to the pause rather than
+				// hammering an engine that is down.
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(pause):
+				}
+			}
+		case <-time.After(wait):
+		}
+	}
+}
+
+// Drain processes due rows until none is left; it returns how many rows it handled.
+func (w *Worker) Drain(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		n, err := w.src.ProcessOutbox(ctx, w.BatchSize, w.Apply)
+		total += n
+		if err != nil || n == 0 {
+			return total, err
+		}
+	}
+}
+
+type entryKey struct {
+	entityType string
+	id         int64
+}
+
+// Apply brings the index in line with the entries the rows name: each is
+// re-read as it stands now and upserted if public, deleted otherwise. A
+// batch the engine refuses is retried document by document, so one bad
+// entry fails alone.
+func (w *Worker) Apply(ctx context.Context, rows []store.OutboxRow) (map[int64]error, error) {
+	idsByType := map[string][]int64{}
+	seen := map[entryKey]bool{}
+	for _, r := range rows {
+		k := entryKey{r.EntityType, r.EntityID}
+		if !seen[k] {
+			seen[k] = true
+			idsByType[r.EntityType] = append(idsByType[r.EntityType], r.EntityID)
+		}
+	}
+	var upserts []search.Document
+	var deletes []string
+	for entityType, ids := range idsByType {
+		docs, err := load(ctx, w.src, w.docs, entityType, store.PublicSelection{IDs: ids})
+		if err != nil {
+			return nil, err
+		}
+		public := map[int64]bool{}
+		for _, d := range docs {
+			public[d.EntityID] = true
+		}
+		upserts = append(upserts, docs...)
+		for _, id := range ids {
+			if !public[id] {
+				deletes = append(deletes, search.DocumentID(entityType, id))
+			}
+		}
+	}
+	if err := w.index.Delete(ctx, deletes); err != nil {
+		return nil, err
+	}
+	err := w.index.Upsert(ctx, upserts)
+	if err == nil {
+		return nil, nil
+	}
+	if !errors.Is(err, search.ErrTaskFailed) {
+		return nil, err // unreachable or timed out: the whole batch waits
+	}
+	failed := map[entryKey]error{}
+	for _, d := range upserts {
+		if err := w.index.Upsert(ctx, []search.Document{d}); err != nil {
+			if !errors.Is(err, search.ErrTaskFailed) {
+				return nil, err
+			}
+			failed[entryKey{d.Type, d.EntityID}] = err
+			w.log.Error("search engine refused a document", slog.String("id", d.ID), slog.String("error", err.Error()))
+		}
+	}
+	out := map[int64]error{}
+	for _, r := range rows {
+		if err, ok := failed[entryKey{r.EntityType, r.EntityID}]; ok {
+			out[r.ID] = err
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,270 @@
+package search
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
+)
+
+// Document is one entry as Meilisearch stores it. Filters and facets use
+// codes only: Meilisearch does not fold diacritics in filters.
+type Document struct {
+	ID       string `json:"id"` // "<type>-<entity id>"
+	Type     string `json:"type"`
+	EntityID int64  `json:"entity_id"`
+	Version  int    `json:"version"`
+	URL      string `json:"url"`
+
+	Title    string `json:"title"`
+	Subtitle string `json:"subtitle,omitempty"` // company, school, organisation or issuer
+	Place    string `json:"place,omitempty"`    // address, ward, city: what people type as "where"
+	// FormerUnits are the pre-2025 wards, districts and provinces the
+	// entry's ward was formed from ("Quận 7", "Sóc Trăng").
+	FormerUnits    string `json:"former_units,omitempty"`
+	OccupationName string `json:"occupation_name,omitempty"`
+	IndustryName   string `json:"industry_name,omitempty"`
+	Text           string `json:"text,omitempty"`
+	// TitleTelex and SubtitleTelex keep the tone marks as letters, for the
+	// diacritic-aware query.
+	TitleTelex    string `json:"title_telex"`
+	SubtitleTelex string `json:"subtitle_telex,omitempty"`
+
+	Cities         []string `json:"cities"` // a policy of both cities has both
+	Ward           string   `json:"ward,omitempty"`
+	Industry       string   `json:"industry,omitempty"`
+	Occupation     string   `json:"occupation,omitempty"`
+	Education      string   `json:"education,omitempty"`
+	EducationRank  int      `json:"education_rank,omitempty"`
+	Level          string   `json:"level,omitempty"`
+	Kind           string   `json:"kind,omitempty"`
+	Stage          string   `json:"stage,omitempty"`
+	Progress       string   `json:"progress,omitempty"`
+	EmploymentType string   `json:"employment_type,omitempty"`
+	PriorityGroups []string `json:"priority_groups,omitempty"`
+	SeeksPartners  bool     `json:"seeks_partners,omitempty"`
+
+	WageMin *int64 `json:"wage_min,omitempty"`
+	WageMax *int64 `json:"wage_max,omitempty"`
+	// WageSort is the best wage offered, 0 when negotiable.
+	WageSort   int64 `json:"wage_sort"`
+	Positions  int   `json:"positions,omitempty"`
+	DeadlineTS int64 `json:"deadline_ts"` // 0: no deadline
+	// PublishedTS breaks ties in favour of fresher entries.
+	PublishedTS int64 `json:"published_ts"`
+}
+
+// DocumentID is the Meilisearch id of an entry.
+func DocumentID(entityType string, id int64) string {
+	return entityType + "-" + strconv.FormatInt(id, 10)
+}
+
+// Names resolves codes to the names people type. It is read from the
+// code tables once.
+type Names struct {
+	cities      map[string]string
+	wards       map[string]domain.Ward
+	industries  map[string]string
+	occupations map[string]string
+}
+
+// NewNames builds the lookups.
+func NewNames(cities []domain.City, wards []domain.Ward, industries, occupations []domain.Classification) *Names {
+	n := &Names{cities: map[string]string{}, wards: map[string]domain.Ward{}, industries: map[string]string{}, occupations: map[string]string{}}
+	for _, c := range cities {
+		n.cities[c.Code] = c.NameVI
+	}
+	for _, w := range wards {
+		n.wards[w.Code] = w
+	}
+	for _, c := range industries {
+		n.industries[c.Code] = c.NameVI
+	}
+	for _, c := range occupations {
+		n.occupations[c.Code] = c.NameVI
+	}
+	return n
+}
+
+// EducationRanks orders education levels so "at most my level" is a range filter.
+var EducationRanks = func() map[string]int {
+	m := map[string]int{}
+	for i, o := range domain.EducationLevels {
+		m[o.Code] = i + 1
+	}
+	return m
+}()
+
+func (n *Names) cityList(city string) []string {
+	if city == domain.Both || city == "" {
+		out := make([]string, 0, len(n.cities))
+		for code := range n.cities {
+			out = append(out, code)
+		}
+		sort.Strings(out)
+		return out
+	}
+	return []string{city}
+}
+
+func (n *Names) placeOf(address string, ward *string, cities []string) (place, former string) {
+	parts := []string{address}
+	if ward != nil {
+		if w, ok := n.wards[*ward]; ok {
+			parts = append(parts, w.Name)
+			former = formerNames(w.FormerUnits)
+		}
+	}
+	for _, c := range cities {
+		parts = append(parts, n.cities[c])
+	}
+	return joinNonEmpty(parts, ", "), former
+}
+
+// formerNames keeps the distinct old names of "ward, district, province; …"
+// without the "(một phần)" notes, so each old name is indexed once.
+func formerNames(former string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, unit := range strings.Split(former, ";") {
+		for _, name := range strings.Split(unit, ",") {
+			name = strings.TrimSpace(strings.ReplaceAll(name, "(một phần)", ""))
+			if name != "" && !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+func base(entityType string, m domain.Meta, title, subtitle, path string) Document {
+	d := Document{
+		ID: DocumentID(entityType, m.ID), Type: entityType, EntityID: m.ID, Version: m.Version,
+		URL: path, Title: title, Subtitle: subtitle,
+		TitleTelex: vn.Telex(title), SubtitleTelex: vn.Telex(subtitle),
+	}
+	if m.PublishedAt != nil {
+		d.PublishedTS = m.PublishedAt.Unix()
+	}
+	return d
+}
+
+func entryPath(listPath string, m domain.Meta) string {
+	return listPath + "/" + strconv.FormatInt(m.ID, 10) + "-" + m.Slug
+}
+
+// JobDocument indexes a job with its company's name.
+func (n *Names) JobDocument(j domain.Job) Document {
+	d := base("job", j.Meta, j.Title, j.CompanyName, entryPath("/viec-lam", j.Meta))
+	d.Cities = []string{j.City}
+	d.Place, d.FormerUnits = n.placeOf(j.WorkAddress, j.WardCode, d.Cities)
+	if j.WardCode != nil {
+		d.Ward = *j.WardCode
+	}
+	d.Occupation, d.OccupationName = j.OccupationCode, n.occupations[j.OccupationCode]
+	d.Education, d.EducationRank = j.Education, EducationRanks[j.Education]
+	d.EmploymentType = j.EmploymentType
+	d.PriorityGroups = j.PriorityGroups
+	d.WageMin, d.WageMax = j.WageMin, j.WageMax
+	switch {
+	case j.WageMax != nil:
+		d.WageSort = *j.WageMax
+	case j.WageMin != nil:
+		d.WageSort = *j.WageMin
+	}
+	d.Positions = j.Positions
+	if j.Deadline != nil {
+		// the end of the deadline day in Vietnam
+		end := time.Date(j.Deadline.Year(), j.Deadline.Month(), j.Deadline.Day(), 23, 59, 59, 0, vn.DateLocation)
+		d.DeadlineTS = end.Unix()
+	}
+	d.Text = joinNonEmpty([]string{j.Description, j.Requirements, j.Benefits}, "\n")
+	return d
+}
+
+// CompanyDocument indexes a company.
+func (n *Names) CompanyDocument(c domain.Company) Document {
+	d := base("company", c.Meta, c.Name, c.TaxCode, entryPath("/doanh-nghiep", c.Meta))
+	d.Cities = []string{c.City}
+	d.Place, d.FormerUnits = n.placeOf(c.Address, c.WardCode, d.Cities)
+	if c.WardCode != nil {
+		d.Ward = *c.WardCode
+	}
+	d.Industry, d.IndustryName = c.IndustryCode, n.industries[c.IndustryCode]
+	d.Positions = c.OpenPositions
+	d.Text = c.Description
+	return d
+}
+
+// SchoolDocument indexes a vocational school.
+func (n *Names) SchoolDocument(s domain.School) Document {
+	d := base("school", s.Meta, s.Name, s.Code, entryPath("/truong-nghe", s.Meta))
+	d.Cities = []string{s.City}
+	d.Place, d.FormerUnits = n.placeOf(s.Address, s.WardCode, d.Cities)
+	if s.WardCode != nil {
+		d.Ward = *s.WardCode
+	}
+	d.Kind = s.Kind
+	d.SeeksPartners = s.SeeksPartners
+	d.Text = s.Description
+	return d
+}
+
+// ProgramDocument indexes a training program with its school's name.
+func (n *Names) ProgramDocument(p domain.Program) Document {
+	d := base("program", p.Meta, p.Name, p.SchoolName, entryPath("/dao-tao", p.Meta))
+	d.Cities = []string{p.City}
+	d.Place, _ = n.placeOf("", nil, d.Cities)
+	d.Level = p.Level
+	d.Kind = p.Mode
+	d.Text = joinNonEmpty([]string{p.Support, p.Description, p.Intake}, "\n")
+	return d
+}
+
+// PolicyDocument indexes a policy; one for both cities filters under each.
+func (n *Names) PolicyDocument(p domain.Policy) Document {
+	d := base("policy", p.Meta, p.Title, joinNonEmpty([]string{p.DocNumber, p.Issuer}, " · "), entryPath("/chinh-sach", p.Meta))
+	d.Cities = n.cityList(p.City)
+	d.Place, _ = n.placeOf("", nil, d.Cities)
+	d.Kind = p.Kind
+	d.Text = joinNonEmpty([]string{p.Summary, p.Body}, "\n")
+	if p.IssuedOn != nil && p.IssuedOn.Before(time.Unix(d.PublishedTS, 0)) {
+		d.PublishedTS = p.IssuedOn.Unix()
+	}
+	return d
+}
+
+// ProjectDocument indexes a project.
+func (n *Names) ProjectDocument(p domain.Project) Document {
+	d := base("project", p.Meta, p.Title, p.Organization, entryPath("/du-an", p.Meta))
+	d.Cities = []string{p.City}
+	d.Place, _ = n.placeOf("", nil, d.Cities)
+	d.Kind = p.Kind
+	d.Stage = p.Stage
+	d.Text = joinNonEmpty([]string{p.Field, p.Description}, "\n")
+	return d
+}
+
+// CommitmentDocument indexes a commitment of the cooperation program.
+func (n *Names) CommitmentDocument(m domain.Commitment) Document {
+	d := base("commitment", m.Meta, m.Title, m.ProgramTitle, entryPath("/hop-tac", m.Meta))
+	d.Cities = n.cityList(m.Lead)
+	d.Place, _ = n.placeOf("", nil, d.Cities)
+	d.Progress = m.Progress
+	d.Text = m.Description
+	return d
+}
+
+func joinNonEmpty(parts []string, sep string) string {
+	out := parts[:0:0]
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

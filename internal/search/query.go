@@ -1,0 +1,310 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"html/template"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/meilisearch/meilisearch-go"
+
+	"hoptac/internal/vn"
+)
+
+// Query is one search over every entry type. Codes are checked by the
+// caller against the code tables; Search refuses any that is not a plain code.
+type Query struct {
+	Q          string `json:"q"`
+	Type       string `json:"type,omitempty"`
+	City       string `json:"city,omitempty"`
+	Industry   string `json:"industry,omitempty"`
+	Occupation string `json:"occupation,omitempty"`
+	// Education is the seeker's own level: jobs asking at most this.
+	Education string `json:"education,omitempty"`
+	Level     string `json:"level,omitempty"`
+	Stage     string `json:"stage,omitempty"`
+	WageMin   int64  `json:"wage_min,omitempty"`
+	// Sort is "" (relevance), "newest" or "wage".
+	Sort    string `json:"sort,omitempty"`
+	Page    int    `json:"page"`
+	PerPage int    `json:"per_page"`
+	// Now decides which job deadlines have passed (zero: time.Now()).
+	Now time.Time `json:"-"`
+}
+
+// Hit is one result. Highlight values are HTML: escaped text with <mark>
+// around the matched words, safe to insert as is.
+type Hit struct {
+	Type      string            `json:"type"`
+	ID        int64             `json:"id"`
+	Title     string            `json:"title"`
+	Subtitle  string            `json:"subtitle,omitempty"`
+	URL       string            `json:"url"`
+	Cities    []string          `json:"cities"`
+	Highlight map[string]string `json:"highlight,omitempty"`
+	WageMin   *int64            `json:"wage_min,omitempty"`
+	WageMax   *int64            `json:"wage_max,omitempty"`
+	Deadline  int64             `json:"deadline_ts,omitempty"`
+}
+
+// HighlightHTML returns a highlighted field for templates, or the escaped
+// plain value when there is no highlight.
+func (h Hit) HighlightHTML(field, plain string) template.HTML {
+	if v, ok := h.Highlight[field]; ok && v != "" {
+		return template.HTML(v)
+	}
+	return template.HTML(html.EscapeString(plain))
+}
+
+// Result is one page of results with facet counts over all matches.
+type Result struct {
+	Hits    []Hit                     `json:"hits"`
+	Total   int                       `json:"total"`
+	Page    int                       `json:"page"`
+	PerPage int                       `json:"per_page"`
+	Facets  map[string]map[string]int `json:"facets"`
+	// Degraded is true when the answer came from PostgreSQL because
+	// Meilisearch was unreachable or slow.
+	Degraded bool `json:"degraded"`
+}
+
+// Pages is the number of pages the total fills.
+func (r Result) Pages() int {
+	if r.PerPage == 0 {
+		return 0
+	}
+	return (r.Total + r.PerPage - 1) / r.PerPage
+}
+
+// Highlight markers: private-use characters no entry contains, turned into
+// <mark> only after the text around them is escaped.
+const (
+	markOpen  = "\uE000"
+	markClose = "\uE001"
+)
+
+var codePattern = regexp.MustCompile(`^[a-zA-Z0-9_]+$`)
+
+// Normalize fills defaults and bounds.
+func (q *Query) Normalize() {
+	q.Q = strings.Join(strings.Fields(q.Q), " ")
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	if q.PerPage < 1 {
+		q.PerPage = 20
+	}
+	if q.PerPage > 50 {
+		q.PerPage = 50
+	}
+	if q.Now.IsZero() {
+		q.Now = time.Now()
+	}
+}
+
+// Filter builds the Meilisearch filter expression from codes.
+func (q Query) Filter() ([]string, error) {
+	var f []string
+	add := func(attr, value string) error {
+		if value == "" {
+			return nil
+		}
+		if !codePattern.MatchString(value) {
+			return fmt.Errorf("%s: %q is not a code", attr, value)
+		}
+		f = append(f, attr+" = "+strconv.Quote(value))
+		return nil
+	}
+	for _, kv := range [][2]string{{"type", q.Type}, {"cities", q.City}, {"industry", q.Industry},
+		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}} {
+		if err := add(kv[0], kv[1]); err != nil {
+			return nil, err
+		}
+	}
+	if q.Education != "" {
+		rank, ok := EducationRanks[q.Education]
+		if !ok {
+			return nil, fmt.Errorf("education: %q is not a level", q.Education)
+		}
+		f = append(f, "(type != \"job\" OR education_rank <= "+strconv.Itoa(rank)+")")
+	}
+	if q.WageMin > 0 {
+		f = append(f, "wage_sort >= "+strconv.FormatInt(q.WageMin, 10))
+	}
+	// Jobs whose deadline has passed are not offered to job seekers.
+	f = append(f, "(deadline_ts = 0 OR deadline_ts >= "+strconv.FormatInt(q.Now.Unix(), 10)+")")
+	return f, nil
+}
+
+func (q Query) sort() []string {
+	switch q.Sort {
+	case "newest":
+		return []string{"published_ts:desc"}
+	case "wage":
+		return []string{"wage_sort:desc"}
+	}
+	return nil
+}
+
+var retrieved = []string{"type", "entity_id", "title", "subtitle", "url", "cities", "wage_min", "wage_max", "deadline_ts"}
+
+func (q Query) request(filter []string, withFacets bool) *meilisearch.SearchRequest {
+	r := &meilisearch.SearchRequest{
+		Query:                 q.Q,
+		IndexUID:              IndexName,
+		Filter:                filter,
+		Sort:                  q.sort(),
+		AttributesToRetrieve:  retrieved,
+		AttributesToSearchOn:  foldedAttributes,
+		AttributesToHighlight: []string{"title", "subtitle"},
+		AttributesToCrop:      []string{"text"},
+		CropLength:            24,
+		HighlightPreTag:       markOpen,
+		HighlightPostTag:      markClose,
+		MatchingStrategy:      meilisearch.Last,
+	}
+	if withFacets {
+		r.Facets = FacetAttributes
+	}
+	return r
+}
+
+// Search runs q on Meilisearch. A query with diacritics also asks the Telex
+// shadow attributes, weighted higher, in the same federated request, so
+// entries with exactly those accented words come first; a query without
+// diacritics behaves as plain Meilisearch.
+func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
+	q.Normalize()
+	filter, err := q.Filter()
+	if err != nil {
+		return Result{}, err
+	}
+	index := e.searcher.Index(e.index)
+	res := Result{Page: q.Page, PerPage: q.PerPage}
+
+	plain := q.request(filter, true)
+	hitsPerPage := int64(q.PerPage)
+	plain.HitsPerPage, plain.Page = &hitsPerPage, int64(q.Page)
+	plain.IndexUID = ""
+
+	// Sorted by date or wage, relevance no longer orders the page: one plain query.
+	if q.Q == "" || q.Sort != "" || !vn.HasDiacritics(q.Q) {
+		resp, err := index.Search(ctx, q.Q, plain)
+		if err != nil {
+			return Result{}, fmt.Errorf("search: %w", err)
+		}
+		res.Total = int(resp.TotalHits)
+		res.Facets, err = decodeFacets(resp.FacetDistribution)
+		if err != nil {
+			return Result{}, err
+		}
+		res.Hits, err = decodeHits(resp.Hits)
+		return res, err
+	}
+
+	// With diacritics: the page of hits from a federated request, the counts
+	// from a plain one (the Telex matches are a subset of the folded ones).
+	type counts struct {
+		resp *meilisearch.SearchResponse
+		err  error
+	}
+	countc := make(chan counts, 1)
+	go func() {
+		c := q.request(filter, true)
+		zero := int64(0)
+		c.HitsPerPage, c.Page, c.IndexUID = &zero, 1, ""
+		c.AttributesToHighlight, c.AttributesToCrop = nil, nil
+		resp, err := index.Search(ctx, q.Q, c)
+		countc <- counts{resp, err}
+	}()
+
+	folded := q.request(filter, false)
+	folded.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1}
+	accented := q.request(filter, false)
+	accented.Query = vn.Telex(q.Q)
+	accented.AttributesToSearchOn = telexAttributes
+	accented.AttributesToHighlight = nil
+	accented.AttributesToCrop = nil
+	accented.MatchingStrategy = meilisearch.All
+	accented.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1.5}
+	fed, err := e.searcher.MultiSearch(ctx, &meilisearch.MultiSearchRequest{
+		Federation: &meilisearch.MultiSearchFederation{Offset: int64((q.Page - 1) * q.PerPage), Limit: int64(q.PerPage)},
+		Queries:    []*meilisearch.SearchRequest{folded, accented},
+	})
+	c := <-countc
+	if err != nil {
+		return Result{}, fmt.Errorf("federated search: %w", err)
+	}
+	if c.err != nil {
+		return Result{}, fmt.Errorf("search counts: %w", c.err)
+	}
+	res.Total = int(c.resp.TotalHits)
+	if res.Facets, err = decodeFacets(c.resp.FacetDistribution); err != nil {
+		return Result{}, err
+	}
+	res.Hits, err = decodeHits(fed.Hits)
+	return res, err
+}
+
+type rawHit struct {
+	Type       string   `json:"type"`
+	EntityID   int64    `json:"entity_id"`
+	Title      string   `json:"title"`
+	Subtitle   string   `json:"subtitle"`
+	URL        string   `json:"url"`
+	Cities     []string `json:"cities"`
+	WageMin    *int64   `json:"wage_min"`
+	WageMax    *int64   `json:"wage_max"`
+	DeadlineTS int64    `json:"deadline_ts"`
+	Formatted  struct {
+		Title    string `json:"title"`
+		Subtitle string `json:"subtitle"`
+		Text     string `json:"text"`
+	} `json:"_formatted"`
+}
+
+func decodeHits(hits meilisearch.Hits) ([]Hit, error) {
+	out := make([]Hit, 0, len(hits))
+	for _, h := range hits {
+		b, err := json.Marshal(h)
+		if err != nil {
+			return nil, err
+		}
+		var r rawHit
+		if err := json.Unmarshal(b, &r); err != nil {
+			return nil, fmt.Errorf("decode hit: %w", err)
+		}
+		hit := Hit{Type: r.Type, ID: r.EntityID, Title: r.Title, Subtitle: r.Subtitle, URL: r.URL, Cities: r.Cities,
+			WageMin: r.WageMin, WageMax: r.WageMax, Deadline: r.DeadlineTS, Highlight: map[string]string{}}
+		for field, v := range map[string]string{"title": r.Formatted.Title, "subtitle": r.Formatted.Subtitle, "text": r.Formatted.Text} {
+			if v != "" {
+				hit.Highlight[field] = markHTML(v)
+			}
+		}
+		out = append(out, hit)
+	}
+	return out, nil
+}
+
+// markHTML escapes text and turns the highlight markers into <mark>.
+func markHTML(s string) string {
+	s = html.EscapeString(s)
+	s = strings.ReplaceAll(s, markOpen, "<mark>")
+	return strings.ReplaceAll(s, markClose, "</mark>")
+}
+
+func decodeFacets(raw json.RawMessage) (map[string]map[string]int, error) {
+	out := map[string]map[string]int{}
+	if len(raw) == 0 {
+		return out, nil
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("decode facets: %w", err)
+	}
+	return out, nil
+}
