@@ -10,11 +10,13 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
 	hoptac "hoptac"
 	"hoptac/internal/config"
+	"hoptac/internal/indexer"
 	"hoptac/internal/search"
 	"hoptac/internal/seed"
 	"hoptac/internal/store"
@@ -27,6 +29,9 @@ Usage:
   hoptac serve     run the web portal (HTTP_ADDR, default :8080)
   hoptac migrate   apply database migrations
   hoptac seed      load the demo data set once (safe to run again)
+  hoptac reindex   rebuild the search index from PostgreSQL and swap it in
+  hoptac reindex --check
+                   list differences between PostgreSQL and the search index
 
 Configuration is read from the environment: DATABASE_URL, MEILI_URL,
 MEILI_MASTER_KEY, HTTP_ADDR and the others listed in the README.
@@ -59,6 +64,8 @@ func run(args []string, stdout io.Writer) error {
 		return migrate(ctx, cfg, stdout)
 	case "seed":
 		return seedDemo(ctx, cfg, stdout)
+	case "reindex":
+		return reindex(ctx, cfg, args[1:], stdout)
 	default:
 		return fmt.Errorf("unknown command %q\n\n%s", args[0], usage)
 	}
@@ -128,13 +135,28 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	}
 	engine := search.New(cfg.MeiliURL, cfg.MeiliMasterKey)
 	defer engine.Close()
+	names, err := searchNames(ctx, st)
+	if err != nil {
+		return err
+	}
+	service := search.NewService(engine, st, logger)
+
+	// Meilisearch may be down now; the portal starts anyway and sets the
+	// index up, then runs the outbox worker, as soon as it answers.
+	var workers sync.WaitGroup
+	workers.Add(1)
+	go func() {
+		defer workers.Done()
+		runSearchSync(ctx, cfg, st, engine, names, logger)
+	}()
 
 	templates, static, err := assets(cfg.TemplatesFromDir)
 	if err != nil {
 		return err
 	}
 	app, err := web.New(ctx, web.Deps{
-		Store: st, Logger: logger, Templates: templates, Static: static, Search: engine,
+		Store: st, Logger: logger, Templates: templates, Static: static,
+		Search: service, SearchHealth: engine, Metrics: newMetrics(st, service),
 		ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
 	})
 	if err != nil {
@@ -154,9 +176,97 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if err := app.ShutdownWithTimeout(cfg.ShutdownTimeout); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	workers.Wait()
 	if err := <-errc; err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
+	return nil
+}
+
+// runSearchSync prepares the index (settings, search-only key) once
+// Meilisearch answers, then drains the outbox until ctx ends.
+func runSearchSync(ctx context.Context, cfg config.Config, st *store.Store, engine *search.Engine, names *search.Names, logger *slog.Logger) {
+	for wait := time.Second; ; wait = min(2*wait, 30*time.Second) {
+		err := engine.EnsureIndex(ctx)
+		if err == nil && cfg.MeiliMasterKey != "" {
+			err = engine.UseSearchKey(ctx)
+		}
+		if err == nil {
+			break
+		}
+		logger.Warn("search engine not ready; search answers from PostgreSQL meanwhile",
+			slog.String("error", err.Error()), slog.Duration("retry_in", wait))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+	wake, err := st.ListenOutbox(ctx)
+	if err != nil {
+		logger.Warn("no LISTEN on the outbox; polling instead", slog.String("error", err.Error()))
+	}
+	logger.Info("search index ready; syncing from the outbox")
+	indexer.NewWorker(st, engine, names, logger).Run(ctx, wake)
+}
+
+func searchNames(ctx context.Context, st *store.Store) (*search.Names, error) {
+	cities, err := st.Cities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	wards, err := st.Wards(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	industries, err := st.Industries(ctx, "VSIC2018")
+	if err != nil {
+		return nil, err
+	}
+	occupations, err := st.Occupations(ctx, "VSCO2020")
+	if err != nil {
+		return nil, err
+	}
+	return search.NewNames(cities, wards, industries, occupations), nil
+}
+
+func reindex(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	check := len(args) > 0 && args[0] == "--check"
+	if len(args) > 0 && !check {
+		return fmt.Errorf("reindex takes no argument but --check")
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	engine := search.New(cfg.MeiliURL, cfg.MeiliMasterKey)
+	defer engine.Close()
+	if check {
+		diffs, err := indexer.Check(ctx, st, engine)
+		if err != nil {
+			return err
+		}
+		for _, d := range diffs {
+			fmt.Fprintf(stdout, "%s\t%s\n", d.ID, d.Reason)
+		}
+		fmt.Fprintf(stdout, "differences: %d\n", len(diffs))
+		if len(diffs) > 0 {
+			return fmt.Errorf("the search index differs from PostgreSQL in %d entries: run `hoptac reindex`", len(diffs))
+		}
+		return nil
+	}
+	names, err := searchNames(ctx, st)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	rep, err := indexer.Reindex(ctx, st, engine, names, os.Stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(stdout, rep.String())
+	fmt.Fprintf(stdout, "done in %s\n", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

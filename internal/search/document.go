@@ -153,13 +153,9 @@ func base(entityType string, m domain.Meta, title, subtitle, path string) Docume
 	return d
 }
 
-func entryPath(listPath string, m domain.Meta) string {
-	return listPath + "/" + strconv.FormatInt(m.ID, 10) + "-" + m.Slug
-}
-
 // JobDocument indexes a job with its company's name.
 func (n *Names) JobDocument(j domain.Job) Document {
-	d := base("job", j.Meta, j.Title, j.CompanyName, entryPath("/viec-lam", j.Meta))
+	d := base("job", j.Meta, j.Title, j.CompanyName, domain.EntryPath("job", j.ID, j.Slug))
 	d.Cities = []string{j.City}
 	d.Place, d.FormerUnits = n.placeOf(j.WorkAddress, j.WardCode, d.Cities)
 	if j.WardCode != nil {
@@ -188,7 +184,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 
 // CompanyDocument indexes a company.
 func (n *Names) CompanyDocument(c domain.Company) Document {
-	d := base("company", c.Meta, c.Name, c.TaxCode, entryPath("/doanh-nghiep", c.Meta))
+	d := base("company", c.Meta, c.Name, c.TaxCode, domain.EntryPath("company", c.ID, c.Slug))
 	d.Cities = []string{c.City}
 	d.Place, d.FormerUnits = n.placeOf(c.Address, c.WardCode, d.Cities)
 	if c.WardCode != nil {
@@ -202,7 +198,7 @@ func (n *Names) CompanyDocument(c domain.Company) Document {
 
 // SchoolDocument indexes a vocational school.
 func (n *Names) SchoolDocument(s domain.School) Document {
-	d := base("school", s.Meta, s.Name, s.Code, entryPath("/truong-nghe", s.Meta))
+	d := base("school", s.Meta, s.Name, s.Code, domain.EntryPath("school", s.ID, s.Slug))
 	d.Cities = []string{s.City}
 	d.Place, d.FormerUnits = n.placeOf(s.Address, s.WardCode, d.Cities)
 	if s.WardCode != nil {
@@ -216,7 +212,7 @@ func (n *Names) SchoolDocument(s domain.School) Document {
 
 // ProgramDocument indexes a training program with its school's name.
 func (n *Names) ProgramDocument(p domain.Program) Document {
-	d := base("program", p.Meta, p.Name, p.SchoolName, entryPath("/dao-tao", p.Meta))
+	d := base("program", p.Meta, p.Name, p.SchoolName, domain.EntryPath("program", p.ID, p.Slug))
 	d.Cities = []string{p.City}
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Level = p.Level
@@ -227,7 +223,7 @@ func (n *Names) ProgramDocument(p domain.Program) Document {
 
 // PolicyDocument indexes a policy; one for both cities filters under each.
 func (n *Names) PolicyDocument(p domain.Policy) Document {
-	d := base("policy", p.Meta, p.Title, joinNonEmpty([]string{p.DocNumber, p.Issuer}, " · "), entryPath("/chinh-sach", p.Meta))
+	d := base("policy", p.Meta, p.Title, joinNonEmpty([]string{p.DocNumber, p.Issuer}, " · "), domain.EntryPath("policy", p.ID, p.Slug))
 	d.Cities = n.cityList(p.City)
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Kind = p.Kind
@@ -240,7 +236,7 @@ func (n *Names) PolicyDocument(p domain.Policy) Document {
 
 // ProjectDocument indexes a project.
 func (n *Names) ProjectDocument(p domain.Project) Document {
-	d := base("project", p.Meta, p.Title, p.Organization, entryPath("/du-an", p.Meta))
+	d := base("project", p.Meta, p.Title, p.Organization, domain.EntryPath("project", p.ID, p.Slug))
 	d.Cities = []string{p.City}
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Kind = p.Kind
@@ -251,7 +247,7 @@ func (n *Names) ProjectDocument(p domain.Project) Document {
 
 // CommitmentDocument indexes a commitment of the cooperation program.
 func (n *Names) CommitmentDocument(m domain.Commitment) Document {
-	d := base("commitment", m.Meta, m.Title, m.ProgramTitle, entryPath("/hop-tac", m.Meta))
+	d := base("commitment", m.Meta, m.Title, m.ProgramTitle, domain.EntryPath("commitment", m.ID, m.Slug))
 	d.Cities = n.cityList(m.Lead)
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Progress = m.Progress

@@ -107,8 +107,9 @@ func (q *Query) Normalize() {
 	}
 }
 
-// Filter builds the Meilisearch filter expression from codes.
-func (q Query) Filter() ([]string, error) {
+// Filter builds the Meilisearch filter expression from codes; withType
+// false leaves the type out (for the counts of every type).
+func (q Query) Filter(withType bool) ([]string, error) {
 	var f []string
 	add := func(attr, value string) error {
 		if value == "" {
@@ -120,8 +121,12 @@ func (q Query) Filter() ([]string, error) {
 		f = append(f, attr+" = "+strconv.Quote(value))
 		return nil
 	}
-	for _, kv := range [][2]string{{"type", q.Type}, {"cities", q.City}, {"industry", q.Industry},
-		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}} {
+	pairs := [][2]string{{"cities", q.City}, {"industry", q.Industry},
+		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}}
+	if withType {
+		pairs = append(pairs, [2]string{"type", q.Type})
+	}
+	for _, kv := range pairs {
 		if err := add(kv[0], kv[1]); err != nil {
 			return nil, err
 		}
@@ -153,8 +158,9 @@ func (q Query) sort() []string {
 
 var retrieved = []string{"type", "entity_id", "title", "subtitle", "url", "cities", "wage_min", "wage_max", "deadline_ts"}
 
-func (q Query) request(filter []string, withFacets bool) *meilisearch.SearchRequest {
-	r := &meilisearch.SearchRequest{
+// hitsRequest asks for one page of hits with highlights and snippets.
+func (q Query) hitsRequest(filter []string) *meilisearch.SearchRequest {
+	return &meilisearch.SearchRequest{
 		Query:                 q.Q,
 		IndexUID:              IndexName,
 		Filter:                filter,
@@ -168,86 +174,104 @@ func (q Query) request(filter []string, withFacets bool) *meilisearch.SearchRequ
 		HighlightPostTag:      markClose,
 		MatchingStrategy:      meilisearch.Last,
 	}
-	if withFacets {
-		r.Facets = FacetAttributes
-	}
-	return r
 }
 
-// Search runs q on Meilisearch. A query with diacritics also asks the Telex
-// shadow attributes, weighted higher, in the same federated request, so
-// entries with exactly those accented words come first; a query without
-// diacritics behaves as plain Meilisearch.
+// countRequest asks for no hits, only the total and facet counts.
+func (q Query) countRequest(index string, filter []string, facets []string) *meilisearch.SearchRequest {
+	zero := int64(0)
+	return &meilisearch.SearchRequest{
+		Query:                q.Q,
+		IndexUID:             index,
+		Filter:               filter,
+		AttributesToSearchOn: foldedAttributes,
+		MatchingStrategy:     meilisearch.Last,
+		HitsPerPage:          &zero,
+		Page:                 1,
+		Facets:               facets,
+	}
+}
+
+// Search runs q on Meilisearch. Hits and the facets of the chosen type come
+// from one request, the count of every type (the tabs) from another without
+// the type filter; both go in one multi-search call.
+//
+// A query with diacritics also asks the Telex shadow attributes, weighted
+// higher, in a federated request, so entries with exactly those accented
+// words come first; a query without diacritics, or one sorted by date or
+// wage, is plain Meilisearch.
 func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 	q.Normalize()
-	filter, err := q.Filter()
+	filter, err := q.Filter(true)
 	if err != nil {
 		return Result{}, err
 	}
-	index := e.searcher.Index(e.index)
+	allTypes, _ := q.Filter(false)
 	res := Result{Page: q.Page, PerPage: q.PerPage}
+	otherFacets := FacetAttributes[1:] // all but "type"
 
-	plain := q.request(filter, true)
-	hitsPerPage := int64(q.PerPage)
-	plain.HitsPerPage, plain.Page = &hitsPerPage, int64(q.Page)
-	plain.IndexUID = ""
-
-	// Sorted by date or wage, relevance no longer orders the page: one plain query.
-	if q.Q == "" || q.Sort != "" || !vn.HasDiacritics(q.Q) {
-		resp, err := index.Search(ctx, q.Q, plain)
-		if err != nil {
-			return Result{}, fmt.Errorf("search: %w", err)
-		}
-		res.Total = int(resp.TotalHits)
-		res.Facets, err = decodeFacets(resp.FacetDistribution)
-		if err != nil {
-			return Result{}, err
-		}
-		res.Hits, err = decodeHits(resp.Hits)
-		return res, err
+	accented := q.Q != "" && q.Sort == "" && vn.HasDiacritics(q.Q)
+	page := q.hitsRequest(filter)
+	page.IndexUID = e.index
+	perPage := int64(q.PerPage)
+	if accented {
+		page = q.countRequest(e.index, filter, otherFacets)
+	} else {
+		page.HitsPerPage, page.Page = &perPage, int64(q.Page)
+		page.Facets = otherFacets
 	}
+	types := q.countRequest(e.index, allTypes, []string{"type"})
 
-	// With diacritics: the page of hits from a federated request, the counts
-	// from a plain one (the Telex matches are a subset of the folded ones).
-	type counts struct {
-		resp *meilisearch.SearchResponse
+	type fedResult struct {
+		resp *meilisearch.MultiSearchResponse
 		err  error
 	}
-	countc := make(chan counts, 1)
-	go func() {
-		c := q.request(filter, true)
-		zero := int64(0)
-		c.HitsPerPage, c.Page, c.IndexUID = &zero, 1, ""
-		c.AttributesToHighlight, c.AttributesToCrop = nil, nil
-		resp, err := index.Search(ctx, q.Q, c)
-		countc <- counts{resp, err}
-	}()
+	fedc := make(chan fedResult, 1)
+	if accented {
+		go func() {
+			folded := q.hitsRequest(filter)
+			folded.IndexUID = e.index
+			folded.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1}
+			exact := q.hitsRequest(filter)
+			exact.IndexUID = e.index
+			exact.Query = vn.Telex(q.Q)
+			exact.AttributesToSearchOn = telexAttributes
+			exact.MatchingStrategy = meilisearch.All
+			exact.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1.5}
+			resp, err := e.searcher.Load().MultiSearch(ctx, &meilisearch.MultiSearchRequest{
+				Federation: &meilisearch.MultiSearchFederation{Offset: int64((q.Page - 1) * q.PerPage), Limit: perPage},
+				Queries:    []*meilisearch.SearchRequest{folded, exact},
+			})
+			fedc <- fedResult{resp, err}
+		}()
+	}
 
-	folded := q.request(filter, false)
-	folded.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1}
-	accented := q.request(filter, false)
-	accented.Query = vn.Telex(q.Q)
-	accented.AttributesToSearchOn = telexAttributes
-	accented.AttributesToHighlight = nil
-	accented.AttributesToCrop = nil
-	accented.MatchingStrategy = meilisearch.All
-	accented.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1.5}
-	fed, err := e.searcher.MultiSearch(ctx, &meilisearch.MultiSearchRequest{
-		Federation: &meilisearch.MultiSearchFederation{Offset: int64((q.Page - 1) * q.PerPage), Limit: int64(q.PerPage)},
-		Queries:    []*meilisearch.SearchRequest{folded, accented},
-	})
-	c := <-countc
+	multi, err := e.searcher.Load().MultiSearch(ctx, &meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{page, types}})
 	if err != nil {
-		return Result{}, fmt.Errorf("federated search: %w", err)
+		return Result{}, fmt.Errorf("search: %w", err)
 	}
-	if c.err != nil {
-		return Result{}, fmt.Errorf("search counts: %w", c.err)
+	if len(multi.Results) != 2 {
+		return Result{}, fmt.Errorf("search: %d results for 2 queries", len(multi.Results))
 	}
-	res.Total = int(c.resp.TotalHits)
-	if res.Facets, err = decodeFacets(c.resp.FacetDistribution); err != nil {
+	main, counts := multi.Results[0], multi.Results[1]
+	res.Total = int(main.TotalHits)
+	if res.Facets, err = decodeFacets(main.FacetDistribution); err != nil {
 		return Result{}, err
 	}
-	res.Hits, err = decodeHits(fed.Hits)
+	typeFacets, err := decodeFacets(counts.FacetDistribution)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Facets["type"] = typeFacets["type"]
+
+	hits := main.Hits
+	if accented {
+		fed := <-fedc
+		if fed.err != nil {
+			return Result{}, fmt.Errorf("federated search: %w", fed.err)
+		}
+		hits = fed.resp.Hits
+	}
+	res.Hits, err = decodeHits(hits)
 	return res, err
 }
 

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/meilisearch/meilisearch-go"
@@ -16,18 +17,24 @@ import (
 // Engine is the portal's handle on Meilisearch. admin uses the master key
 // (settings, documents, keys); searcher uses the search-only key.
 type Engine struct {
-	url      string
-	admin    meilisearch.ServiceManager
-	searcher meilisearch.ServiceManager
+	url   string
+	admin meilisearch.ServiceManager
+	// searcher is swapped once the search-only key is known, while
+	// requests may be searching.
+	searcher *atomic.Pointer[client]
 	index    string
 }
+
+type client struct{ meilisearch.ServiceManager }
 
 // New connects lazily: Meilisearch may be down at start-up, and the portal
 // must start anyway (search then answers from PostgreSQL). Until
 // UseSearchKey is called, searches use the master key.
 func New(url, masterKey string) *Engine {
 	admin := newClient(url, masterKey, 60*time.Second)
-	return &Engine{url: url, admin: admin, searcher: admin, index: IndexName}
+	e := &Engine{url: url, admin: admin, searcher: &atomic.Pointer[client]{}, index: IndexName}
+	e.searcher.Store(&client{admin})
+	return e
 }
 
 func newClient(url, key string, timeout time.Duration) meilisearch.ServiceManager {
@@ -58,8 +65,8 @@ func (e *Engine) Healthy(ctx context.Context) bool {
 // Close releases idle connections.
 func (e *Engine) Close() {
 	e.admin.Close()
-	if e.searcher != e.admin {
-		e.searcher.Close()
+	if c := e.searcher.Load(); c.ServiceManager != e.admin {
+		c.Close()
 	}
 }
 
@@ -92,7 +99,7 @@ func (e *Engine) UseSearchKey(ctx context.Context) error {
 		}
 		key = created.Key
 	}
-	e.searcher = newClient(e.url, key, 5*time.Second)
+	e.searcher.Store(&client{newClient(e.url, key, 5*time.Second)})
 	return nil
 }
 

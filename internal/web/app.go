@@ -12,12 +12,16 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 	"github.com/gofiber/template/html/v2"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"hoptac/internal/markdown"
+	"hoptac/internal/search"
 	"hoptac/internal/store"
 )
 
@@ -27,13 +31,22 @@ type SearchHealth interface {
 	Healthy(ctx context.Context) bool
 }
 
+// Searcher answers searches (search.Service: Meilisearch, else PostgreSQL).
+type Searcher interface {
+	Search(ctx context.Context, q search.Query) (search.Result, error)
+}
+
 // Deps is what the web app needs from the rest of the portal.
 type Deps struct {
 	Store     *store.Store
 	Logger    *slog.Logger
 	Templates fs.FS // rooted at the templates folder
 	Static    fs.FS // rooted at the static folder
-	Search    SearchHealth
+	Search    Searcher
+	// SearchHealth tells /readyz whether Meilisearch answers.
+	SearchHealth SearchHealth
+	// Metrics is served at /metrics (nil: no metrics).
+	Metrics prometheus.Gatherer
 	// Timeouts of the HTTP server.
 	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 }
@@ -43,7 +56,8 @@ type server struct {
 	store   *store.Store
 	log     *slog.Logger
 	catalog *Catalog
-	search  SearchHealth
+	search  Searcher
+	health  SearchHealth
 	demo    atomic.Pointer[demoState]
 }
 
@@ -54,10 +68,11 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load code tables: %w", err)
 	}
-	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search}
+	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth}
 
 	engine := html.NewFileSystem(http.FS(d.Templates), ".html")
 	engine.AddFuncMap(templateFuncs(catalog, markdown.New()))
+	engine.AddFunc("asset", assetURLs(d.Static))
 	if err := engine.Load(); err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
@@ -84,11 +99,17 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(d.Static),
-		MaxAge: 3600,
+		MaxAge: 365 * 24 * 3600, // URLs carry a content hash (see asset)
 	}))
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
+	if d.Metrics != nil {
+		app.Get("/metrics", adaptor.HTTPHandler(promhttp.HandlerFor(d.Metrics, promhttp.HandlerOpts{})))
+	}
+
+	api := app.Group("/api/v1")
+	api.Get("/search", s.apiSearch)
 
 	app.Get("/", s.home)
 	app.Get("/tim-kiem", s.searchPage)
@@ -151,7 +172,7 @@ func (s *server) readyz(c *fiber.Ctx) error {
 	ctx, cancel := context.WithTimeout(c.UserContext(), 2*time.Second)
 	defer cancel()
 	searchState := "ok"
-	if s.search == nil || !s.search.Healthy(ctx) {
+	if s.health == nil || !s.health.Healthy(ctx) {
 		searchState = "degraded"
 	}
 	if err := s.store.Ping(ctx); err != nil {

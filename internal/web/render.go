@@ -2,12 +2,15 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"net/url"
 	"strconv"
-	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -64,24 +67,9 @@ func usesMoreFilters(c *fiber.Ctx) bool {
 	return false
 }
 
-// listPaths maps each entry type to its public list path.
-var listPaths = map[string]string{
-	"policy":     "/chinh-sach",
-	"company":    "/doanh-nghiep",
-	"job":        "/viec-lam",
-	"school":     "/truong-nghe",
-	"program":    "/dao-tao",
-	"project":    "/du-an",
-	"commitment": "/hop-tac",
-}
-
 // entryURL is the canonical path of an entry: /<list>/<id>-<slug>.
 func entryURL(kind string, id int64, slug string) string {
-	p := listPaths[kind] + "/" + strconv.FormatInt(id, 10)
-	if slug != "" {
-		p += "-" + slug
-	}
-	return p
+	return domain.EntryPath(kind, id, slug)
 }
 
 var optionSets = map[string]domain.Options{
@@ -122,6 +110,12 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		"url":        entryURL,
 		"add":        func(a, b int) int { return a + b },
 		"deref":      deref,
+		// safe marks HTML that the search package built from escaped text.
+		"safe": func(s string) template.HTML { return template.HTML(s) },
+		"typeLabel": func(name string) string {
+			t, _ := domain.TypeByName(name)
+			return t.LabelVI
+		},
 		"has": func(list []string, v string) bool {
 			for _, x := range list {
 				if x == v {
@@ -254,5 +248,31 @@ func deref(v any) any {
 
 // EntryRef is the last path segment of a detail page: "<id>-<slug>".
 func EntryRef(id int64, slug string) string {
-	return strings.TrimPrefix(entryURL("", id, slug), "/")
+	ref := strconv.FormatInt(id, 10)
+	if slug != "" {
+		ref += "-" + slug
+	}
+	return ref
+}
+
+// assetURLs returns the template function that names a static file with a
+// hash of its content, so browsers may cache it for long and still get a
+// new version the moment it changes.
+func assetURLs(static fs.FS) func(string) string {
+	var mu sync.Mutex
+	cache := map[string]string{}
+	return func(name string) string {
+		mu.Lock()
+		defer mu.Unlock()
+		if u, ok := cache[name]; ok {
+			return u
+		}
+		u := "/static/" + name
+		if b, err := fs.ReadFile(static, name); err == nil {
+			sum := sha256.Sum256(b)
+			u += "?v=" + hex.EncodeToString(sum[:6])
+		}
+		cache[name] = u
+		return u
+	}
 }

