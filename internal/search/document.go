@@ -20,18 +20,19 @@ type Document struct {
 	URL      string `json:"url"`
 
 	Title    string `json:"title"`
-	Subtitle string `json:"subtitle,omitempty"` // company, school, organisation or issuer
-	Place    string `json:"place,omitempty"`    // address, ward, city: what people type as "where"
+	Subtitle string `json:"subtitle"` // company, school, organisation or issuer
+	Place    string `json:"place"`    // address, ward, city: what people type as "where"
 	// FormerUnits are the pre-2025 wards, districts and provinces the
 	// entry's ward was formed from ("Quận 7", "Sóc Trăng").
-	FormerUnits    string `json:"former_units,omitempty"`
-	OccupationName string `json:"occupation_name,omitempty"`
-	IndustryName   string `json:"industry_name,omitempty"`
-	Text           string `json:"text,omitempty"`
+	FormerUnits    string `json:"former_units"`
+	OccupationName string `json:"occupation_name"`
+	IndustryName   string `json:"industry_name"`
+	Text           string `json:"text"`
 	// TitleTelex and SubtitleTelex keep the tone marks as letters, for the
-	// diacritic-aware query.
+	// diacritic-aware query. Searchable fields are never omitted: a query
+	// naming an attribute no document has is refused by Meilisearch.
 	TitleTelex    string `json:"title_telex"`
-	SubtitleTelex string `json:"subtitle_telex,omitempty"`
+	SubtitleTelex string `json:"subtitle_telex"`
 
 	Cities         []string `json:"cities"` // a policy of both cities has both
 	Ward           string   `json:"ward,omitempty"`

@@ -166,7 +166,6 @@ func (q Query) hitsRequest(filter []string) *meilisearch.SearchRequest {
 		Filter:                filter,
 		Sort:                  q.sort(),
 		AttributesToRetrieve:  retrieved,
-		AttributesToSearchOn:  foldedAttributes,
 		AttributesToHighlight: []string{"title", "subtitle"},
 		AttributesToCrop:      []string{"text"},
 		CropLength:            24,
@@ -180,14 +179,13 @@ func (q Query) hitsRequest(filter []string) *meilisearch.SearchRequest {
 func (q Query) countRequest(index string, filter []string, facets []string) *meilisearch.SearchRequest {
 	zero := int64(0)
 	return &meilisearch.SearchRequest{
-		Query:                q.Q,
-		IndexUID:             index,
-		Filter:               filter,
-		AttributesToSearchOn: foldedAttributes,
-		MatchingStrategy:     meilisearch.Last,
-		HitsPerPage:          &zero,
-		Page:                 1,
-		Facets:               facets,
+		Query:            q.Q,
+		IndexUID:         index,
+		Filter:           filter,
+		MatchingStrategy: meilisearch.Last,
+		HitsPerPage:      &zero,
+		Page:             1,
+		Facets:           facets,
 	}
 }
 

@@ -86,7 +86,8 @@ func (t SynonymTable) Collisions() []string {
 	return out
 }
 
-// Attributes searched by the ordinary (accent-folded) query, most telling first.
+// Searchable attributes, most telling first (the ordinary, accent-folded
+// query searches them all).
 var foldedAttributes = []string{"title", "subtitle", "occupation_name", "industry_name", "place", "former_units", "text"}
 
 // Attributes searched by the diacritic-aware query.

@@ -206,7 +206,7 @@ func (s *Store) ProcessOutbox(ctx context.Context, limit int, apply func(context
 				continue
 			}
 			_, err := tx.ExecContext(ctx, `UPDATE search_outbox SET attempts = $2, last_error = $3,
-				next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1`,
+				next_attempt_at = clock_timestamp() + make_interval(secs => $4) WHERE id = $1`,
 				r.ID, attempts, ferr.Error(), Backoff(attempts).Seconds())
 			if err != nil {
 				return fmt.Errorf("retry outbox row %d: %w", r.ID, err)

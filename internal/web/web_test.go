@@ -346,3 +346,7 @@ func TestSecurityHeaders(t *testing.T) {
 		t.Errorf("/static/css/site.css = %d", r.status)
 	}
 }
+
+func httpRequest(path string) *http.Request {
+	return httptest.NewRequest(http.MethodGet, path, nil)
+}

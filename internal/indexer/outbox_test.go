@@ -1,0 +1,256 @@
+package indexer_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/indexer"
+	"hoptac/internal/search"
+	"hoptac/internal/store"
+	"hoptac/internal/testenv"
+)
+
+// waitInSync polls reindex --check's comparison until the index equals
+// PostgreSQL or the time is up.
+func waitInSync(t *testing.T, st *store.Store, e *search.Engine, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	var diffs []indexer.Difference
+	var err error
+	for time.Now().Before(deadline) {
+		diffs, err = indexer.Check(ctx, st, e)
+		if err == nil && len(diffs) == 0 {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	n := len(diffs)
+	if n > 5 {
+		diffs = diffs[:5]
+	}
+	t.Fatalf("index not equal to PostgreSQL after %s: %d differences, e.g. %v (last error %v)", within, n, diffs, err)
+}
+
+func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
+	st := testenv.Store(t)
+	meili := testenv.Meilisearch(t)
+	e := engine(t, "t_outage")
+	if err := e.EnsureIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	wake, err := st.ListenOutbox(runCtx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := indexer.NewWorker(st, e, names(t, st), quietLog())
+	w.Poll = 200 * time.Millisecond
+	done := make(chan struct{})
+	go func() { w.Run(runCtx, wake); close(done) }()
+	defer func() { stop(); <-done; _ = meili.Start() }()
+
+	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	var jobs []domain.Job
+	writes := 0
+	write := func(what string, err error) {
+		t.Helper()
+		writes++
+		if err != nil {
+			t.Fatalf("write %d (%s) failed: %v", writes, what, err)
+		}
+		switch writes {
+		case 100:
+			meili.Kill()
+		case 400:
+			if err := meili.Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i := 0; i < 250; i++ {
+		j := domain.Job{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, CompanyID: company.ID,
+			Title: fmt.Sprintf("Công nhân may số %d", i), OccupationCode: "8", Positions: 5, EmploymentType: "full_time", Education: "none", City: "hcm"}
+		write("publish", st.CreateJob(ctx, &j))
+		jobs = append(jobs, j)
+	}
+	for i := 0; i < 150; i++ {
+		jobs[i].Title = fmt.Sprintf("Thợ may chuyền số %d", i)
+		write("edit", st.UpdateJob(ctx, &jobs[i]))
+	}
+	for i := 150; i < 250; i++ {
+		_, err := st.SetStatus(ctx, store.Jobs, jobs[i].ID, jobs[i].Version, domain.StatusArchived, "Đã tuyển đủ")
+		write("archive", err)
+	}
+	if writes != 500 {
+		t.Fatalf("made %d writes, want 500", writes)
+	}
+	waitInSync(t, st, e, 30*time.Second)
+	res, err := e.Search(ctx, search.Query{Q: "tho may chuyen", Type: "job", PerPage: 5})
+	if err != nil || res.Total != 150 {
+		t.Errorf("Search(tho may chuyen) = %d hits, %v; want the 150 edited jobs", res.Total, err)
+	}
+}
+
+func TestResendingAfterACrashIsHarmless(t *testing.T) {
+	st := testenv.Store(t)
+	e := engine(t, "t_crash")
+	if err := e.EnsureIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
+	for i := 0; i < 5; i++ {
+		testenv.NewJob(t, st, company, testenv.JobSpec{Title: fmt.Sprintf("Kỹ thuật viên điện %d", i)})
+	}
+	w := indexer.NewWorker(st, e, names(t, st), quietLog())
+	// The documents reach Meilisearch, then the process dies before the
+	// rows are marked done: the transaction never commits.
+	crash := errors.New("process died")
+	_, err := st.ProcessOutbox(ctx, 100, func(ctx context.Context, rows []store.OutboxRow) (map[int64]error, error) {
+		if _, err := w.Apply(ctx, rows); err != nil {
+			t.Fatalf("Apply = %v", err)
+		}
+		return nil, crash
+	})
+	if !errors.Is(err, crash) {
+		t.Fatalf("ProcessOutbox = %v, want the crash", err)
+	}
+	state, _ := st.OutboxState(ctx)
+	if state.Pending != 6 {
+		t.Fatalf("pending after the crash = %d, want all 6 rows still pending", state.Pending)
+	}
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatalf("Drain after restart = %v", err)
+	}
+	waitInSync(t, st, e, 5*time.Second)
+	if n, _ := e.Count(ctx); n != 6 {
+		t.Errorf("documents = %d, want 6 (sent twice, stored once)", n)
+	}
+}
+
+// refusing wraps the real document builder and gives one job an id that
+// Meilisearch refuses: the only way to make the real engine fail a task.
+type refusing struct {
+	*search.Names
+	badJob int64
+}
+
+func (r refusing) JobDocument(j domain.Job) search.Document {
+	d := r.Names.JobDocument(j)
+	if j.ID == r.badJob {
+		d.ID = "not a valid id!"
+	}
+	return d
+}
+
+func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) {
+	st := testenv.Store(t)
+	e := engine(t, "t_poison")
+	if err := e.EnsureIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	bad := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Tin lỗi"})
+	good := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Tin tốt"})
+	w := indexer.NewWorker(st, e, refusing{names(t, st), bad.ID}, quietLog())
+
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatalf("Drain = %v", err)
+	}
+	var row struct {
+		Attempts int     `db:"attempts"`
+		Error    string  `db:"last_error"`
+		Parked   *string `db:"parked_at"`
+		Due      bool    `db:"due"`
+	}
+	read := func() {
+		t.Helper()
+		if err := st.DB().Get(&row, `SELECT attempts, last_error, parked_at::text, next_attempt_at <= now() AS due
+			FROM search_outbox WHERE entity_type = 'job' AND entity_id = $1`, bad.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read()
+	if row.Attempts != 1 || row.Error == "" || row.Due || row.Parked != nil {
+		t.Fatalf("bad row after one try = %+v; want 1 attempt, an error, a later retry, not parked", row)
+	}
+	// The others went through.
+	if res, _ := e.Search(ctx, search.Query{Q: "tin tot"}); res.Total != 1 || res.Hits[0].ID != good.ID {
+		t.Errorf("the good job is not searchable: %+v", res)
+	}
+	// Make its retries due at once until it is parked.
+	for i := 0; i < store.MaxOutboxAttempts; i++ {
+		st.DB().MustExec(`UPDATE search_outbox SET next_attempt_at = now() WHERE parked_at IS NULL AND done_at IS NULL`)
+		if _, err := w.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read()
+	if row.Parked == nil || row.Attempts != store.MaxOutboxAttempts || row.Error == "" {
+		t.Fatalf("bad row = %+v; want parked after %d attempts with its error", row, store.MaxOutboxAttempts)
+	}
+	// A later change still flows.
+	later := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Tin mới sau tin lỗi"})
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := e.Search(ctx, search.Query{Q: "tin moi sau"}); res.Total == 0 || res.Hits[0].ID != later.ID {
+		t.Errorf("a change after the parked row is not searchable: %+v", res)
+	}
+	state, _ := st.OutboxState(ctx)
+	if state.Parked != 1 || state.Pending != 0 {
+		t.Errorf("OutboxState = %+v, want 1 parked, 0 pending", state)
+	}
+}
+
+func TestOnlyPublicEntriesAreSearchable(t *testing.T) {
+	st := testenv.Store(t)
+	e := engine(t, "t_public")
+	if err := e.EnsureIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	w := indexer.NewWorker(st, e, names(t, st), quietLog())
+	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	public := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Thợ điện công khai"})
+	testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Thợ điện nháp", Status: domain.StatusDraft})
+	archived := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Thợ điện lưu trữ"})
+	hiddenCo := testenv.NewCompany(t, st, 2, "hcm", domain.StatusPublished)
+	orphan := testenv.NewJob(t, st, hiddenCo, testenv.JobSpec{Title: "Thợ điện của doanh nghiệp bị gỡ"})
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SetStatus(ctx, store.Jobs, archived.ID, archived.Version, domain.StatusArchived, "Hết nhu cầu"); err != nil {
+		t.Fatal(err)
+	}
+	// Taking the company down takes its jobs out of search too.
+	if _, err := st.SetStatus(ctx, store.Companies, hiddenCo.ID, hiddenCo.Version, domain.StatusDraft, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(ctx, search.Query{Q: "tho dien"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].ID != public.ID {
+		t.Errorf("Search(tho dien) = %d hits %+v; want only job %d", res.Total, res.Hits, public.ID)
+	}
+	if res.Facets["type"]["job"] != 1 || res.Facets["type"]["company"] != 0 {
+		t.Errorf("type facets = %v, want 1 job and no company (the other company's name has no 'tho dien')", res.Facets["type"])
+	}
+	for _, id := range []int64{archived.ID, orphan.ID} {
+		if r, _ := e.Search(ctx, search.Query{Q: fmt.Sprint(id), Type: "job"}); r.Total > 0 {
+			for _, h := range r.Hits {
+				if h.ID == id {
+					t.Errorf("job %d is still searchable", id)
+				}
+			}
+		}
+	}
+	waitInSync(t, st, e, 5*time.Second)
+}

@@ -1,0 +1,157 @@
+package web_test
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"hoptac/internal/indexer"
+	"hoptac/internal/search"
+	"hoptac/internal/seed"
+	"hoptac/internal/store"
+	"hoptac/internal/testenv"
+)
+
+// indexedDemo loads the demo data and indexes it into a private index of
+// the package's real Meilisearch.
+func indexedDemo(t *testing.T, index string) (*store.Store, *search.Engine) {
+	t.Helper()
+	st := testenv.Store(t)
+	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	m := testenv.Meilisearch(t)
+	e := search.New(m.URL, m.MasterKey).WithIndex(index)
+	t.Cleanup(func() { _ = e.DeleteIndex(ctx, index) })
+	cities, _ := st.Cities(ctx)
+	wards, _ := st.Wards(ctx, "")
+	ind, _ := st.Industries(ctx, "VSIC2018")
+	occ, _ := st.Occupations(ctx, "VSCO2020")
+	if _, err := indexer.Reindex(ctx, st, e, search.NewNames(cities, wards, ind, occ), io.Discard); err != nil {
+		t.Fatalf("Reindex = %v", err)
+	}
+	return st, e
+}
+
+type apiResult struct {
+	Hits []struct {
+		Type      string            `json:"type"`
+		ID        int64             `json:"id"`
+		Title     string            `json:"title"`
+		URL       string            `json:"url"`
+		Cities    []string          `json:"cities"`
+		Highlight map[string]string `json:"highlight"`
+	} `json:"hits"`
+	Facets   map[string]map[string]int `json:"facets"`
+	Total    int                       `json:"total"`
+	Page     int                       `json:"page"`
+	Degraded bool                      `json:"degraded"`
+	Error    string                    `json:"error"`
+}
+
+func apiGet(t *testing.T, app interface {
+	Test(*http.Request, ...int) (*http.Response, error)
+}, path string) (int, apiResult) {
+	t.Helper()
+	resp, err := app.Test(httpRequest(path), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r apiResult
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		t.Fatalf("GET %s: not JSON: %v", path, err)
+	}
+	return resp.StatusCode, r
+}
+
+func TestSearchOnMeilisearch(t *testing.T) {
+	st, e := indexedDemo(t, "t_web_search")
+	app := newAppWith(t, st, healthStub(true), e)
+
+	status, r := apiGet(t, app, "/api/v1/search?q=nhan+vein+ban+hang&type=job&per_page=5")
+	if status != http.StatusOK || r.Degraded || r.Total == 0 {
+		t.Fatalf("typo search = %d degraded=%v total=%d", status, r.Degraded, r.Total)
+	}
+	if !strings.Contains(r.Hits[0].Title, "Nhân viên bán hàng") || !strings.Contains(r.Hits[0].Highlight["title"], "<mark>") {
+		t.Errorf("first hit = %+v, want a highlighted Nhân viên bán hàng", r.Hits[0])
+	}
+	if r.Facets["type"]["job"] != r.Total || r.Facets["type"]["company"] == 0 {
+		t.Errorf("type facets = %v; want counts of every type, jobs = total %d", r.Facets["type"], r.Total)
+	}
+	if r.Page != 1 || len(r.Hits) != 5 || !strings.HasPrefix(r.Hits[0].URL, "/viec-lam/") {
+		t.Errorf("page %d, %d hits, url %q", r.Page, len(r.Hits), r.Hits[0].URL)
+	}
+
+	// A city filter never leaks the other city.
+	_, ct := apiGet(t, app, "/api/v1/search?q=cong+nhan&city=cantho&per_page=50")
+	for _, h := range ct.Hits {
+		if len(h.Cities) == 1 && h.Cities[0] != "cantho" {
+			t.Errorf("city=cantho returned %+v", h)
+		}
+	}
+
+	// Old district names still find the wards formed from them.
+	_, old := apiGet(t, app, "/api/v1/search?q=thu+dau+mot&type=job")
+	if old.Total == 0 {
+		t.Error("Search(thu dau mot) found no job in the wards formed from Thủ Dầu Một")
+	}
+
+	page := get(t, app, "/tim-kiem?q=cao+dang+o+to+can+tho&type=program")
+	if page.status != http.StatusOK || !strings.Contains(page.body, "<mark>") || strings.Contains(page.body, "có thể kém chính xác hơn") {
+		t.Errorf("/tim-kiem = %d, want highlighted results without the fallback notice", page.status)
+	}
+	for _, want := range []string{"Ngành, nghề đào tạo", "Trình độ đào tạo", `aria-current="page"`} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("/tim-kiem lacks %q", want)
+		}
+	}
+	partial := get(t, app, "/tim-kiem?q=o+to&partial=1")
+	if partial.status != http.StatusOK || strings.Contains(partial.body, "<html") || !strings.Contains(partial.body, "Tìm thấy") {
+		t.Errorf("partial results = %d, want a fragment with results", partial.status)
+	}
+
+	zero := get(t, app, "/tim-kiem?q=nuoi+trong+thuy+san&city=hcm&type=program")
+	if !strings.Contains(zero.body, "kết quả tại TP. Cần Thơ") && !strings.Contains(zero.body, "Tìm thấy") {
+		t.Errorf("zero results in hcm should offer Cần Thơ")
+	}
+
+	status, bad := apiGet(t, app, "/api/v1/search?q=x&city=hanoi")
+	if status != http.StatusBadRequest || bad.Error == "" {
+		t.Errorf("bad city = %d %q, want 400 with an error", status, bad.Error)
+	}
+}
+
+func TestSearchFallsBackToPostgreSQL(t *testing.T) {
+	st := testenv.Store(t)
+	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	app := newApp(t, st, healthStub(false)) // Meilisearch unreachable
+	page := get(t, app, "/tim-kiem?q=lao+dong")
+	if page.status != http.StatusOK || !strings.Contains(page.body, "có thể kém chính xác hơn") {
+		t.Fatalf("/tim-kiem during an outage = %d, want results with the notice", page.status)
+	}
+	if !strings.Contains(page.body, "Lao động") {
+		t.Error("fallback found nothing for lao dong")
+	}
+	status, r := apiGet(t, app, "/api/v1/search?q=cong+nhan+may&type=job")
+	if status != http.StatusOK || !r.Degraded || r.Total == 0 {
+		t.Fatalf("API during an outage = %d degraded=%v total=%d", status, r.Degraded, r.Total)
+	}
+	for _, h := range r.Hits {
+		if h.Type != "job" {
+			t.Errorf("type=job returned a %s", h.Type)
+		}
+	}
+	if r.Facets["type"]["program"] == 0 && r.Facets["type"]["job"] == 0 {
+		t.Errorf("fallback facets = %v", r.Facets)
+	}
+	ready := get(t, app, "/readyz")
+	if ready.status != http.StatusOK || !strings.Contains(ready.body, `"search":"degraded"`) {
+		t.Errorf("/readyz during an outage = %d %s; want ready with search degraded", ready.status, ready.body)
+	}
+}
