@@ -2,7 +2,10 @@ package search_test
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,4 +36,82 @@ func TestHealthFollowsTheRealServer(t *testing.T) {
 	if !engine.Healthy(ctx) {
 		t.Error("Healthy() = false after restarting Meilisearch, want true")
 	}
+}
+
+func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
+	meili := testenv.Meilisearch(t)
+	ctx := context.Background()
+	engine := search.New(meili.URL, meili.MasterKey)
+	defer engine.Close()
+	if err := engine.EnsureIndex(ctx); err != nil {
+		t.Fatalf("EnsureIndex = %v", err)
+	}
+	t.Cleanup(func() { _ = engine.DeleteIndex(ctx, search.IndexName) })
+	if err := engine.UseSearchKey(ctx); err != nil {
+		t.Fatalf("UseSearchKey = %v", err)
+	}
+	if err := engine.UseSearchKey(ctx); err != nil { // finds the same key again
+		t.Fatalf("second UseSearchKey = %v", err)
+	}
+	if _, err := engine.Search(ctx, search.Query{Q: "cong nhan"}); err != nil {
+		t.Fatalf("Search with the search key = %v", err)
+	}
+	key := searchKey(t, meili.URL, meili.MasterKey)
+	for _, tt := range []struct {
+		method, path, body string
+	}{
+		{http.MethodPost, "/indexes/entries/documents", `[{"id":"x"}]`},
+		{http.MethodGet, "/keys", ""},
+		{http.MethodPatch, "/indexes/entries/settings", `{}`},
+	} {
+		req, _ := http.NewRequest(tt.method, meili.URL+tt.path, strings.NewReader(tt.body))
+		req.Header.Set("Authorization", "Bearer "+key)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s %s with the search key = %d, want 403", tt.method, tt.path, resp.StatusCode)
+		}
+	}
+}
+
+// searchKey reads the portal's search key from Meilisearch, as an operator would.
+func searchKey(t *testing.T, url, master string) string {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url+"/keys?limit=100", nil)
+	req.Header.Set("Authorization", "Bearer "+master)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var keys struct {
+		Results []struct {
+			Name    string   `json:"name"`
+			Key     string   `json:"key"`
+			Actions []string `json:"actions"`
+		} `json:"results"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&keys); err != nil {
+		t.Fatal(err)
+	}
+	found := ""
+	for _, k := range keys.Results {
+		if k.Name == "hoptac-portal-search" {
+			if found != "" {
+				t.Error("two portal search keys; UseSearchKey must reuse the first")
+			}
+			found = k.Key
+			if len(k.Actions) != 1 || k.Actions[0] != "search" {
+				t.Errorf("search key actions = %v, want [search]", k.Actions)
+			}
+		}
+	}
+	if found == "" {
+		t.Fatal("no portal search key in Meilisearch")
+	}
+	return found
 }
