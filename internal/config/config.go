@@ -26,6 +26,10 @@ type Config struct {
 	IdleTimeout      time.Duration
 	ShutdownTimeout  time.Duration
 	TemplatesFromDir string
+	// TrustedProxies are the addresses (or CIDR ranges) of reverse proxies
+	// whose ProxyHeader names the client; from anyone else it is ignored.
+	TrustedProxies []string
+	ProxyHeader    string
 }
 
 // Load reads the environment. A bad value is an error naming the variable.
@@ -45,6 +49,8 @@ func Load(getenv func(string) string) (Config, error) {
 		IdleTimeout:      r.duration("HTTP_IDLE_TIMEOUT", 60*time.Second),
 		ShutdownTimeout:  r.duration("SHUTDOWN_TIMEOUT", 15*time.Second),
 		TemplatesFromDir: r.str("DEV_ASSETS_DIR", ""),
+		TrustedProxies:   r.list("TRUSTED_PROXIES"),
+		ProxyHeader:      r.str("PROXY_HEADER", "X-Real-IP"),
 	}
 	if r.err == nil {
 		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
@@ -73,6 +79,16 @@ func (r *reader) str(name, def string) string {
 		return v
 	}
 	return def
+}
+
+func (r *reader) list(name string) []string {
+	var out []string
+	for _, v := range strings.Split(r.getenv(name), ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func (r *reader) int(name string, def, min, max int) int {

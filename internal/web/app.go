@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"hoptac/internal/domain"
 	"hoptac/internal/markdown"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -47,6 +48,10 @@ type Deps struct {
 	SearchHealth SearchHealth
 	// Metrics is served at /metrics (nil: no metrics).
 	Metrics prometheus.Gatherer
+	// TrustedProxies may set ProxyHeader (the client address) and
+	// X-Forwarded-Proto; nobody else's are believed.
+	TrustedProxies []string
+	ProxyHeader    string
 	// Timeouts of the HTTP server.
 	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 }
@@ -78,15 +83,22 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	}
 
 	app := fiber.New(fiber.Config{
-		AppName:               "Hợp tác Lao động",
-		Views:                 engine,
-		Immutable:             true, // handlers may keep strings from params and bodies
-		ErrorHandler:          s.handleError,
-		ReadTimeout:           d.ReadTimeout,
-		WriteTimeout:          d.WriteTimeout,
-		IdleTimeout:           d.IdleTimeout,
-		BodyLimit:             4 << 20,
-		DisableStartupMessage: true,
+		// Only these proxies may say who the client is (X-Real-IP by
+		// default) or that the request came over TLS; from anyone else
+		// those headers are ignored, so a rotating X-Forwarded-For cannot
+		// dodge login throttling.
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          d.TrustedProxies,
+		ProxyHeader:             proxyHeader(d),
+		AppName:                 "Hợp tác Lao động",
+		Views:                   engine,
+		Immutable:               true, // handlers may keep strings from params and bodies
+		ErrorHandler:            s.handleError,
+		ReadTimeout:             d.ReadTimeout,
+		WriteTimeout:            d.WriteTimeout,
+		IdleTimeout:             d.IdleTimeout,
+		BodyLimit:               4 << 20,
+		DisableStartupMessage:   true,
 	})
 
 	// Middleware, outermost first: recover turns a panic into the error
@@ -128,8 +140,35 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Get("/hop-tac", s.cooperation)
 	app.Get("/hop-tac/:ref", s.commitmentShow)
 
+	// The back office. Login first, outside the session check; everything
+	// registered after the Use below needs a signed-in official and, for
+	// anything but GET, the session's CSRF token.
+	admin := app.Group("/admin", noStore)
+	admin.Get("/dang-nhap", s.loginForm)
+	admin.Post("/dang-nhap", s.login)
+	admin.Use(s.requireOfficial, s.checkCSRF)
+	admin.Get("/", s.adminHome)
+	admin.Post("/dang-xuat", s.logout)
+	admin.Get("/nhat-ky", s.adminAudit)
+	admin.Get("/:kind", s.adminList)
+	admin.Get("/:kind/:id", s.adminEntry)
+	admin.Get("/:kind/:id/xem-truoc", s.adminPreview)
+	admin.Post("/:kind/:id/cong-bo", s.adminStatus(domain.StatusPublished))
+	admin.Post("/:kind/:id/luu-tru", s.adminStatus(domain.StatusArchived))
+	admin.Post("/:kind/:id/khoi-phuc", s.adminStatus(domain.StatusDraft))
+
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return app, nil
+}
+
+func proxyHeader(d Deps) string {
+	if len(d.TrustedProxies) == 0 {
+		return ""
+	}
+	if d.ProxyHeader == "" {
+		return "X-Real-IP"
+	}
+	return d.ProxyHeader
 }
 
 func (s *server) logRequests(c *fiber.Ctx) error {
@@ -159,6 +198,9 @@ func securityHeaders(c *fiber.Ctx) error {
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	c.Set("X-Frame-Options", "DENY")
+	if c.Protocol() == "https" {
+		c.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+	}
 	return c.Next()
 }
 

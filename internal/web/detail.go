@@ -15,6 +15,12 @@ import (
 // when the slug is wrong. Entries that are not public are not found.
 func loadPublic[T any](c *fiber.Ctx, kind string, load func(context.Context, int64) (T, error), meta func(*T) *domain.Meta, public func(*T) bool) (T, bool, error) {
 	var zero T
+	if id, ok := c.Locals(localsPreview).(int64); ok {
+		// The back office's preview: any status, already scope-checked.
+		entry, err := load(c.UserContext(), id)
+		c.Locals(localsEntry, entryKey{kind, id})
+		return entry, false, err
+	}
 	id, slug, ok := parseRef(c.Params("ref"))
 	if !ok {
 		return zero, false, fiber.ErrNotFound
@@ -33,5 +39,23 @@ func loadPublic[T any](c *fiber.Ctx, kind string, load func(context.Context, int
 	if slug != m.Slug {
 		return zero, true, c.Redirect(entryURL(kind, m.ID, m.Slug), fiber.StatusMovedPermanently)
 	}
+	c.Locals(localsEntry, entryKey{kind, m.ID})
 	return entry, false, nil
+}
+
+// Locals set by loadPublic and the back office's preview.
+const (
+	localsEntry   = "entry"   // entryKey of the entry a detail page shows
+	localsPreview = "preview" // int64 id: show it whatever its status
+)
+
+type entryKey struct {
+	kind string
+	id   int64
+}
+
+// isPreview tells whether the page is the back office's preview.
+func isPreview(c *fiber.Ctx) bool {
+	_, ok := c.Locals(localsPreview).(int64)
+	return ok
 }

@@ -70,7 +70,7 @@ func (s *server) commitmentShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if program.Status != domain.StatusPublished {
+	if program.Status != domain.StatusPublished && !isPreview(c) {
 		return fiber.ErrNotFound
 	}
 	return s.render(c, "commitments/show", m.Title, "cooperation", fiber.Map{"Commitment": m, "Program": program})

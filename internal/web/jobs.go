@@ -45,7 +45,7 @@ func (s *server) jobShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if company.Status != domain.StatusPublished {
+	if company.Status != domain.StatusPublished && !isPreview(c) {
 		return fiber.ErrNotFound
 	}
 	more, err := s.store.Jobs(c.UserContext(), store.JobFilter{CompanyID: j.CompanyID, Paging: store.Paging{PerPage: 6}})

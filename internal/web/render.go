@@ -52,6 +52,18 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	data["Path"] = c.Path()
 	data["Year"] = time.Now().In(vn.DateLocation).Year()
 	data["MoreFilters"] = usesMoreFilters(c)
+	if _, ok := c.Locals(localsPreview).(int64); ok {
+		data["Preview"] = true
+	}
+	if e, ok := c.Locals(localsEntry).(entryKey); ok {
+		// Every detail page shows its change history: when, what, which
+		// department — never which official.
+		history, err := s.store.History(c.UserContext(), e.kind, e.id)
+		if err != nil {
+			return err
+		}
+		data["History"] = history
+	}
 	c.Type("html", "utf-8")
 	return c.Render(name, data)
 }
@@ -111,7 +123,14 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		"add":        func(a, b int) int { return a + b },
 		"deref":      deref,
 		// safe marks HTML that the search package built from escaped text.
-		"safe": func(s string) template.HTML { return template.HTML(s) },
+		"safe":        func(s string) template.HTML { return template.HTML(s) },
+		"auditAction": func(a string) string { return auditActions[a] },
+		"deptName": func(code *string) string {
+			if code == nil {
+				return "Hệ thống"
+			}
+			return cat.DepartmentName(*code)
+		},
 		"typeLabel": func(name string) string {
 			t, _ := domain.TypeByName(name)
 			return t.LabelVI

@@ -72,7 +72,7 @@ func (s *server) programShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if school.Status != domain.StatusPublished {
+	if school.Status != domain.StatusPublished && !isPreview(c) {
 		return fiber.ErrNotFound
 	}
 	return s.render(c, "programs/show", pr.Name+" – "+school.Name, "programs", fiber.Map{"Program": pr, "School": school})

@@ -40,7 +40,17 @@ func newApp(t *testing.T, st *store.Store, health web.SearchHealth) *fiber.App {
 	return newAppWith(t, st, health, search.New(unreachableMeili, ""))
 }
 
+func newAppWithProxies(t *testing.T, st *store.Store, proxies []string) *fiber.App {
+	t.Helper()
+	return buildApp(t, st, healthStub(true), search.New(unreachableMeili, ""), proxies)
+}
+
 func newAppWith(t *testing.T, st *store.Store, health web.SearchHealth, engine search.Searcher) *fiber.App {
+	t.Helper()
+	return buildApp(t, st, health, engine, nil)
+}
+
+func buildApp(t *testing.T, st *store.Store, health web.SearchHealth, engine search.Searcher, proxies []string) *fiber.App {
 	t.Helper()
 	templates, _ := fs.Sub(hoptac.Templates, "templates")
 	static, _ := fs.Sub(hoptac.Static, "static")
@@ -49,6 +59,7 @@ func newAppWith(t *testing.T, st *store.Store, health web.SearchHealth, engine s
 		Store: st, Logger: log,
 		Templates: templates, Static: static,
 		Search: search.NewService(engine, st, log), SearchHealth: health,
+		TrustedProxies: proxies,
 	})
 	if err != nil {
 		t.Fatalf("web.New = %v", err)

@@ -1,0 +1,310 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/store"
+)
+
+// adminRow is one entry in a back-office list, whatever its type.
+type adminRow struct {
+	Type     domain.EntryType
+	Meta     domain.Meta
+	Title    string
+	City     string
+	Editable bool
+}
+
+// entryTable maps an entry type to its store table.
+var entryTable = map[string]store.Table{
+	"policy": store.Policies, "company": store.Companies, "job": store.Jobs, "school": store.Schools,
+	"program": store.Programs, "project": store.Projects, "commitment": store.Commitments,
+}
+
+// typeFromPath reads /admin/:kind (the API plural: jobs, companies, …).
+func typeFromPath(c *fiber.Ctx) (domain.EntryType, error) {
+	for _, t := range domain.EntryTypes {
+		if t.Plural == c.Params("kind") {
+			return t, nil
+		}
+	}
+	return domain.EntryType{}, fiber.ErrNotFound
+}
+
+// entryHead loads what every type shares: meta, title and city.
+func (s *server) entryHead(ctx context.Context, typ string, id int64) (adminRow, error) {
+	r := adminRow{}
+	r.Type, _ = domain.TypeByName(typ)
+	switch typ {
+	case "policy":
+		e, err := s.store.Policy(ctx, id)
+		r.Meta, r.Title, r.City = e.Meta, e.Title, e.City
+		return r, err
+	case "company":
+		e, err := s.store.Company(ctx, id)
+		r.Meta, r.Title, r.City = e.Meta, e.Name, e.City
+		return r, err
+	case "job":
+		e, err := s.store.Job(ctx, id)
+		r.Meta, r.Title, r.City = e.Meta, e.Title, e.City
+		return r, err
+	case "school":
+		e, err := s.store.School(ctx, id)
+		r.Meta, r.Title, r.City = e.Meta, e.Name, e.City
+		return r, err
+	case "program":
+		e, err := s.store.Program(ctx, id)
+		r.Meta, r.Title, r.City = e.Meta, e.Name, e.City
+		return r, err
+	case "project":
+		e, err := s.store.Project(ctx, id)
+		r.Meta, r.Title, r.City = e.Meta, e.Title, e.City
+		return r, err
+	case "commitment":
+		e, err := s.store.Commitment(ctx, id)
+		r.Meta, r.Title, r.City = e.Meta, e.Title, e.Lead
+		return r, err
+	}
+	return r, fiber.ErrNotFound
+}
+
+// adminRows lists entries of one type for the back office.
+func (s *server) adminRows(ctx context.Context, typ, status, city, q string, page int) ([]adminRow, store.List[struct{}], error) {
+	paging := store.Paging{Page: page, PerPage: 50}
+	var rows []adminRow
+	var total store.List[struct{}]
+	add := func(m domain.Meta, title, city string) {
+		t, _ := domain.TypeByName(typ)
+		rows = append(rows, adminRow{Type: t, Meta: m, Title: title, City: city})
+	}
+	setTotal := func(n, page, per int) { total = store.List[struct{}]{Total: n, Page: page, PerPage: per} }
+	switch typ {
+	case "policy":
+		l, err := s.store.Policies(ctx, store.PolicyFilter{Paging: paging, Status: status, City: city, Q: q})
+		if err != nil {
+			return nil, total, err
+		}
+		for _, e := range l.Items {
+			add(e.Meta, e.Title, e.City)
+		}
+		setTotal(l.Total, l.Page, l.PerPage)
+	case "company":
+		l, err := s.store.Companies(ctx, store.CompanyFilter{Paging: paging, Status: status, City: city, Q: q, Sort: "name"})
+		if err != nil {
+			return nil, total, err
+		}
+		for _, e := range l.Items {
+			add(e.Meta, e.Name, e.City)
+		}
+		setTotal(l.Total, l.Page, l.PerPage)
+	case "job":
+		l, err := s.store.Jobs(ctx, store.JobFilter{Paging: paging, Status: status, City: city, Q: q, IncludeExpired: true})
+		if err != nil {
+			return nil, total, err
+		}
+		for _, e := range l.Items {
+			add(e.Meta, e.Title, e.City)
+		}
+		setTotal(l.Total, l.Page, l.PerPage)
+	case "school":
+		l, err := s.store.Schools(ctx, store.SchoolFilter{Paging: paging, Status: status, City: city, Q: q})
+		if err != nil {
+			return nil, total, err
+		}
+		for _, e := range l.Items {
+			add(e.Meta, e.Name, e.City)
+		}
+		setTotal(l.Total, l.Page, l.PerPage)
+	case "program":
+		l, err := s.store.Programs(ctx, store.ProgramFilter{Paging: paging, Status: status, City: city, Q: q})
+		if err != nil {
+			return nil, total, err
+		}
+		for _, e := range l.Items {
+			add(e.Meta, e.Name, e.City)
+		}
+		setTotal(l.Total, l.Page, l.PerPage)
+	case "project":
+		l, err := s.store.Projects(ctx, store.ProjectFilter{Paging: paging, Status: status, City: city, Q: q})
+		if err != nil {
+			return nil, total, err
+		}
+		for _, e := range l.Items {
+			add(e.Meta, e.Title, e.City)
+		}
+		setTotal(l.Total, l.Page, l.PerPage)
+	case "commitment":
+		l, err := s.store.Commitments(ctx, store.CommitmentFilter{Paging: paging, Status: status, Lead: city})
+		if err != nil {
+			return nil, total, err
+		}
+		for _, e := range l.Items {
+			add(e.Meta, e.Title, e.Lead)
+		}
+		setTotal(l.Total, l.Page, l.PerPage)
+	}
+	return rows, total, nil
+}
+
+func (s *server) adminHome(c *fiber.Ctx) error {
+	return s.renderAdmin(c, "admin/home", "Trang quản trị", fiber.Map{"Types": domain.EntryTypes})
+}
+
+func (s *server) adminList(c *fiber.Ctx) error {
+	typ, err := typeFromPath(c)
+	if err != nil {
+		return err
+	}
+	p := newParams(c)
+	status := p.option("status", "Trạng thái", domain.Statuses)
+	if status == "" {
+		status = string(domain.StatusDraft)
+	}
+	o := official(c)
+	city := p.code("city", "Thành phố", s.catalog.IsCity)
+	if !o.IsAdmin() {
+		city = o.City // an editor sees their own city (and entries of both)
+	}
+	rows, list, err := s.adminRows(c.UserContext(), typ.Name, status, city, p.text("q"), p.page())
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		rows[i].Editable = o.CanEdit(rows[i].City)
+	}
+	return s.renderAdmin(c, "admin/list", typ.LabelVI, fiber.Map{
+		"Type": typ, "Rows": rows, "Status": status, "City": city, "Q": p.text("q"), "Problems": p.Problems,
+		"List": list, "Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
+	})
+}
+
+// loadEditable resolves /admin/:kind/:id and refuses entries outside the
+// official's scope with 403, before anything is read out or written.
+func (s *server) loadEditable(c *fiber.Ctx) (adminRow, error) {
+	typ, err := typeFromPath(c)
+	if err != nil {
+		return adminRow{}, err
+	}
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return adminRow{}, fiber.ErrNotFound
+	}
+	row, err := s.entryHead(c.UserContext(), typ.Name, id)
+	if err != nil {
+		return row, err
+	}
+	if !official(c).CanEdit(row.City) {
+		return row, fiber.NewError(fiber.StatusForbidden)
+	}
+	row.Editable = true
+	return row, nil
+}
+
+// adminStatus publishes, archives (with a public reason) or restores.
+func (s *server) adminStatus(to domain.Status) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		row, err := s.loadEditable(c)
+		if err != nil {
+			return err
+		}
+		version, err := strconv.Atoi(c.FormValue("version"))
+		if err != nil {
+			return fiber.NewError(fiber.StatusBadRequest)
+		}
+		reason := strings.TrimSpace(c.FormValue("reason"))
+		back := "/admin/" + row.Type.Plural + "/" + strconv.FormatInt(row.Meta.ID, 10)
+		if to == domain.StatusArchived && reason == "" {
+			return s.flashBack(c, back, "Vui lòng ghi lý do lưu trữ: lý do được công khai cùng mục này.")
+		}
+		_, err = s.store.SetStatus(c.UserContext(), entryTable[row.Type.Name], row.Meta.ID, version, to, reason)
+		if err == store.ErrConflict {
+			return s.flashBack(c, back, "Mục này vừa được người khác thay đổi. Trang đã tải lại bản mới nhất; vui lòng kiểm tra rồi thao tác lại.")
+		}
+		if err != nil {
+			return err
+		}
+		return c.Redirect(back+"?ok="+string(to), fiber.StatusSeeOther)
+	}
+}
+
+// flashBack returns to a page with a message in its query string.
+func (s *server) flashBack(c *fiber.Ctx, to, msg string) error {
+	return c.Redirect(to+"?msg="+url.QueryEscape(msg), fiber.StatusSeeOther)
+}
+
+func (s *server) adminAudit(c *fiber.Ctx) error {
+	p := newParams(c)
+	f := store.AuditFilter{
+		Paging:     store.Paging{Page: p.page(), PerPage: 50},
+		EntityType: p.code("type", "Loại", func(v string) bool { _, ok := domain.TypeByName(v); return ok }),
+		Action:     p.code("action", "Thao tác", func(v string) bool { _, ok := auditActions[v]; return ok }),
+	}
+	if id, err := strconv.ParseInt(c.Query("id"), 10, 64); err == nil {
+		f.EntityID = id
+	}
+	o := official(c)
+	if !o.IsAdmin() {
+		f.City = o.City
+	}
+	list, err := s.store.AuditLog(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	return s.renderAdmin(c, "admin/audit", "Nhật ký thay đổi", fiber.Map{
+		"List": list, "F": f, "Problems": p.Problems, "Actions": auditActions, "Types": domain.EntryTypes,
+		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
+	})
+}
+
+// auditActions are the audit trail's actions in Vietnamese.
+var auditActions = map[string]string{
+	"create": "Tạo mới", "update": "Cập nhật", "publish": "Công bố", "unpublish": "Thôi công bố",
+	"archive": "Lưu trữ", "restore": "Khôi phục", "delete": "Xóa",
+}
+
+// adminEntry shows one entry with what may be done to it.
+func (s *server) adminEntry(c *fiber.Ctx) error {
+	row, err := s.loadEditable(c)
+	if err != nil {
+		return err
+	}
+	history, err := s.store.AuditLog(c.UserContext(), store.AuditFilter{EntityType: row.Type.Name, EntityID: row.Meta.ID, Paging: store.Paging{PerPage: 100}})
+	if err != nil {
+		return err
+	}
+	return s.renderAdmin(c, "admin/entry", row.Title, fiber.Map{
+		"Row": row, "Audit": history.Items, "Msg": c.Query("msg"), "OK": c.Query("ok"),
+		"PublicURL": entryURL(row.Type.Name, row.Meta.ID, row.Meta.Slug),
+	})
+}
+
+// adminPreview shows an entry as the public will see it, whatever its status.
+func (s *server) adminPreview(c *fiber.Ctx) error {
+	row, err := s.loadEditable(c)
+	if err != nil {
+		return err
+	}
+	c.Locals(localsPreview, row.Meta.ID)
+	switch row.Type.Name {
+	case "job":
+		return s.jobShow(c)
+	case "company":
+		return s.companyShow(c)
+	case "school":
+		return s.schoolShow(c)
+	case "program":
+		return s.programShow(c)
+	case "policy":
+		return s.policyShow(c)
+	case "project":
+		return s.projectShow(c)
+	default:
+		return s.commitmentShow(c)
+	}
+}

@@ -1,0 +1,293 @@
+package web_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/auth"
+	"hoptac/internal/domain"
+	"hoptac/internal/store"
+	"hoptac/internal/testenv"
+)
+
+const testPassword = "sông Hậu chiều mưa 17"
+
+func newUser(t *testing.T, st *store.Store, email, role, city string) store.User {
+	t.Helper()
+	hash, err := auth.HashPassword(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := store.User{Email: email, Name: "Cán bộ " + email, Role: role, PasswordHash: hash}
+	if city != "" {
+		u.City = &city
+		d := city + "-sonv"
+		u.DepartmentCode = &d
+	}
+	if err := st.CreateUser(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// browser keeps cookies between requests, as a visitor's browser would.
+type browser struct {
+	t       *testing.T
+	app     *fiber.App
+	cookies map[string]string
+	headers map[string]string
+}
+
+func newBrowser(t *testing.T, app *fiber.App) *browser {
+	return &browser{t: t, app: app, cookies: map[string]string{}, headers: map[string]string{}}
+}
+
+func (b *browser) do(method, path string, form url.Values) response {
+	b.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req := httptest.NewRequest(method, path, body)
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for k, v := range b.headers {
+		req.Header.Set(k, v)
+	}
+	for k, v := range b.cookies {
+		req.AddCookie(&http.Cookie{Name: k, Value: v})
+	}
+	resp, err := b.app.Test(req, -1)
+	if err != nil {
+		b.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.MaxAge < 0 || c.Value == "" {
+			delete(b.cookies, c.Name)
+		} else {
+			b.cookies[c.Name] = c.Value
+		}
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	return response{status: resp.StatusCode, body: string(raw), location: resp.Header.Get("Location"), header: resp.Header}
+}
+
+var hiddenInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+func csrfOf(t *testing.T, body string) string {
+	t.Helper()
+	m := hiddenInput.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no CSRF token in the page")
+	}
+	return m[1]
+}
+
+func (b *browser) login(email, password string) response {
+	b.t.Helper()
+	page := b.do(http.MethodGet, "/admin/dang-nhap", nil)
+	return b.do(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {csrfOf(b.t, page.body)}, "email": {email}, "password": {password}})
+}
+
+// signedIn returns a browser with a session of user and its CSRF token.
+func signedIn(t *testing.T, app *fiber.App, email string) (*browser, string) {
+	t.Helper()
+	b := newBrowser(t, app)
+	if r := b.login(email, testPassword); r.status != http.StatusSeeOther || r.location != "/admin" {
+		t.Fatalf("login(%s) = %d → %q", email, r.status, r.location)
+	}
+	home := b.do(http.MethodGet, "/admin", nil)
+	return b, csrfOf(t, home.body)
+}
+
+func TestEveryAdminRouteSendsAnonymousVisitorsToLogin(t *testing.T) {
+	st := testenv.Store(t)
+	app := newApp(t, st, healthStub(true))
+	n := 0
+	for _, r := range app.GetRoutes(true) {
+		if !strings.HasPrefix(r.Path, "/admin") || r.Path == "/admin/dang-nhap" || r.Method == http.MethodHead {
+			continue
+		}
+		path := strings.NewReplacer(":kind", "jobs", ":id", "1").Replace(r.Path)
+		res := newBrowser(t, app).do(r.Method, path, url.Values{})
+		if res.status != http.StatusSeeOther || !strings.HasPrefix(res.location, "/admin/dang-nhap") {
+			t.Errorf("anonymous %s %s = %d → %q, want 303 to the login page", r.Method, path, res.status, res.location)
+		}
+		if res.header.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s %s: Cache-Control = %q, want no-store", r.Method, path, res.header.Get("Cache-Control"))
+		}
+		n++
+	}
+	if n < 8 {
+		t.Errorf("checked %d admin routes; the router should have more", n)
+	}
+}
+
+func TestSessionLifecycle(t *testing.T) {
+	st := testenv.Store(t)
+	app := newApp(t, st, healthStub(true))
+	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
+
+	b := newBrowser(t, app)
+	if r := b.login("an@cantho.gov.vn", "sai mật khẩu rồi 123"); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "Email hoặc mật khẩu không đúng") {
+		t.Fatalf("wrong password = %d", r.status)
+	}
+	r := b.login("an@cantho.gov.vn", testPassword)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("login = %d", r.status)
+	}
+	setCookie := r.header.Values("Set-Cookie")
+	var cookie string
+	for _, c := range setCookie {
+		if strings.HasPrefix(c, "hoptac_session=") {
+			cookie = c
+		}
+	}
+	for _, flag := range []string{"httponly", "samesite=lax", "path=/"} {
+		if !strings.Contains(strings.ToLower(cookie), flag) {
+			t.Errorf("session cookie %q lacks %s", cookie, flag)
+		}
+	}
+	first := b.cookies["hoptac_session"]
+	if len(first) < 40 {
+		t.Fatalf("session token %q is too short", first)
+	}
+	// A second login gets a new session id.
+	r = b.login("an@cantho.gov.vn", testPassword)
+	if second := b.cookies["hoptac_session"]; second == first || r.status != http.StatusSeeOther {
+		t.Errorf("the session id did not change at login")
+	}
+	home := b.do(http.MethodGet, "/admin", nil)
+	if home.status != http.StatusOK || !strings.Contains(home.body, "Biên tập viên TP. Cần Thơ") {
+		t.Fatalf("/admin = %d", home.status)
+	}
+	var stored int
+	_ = st.DB().Get(&stored, `SELECT count(*) FROM sessions WHERE token_hash = $1`, store.TokenHash(b.cookies["hoptac_session"]))
+	var raw int
+	_ = st.DB().Get(&raw, `SELECT count(*) FROM sessions WHERE encode(token_hash, 'escape') = $1`, b.cookies["hoptac_session"])
+	if stored != 1 || raw != 0 {
+		t.Errorf("sessions store %d hashed, %d raw tokens; want the hash only", stored, raw)
+	}
+
+	// Logout ends the session on the server: the old cookie is worthless.
+	old := b.cookies["hoptac_session"]
+	if r := b.do(http.MethodPost, "/admin/dang-xuat", url.Values{"_csrf": {csrfOf(t, home.body)}}); r.status != http.StatusSeeOther {
+		t.Fatalf("logout = %d", r.status)
+	}
+	replay := newBrowser(t, app)
+	replay.cookies["hoptac_session"] = old
+	if r := replay.do(http.MethodGet, "/admin", nil); r.status != http.StatusSeeOther {
+		t.Errorf("old cookie after logout = %d, want a redirect to login", r.status)
+	}
+
+	// Disabling the account ends its sessions.
+	b2, _ := signedIn(t, app, "an@cantho.gov.vn")
+	if err := st.DisableUser(ctx, "an@cantho.gov.vn"); err != nil {
+		t.Fatal(err)
+	}
+	if r := b2.do(http.MethodGet, "/admin", nil); r.status != http.StatusSeeOther {
+		t.Errorf("cookie of a disabled account = %d, want a redirect to login", r.status)
+	}
+	if r := newBrowser(t, app).login("an@cantho.gov.vn", testPassword); r.status != http.StatusUnauthorized {
+		t.Errorf("login of a disabled account = %d, want 401", r.status)
+	}
+}
+
+func TestSessionCookieOverTLSFromTrustedProxy(t *testing.T) {
+	st := testenv.Store(t)
+	app := newAppWithProxies(t, st, []string{"0.0.0.0"}) // httptest requests come from 0.0.0.0
+	newUser(t, st, "binh@hcm.gov.vn", auth.RoleAdmin, "")
+	b := newBrowser(t, app)
+	b.headers["X-Forwarded-Proto"] = "https"
+	r := b.login("binh@hcm.gov.vn", testPassword)
+	var cookie string
+	for _, c := range r.header.Values("Set-Cookie") {
+		if strings.HasPrefix(c, "__Host-hoptac_session=") {
+			cookie = c
+		}
+	}
+	if lc := strings.ToLower(cookie); !strings.Contains(lc, "; secure") || !strings.Contains(lc, "httponly") || strings.Contains(lc, "domain=") {
+		t.Errorf("over TLS the cookie = %q, want __Host-, Secure, HttpOnly, no Domain", cookie)
+	}
+	if hsts := r.header.Get("Strict-Transport-Security"); hsts == "" {
+		t.Error("no HSTS over TLS")
+	}
+}
+
+func TestLoginThrottling(t *testing.T) {
+	st := testenv.Store(t)
+	app := newApp(t, st, healthStub(true))
+	newUser(t, st, "chi@cantho.gov.vn", auth.RoleEditor, "cantho")
+	b := newBrowser(t, app)
+	for i := 0; i < auth.MaxAccountFailures; i++ {
+		// An untrusted client rotating X-Forwarded-For changes nothing.
+		b.headers["X-Forwarded-For"] = fmt.Sprintf("10.0.0.%d", i)
+		b.headers["X-Real-IP"] = fmt.Sprintf("10.0.1.%d", i)
+		if r := b.login("chi@cantho.gov.vn", "mật khẩu sai số "+fmt.Sprint(i)); r.status != http.StatusUnauthorized {
+			t.Fatalf("failure %d = %d", i, r.status)
+		}
+	}
+	b.headers["X-Forwarded-For"] = "203.0.113.9"
+	r := b.login("chi@cantho.gov.vn", testPassword)
+	if r.status != http.StatusTooManyRequests || !strings.Contains(r.body, "tạm thời bị khóa") {
+		t.Fatalf("right password after %d failures = %d, want 429 with the lock message", auth.MaxAccountFailures, r.status)
+	}
+	// The same answer for an account that does not exist and is locked.
+	for i := 0; i < auth.MaxAccountFailures; i++ {
+		newBrowser(t, app).login("khongco@cantho.gov.vn", "mật khẩu sai số "+fmt.Sprint(i))
+	}
+	if r := newBrowser(t, app).login("khongco@cantho.gov.vn", testPassword); r.status != http.StatusTooManyRequests {
+		t.Errorf("locked unknown account = %d, want the same 429", r.status)
+	}
+	// The window passes.
+	st.DB().MustExec(`UPDATE login_failures SET failed_at = failed_at - make_interval(secs => $1)`, auth.ThrottleWindow.Seconds()+1)
+	if r := newBrowser(t, app).login("chi@cantho.gov.vn", testPassword); r.status != http.StatusSeeOther {
+		t.Errorf("login after the window = %d, want success", r.status)
+	}
+}
+
+func TestFormsNeedTheSessionsCSRFToken(t *testing.T) {
+	st := testenv.Store(t)
+	app := newApp(t, st, healthStub(true))
+	newUser(t, st, "dung@cantho.gov.vn", auth.RoleEditor, "cantho")
+	newUser(t, st, "em@cantho.gov.vn", auth.RoleEditor, "cantho")
+	school := testenv.NewSchool(t, st, "CT01", "cantho")
+	if _, err := st.SetStatus(ctx, store.Schools, school.ID, school.Version, domain.StatusDraft, ""); err != nil {
+		t.Fatal(err)
+	}
+	school, _ = st.School(ctx, school.ID)
+	b, _ := signedIn(t, app, "dung@cantho.gov.vn")
+	_, otherToken := signedIn(t, app, "em@cantho.gov.vn")
+	audit := count(t, st, "audit_log")
+	for name, form := range map[string]url.Values{
+		"no token":                {"version": {fmt.Sprint(school.Version)}},
+		"another session's token": {"version": {fmt.Sprint(school.Version)}, "_csrf": {otherToken}},
+	} {
+		r := b.do(http.MethodPost, fmt.Sprintf("/admin/schools/%d/cong-bo", school.ID), form)
+		if r.status != http.StatusForbidden {
+			t.Errorf("%s: publish = %d, want 403", name, r.status)
+		}
+	}
+	if got, _ := st.School(ctx, school.ID); got.Status != domain.StatusDraft || count(t, st, "audit_log") != audit {
+		t.Error("a refused post changed something")
+	}
+}
+
+func count(t *testing.T, st *store.Store, table string) int {
+	t.Helper()
+	var n int
+	if err := st.DB().Get(&n, `SELECT count(*) FROM `+table); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
