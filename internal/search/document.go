@@ -27,7 +27,10 @@ type Document struct {
 	FormerUnits    string `json:"former_units"`
 	OccupationName string `json:"occupation_name"`
 	IndustryName   string `json:"industry_name"`
-	Text           string `json:"text"`
+	// Labels are the Vietnamese words for the entry's type and kind
+	// ("Việc làm", "Cao đẳng", "Đang tìm đối tác"), which people type.
+	Labels string `json:"labels"`
+	Text   string `json:"text"`
 	// TitleTelex and SubtitleTelex keep the tone marks as letters, for the
 	// diacritic-aware query. Searchable fields are never omitted: a query
 	// naming an attribute no document has is refused by Meilisearch.
@@ -151,7 +154,14 @@ func base(entityType string, m domain.Meta, title, subtitle, path string) Docume
 	if m.PublishedAt != nil {
 		d.PublishedTS = m.PublishedAt.Unix()
 	}
+	if t, ok := domain.TypeByName(entityType); ok {
+		d.Labels = t.LabelVI
+	}
 	return d
+}
+
+func (d *Document) addLabels(labels ...string) {
+	d.Labels = joinNonEmpty(append([]string{d.Labels}, labels...), " · ")
 }
 
 // JobDocument indexes a job with its company's name.
@@ -165,6 +175,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 	d.Occupation, d.OccupationName = j.OccupationCode, n.occupations[j.OccupationCode]
 	d.Education, d.EducationRank = j.Education, EducationRanks[j.Education]
 	d.EmploymentType = j.EmploymentType
+	d.addLabels(domain.EmploymentTypes.Label(j.EmploymentType))
 	d.PriorityGroups = j.PriorityGroups
 	d.WageMin, d.WageMax = j.WageMin, j.WageMax
 	switch {
@@ -207,6 +218,7 @@ func (n *Names) SchoolDocument(s domain.School) Document {
 	}
 	d.Kind = s.Kind
 	d.SeeksPartners = s.SeeksPartners
+	d.addLabels(domain.SchoolKinds.Label(s.Kind), domain.Ownerships.Label(s.Ownership))
 	d.Text = s.Description
 	return d
 }
@@ -218,6 +230,7 @@ func (n *Names) ProgramDocument(p domain.Program) Document {
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Level = p.Level
 	d.Kind = p.Mode
+	d.addLabels(domain.ProgramLevels.Label(p.Level), domain.StudyModes.Label(p.Mode))
 	d.Text = joinNonEmpty([]string{p.Support, p.Description, p.Intake}, "\n")
 	return d
 }
@@ -228,6 +241,7 @@ func (n *Names) PolicyDocument(p domain.Policy) Document {
 	d.Cities = n.cityList(p.City)
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Kind = p.Kind
+	d.addLabels(domain.PolicyKinds.Label(p.Kind), domain.PolicyFields.Label(p.Field))
 	d.Text = joinNonEmpty([]string{p.Summary, p.Body}, "\n")
 	if p.IssuedOn != nil && p.IssuedOn.Before(time.Unix(d.PublishedTS, 0)) {
 		d.PublishedTS = p.IssuedOn.Unix()
@@ -242,6 +256,7 @@ func (n *Names) ProjectDocument(p domain.Project) Document {
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Kind = p.Kind
 	d.Stage = p.Stage
+	d.addLabels(domain.ProjectKinds.Label(p.Kind), domain.ProjectStages.Label(p.Stage))
 	d.Text = joinNonEmpty([]string{p.Field, p.Description}, "\n")
 	return d
 }

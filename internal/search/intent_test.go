@@ -23,3 +23,24 @@ func TestWageIntent(t *testing.T) {
 		}
 	}
 }
+
+func TestJobIntent(t *testing.T) {
+	tests := []struct {
+		in, want string
+		job      bool
+	}{
+		{"tuyển kế toán", "kế toán", true},
+		{"Tuyển dụng lái xe", "lái xe", true},
+		{"tim viec ban hang", "ban hang", true},
+		{"viec lam", "", true},
+		{"việc làm cần thơ", "cần thơ", true},
+		{"ke toan", "ke toan", false},
+		{"tuyensinh cao dang", "tuyensinh cao dang", false},
+	}
+	for _, tt := range tests {
+		got, job := JobIntent(tt.in)
+		if got != tt.want || job != tt.job {
+			t.Errorf("JobIntent(%q) = %q, %v; want %q, %v", tt.in, got, job, tt.want, tt.job)
+		}
+	}
+}

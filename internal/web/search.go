@@ -27,10 +27,7 @@ func (s *server) searchQuery(c *fiber.Ctx, p *params) search.Query {
 		Sort:       p.code("sort", "Sắp xếp", func(v string) bool { return v == "newest" || v == "wage" }),
 		Page:       p.page(),
 	}
-	if q.WageMin == 0 {
-		// "viec lam luong 10 trieu": the wage becomes a filter.
-		q.Q, q.WageMin = search.WageIntent(q.Q)
-	}
+	q.ApplyIntent() // "tuyen ke toan luong 10 trieu": jobs, at least 10 million
 	return q
 }
 
