@@ -1,0 +1,77 @@
+package store_test
+
+import (
+	"testing"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/store"
+	"hoptac/internal/testenv"
+)
+
+func TestAuditTrailRecordsWhoChangedWhatAndCannotBeRewritten(t *testing.T) {
+	st := testenv.Store(t)
+	dept := "cantho-sonv"
+	city := "cantho"
+	u := store.User{Email: "an@cantho.gov.vn", Name: "Nguyễn Văn An", Role: "editor", City: &city, DepartmentCode: &dept, PasswordHash: "x"}
+	if err := st.CreateUser(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	actx := store.WithActor(ctx, store.Actor{UserID: u.ID, DepartmentCode: dept})
+	c := domain.Company{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: dept}, TaxCode: testenv.TaxCode(t, 5000),
+		Name: "Công ty Lúa gạo Cái Răng", IndustryCode: "C", City: "cantho"}
+	if err := st.CreateCompany(actx, &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Name = "Công ty Lúa gạo Cái Răng Xanh"
+	if err := st.UpdateCompany(actx, &c); err != nil {
+		t.Fatal(err)
+	}
+	v, err := st.SetStatus(actx, store.Companies, c.ID, c.Version, domain.StatusPublished, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SetStatus(actx, store.Companies, c.ID, v, domain.StatusArchived, "Ngừng hoạt động"); err != nil {
+		t.Fatal(err)
+	}
+	log, err := st.AuditLog(ctx, store.AuditFilter{EntityType: "company", EntityID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for i := len(log.Items) - 1; i >= 0; i-- {
+		e := log.Items[i]
+		actions = append(actions, e.Action)
+		if e.UserID == nil || *e.UserID != u.ID || e.DepartmentCode == nil || *e.DepartmentCode != dept {
+			t.Errorf("%s entry by user %v dept %v, want %d and %s", e.Action, e.UserID, e.DepartmentCode, u.ID, dept)
+		}
+	}
+	if got := actions; len(got) != 4 || got[0] != "create" || got[1] != "update" || got[2] != "publish" || got[3] != "archive" {
+		t.Fatalf("actions = %v, want create, update, publish, archive", got)
+	}
+	update := log.Items[2].Changes()
+	if ch, ok := update["name"]; !ok || string(ch.From) != `"Công ty Lúa gạo Cái Răng"` || string(ch.To) != `"Công ty Lúa gạo Cái Răng Xanh"` {
+		t.Errorf("update changes = %v, want name before → after", update)
+	}
+	if log.Items[0].Reason != "Ngừng hoạt động" {
+		t.Errorf("archive reason = %q", log.Items[0].Reason)
+	}
+	history, err := st.History(ctx, "company", c.ID)
+	if err != nil || len(history) != 4 {
+		t.Fatalf("History = %d entries, %v", len(history), err)
+	}
+
+	for _, stmt := range []string{
+		`UPDATE audit_log SET action = 'update'`,
+		`DELETE FROM audit_log`,
+		`TRUNCATE audit_log`,
+	} {
+		if _, err := st.DB().Exec(stmt); err == nil {
+			t.Errorf("%s succeeded; the audit log must refuse it", stmt)
+		}
+	}
+	var n int
+	_ = st.DB().Get(&n, `SELECT count(*) FROM audit_log WHERE entity_type = 'company' AND entity_id = $1`, c.ID)
+	if n != 4 {
+		t.Errorf("audit rows after the attempts = %d, want 4", n)
+	}
+}
