@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"errors"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alexedwards/argon2id"
@@ -30,11 +31,15 @@ func VerifyPassword(password, hash string) bool {
 }
 
 // dummyHash is verified against when the account does not exist, so a
-// wrong email takes as long as a wrong password.
-var dummyHash, _ = HashPassword("this account does not exist")
+// wrong email takes as long as a wrong password. It is made on first use:
+// hashing costs 64 MiB, which commands other than serve should not pay.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("this account does not exist")
+	return h
+})
 
 // VerifyNothing spends the time of a password check.
-func VerifyNothing(password string) { VerifyPassword(password, dummyHash) }
+func VerifyNothing(password string) { VerifyPassword(password, dummyHash()) }
 
 // MinPasswordLength is the shortest password accepted.
 const MinPasswordLength = 12

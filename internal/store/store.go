@@ -143,5 +143,5 @@ func get(ctx context.Context, q queryer, dest any, query string, args ...any) er
 	if errors.Is(err, sql.ErrNoRows) {
 		return ErrNotFound
 	}
-	return err
+	return translate(err)
 }

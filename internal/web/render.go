@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -125,6 +126,15 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		// safe marks HTML that the search package built from escaped text.
 		"safe":        func(s string) template.HTML { return template.HTML(s) },
 		"auditAction": func(a string) string { return auditActions[a] },
+		"splitList": func(s string) []string {
+			var out []string
+			for _, v := range strings.Split(s, ";") {
+				if v = strings.TrimSpace(v); v != "" {
+					out = append(out, v)
+				}
+			}
+			return out
+		},
 		"deptName": func(code *string) string {
 			if code == nil {
 				return "Hệ thống"

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"hoptac/internal/config"
+	"hoptac/internal/domain"
+	"hoptac/internal/importer"
+	"hoptac/internal/store"
+)
+
+const importUsage = `usage: hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL] [--format F]
+
+  FILE       a .csv (UTF-8, "," or ";"), .xlsx (one sheet per type) or
+             .jsonl file; "-" reads standard input (give --format)
+  --type     entry type of a CSV file: policy, company, job, school, program,
+             project, commitment (a file named jobs.csv needs none); for XLSX
+             the sheet of that type
+  --publish  publish what is imported (otherwise new entries are drafts)
+  --dry-run  check and classify every row, write nothing
+  --as       import as this official: an editor only for their city, an
+             admin for every city (default: the system, every city)
+  --format   csv, xlsx or jsonl when the file name does not tell
+`
+
+// importCommand runs `hoptac import`. Rejected rows are listed but do not
+// fail the command; only a file (or database) that cannot be read does.
+func importCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	typ := fs.String("type", "", "")
+	publish := fs.Bool("publish", false, "")
+	dryRun := fs.Bool("dry-run", false, "")
+	as := fs.String("as", "", "")
+	formatName := fs.String("format", "", "")
+	// Flags may come before or after FILE.
+	var files []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, importUsage)
+				return nil
+			}
+			return fmt.Errorf("import: %v\n\n%s", err, importUsage)
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		files, rest = append(files, rest[0]), rest[1:]
+	}
+	if len(files) != 1 {
+		return fmt.Errorf("import takes one FILE\n\n%s", importUsage)
+	}
+	path := files[0]
+	format := importer.FormatAuto
+	if *formatName != "" {
+		f, err := importer.ParseFormat(*formatName)
+		if err != nil {
+			return err
+		}
+		format = f
+	}
+	if path == "-" && format == importer.FormatAuto {
+		return fmt.Errorf("import: give --format when reading standard input")
+	}
+
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	opts := importer.Options{Type: *typ, Publish: *publish, DryRun: *dryRun, Progress: os.Stderr}
+	who := "hệ thống / system"
+	if *as != "" {
+		u, err := st.UserByEmail(ctx, *as)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("import: no account %q", *as)
+		}
+		if err != nil {
+			return err
+		}
+		if u.DisabledAt != nil {
+			return fmt.Errorf("import: the account %q is disabled", u.Email)
+		}
+		actor := store.Actor{UserID: u.ID}
+		if u.DepartmentCode != nil {
+			actor.DepartmentCode = *u.DepartmentCode
+		}
+		ctx = store.WithActor(ctx, actor)
+		opts.AllowCity = allowCityOf(u)
+		who = u.Email
+		if u.City != nil {
+			who += " (" + u.Role + ", " + *u.City + ")"
+		} else {
+			who += " (" + u.Role + ")"
+		}
+	}
+
+	start := time.Now()
+	var rep importer.Report
+	switch {
+	case path == "-":
+		rep, err = importer.Import(ctx, st, os.Stdin, format, opts)
+	case format != importer.FormatAuto:
+		var f *os.File
+		if f, err = os.Open(path); err == nil {
+			rep, err = importer.Import(ctx, st, f, format, opts)
+			f.Close()
+		}
+	default:
+		rep, err = importer.ImportFile(ctx, st, path, opts)
+	}
+	elapsed := time.Since(start)
+	if err == nil || rep.Rows() > 0 {
+		printImportReport(stdout, path, who, rep, elapsed)
+	}
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	return nil
+}
+
+// allowCityOf is the import scope of an official: an admin any city and
+// entries of both cities, an editor only their own city.
+func allowCityOf(u store.User) func(string) bool {
+	if u.Role == "admin" {
+		return func(string) bool { return true }
+	}
+	return func(city string) bool {
+		return city != domain.Both && u.City != nil && city == *u.City
+	}
+}
+
+func printImportReport(w io.Writer, path, who string, rep importer.Report, elapsed time.Duration) {
+	fmt.Fprintf(w, "Tệp / file: %s — người nhập / imported by: %s\n", path, who)
+	fmt.Fprintln(w, rep.Summary())
+	if rows := rep.Rows(); rows > 0 && elapsed > 0 {
+		fmt.Fprintf(w, "%d dòng trong %s (%.0f dòng/giây) — %d rows in %s (%.0f rows/s)\n",
+			rows, elapsed.Round(time.Millisecond), float64(rows)/elapsed.Seconds(),
+			rows, elapsed.Round(time.Millisecond), float64(rows)/elapsed.Seconds())
+	}
+	if len(rep.IgnoredColumns) > 0 {
+		fmt.Fprintf(w, "Cột bị bỏ qua / ignored columns: %s\n", strings.Join(rep.IgnoredColumns, ", "))
+	}
+	if len(rep.IgnoredSheets) > 0 {
+		fmt.Fprintf(w, "Trang không nhập / ignored sheets: %s\n", strings.Join(rep.IgnoredSheets, ", "))
+	}
+	if len(rep.Rejected) > 0 {
+		fmt.Fprintf(w, "Dòng bị từ chối / rejected rows (%d):\n", rep.RejectedRows())
+		for _, e := range rep.Rejected {
+			fmt.Fprintf(w, "  %s\n", e)
+		}
+	}
+}

@@ -1,0 +1,320 @@
+// Package importer loads officials' spreadsheets — CSV, XLSX or JSON Lines —
+// into the portal. Rows are streamed, never all held in memory; each row is
+// parsed, validated, checked against the importing official's scope and
+// then created, updated (upsert on external_id, else the natural key) or
+// left alone when nothing changed. A bad row is reported with its line,
+// column and a Vietnamese message and never stops the good ones.
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+
+	"hoptac/internal/store"
+)
+
+// Format is the kind of file imported.
+type Format int
+
+const (
+	// FormatAuto means: tell the format from the file name (ImportFile only).
+	FormatAuto Format = iota
+	CSV
+	XLSX
+	JSONL
+)
+
+func (f Format) String() string {
+	switch f {
+	case CSV:
+		return "csv"
+	case XLSX:
+		return "xlsx"
+	case JSONL:
+		return "jsonl"
+	}
+	return "auto"
+}
+
+// ParseFormat reads a format name: csv, xlsx, jsonl (or ndjson).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
+	case "csv":
+		return CSV, nil
+	case "xlsx":
+		return XLSX, nil
+	case "jsonl", "ndjson":
+		return JSONL, nil
+	}
+	return FormatAuto, fmt.Errorf("unknown import format %q: use csv, xlsx or jsonl", s)
+}
+
+// FormatOf tells the format from a file name's extension.
+func FormatOf(path string) (Format, error) {
+	ext := filepath.Ext(path)
+	if ext == "" {
+		return FormatAuto, fmt.Errorf("cannot tell the format of %q: name it .csv, .xlsx or .jsonl", filepath.Base(path))
+	}
+	f, err := ParseFormat(ext)
+	if err != nil {
+		return FormatAuto, fmt.Errorf("cannot tell the format of %q: name it .csv, .xlsx or .jsonl", filepath.Base(path))
+	}
+	return f, nil
+}
+
+// Options say what to import and on whose behalf.
+type Options struct {
+	// Type is the entry type of a CSV file (policy, company, job, school,
+	// program, project, commitment; the plural works too). For XLSX it picks
+	// the sheet of that type (else the first sheet); without it every sheet
+	// named after a type is imported. JSON Lines name the type of each line
+	// (key "type"); Type is the default for lines that do not.
+	Type string
+	// Publish publishes what is imported. Otherwise new entries land as
+	// drafts and existing ones keep their status.
+	Publish bool
+	// DryRun validates and classifies every row but writes nothing.
+	DryRun bool
+	// AllowCity says whether the importing official may write entries of a
+	// city; "both" is asked for entries of both cities. Nil allows all.
+	AllowCity func(city string) bool
+	// Department names the publishing department of a new entry; nil uses
+	// DefaultDepartment.
+	Department func(city, entityType string) string
+	// Progress, if set, receives a progress bar: rows of an XLSX sheet, else
+	// bytes read.
+	Progress io.Writer
+	// OnRow, if set, is told the outcome of every row (for a preview
+	// page), in file order.
+	OnRow func(RowResult)
+	// Workers is how many rows are written at once (each in its own
+	// transaction); 0 means DefaultWorkers.
+	Workers int
+}
+
+// Action is what happened (or, in a dry run, would happen) to a row.
+type Action string
+
+const (
+	Created   Action = "created"
+	Updated   Action = "updated"
+	Unchanged Action = "unchanged"
+	Rejected  Action = "rejected"
+)
+
+// RowResult is one row's outcome.
+type RowResult struct {
+	Sheet  string // XLSX sheet, else ""
+	Line   int
+	Type   string // entry type, "" if unknown
+	Key    string // external_id, else the natural key (tax code, city/code)
+	ID     int64  // the entry's id (0 when rejected, or created in a dry run)
+	Action Action
+	Errors []RowError // when rejected
+}
+
+// Report sums up an import.
+type Report struct {
+	Created, Updated, Unchanged int
+	// Rejected lists every problem of every rejected row, in file order; a
+	// row with several bad cells has several entries (see RejectedRows).
+	Rejected []RowError
+	// IgnoredColumns are the columns (keys) the importer does not take,
+	// each named once.
+	IgnoredColumns []string
+	// IgnoredSheets are the XLSX sheets that name no entry type.
+	IgnoredSheets []string
+	// Would is set for a dry run: the counts say what would happen.
+	Would bool
+}
+
+// RowError is one problem of a rejected row.
+type RowError struct {
+	Sheet   string // XLSX sheet, else ""
+	Line    int    // the file line (CSV: where the record starts) or sheet row; the header is line 1
+	Column  string // the column or key, "" for the whole row
+	Message string // in Vietnamese, for the official who made the file
+}
+
+func (e RowError) String() string {
+	var b strings.Builder
+	if e.Sheet != "" {
+		fmt.Fprintf(&b, "trang %q, ", e.Sheet)
+	}
+	fmt.Fprintf(&b, "dòng %d", e.Line)
+	if e.Column != "" {
+		fmt.Fprintf(&b, ", cột %s", e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+// RejectedRows counts the rows rejected (Rejected may hold several
+// problems of one row).
+func (r Report) RejectedRows() int {
+	n := 0
+	for i, e := range r.Rejected {
+		if i == 0 || e.Line != r.Rejected[i-1].Line || e.Sheet != r.Rejected[i-1].Sheet {
+			n++
+		}
+	}
+	return n
+}
+
+// Rows is the number of data rows read.
+func (r Report) Rows() int { return r.Created + r.Updated + r.Unchanged + r.RejectedRows() }
+
+// Summary is a one-line account in Vietnamese and English.
+func (r Report) Summary() string {
+	verb := ""
+	if r.Would {
+		verb = " (chạy thử / dry run: chưa ghi gì)"
+	}
+	return fmt.Sprintf("Tạo mới %d, cập nhật %d, không đổi %d, bị từ chối %d dòng%s — created %d, updated %d, unchanged %d, rejected %d rows",
+		r.Created, r.Updated, r.Unchanged, r.RejectedRows(), verb, r.Created, r.Updated, r.Unchanged, r.RejectedRows())
+}
+
+// ErrNoType is returned when a CSV file's entry type is not given.
+var ErrNoType = errors.New("the entry type of a CSV file is not known: pass --type (policy, company, job, school, program, project, commitment) or name the file after it, e.g. jobs.csv")
+
+// ImportFile imports the file at path; its format comes from the extension.
+// A CSV file named after an entry type (jobs.csv) needs no Options.Type.
+func ImportFile(ctx context.Context, st *store.Store, path string, opts Options) (Report, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return Report{Would: opts.DryRun}, err
+	}
+	if format == CSV && opts.Type == "" {
+		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		if h := handlerFor(base); h != nil {
+			opts.Type = h.typeName()
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Report{Would: opts.DryRun}, err
+	}
+	defer f.Close()
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	return importFrom(ctx, st, f, size, format, opts)
+}
+
+// Import reads r in the given format. XLSX is a zip archive and is read
+// whole (compressed) before its sheets are streamed; CSV and JSON Lines are
+// streamed row by row.
+func Import(ctx context.Context, st *store.Store, r io.Reader, format Format, opts Options) (Report, error) {
+	size := int64(-1)
+	switch v := r.(type) {
+	case interface{ Stat() (os.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	case interface{ Len() int }:
+		size = int64(v.Len())
+	}
+	return importFrom(ctx, st, r, size, format, opts)
+}
+
+func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, format Format, opts Options) (Report, error) {
+	run, err := newRun(ctx, st, opts)
+	if err != nil {
+		return Report{Would: opts.DryRun}, err
+	}
+	var def handler
+	if opts.Type != "" {
+		if def = handlerFor(opts.Type); def == nil {
+			return run.report(), fmt.Errorf("unknown entry type %q: use %s", opts.Type, strings.Join(typeNames(), ", "))
+		}
+	}
+	switch format {
+	case CSV:
+		if def == nil {
+			return run.report(), ErrNoType
+		}
+		err = run.readCSV(run.byteProgress(r, size), def)
+	case JSONL:
+		err = run.readJSONL(run.byteProgress(r, size), def)
+	case XLSX:
+		err = run.readXLSX(r, def)
+	default:
+		err = fmt.Errorf("import: no format given")
+	}
+	run.flush()
+	run.finishProgress()
+	if err == nil {
+		err = run.fatal
+	}
+	return run.report(), err
+}
+
+// byteProgress counts bytes read into the progress bar, if there is one.
+func (r *run) byteProgress(in io.Reader, size int64) io.Reader {
+	if r.opts.Progress == nil {
+		return in
+	}
+	r.bar = progressbar.NewOptions64(size,
+		progressbar.OptionSetWriter(r.opts.Progress),
+		progressbar.OptionSetDescription("import"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionThrottle(100_000_000),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+	return &countingReader{r: in, bar: r.bar}
+}
+
+// rowProgress counts rows (of an XLSX sheet) into the progress bar.
+func (r *run) rowProgress(desc string, rows int64) {
+	if r.opts.Progress == nil {
+		return
+	}
+	r.finishProgress()
+	r.rowsBar = true
+	r.bar = progressbar.NewOptions64(rows,
+		progressbar.OptionSetWriter(r.opts.Progress),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("rows"),
+		progressbar.OptionThrottle(100_000_000),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+}
+
+func (r *run) finishProgress() {
+	if r.bar != nil {
+		_ = r.bar.Finish()
+		fmt.Fprintln(r.opts.Progress)
+		r.bar = nil
+	}
+}
+
+type countingReader struct {
+	r   io.Reader
+	bar *progressbar.ProgressBar
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		_ = c.bar.Add(n)
+	}
+	return n, err
+}
+
+// report returns the report so far.
+func (r *run) report() Report {
+	rep := r.rep
+	rep.Would = r.opts.DryRun
+	return rep
+}

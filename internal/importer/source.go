@@ -1,0 +1,408 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// errUTF16 is returned for a text file saved as UTF-16 ("Unicode Text").
+var errUTF16 = errors.New("the file is UTF-16 encoded: save it as UTF-8 (in Excel: CSV UTF-8) and import it again")
+
+func isUTF16(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
+}
+
+// noColumns is the error for a header that names no column of the type.
+func noColumns(h handler, where string) error {
+	return fmt.Errorf("%s names no column of type %s: is the type right? (columns are the field names, e.g. external_id, title, city)", where, h.typeName())
+}
+
+func anyColumn(cols []string) bool {
+	for _, c := range cols {
+		if c != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mapHeader turns a header row into canonical column names ("" for a
+// column the type does not take, which is reported once as ignored).
+func (r *run) mapHeader(h handler, header []string) []string {
+	cols := make([]string, len(header))
+	taken := map[string]bool{}
+	for i, name := range header {
+		name = strings.TrimSpace(strings.TrimPrefix(name, "\uFEFF"))
+		if name == "" {
+			continue
+		}
+		col, ok := h.column(name)
+		if !ok || taken[col] {
+			r.ignoreColumn(name)
+			continue
+		}
+		taken[col] = true
+		cols[i] = col
+	}
+	return cols
+}
+
+// rowCells builds a record's cells from a row of text; ok is false when
+// every cell is empty (a blank row, skipped).
+func rowCells(cols, values []string) (map[string]cell, bool) {
+	cells := make(map[string]cell, len(cols))
+	any := false
+	for i, col := range cols {
+		v := ""
+		if i < len(values) {
+			v = values[i]
+		}
+		if strings.TrimSpace(v) != "" {
+			any = true
+		}
+		if col != "" {
+			cells[col] = cell{kind: cellText, text: v}
+		}
+	}
+	for i := len(cols); i < len(values); i++ {
+		if strings.TrimSpace(values[i]) != "" {
+			any = true // a value beyond the header: the row is not blank
+		}
+	}
+	return cells, any
+}
+
+// readCSV streams a CSV file: UTF-8 with or without a BOM, the delimiter
+// (";", "," or tab) sniffed from the header line.
+func (r *run) readCSV(in io.Reader, h handler) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	b, _ := br.Peek(3)
+	if isUTF16(b) {
+		return errUTF16
+	}
+	if bytes.Equal(b, utf8BOM) {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = sniffDelimiter(br)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read the CSV header: %w", err)
+	}
+	cols := r.mapHeader(h, header)
+	if !anyColumn(cols) {
+		return noColumns(h, "the CSV header")
+	}
+	for {
+		values, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			r.add(h, &record{line: pe.StartLine, err: &RowError{
+				Message: "Dòng không đúng quy tắc CSV (dấu ngoặc kép \" chưa đóng hoặc đặt sai chỗ): " + pe.Err.Error() + "."}})
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("read the CSV file: %w", err)
+		}
+		line, _ := cr.FieldPos(0)
+		cells, ok := rowCells(cols, values)
+		if !ok {
+			continue
+		}
+		r.add(h, &record{line: line, cells: cells})
+		if r.fatal != nil {
+			return nil
+		}
+	}
+}
+
+// sniffDelimiter picks the separator the header line uses most.
+func sniffDelimiter(br *bufio.Reader) rune {
+	buf, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(buf, '\n'); i >= 0 {
+		buf = buf[:i]
+	}
+	counts := map[rune]int{}
+	quoted := false
+	for _, b := range buf {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case !quoted && (b == ';' || b == ',' || b == '\t'):
+			counts[rune(b)]++
+		}
+	}
+	best := ','
+	for _, d := range []rune{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// maxJSONLine bounds one JSON Lines record.
+const maxJSONLine = 16 << 20
+
+// readJSONL streams a JSON Lines file: one object per line, its type under
+// "type" (def for lines without one). Blank lines are skipped.
+func (r *run) readJSONL(in io.Reader, def handler) error {
+	br := bufio.NewReaderSize(in, 256<<10)
+	if b, _ := br.Peek(2); isUTF16(b) {
+		return errUTF16
+	}
+	for line := 1; ; line++ {
+		b, tooLong, err := readLine(br, maxJSONLine)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read the JSON Lines file: %w", err)
+		}
+		if line == 1 {
+			b = bytes.TrimPrefix(b, utf8BOM)
+		}
+		b = bytes.TrimSpace(b)
+		switch {
+		case tooLong:
+			r.add(def, &record{line: line, err: &RowError{Message: fmt.Sprintf("Dòng dài quá %d MB.", maxJSONLine>>20)}})
+		case len(b) > 0:
+			rec := &record{line: line}
+			h := r.parseJSONLine(b, rec, def)
+			r.add(h, rec)
+		}
+		if r.fatal != nil || errors.Is(err, io.EOF) {
+			return nil
+		}
+	}
+}
+
+// readLine reads up to and without the next "\n"; a line longer than max
+// is skipped and reported as too long.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > max {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), tooLong, err
+	}
+}
+
+// structured are the columns whose JSON value is kept raw (lists of objects).
+var structured = map[string]bool{"progress_updates": true, "reviews": true}
+
+// parseJSONLine fills rec from one JSON object and returns its type's
+// handler (nil when it names none).
+func (r *run) parseJSONLine(b []byte, rec *record, def handler) handler {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil || obj == nil {
+		rec.err = &RowError{Message: "Dòng không phải JSON hợp lệ: mỗi dòng phải là một đối tượng {\"type\": …, …}."}
+		return def
+	}
+	h := def
+	if raw, ok := obj["type"]; ok && string(raw) != "null" {
+		var name string
+		if json.Unmarshal(raw, &name) != nil || handlerFor(name) == nil {
+			rec.err = &RowError{Column: "type", Message: fmt.Sprintf("Loại mục %s không có trong danh sách: %s.", strings.Trim(string(raw), `"`), strings.Join(typeNames(), ", "))}
+			return def
+		}
+		h = handlerFor(name)
+	}
+	if h == nil {
+		return nil
+	}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	rec.cells = make(map[string]cell, len(obj))
+	for _, k := range keys {
+		if k == "type" {
+			continue
+		}
+		col, ok := h.column(k)
+		if !ok {
+			r.ignoreColumn(k)
+			continue
+		}
+		c, ok := jsonCell(obj[k], structured[col])
+		if !ok {
+			rec.err = &RowError{Column: col, Message: "Giá trị không hợp lệ: dùng văn bản, số, true/false, null hoặc danh sách."}
+			return h
+		}
+		rec.cells[col] = c
+	}
+	return h
+}
+
+func jsonCell(raw json.RawMessage, structured bool) (cell, bool) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return cell{}, false
+	}
+	switch raw[0] {
+	case 'n':
+		return cell{kind: cellNull}, true
+	case '"':
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return cell{}, false
+		}
+		return cell{kind: cellText, text: s}, true
+	case 't', 'f':
+		return cell{kind: cellText, text: string(raw)}, true
+	case '{':
+		return cell{kind: cellJSON, raw: raw}, true
+	case '[':
+		if structured {
+			return cell{kind: cellJSON, raw: raw}, true
+		}
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			return cell{}, false
+		}
+		list := make([]string, 0, len(items))
+		for _, it := range items {
+			c, ok := jsonCell(it, false)
+			if !ok || c.kind != cellText {
+				return cell{kind: cellJSON, raw: raw}, true
+			}
+			list = append(list, c.text)
+		}
+		return cell{kind: cellList, list: list}, true
+	default: // a number, kept as written
+		return cell{kind: cellText, text: string(raw)}, true
+	}
+}
+
+// readXLSX imports the sheets of a workbook. The archive is read whole (a
+// zip needs random access); each sheet's rows are then streamed.
+func (r *run) readXLSX(in io.Reader, def handler) error {
+	f, err := excelize.OpenReader(in)
+	if err != nil {
+		return fmt.Errorf("read the XLSX file: %w", err)
+	}
+	defer f.Close()
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		r.date1904 = *props.Date1904
+	}
+	type plan struct {
+		sheet string
+		h     handler
+	}
+	var plans []plan
+	sheets := f.GetSheetList()
+	for _, name := range sheets {
+		h := handlerFor(name)
+		switch {
+		case h == nil, def != nil && h != def:
+			continue
+		}
+		plans = append(plans, plan{name, h})
+	}
+	if def != nil && len(plans) == 0 && len(sheets) > 0 {
+		plans = append(plans, plan{sheets[0], def})
+	}
+	for _, name := range sheets {
+		used := false
+		for _, p := range plans {
+			used = used || p.sheet == name
+		}
+		if !used {
+			r.rep.IgnoredSheets = append(r.rep.IgnoredSheets, name)
+		}
+	}
+	sort.SliceStable(plans, func(i, j int) bool { return handlerRank(plans[i].h) < handlerRank(plans[j].h) })
+	for _, p := range plans {
+		if err := r.readSheet(f, p.sheet, p.h); err != nil {
+			return err
+		}
+		if r.fatal != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (r *run) readSheet(f *excelize.File, sheet string, h handler) error {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return fmt.Errorf("read sheet %q: %w", sheet, err)
+	}
+	defer rows.Close()
+	r.rowProgress(sheet, sheetRows(f, sheet))
+	var cols []string
+	for n := 1; rows.Next(); n++ {
+		values, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fmt.Errorf("read sheet %q row %d: %w", sheet, n, err)
+		}
+		if cols == nil {
+			if _, ok := rowCells(make([]string, len(values)), values); ok {
+				if cols = r.mapHeader(h, values); !anyColumn(cols) {
+					return noColumns(h, fmt.Sprintf("the first row of sheet %q", sheet))
+				}
+			}
+			continue
+		}
+		cells, ok := rowCells(cols, values)
+		if !ok {
+			continue
+		}
+		r.add(h, &record{sheet: sheet, line: n, cells: cells, xlsx: true})
+		if r.fatal != nil {
+			return nil
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return fmt.Errorf("read sheet %q: %w", sheet, err)
+	}
+	return nil
+}
+
+// sheetRows is the number of data rows the sheet says it has, -1 if unsure.
+func sheetRows(f *excelize.File, sheet string) int64 {
+	dim, err := f.GetSheetDimension(sheet)
+	if err != nil {
+		return -1
+	}
+	_, last, ok := strings.Cut(dim, ":")
+	if !ok {
+		return -1
+	}
+	i := strings.IndexAny(last, "0123456789")
+	if i < 0 {
+		return -1
+	}
+	n, err := strconv.ParseInt(last[i:], 10, 64)
+	if err != nil || n < 2 {
+		return -1
+	}
+	return n - 1
+}

@@ -1,0 +1,383 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/importer"
+	"hoptac/internal/store"
+)
+
+// entryOps are the typed operations the generic forms need.
+type entryOps struct {
+	blank  func() any
+	load   func(ctx context.Context, st *store.Store, id int64) (any, error)
+	create func(ctx context.Context, st *store.Store, e any) error
+	update func(ctx context.Context, st *store.Store, e any) error
+	meta   func(e any) *domain.Meta
+	city   func(e any) string
+}
+
+func ops[T any](load func(*store.Store) func(context.Context, int64) (T, error),
+	create, update func(*store.Store) func(context.Context, *T) error,
+	meta func(*T) *domain.Meta, city func(*T) string) entryOps {
+	return entryOps{
+		blank: func() any { return new(T) },
+		load: func(ctx context.Context, st *store.Store, id int64) (any, error) {
+			e, err := load(st)(ctx, id)
+			return &e, err
+		},
+		create: func(ctx context.Context, st *store.Store, e any) error { return create(st)(ctx, e.(*T)) },
+		update: func(ctx context.Context, st *store.Store, e any) error { return update(st)(ctx, e.(*T)) },
+		meta:   func(e any) *domain.Meta { return meta(e.(*T)) },
+		city:   func(e any) string { return city(e.(*T)) },
+	}
+}
+
+var formOps = map[string]entryOps{
+	"job": ops(func(s *store.Store) func(context.Context, int64) (domain.Job, error) { return s.Job },
+		func(s *store.Store) func(context.Context, *domain.Job) error { return s.CreateJob },
+		func(s *store.Store) func(context.Context, *domain.Job) error { return s.UpdateJob },
+		func(e *domain.Job) *domain.Meta { return &e.Meta }, func(e *domain.Job) string { return e.City }),
+	"company": ops(func(s *store.Store) func(context.Context, int64) (domain.Company, error) { return s.Company },
+		func(s *store.Store) func(context.Context, *domain.Company) error { return s.CreateCompany },
+		func(s *store.Store) func(context.Context, *domain.Company) error { return s.UpdateCompany },
+		func(e *domain.Company) *domain.Meta { return &e.Meta }, func(e *domain.Company) string { return e.City }),
+	"school": ops(func(s *store.Store) func(context.Context, int64) (domain.School, error) { return s.School },
+		func(s *store.Store) func(context.Context, *domain.School) error { return s.CreateSchool },
+		func(s *store.Store) func(context.Context, *domain.School) error { return s.UpdateSchool },
+		func(e *domain.School) *domain.Meta { return &e.Meta }, func(e *domain.School) string { return e.City }),
+	"program": ops(func(s *store.Store) func(context.Context, int64) (domain.Program, error) { return s.Program },
+		func(s *store.Store) func(context.Context, *domain.Program) error { return s.CreateProgram },
+		func(s *store.Store) func(context.Context, *domain.Program) error { return s.UpdateProgram },
+		func(e *domain.Program) *domain.Meta { return &e.Meta }, func(e *domain.Program) string { return e.City }),
+	"policy": ops(func(s *store.Store) func(context.Context, int64) (domain.Policy, error) { return s.Policy },
+		func(s *store.Store) func(context.Context, *domain.Policy) error { return s.CreatePolicy },
+		func(s *store.Store) func(context.Context, *domain.Policy) error { return s.UpdatePolicy },
+		func(e *domain.Policy) *domain.Meta { return &e.Meta }, func(e *domain.Policy) string { return e.City }),
+	"project": ops(func(s *store.Store) func(context.Context, int64) (domain.Project, error) { return s.Project },
+		func(s *store.Store) func(context.Context, *domain.Project) error { return s.CreateProject },
+		func(s *store.Store) func(context.Context, *domain.Project) error { return s.UpdateProject },
+		func(e *domain.Project) *domain.Meta { return &e.Meta }, func(e *domain.Project) string { return e.City }),
+	"commitment": ops(func(s *store.Store) func(context.Context, int64) (domain.Commitment, error) { return s.Commitment },
+		func(s *store.Store) func(context.Context, *domain.Commitment) error { return s.CreateCommitment },
+		func(s *store.Store) func(context.Context, *domain.Commitment) error { return s.UpdateCommitment },
+		func(e *domain.Commitment) *domain.Meta { return &e.Meta }, func(e *domain.Commitment) string { return e.Lead }),
+}
+
+// formPage is what the form template shows.
+type formPage struct {
+	typ      domain.EntryType
+	title    string
+	values   map[string]string
+	errors   map[string]string
+	version  int
+	conflict []conflictField
+	cancel   string
+}
+
+type conflictField struct {
+	Name, Label, Current, Yours string
+}
+
+type errorItem struct{ Name, Message string }
+
+// fieldsFor are the fields an official is offered: an editor does not
+// choose the city, it is theirs.
+func fieldsFor(typ string, o interface{ IsAdmin() bool }) []formField {
+	var out []formField
+	for _, f := range formFields[typ] {
+		if f.City && !o.IsAdmin() {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func (s *server) renderForm(c *fiber.Ctx, status int, p formPage) error {
+	fields := fieldsFor(p.typ.Name, official(c))
+	var list []errorItem
+	for _, f := range fields {
+		if msg, ok := p.errors[f.Name]; ok {
+			list = append(list, errorItem{f.Name, msg})
+		}
+	}
+	for name, msg := range p.errors { // problems of fields the form does not show
+		if !hasField(fields, name) {
+			list = append(list, errorItem{fields[0].Name, msg})
+		}
+	}
+	c.Status(status)
+	return s.renderAdmin(c, "admin/form", p.title, fiber.Map{
+		"Type": p.typ, "Fields": fields, "Values": p.values, "Errors": p.errors, "ErrorList": list,
+		"Version": p.version, "Conflict": p.conflict, "Cancel": p.cancel,
+	})
+}
+
+func hasField(fields []formField, name string) bool {
+	for _, f := range fields {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// formValues reads only the fields the form offers: anything else posted
+// (status, version, id, an editor's city) is ignored.
+func formValues(c *fiber.Ctx, fields []formField) map[string]string {
+	out := map[string]string{}
+	args := c.Request().PostArgs()
+	multipart, _ := c.MultipartForm()
+	for _, f := range fields {
+		var vals []string
+		for _, v := range args.PeekMulti(f.Name) {
+			vals = append(vals, string(v))
+		}
+		if multipart != nil {
+			vals = append(vals, multipart.Value[f.Name]...)
+		}
+		if f.Kind == "checks" {
+			out[f.Name] = strings.Join(vals, ";")
+		} else if len(vals) > 0 {
+			out[f.Name] = strings.TrimSpace(vals[0])
+		} else {
+			out[f.Name] = ""
+		}
+	}
+	return out
+}
+
+// applyForm checks the values and applies them to e by the import's rules.
+// The editor's city is written in: it is not theirs to choose.
+func (s *server) applyForm(c *fiber.Ctx, typ string, e any, values map[string]string) map[string]string {
+	o := official(c)
+	if !o.IsAdmin() {
+		for _, f := range formFields[typ] {
+			if f.City {
+				values[f.Name] = o.City
+			}
+		}
+	}
+	errs, err := importer.ApplyForm(c.UserContext(), s.store, typ, e, values)
+	out := map[string]string{}
+	if err != nil {
+		out[formFields[typ][0].Name] = "Không lưu được: " + err.Error()
+		return out
+	}
+	for _, re := range errs {
+		name := re.Column
+		if name == "" {
+			name = formFields[typ][0].Name
+		}
+		if _, dup := out[name]; !dup {
+			out[name] = re.Message
+		}
+	}
+	if len(out) == 0 && !o.CanEdit(formOps[typ].city(e)) {
+		for _, f := range formFields[typ] {
+			if f.City {
+				out[f.Name] = "Bạn chỉ được cập nhật dữ liệu của " + s.catalog.CityName(o.City) + "; mục chung của cả hai thành phố do quản trị viên cập nhật."
+			}
+		}
+	}
+	return out
+}
+
+// saveError turns a refused write into field messages.
+func saveError(err error) (map[string]string, bool) {
+	var ce *store.ConstraintError
+	if errors.As(err, &ce) {
+		field := ce.Field
+		switch field {
+		case "company_id":
+			field = "company_tax_code"
+		case "school_id", "school":
+			field = "school_code"
+		case "ward_code":
+			field = "ward"
+		case "policy_id":
+			field = "program_external_id"
+		}
+		return map[string]string{field: ce.Message}, true
+	}
+	return nil, false
+}
+
+func (s *server) adminNew(c *fiber.Ctx) error {
+	typ, err := typeFromPath(c)
+	if err != nil {
+		return err
+	}
+	values := map[string]string{}
+	if o := official(c); !o.IsAdmin() {
+		values["city"] = o.City
+	}
+	return s.renderForm(c, fiber.StatusOK, formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural})
+}
+
+func (s *server) adminCreate(c *fiber.Ctx) error {
+	typ, err := typeFromPath(c)
+	if err != nil {
+		return err
+	}
+	op := formOps[typ.Name]
+	values := formValues(c, fieldsFor(typ.Name, official(c)))
+	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural}
+	e := op.blank()
+	if page.errors = s.applyForm(c, typ.Name, e, values); len(page.errors) > 0 {
+		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
+	}
+	m := op.meta(e)
+	m.Status = domain.StatusDraft
+	m.DepartmentCode = importer.DefaultDepartment(op.city(e), typ.Name, values["field"])
+	if err := op.create(c.UserContext(), s.store, e); err != nil {
+		if fe, ok := saveError(err); ok {
+			page.errors = fe
+			return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
+		}
+		return err
+	}
+	return c.Redirect(fmt.Sprintf("/admin/%s/%d?ok=draft", typ.Plural, m.ID), fiber.StatusSeeOther)
+}
+
+func (s *server) adminEdit(c *fiber.Ctx) error {
+	row, err := s.loadEditable(c)
+	if err != nil {
+		return err
+	}
+	op := formOps[row.Type.Name]
+	e, err := op.load(c.UserContext(), s.store, row.Meta.ID)
+	if err != nil {
+		return err
+	}
+	values, err := s.valuesOf(c.UserContext(), row.Type.Name, e)
+	if err != nil {
+		return err
+	}
+	return s.renderForm(c, fiber.StatusOK, formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values,
+		version: row.Meta.Version, cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)})
+}
+
+func (s *server) adminUpdate(c *fiber.Ctx) error {
+	row, err := s.loadEditable(c)
+	if err != nil {
+		return err
+	}
+	op := formOps[row.Type.Name]
+	ctx := c.UserContext()
+	current, err := op.load(ctx, s.store, row.Meta.ID)
+	if err != nil {
+		return err
+	}
+	values := formValues(c, fieldsFor(row.Type.Name, official(c)))
+	version, err := strconv.Atoi(c.FormValue("version"))
+	if err != nil {
+		return fiber.NewError(fiber.StatusBadRequest)
+	}
+	page := formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values, version: version,
+		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)}
+	e, _ := op.load(ctx, s.store, row.Meta.ID) // a copy to change
+	if page.errors = s.applyForm(c, row.Type.Name, e, values); len(page.errors) > 0 {
+		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
+	}
+	op.meta(e).Version = version
+	err = op.update(ctx, s.store, e)
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		// Someone saved first: show what differs from the current version
+		// and keep what this official typed; nothing is overwritten.
+		now, err := s.valuesOf(ctx, row.Type.Name, current)
+		if err != nil {
+			return err
+		}
+		for _, f := range fieldsFor(row.Type.Name, official(c)) {
+			if now[f.Name] != values[f.Name] {
+				page.conflict = append(page.conflict, conflictField{Name: f.Name, Label: f.Label, Current: now[f.Name], Yours: values[f.Name]})
+			}
+		}
+		page.version = op.meta(current).Version
+		return s.renderForm(c, fiber.StatusConflict, page)
+	case err != nil:
+		if fe, ok := saveError(err); ok {
+			page.errors = fe
+			return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
+		}
+		return err
+	}
+	return c.Redirect(fmt.Sprintf("/admin/%s/%d?ok=saved", row.Type.Plural, row.Meta.ID), fiber.StatusSeeOther)
+}
+
+// valuesOf writes an entry as form values, field names as in the import.
+func (s *server) valuesOf(ctx context.Context, typ string, e any) (map[string]string, error) {
+	b, err := json.Marshal(e)
+	if err != nil {
+		return nil, err
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	rename := map[string]string{"ward_code": "ward"}
+	out := map[string]string{}
+	for k, v := range raw {
+		if n, ok := rename[k]; ok {
+			k = n
+		}
+		out[k] = formText(v)
+	}
+	switch x := e.(type) {
+	case *domain.Program:
+		out["school_city"] = x.City
+	case *domain.Commitment:
+		p, err := s.store.Policy(ctx, x.PolicyID)
+		if err != nil {
+			return nil, err
+		}
+		out["program_external_id"] = p.ExternalID
+	}
+	for _, f := range formFields[typ] {
+		if f.Kind == "date" && len(out[f.Name]) >= 10 {
+			out[f.Name] = out[f.Name][:10]
+		}
+	}
+	return out, nil
+}
+
+func formText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return "1"
+		}
+		return ""
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		if len(x) > 0 {
+			if _, isText := x[0].(string); !isText {
+				b, _ := json.Marshal(x)
+				return string(b)
+			}
+		}
+		parts := make([]string, 0, len(x))
+		for _, item := range x {
+			parts = append(parts, formText(item))
+		}
+		return strings.Join(parts, ";")
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}

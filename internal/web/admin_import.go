@@ -1,0 +1,127 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/auth"
+	"hoptac/internal/domain"
+	"hoptac/internal/importer"
+	"hoptac/internal/store"
+)
+
+// MaxImportBytes is the largest spreadsheet the upload page takes.
+const MaxImportBytes = 32 << 20
+
+func (s *server) importForm(c *fiber.Ctx) error {
+	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes})
+}
+
+// importPreview takes the upload, keeps it, and shows what a real import
+// would do (a dry run): nothing is written until the official confirms.
+func (s *server) importPreview(c *fiber.Ctx) error {
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return s.importProblem(c, "Vui lòng chọn tệp CSV, XLSX hoặc JSON Lines để nhập.")
+	}
+	if fh.Size > MaxImportBytes {
+		return s.importProblem(c, "Tệp quá lớn: tối đa 32 MB mỗi lần nhập. Hãy chia tệp hoặc dùng lệnh hoptac import.")
+	}
+	format, err := importer.FormatOf(fh.Filename)
+	if err != nil {
+		return s.importProblem(c, "Chỉ nhận tệp .csv, .xlsx hoặc .jsonl.")
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	content, err := io.ReadAll(io.LimitReader(f, MaxImportBytes+1))
+	if err != nil {
+		return err
+	}
+	typ := c.FormValue("type")
+	if _, ok := domain.TypeByName(typ); !ok {
+		typ = ""
+	}
+	report, rows, err := s.runImport(c, content, format, fh.Filename, typ, c.FormValue("publish") == "1", true)
+	if err != nil {
+		return s.importProblem(c, importErrorMessage(err))
+	}
+	token, err := auth.NewToken()
+	if err != nil {
+		return err
+	}
+	if err := s.store.SaveUpload(c.UserContext(), token, store.Upload{
+		UserID: sessionOf(c).User.ID, Filename: filepath.Base(fh.Filename), EntryType: typ, Content: content,
+	}); err != nil {
+		return err
+	}
+	return s.renderAdmin(c, "admin/import_result", "Xem trước khi nhập", fiber.Map{
+		"Report": report, "Rows": rows, "Token": token, "Filename": fh.Filename,
+		"Publish": c.FormValue("publish") == "1", "DryRun": true,
+	})
+}
+
+// importConfirm imports the file kept at the preview.
+func (s *server) importConfirm(c *fiber.Ctx) error {
+	up, err := s.store.TakeUpload(c.UserContext(), c.FormValue("token"), sessionOf(c).User.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return s.importProblem(c, "Không tìm thấy tệp đã tải lên (có thể đã nhập rồi hoặc quá hạn). Vui lòng tải tệp lên lại.")
+	}
+	if err != nil {
+		return err
+	}
+	format, err := importer.FormatOf(up.Filename)
+	if err != nil {
+		return err
+	}
+	report, rows, err := s.runImport(c, up.Content, format, up.Filename, up.EntryType, c.FormValue("publish") == "1", false)
+	if err != nil {
+		return s.importProblem(c, importErrorMessage(err))
+	}
+	return s.renderAdmin(c, "admin/import_result", "Kết quả nhập dữ liệu", fiber.Map{
+		"Report": report, "Rows": rows, "Filename": up.Filename, "DryRun": false,
+	})
+}
+
+func (s *server) runImport(c *fiber.Ctx, content []byte, format importer.Format, filename, typ string, publish, dryRun bool) (importer.Report, []importer.RowResult, error) {
+	if typ == "" && format != importer.JSONL && format != importer.XLSX {
+		// A CSV named after its type (jobs.csv) needs no choice.
+		name := strings.TrimSuffix(strings.ToLower(filepath.Base(filename)), filepath.Ext(filename))
+		for _, t := range domain.EntryTypes {
+			if name == t.Name || name == t.Plural {
+				typ = t.Name
+			}
+		}
+	}
+	o := official(c)
+	var rows []importer.RowResult
+	report, err := importer.Import(c.UserContext(), s.store, bytes.NewReader(content), format, importer.Options{
+		Type: typ, Publish: publish, DryRun: dryRun,
+		AllowCity: o.CanEdit,
+		OnRow: func(r importer.RowResult) {
+			if len(rows) < 500 { // the page shows the first 500 rows
+				rows = append(rows, r)
+			}
+		},
+	})
+	return report, rows, err
+}
+
+func importErrorMessage(err error) string {
+	if errors.Is(err, importer.ErrNoType) {
+		return "Tệp CSV chưa cho biết loại dữ liệu: hãy chọn loại ở ô “Loại dữ liệu” hoặc đặt tên tệp theo loại, ví dụ jobs.csv."
+	}
+	return "Không đọc được tệp: " + err.Error()
+}
+
+func (s *server) importProblem(c *fiber.Ctx, msg string) error {
+	c.Status(fiber.StatusUnprocessableEntity)
+	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes, "Problem": msg})
+}
