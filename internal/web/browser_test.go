@@ -9,6 +9,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"hoptac/internal/auth"
+	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 )
 
@@ -71,5 +73,84 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	}
 	if same, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument === true`)); !same {
 		t.Error("the tab click reloaded the page")
+	}
+}
+
+// TestOfficialPublishesAJobInABrowser is the official's whole path on a
+// phone: log in, create a job with a mistake, read the error summary, fix
+// it, publish, and find the job on the public site.
+func TestOfficialPublishesAJobInABrowser(t *testing.T) {
+	st := testenv.Store(t)
+	app := newApp(t, st, healthStub(true))
+	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
+	company := testenv.NewCompany(t, st, 7, "cantho", domain.StatusPublished)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = app.Listener(ln) }()
+	t.Cleanup(func() { _ = app.Shutdown() })
+	base := "http://" + ln.Addr().String()
+
+	browser := testenv.Browser(t)
+	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
+	defer cancel()
+	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
+			t.Fatalf("%s: %v\npage: %.1500s", name, err, html)
+		}
+	}
+	step("log in",
+		chromedp.Navigate(base+"/admin"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), "an@cantho.gov.vn"),
+		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.Search(`//h1[contains(., "Trang quản trị")]`)),
+	)
+	step("fill a job with a mistake",
+		chromedp.Navigate(base+"/admin/jobs/moi"),
+		chromedp.WaitVisible(chromedp.CSS("#f-title")),
+		chromedp.SendKeys(chromedp.CSS("#f-title"), "Kỹ thuật viên bảo trì máy lạnh"),
+		chromedp.SendKeys(chromedp.CSS("#f-company_tax_code"), company.TaxCode),
+		chromedp.SetValue(chromedp.CSS("#f-occupation"), "7"),
+		chromedp.SendKeys(chromedp.CSS("#f-positions"), "0"),
+		chromedp.SetValue(chromedp.CSS("#f-employment_type"), "full_time"),
+		chromedp.SetValue(chromedp.CSS("#f-education"), "trung_cap"),
+		chromedp.Submit(chromedp.CSS("#f-title")),
+		chromedp.WaitVisible(chromedp.CSS(".error-summary")),
+	)
+	summary, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".error-summary")))
+	if err != nil || !strings.Contains(summary, "Số lượng cần tuyển phải lớn hơn 0") {
+		t.Fatalf("error summary = %q, %v", summary, err)
+	}
+	typed, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#f-title")))
+	if typed != "Kỹ thuật viên bảo trì máy lạnh" {
+		t.Errorf("the form lost what was typed: %q", typed)
+	}
+	step("fix it and save",
+		chromedp.Click(chromedp.CSS(`.error-summary a[href="#f-positions"]`)),
+		chromedp.Clear(chromedp.CSS("#f-positions")),
+		chromedp.SendKeys(chromedp.CSS("#f-positions"), "12"),
+		chromedp.Submit(chromedp.CSS("#f-title")),
+		chromedp.WaitVisible(chromedp.Search(`//button[contains(., "Công bố")]`)),
+		chromedp.Click(chromedp.Search(`//button[contains(., "Công bố")]`)),
+		chromedp.WaitVisible(chromedp.Search(`//*[contains(., "Đã cập nhật trạng thái: Đã công bố")]`)),
+	)
+	step("find it on the public site",
+		chromedp.Navigate(base+"/viec-lam?q=bao+tri+may+lanh"),
+		chromedp.Click(chromedp.Search(`//a[contains(., "Kỹ thuật viên bảo trì máy lạnh")]`)),
+		chromedp.WaitVisible(chromedp.Search(`//h1[contains(., "Kỹ thuật viên bảo trì máy lạnh")]`)),
+	)
+	page, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+	for _, want := range []string{"12 người", company.Name, "Lịch sử thay đổi", "Sở Nội vụ Thành phố Cần Thơ"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the public page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "an@cantho.gov.vn") {
+		t.Error("the public page names the official")
 	}
 }
