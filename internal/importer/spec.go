@@ -81,7 +81,6 @@ type spec[T any] struct {
 	validate      func(*T) domain.FieldErrors
 	same          func(a, b *T) bool
 	create        func(r *run, e *T) error
-	update        func(r *run, e *T) error
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
@@ -331,15 +330,22 @@ func (s *spec[T]) plan(r *run, rec *record) (RowResult, writeFunc) {
 			return res, nil
 		}
 		return res, func(res *RowResult) error {
-			if changed {
-				if err := s.update(r, &e); err != nil {
-					return c.failWrite(res, err, s.colOf)
+			// A change and a publish are one transaction: never an entry
+			// updated but left unpublished by a conflict in between.
+			err := r.st.Batch(r.ctx, func(b *store.Batch) error {
+				if changed {
+					if err := b.Update(r.ctx, &e); err != nil {
+						return err
+					}
 				}
-			}
-			if publish {
-				if _, err := r.st.SetStatus(r.ctx, s.table, m.ID, m.Version, domain.StatusPublished, ""); err != nil {
-					return c.failWrite(res, err, s.colOf)
+				if publish {
+					_, err := b.SetStatus(r.ctx, s.table, m.ID, m.Version, domain.StatusPublished, "")
+					return err
 				}
+				return nil
+			})
+			if err != nil {
+				return c.failWrite(res, err, s.colOf)
 			}
 			return nil
 		}

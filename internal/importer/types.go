@@ -81,7 +81,6 @@ var companySpec = &spec[domain.Company]{
 			a.Email == b.Email && a.Description == b.Description
 	},
 	create: func(r *run, e *domain.Company) error { return r.st.CreateCompany(r.ctx, e) },
-	update: func(r *run, e *domain.Company) error { return r.st.UpdateCompany(r.ctx, e) },
 	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
 		if old != nil && old.TaxCode != e.TaxCode {
 			delete(r.companies, old.TaxCode)
@@ -166,7 +165,6 @@ var jobSpec = &spec[domain.Job]{
 			a.Contact == b.Contact && sameStrings(a.PriorityGroups, b.PriorityGroups)
 	},
 	create: func(r *run, e *domain.Job) error { return r.st.CreateJob(r.ctx, e) },
-	update: func(r *run, e *domain.Job) error { return r.st.UpdateJob(r.ctx, e) },
 }
 
 var schoolSpec = &spec[domain.School]{
@@ -232,7 +230,6 @@ var schoolSpec = &spec[domain.School]{
 			a.Accredited == b.Accredited && a.SeeksPartners == b.SeeksPartners
 	},
 	create: func(r *run, e *domain.School) error { return r.st.CreateSchool(r.ctx, e) },
-	update: func(r *run, e *domain.School) error { return r.st.UpdateSchool(r.ctx, e) },
 	remember: func(r *run, e, old *domain.School, ref *parentRef) {
 		if old != nil {
 			delete(r.schools, old.City+"/"+old.Code)
@@ -294,7 +291,6 @@ var programSpec = &spec[domain.Program]{
 			a.Mode == b.Mode && a.Support == b.Support && a.Description == b.Description
 	},
 	create: func(r *run, e *domain.Program) error { return r.st.CreateProgram(r.ctx, e) },
-	update: func(r *run, e *domain.Program) error { return r.st.UpdateProgram(r.ctx, e) },
 }
 
 var projectSpec = &spec[domain.Project]{
@@ -332,7 +328,6 @@ var projectSpec = &spec[domain.Project]{
 			a.Description == b.Description && a.Contact == b.Contact
 	},
 	create: func(r *run, e *domain.Project) error { return r.st.CreateProject(r.ctx, e) },
-	update: func(r *run, e *domain.Project) error { return r.st.UpdateProject(r.ctx, e) },
 }
 
 var policySpec = &spec[domain.Policy]{
@@ -372,7 +367,6 @@ var policySpec = &spec[domain.Policy]{
 			a.Summary == b.Summary && a.Body == b.Body && a.SourceURL == b.SourceURL && a.City == b.City
 	},
 	create: func(r *run, e *domain.Policy) error { return r.st.CreatePolicy(r.ctx, e) },
-	update: func(r *run, e *domain.Policy) error { return r.st.UpdatePolicy(r.ctx, e) },
 	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
 		ref.city, ref.kind = e.City, e.Kind
 		r.programs[e.ExternalID] = ref
@@ -453,5 +447,4 @@ var commitmentSpec = &spec[domain.Commitment]{
 			sameJSON(a.ProgressUpdates, b.ProgressUpdates) && sameJSON(a.Reviews, b.Reviews)
 	},
 	create: func(r *run, e *domain.Commitment) error { return r.st.CreateCommitment(r.ctx, e) },
-	update: func(r *run, e *domain.Commitment) error { return r.st.UpdateCommitment(r.ctx, e) },
 }

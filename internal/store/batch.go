@@ -4,10 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"github.com/jmoiron/sqlx"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/vn"
 )
 
 // DemoDataKey is the site_meta key the demo seed sets (to the time it
@@ -51,6 +53,57 @@ func (b *Batch) CreateProject(ctx context.Context, p *domain.Project) error {
 
 func (b *Batch) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
 	return translate(createCommitment(ctx, b.tx, m))
+}
+
+// Update saves an entry (a *domain.Job, *domain.Company, …) if its version
+// is still current; else ErrConflict.
+func (b *Batch) Update(ctx context.Context, entry any) error {
+	switch e := entry.(type) {
+	case *domain.Policy:
+		e.Slug = vn.Slug(e.Title)
+		return updateChecked(ctx, b.tx, &e.Meta, policyUpdateSQL, e, Policies)
+	case *domain.Company:
+		e.Slug = vn.Slug(e.Name)
+		if e.IndustryVersion == "" {
+			e.IndustryVersion = "VSIC2018"
+		}
+		return updateChecked(ctx, b.tx, &e.Meta, companyUpdateSQL, e, Companies)
+	case *domain.Job:
+		e.Slug = vn.Slug(e.Title)
+		if e.PriorityGroups == nil {
+			e.PriorityGroups = []string{}
+		}
+		return updateChecked(ctx, b.tx, &e.Meta, jobUpdateSQL, e, Jobs)
+	case *domain.School:
+		e.Slug = vn.Slug(e.Name)
+		if err := updateChecked(ctx, b.tx, &e.Meta, schoolUpdateSQL, e, Schools); err != nil {
+			return err
+		}
+		_, err := b.tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, e.ID, e.City)
+		return translate(err)
+	case *domain.Program:
+		e.Slug = vn.Slug(e.Name)
+		return updateChecked(ctx, b.tx, &e.Meta, programUpdateSQL, e, Programs)
+	case *domain.Project:
+		e.Slug = vn.Slug(e.Title)
+		return updateChecked(ctx, b.tx, &e.Meta, projectUpdateSQL, e, Projects)
+	case *domain.Commitment:
+		e.Slug = vn.Slug(e.Title)
+		return updateChecked(ctx, b.tx, &e.Meta, commitmentUpdateSQL, e, Commitments)
+	}
+	return fmt.Errorf("store: cannot update a %T", entry)
+}
+
+// SetStatus moves an entry to status inside the batch; see Store.SetStatus.
+func (b *Batch) SetStatus(ctx context.Context, t Table, id int64, version int, status domain.Status, reason string) (int, error) {
+	query, ok := statusSQL[t]
+	if !ok {
+		return 0, fmt.Errorf("unknown table %q", t)
+	}
+	if status != domain.StatusArchived {
+		reason = ""
+	}
+	return setStatus(ctx, b.tx, query, t, id, version, status, reason)
 }
 
 // Meta reads a site_meta value inside the batch; ErrNotFound if unset.

@@ -87,8 +87,5 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 
 // UpdateCommitment saves m if m.Version is still current; else ErrConflict.
 func (s *Store) UpdateCommitment(ctx context.Context, m *domain.Commitment) error {
-	m.Slug = vn.Slug(m.Title)
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments)
-	})
+	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, m) })
 }

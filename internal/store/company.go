@@ -118,11 +118,5 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 
 // UpdateCompany saves c if c.Version is still current; else ErrConflict.
 func (s *Store) UpdateCompany(ctx context.Context, c *domain.Company) error {
-	c.Slug = vn.Slug(c.Name)
-	if c.IndustryVersion == "" {
-		c.IndustryVersion = "VSIC2018"
-	}
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
-	})
+	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, c) })
 }

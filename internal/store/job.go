@@ -130,11 +130,5 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 
 // UpdateJob saves j if j.Version is still current; else ErrConflict.
 func (s *Store) UpdateJob(ctx context.Context, j *domain.Job) error {
-	j.Slug = vn.Slug(j.Title)
-	if j.PriorityGroups == nil {
-		j.PriorityGroups = []string{}
-	}
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return updateChecked(ctx, tx, &j.Meta, jobUpdateSQL, j, Jobs)
-	})
+	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, j) })
 }

@@ -95,8 +95,5 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 
 // UpdatePolicy saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
-	p.Slug = vn.Slug(p.Title)
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
-	})
+	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
 }

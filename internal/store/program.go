@@ -107,8 +107,5 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 
 // UpdateProgram saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
-	p.Slug = vn.Slug(p.Name)
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
-	})
+	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
 }

@@ -86,8 +86,5 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 
 // UpdateProject saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
-	p.Slug = vn.Slug(p.Title)
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
-	})
+	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
 }

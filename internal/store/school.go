@@ -107,12 +107,5 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // UpdateSchool saves sc if sc.Version is still current; else ErrConflict.
 // Its programs follow it to a new city, in the same transaction.
 func (s *Store) UpdateSchool(ctx context.Context, sc *domain.School) error {
-	sc.Slug = vn.Slug(sc.Name)
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := updateChecked(ctx, tx, &sc.Meta, schoolUpdateSQL, sc, Schools); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, sc.ID, sc.City)
-		return translate(err)
-	})
+	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, sc) })
 }

@@ -59,12 +59,19 @@ func (s *Store) SetStatus(ctx context.Context, t Table, id int64, version int, s
 	}
 	var newVersion int
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		err := get(ctx, tx, &newVersion, query, id, string(status), reason, version)
-		if errors.Is(err, ErrNotFound) {
-			return staleOrMissing(ctx, tx, t, id)
-		}
-		return translate(err)
+		var err error
+		newVersion, err = setStatus(ctx, tx, query, t, id, version, status, reason)
+		return err
 	})
+	return newVersion, err
+}
+
+func setStatus(ctx context.Context, tx *sqlx.Tx, query string, t Table, id int64, version int, status domain.Status, reason string) (int, error) {
+	var newVersion int
+	err := get(ctx, tx, &newVersion, query, id, string(status), reason, version)
+	if errors.Is(err, ErrNotFound) {
+		return 0, staleOrMissing(ctx, tx, t, id)
+	}
 	return newVersion, err
 }
 

@@ -289,6 +289,10 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	if page.errors = s.applyForm(c, row.Type.Name, e, values); len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
+	if now, err := s.valuesOf(ctx, row.Type.Name, current); err == nil && sameValues(now, values, fieldsFor(row.Type.Name, official(c))) {
+		// Nothing to save: no new version, no audit entry.
+		return s.flashBack(c, fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), "Không có thay đổi nào để lưu.")
+	}
 	op.meta(e).Version = version
 	err = op.update(ctx, s.store, e)
 	switch {
@@ -380,4 +384,14 @@ func formText(v any) string {
 	}
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// sameValues tells whether the form changes none of the fields it offers.
+func sameValues(now, posted map[string]string, fields []formField) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(now[f.Name]) != strings.TrimSpace(posted[f.Name]) {
+			return false
+		}
+	}
+	return true
 }
