@@ -24,6 +24,17 @@ type handler interface {
 	plan(r *run, rec *record) (RowResult, writeFunc)
 	// applyForm reads a form (one row) into an entity; see ApplyForm.
 	applyForm(r *run, rec *record, e any) ([]RowError, error)
+	// columnNames lists the columns the type takes, in canonical order.
+	columnNames() []string
+}
+
+// Columns lists the columns (JSON Lines keys) an entry type takes, for the
+// people who prepare the files; nil for an unknown type.
+func Columns(entryType string) []string {
+	if h := handlerFor(entryType); h != nil {
+		return append([]string(nil), h.columnNames()...)
+	}
+	return nil
 }
 
 // writeFunc runs a row's write; see spec.plan.
@@ -85,6 +96,8 @@ type spec[T any] struct {
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
 }
+
+func (s *spec[T]) columnNames() []string { return s.columns }
 
 // natural is a type's natural key: company tax code, school city + code.
 type natural[T any] struct {

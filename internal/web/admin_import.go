@@ -18,8 +18,22 @@ import (
 // MaxImportBytes is the largest spreadsheet the upload page takes.
 const MaxImportBytes = 32 << 20
 
+// importColumn lists one type's columns on the upload page.
+type importColumns struct {
+	Type    domain.EntryType
+	Columns []string
+}
+
+func importHelp() []importColumns {
+	var out []importColumns
+	for _, t := range domain.EntryTypes {
+		out = append(out, importColumns{t, importer.Columns(t.Name)})
+	}
+	return out
+}
+
 func (s *server) importForm(c *fiber.Ctx) error {
-	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes})
+	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes, "Help": importHelp()})
 }
 
 // importPreview takes the upload, keeps it, and shows what a real import
@@ -123,5 +137,5 @@ func importErrorMessage(err error) string {
 
 func (s *server) importProblem(c *fiber.Ctx, msg string) error {
 	c.Status(fiber.StatusUnprocessableEntity)
-	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes, "Problem": msg})
+	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes, "Help": importHelp(), "Problem": msg})
 }
