@@ -21,9 +21,11 @@ build:
 stop:
 	@if [ -f .data/meili.pid ]; then kill "$$(cat .data/meili.pid)" 2>/dev/null || true; rm -f .data/meili.pid; echo "Meilisearch stopped"; fi
 
-## bench: benchmarks (not part of make test)
+## bench: benchmarks on a generated data set (BENCH_SIZE entries, default 100000;
+## not part of make test). BENCH_WRITE_DOC=1 writes the figures into docs/performance.md.
+BENCH_SIZE ?= 100000
 bench: node_modules/.installed
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/bench/
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

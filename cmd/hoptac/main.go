@@ -4,6 +4,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,6 +30,13 @@ Usage:
   hoptac serve     run the web portal (HTTP_ADDR, default :8080)
   hoptac migrate   apply database migrations
   hoptac seed      load the demo data set once (safe to run again)
+  hoptac seed --size N
+                   generate N realistic published entries (benchmarks, load
+                   tests); refuses to run twice on one database
+  hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL]
+                   import a CSV, XLSX or JSON Lines file (see the README)
+  hoptac user add|disable|list
+                   manage officials' accounts (hoptac user for details)
   hoptac reindex   rebuild the search index from PostgreSQL and swap it in
   hoptac reindex --check
                    list differences between PostgreSQL and the search index
@@ -63,9 +71,16 @@ func run(args []string, stdout io.Writer) error {
 	case "migrate":
 		return migrate(ctx, cfg, stdout)
 	case "seed":
+		if len(args) > 1 {
+			return seedGenerated(ctx, cfg, args[1:], stdout)
+		}
 		return seedDemo(ctx, cfg, stdout)
 	case "reindex":
 		return reindex(ctx, cfg, args[1:], stdout)
+	case "import":
+		return importCommand(ctx, cfg, args[1:], stdout)
+	case "user":
+		return userCommand(ctx, cfg, args[1:], os.Stdin, stdout)
 	default:
 		return fmt.Errorf("unknown command %q\n\n%s", args[0], usage)
 	}
@@ -117,6 +132,30 @@ func seedDemo(ctx context.Context, cfg config.Config, stdout io.Writer) error {
 	} else {
 		fmt.Fprintln(stdout, "demo data already present; nothing to do")
 	}
+	return nil
+}
+
+// seedGenerated is `hoptac seed --size N`: a generated data set of N
+// entries (see seed.Generate), then a reindex makes it searchable.
+func seedGenerated(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("seed", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	size := flags.Int("size", 0, "number of entries to generate")
+	if err := flags.Parse(args); err != nil || flags.NArg() > 0 || *size <= 0 {
+		return fmt.Errorf("seed takes no argument but --size N (a positive number of entries)")
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	counts, err := seed.Generate(ctx, st, *size, start)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "generated %s in %s\n", counts, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(stdout, "run `hoptac reindex` to make them searchable at once (the outbox worker of `hoptac serve` would index them one batch at a time)")
 	return nil
 }
 
