@@ -174,7 +174,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	}
 	engine := search.New(cfg.MeiliURL, cfg.MeiliMasterKey)
 	defer engine.Close()
-	names, err := searchNames(ctx, st)
+	names, err := search.LoadNames(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -249,26 +249,6 @@ func runSearchSync(ctx context.Context, cfg config.Config, st *store.Store, engi
 	indexer.NewWorker(st, engine, names, logger).Run(ctx, wake)
 }
 
-func searchNames(ctx context.Context, st *store.Store) (*search.Names, error) {
-	cities, err := st.Cities(ctx)
-	if err != nil {
-		return nil, err
-	}
-	wards, err := st.Wards(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	industries, err := st.Industries(ctx, "VSIC2018")
-	if err != nil {
-		return nil, err
-	}
-	occupations, err := st.Occupations(ctx, "VSCO2020")
-	if err != nil {
-		return nil, err
-	}
-	return search.NewNames(cities, wards, industries, occupations), nil
-}
-
 func reindex(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
 	check := len(args) > 0 && args[0] == "--check"
 	if len(args) > 0 && !check {
@@ -295,7 +275,7 @@ func reindex(ctx context.Context, cfg config.Config, args []string, stdout io.Wr
 		}
 		return nil
 	}
-	names, err := searchNames(ctx, st)
+	names, err := search.LoadNames(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -483,26 +483,6 @@ func httpClient(gzip bool) *http.Client {
 // baseTransport is Go's default transport, as the process started with.
 var baseTransport = http.DefaultTransport.(*http.Transport)
 
-func namesOf(ctx context.Context, st *store.Store) (*search.Names, error) {
-	cities, err := st.Cities(ctx)
-	if err != nil {
-		return nil, err
-	}
-	wards, err := st.Wards(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	ind, err := st.Industries(ctx, "VSIC2018")
-	if err != nil {
-		return nil, err
-	}
-	occ, err := st.Occupations(ctx, "VSCO2020")
-	if err != nil {
-		return nil, err
-	}
-	return search.NewNames(cities, wards, ind, occ), nil
-}
-
 // meiliGet reads a Meilisearch admin route with the master key.
 func meiliGet(ctx context.Context, m *testenv.Meili, path string, into any) error {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, m.URL+path, nil)
@@ -567,7 +547,7 @@ func setUp(b *testing.B, ctx context.Context, set settings) *stack {
 	if _, err := s.st.DB().ExecContext(ctx, `UPDATE search_outbox SET done_at = now() WHERE done_at IS NULL`); err != nil {
 		b.Fatal(err)
 	}
-	s.names, err = namesOf(ctx, s.st)
+	s.names, err = search.LoadNames(ctx, s.st)
 	if err != nil {
 		b.Fatal(err)
 	}

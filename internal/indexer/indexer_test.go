@@ -22,14 +22,11 @@ var ctx = context.Background()
 
 func names(t *testing.T, st *store.Store) *search.Names {
 	t.Helper()
-	cities, err := st.Cities(ctx)
+	n, err := search.LoadNames(ctx, st)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wards, _ := st.Wards(ctx, "")
-	ind, _ := st.Industries(ctx, "VSIC2018")
-	occ, _ := st.Occupations(ctx, "VSCO2020")
-	return search.NewNames(cities, wards, ind, occ)
+	return n
 }
 
 func engine(t *testing.T, index string) *search.Engine {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +92,35 @@ func NewNames(cities []domain.City, wards []domain.Ward, industries, occupations
 		n.occupations[c.Code] = c.NameVI
 	}
 	return n
+}
+
+// NameSource is where the code tables are read from (the store).
+type NameSource interface {
+	Cities(ctx context.Context) ([]domain.City, error)
+	Wards(ctx context.Context, city string) ([]domain.Ward, error)
+	Industries(ctx context.Context, version string) ([]domain.Classification, error)
+	Occupations(ctx context.Context, version string) ([]domain.Classification, error)
+}
+
+// LoadNames reads the code tables the documents need.
+func LoadNames(ctx context.Context, src NameSource) (*Names, error) {
+	cities, err := src.Cities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	wards, err := src.Wards(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	industries, err := src.Industries(ctx, "VSIC2018")
+	if err != nil {
+		return nil, err
+	}
+	occupations, err := src.Occupations(ctx, "VSCO2020")
+	if err != nil {
+		return nil, err
+	}
+	return NewNames(cities, wards, industries, occupations), nil
 }
 
 // EducationRanks orders education levels so "at most my level" is a range filter.

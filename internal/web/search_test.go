@@ -26,11 +26,11 @@ func indexedDemo(t *testing.T, index string) (*store.Store, *search.Engine) {
 	m := testenv.Meilisearch(t)
 	e := search.New(m.URL, m.MasterKey).WithIndex(index)
 	t.Cleanup(func() { _ = e.DeleteIndex(ctx, index) })
-	cities, _ := st.Cities(ctx)
-	wards, _ := st.Wards(ctx, "")
-	ind, _ := st.Industries(ctx, "VSIC2018")
-	occ, _ := st.Occupations(ctx, "VSCO2020")
-	if _, err := indexer.Reindex(ctx, st, e, search.NewNames(cities, wards, ind, occ), io.Discard); err != nil {
+	names, err := search.LoadNames(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := indexer.Reindex(ctx, st, e, names, io.Discard); err != nil {
 		t.Fatalf("Reindex = %v", err)
 	}
 	return st, e
