@@ -65,7 +65,10 @@ func TestGeneratedIsDeterministic(t *testing.T) {
 
 func TestGeneratedCountsAddUp(t *testing.T) {
 	wards := migrationWards(t)
-	for _, size := range []int{MinGenerateSize, 37, 1000, 100_000} {
+	if c := splitSize(100_000); c != (Counts{Companies: 15_000, Jobs: 70_000, Schools: 2_000, Programs: 8_000, Policies: 2_500, Projects: 2_500}) {
+		t.Errorf("splitSize(100000) = %v", c)
+	}
+	for _, size := range []int{MinGenerateSize, 37, 1000, 12_345} {
 		g := mustGenerate(t, size, wards)
 		c := g.counts()
 		if c.Total() != size {
