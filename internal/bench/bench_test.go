@@ -14,7 +14,7 @@ package bench_test
 // Run it with `make bench`; BENCH_WRITE_DOC=1 also writes the figures into
 // docs/performance.md. Settings (environment): BENCH_SIZE, BENCH_CONCURRENCY
 // (8), BENCH_ROUNDS (10 passes over the queries per worker), BENCH_PG_ROUNDS
-// (1), BENCH_PUBLISHES (100).
+// (1), BENCH_PUBLISHES (100), BENCH_POLL_MS (5).
 
 import (
 	"bytes"
@@ -474,14 +474,11 @@ func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, n
 // be the bottleneck. gzip asks for compressed responses, as Go's default
 // transport does unless told otherwise.
 func httpClient(gzip bool) *http.Client {
-	t := baseTransport.Clone()
+	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, 256
 	t.DisableCompression = !gzip
 	return &http.Client{Transport: t, Timeout: 60 * time.Second}
 }
-
-// baseTransport is Go's default transport, as the process started with.
-var baseTransport = http.DefaultTransport.(*http.Transport)
 
 // meiliGet reads a Meilisearch admin route with the master key.
 func meiliGet(ctx context.Context, m *testenv.Meili, path string, into any) error {
