@@ -10,7 +10,6 @@ import (
 
 	"hoptac/internal/auth"
 	"hoptac/internal/domain"
-	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
 
@@ -125,4 +124,3 @@ func htmlUnescape(s string) string {
 	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'").Replace(s)
 }
 
-var _ = store.ErrConflict
