@@ -123,4 +123,3 @@ func TestConcurrentEditIsAConflictAndTheFirstEditStays(t *testing.T) {
 func htmlUnescape(s string) string {
 	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'").Replace(s)
 }
-
