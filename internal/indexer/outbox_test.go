@@ -132,19 +132,22 @@ func TestResendingAfterACrashIsHarmless(t *testing.T) {
 	}
 }
 
-// refusing wraps the real document builder and gives one job an id that
-// Meilisearch refuses: the only way to make the real engine fail a task.
+// refusing wraps the real engine and gives one job an id that Meilisearch
+// refuses: the only way to make the real engine fail a task.
 type refusing struct {
-	*search.Names
+	*search.Engine
 	badJob int64
 }
 
-func (r refusing) JobDocument(j domain.Job) search.Document {
-	d := r.Names.JobDocument(j)
-	if j.ID == r.badJob {
-		d.ID = "not a valid id!"
+func (r refusing) Upsert(ctx context.Context, docs []search.Document) error {
+	out := make([]search.Document, len(docs))
+	for i, d := range docs {
+		if d.Type == "job" && d.EntityID == r.badJob {
+			d.ID = "not a valid id!"
+		}
+		out[i] = d
 	}
-	return d
+	return r.Engine.Upsert(ctx, out)
 }
 
 func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) {
@@ -156,7 +159,7 @@ func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) 
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	bad := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Tin lỗi"})
 	good := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Tin tốt"})
-	w := indexer.NewWorker(st, e, refusing{names(t, st), bad.ID}, quietLog())
+	w := indexer.NewWorker(st, refusing{e, bad.ID}, names(t, st), quietLog())
 
 	if _, err := w.Drain(ctx); err != nil {
 		t.Fatalf("Drain = %v", err)

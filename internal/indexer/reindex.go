@@ -14,14 +14,6 @@ import (
 	"hoptac/internal/store"
 )
 
-// RebuildSource adds to Source what a rebuild needs.
-type RebuildSource interface {
-	Source
-	PublicVersions(ctx context.Context) ([]store.EntryVersion, error)
-	MaxOutboxID(ctx context.Context) (int64, error)
-	ReplayOutboxAfter(ctx context.Context, id int64) (int64, error)
-}
-
 // ReindexReport compares what was indexed with PostgreSQL.
 type ReindexReport struct {
 	Indexed  map[string]int // per type
@@ -38,7 +30,7 @@ const batchSize = 5000
 // Reindex builds a fresh index from PostgreSQL beside the live one, swaps
 // it in atomically (searches never see an empty index), drops the old one,
 // and replays onto it every change made while it was being built.
-func Reindex(ctx context.Context, src RebuildSource, engine *search.Engine, docs Documents, progress io.Writer) (ReindexReport, error) {
+func Reindex(ctx context.Context, src *store.Store, engine *search.Engine, names *search.Names, progress io.Writer) (ReindexReport, error) {
 	rep := ReindexReport{Indexed: map[string]int{}, Database: map[string]int{}}
 	startID, err := src.MaxOutboxID(ctx)
 	if err != nil {
@@ -71,7 +63,7 @@ func Reindex(ctx context.Context, src RebuildSource, engine *search.Engine, docs
 	for _, entityType := range Types {
 		var after int64
 		for {
-			batch, err := load(ctx, src, docs, entityType, store.PublicSelection{After: after, Limit: batchSize})
+			batch, err := load(ctx, src, names, entityType, store.PublicSelection{After: after, Limit: batchSize})
 			if err != nil {
 				return rep, err
 			}
@@ -115,7 +107,7 @@ type Difference struct {
 }
 
 // Check compares ids and versions between PostgreSQL and the index.
-func Check(ctx context.Context, src RebuildSource, engine *search.Engine) ([]Difference, error) {
+func Check(ctx context.Context, src *store.Store, engine *search.Engine) ([]Difference, error) {
 	want, err := src.PublicVersions(ctx)
 	if err != nil {
 		return nil, err

@@ -9,22 +9,10 @@ import (
 	"log/slog"
 	"time"
 
-	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
 )
-
-// Source is what the indexer needs from the database.
-type Source interface {
-	ProcessOutbox(ctx context.Context, limit int, apply func(context.Context, []store.OutboxRow) (map[int64]error, error)) (int, error)
-	PublicJobs(ctx context.Context, sel store.PublicSelection) ([]domain.Job, error)
-	PublicCompanies(ctx context.Context, sel store.PublicSelection) ([]domain.Company, error)
-	PublicSchools(ctx context.Context, sel store.PublicSelection) ([]domain.School, error)
-	PublicPrograms(ctx context.Context, sel store.PublicSelection) ([]domain.Program, error)
-	PublicPolicies(ctx context.Context, sel store.PublicSelection) ([]domain.Policy, error)
-	PublicProjects(ctx context.Context, sel store.PublicSelection) ([]domain.Project, error)
-	PublicCommitments(ctx context.Context, sel store.PublicSelection) ([]domain.Commitment, error)
-}
 
 // Index is what the indexer needs from the search engine.
 type Index interface {
@@ -32,59 +20,29 @@ type Index interface {
 	Delete(ctx context.Context, ids []string) error
 }
 
-// Documents turns entries into search documents (*search.Names does).
-type Documents interface {
-	JobDocument(domain.Job) search.Document
-	CompanyDocument(domain.Company) search.Document
-	SchoolDocument(domain.School) search.Document
-	ProgramDocument(domain.Program) search.Document
-	PolicyDocument(domain.Policy) search.Document
-	ProjectDocument(domain.Project) search.Document
-	CommitmentDocument(domain.Commitment) search.Document
-}
-
 // Types are the entry types in the index, parents before children.
-var Types = []string{"policy", "commitment", "company", "job", "school", "program", "project"}
+var Types = func() []string {
+	out := make([]string, len(kind.All))
+	for i, k := range kind.All {
+		out[i] = k.Type().Name
+	}
+	return out
+}()
 
 // load reads the public entries of one type as documents.
-func load(ctx context.Context, src Source, docs Documents, entityType string, sel store.PublicSelection) ([]search.Document, error) {
-	switch entityType {
-	case "job":
-		return convert(src.PublicJobs(ctx, sel))(docs.JobDocument)
-	case "company":
-		return convert(src.PublicCompanies(ctx, sel))(docs.CompanyDocument)
-	case "school":
-		return convert(src.PublicSchools(ctx, sel))(docs.SchoolDocument)
-	case "program":
-		return convert(src.PublicPrograms(ctx, sel))(docs.ProgramDocument)
-	case "policy":
-		return convert(src.PublicPolicies(ctx, sel))(docs.PolicyDocument)
-	case "project":
-		return convert(src.PublicProjects(ctx, sel))(docs.ProjectDocument)
-	case "commitment":
-		return convert(src.PublicCommitments(ctx, sel))(docs.CommitmentDocument)
+func load(ctx context.Context, st *store.Store, names *search.Names, entityType string, sel store.PublicSelection) ([]search.Document, error) {
+	k, ok := kind.ByName(entityType)
+	if !ok {
+		return nil, fmt.Errorf("unknown entry type %q", entityType)
 	}
-	return nil, fmt.Errorf("unknown entry type %q", entityType)
-}
-
-func convert[T any](entries []T, err error) func(func(T) search.Document) ([]search.Document, error) {
-	return func(toDoc func(T) search.Document) ([]search.Document, error) {
-		if err != nil {
-			return nil, err
-		}
-		out := make([]search.Document, len(entries))
-		for i, e := range entries {
-			out[i] = toDoc(e)
-		}
-		return out, nil
-	}
+	return k.Documents(ctx, st, names, sel)
 }
 
 // Worker drains the search outbox into the index.
 type Worker struct {
-	src   Source
+	st    *store.Store
 	index Index
-	docs  Documents
+	names *search.Names
 	log   *slog.Logger
 	// Poll is how often the worker looks without being woken (retries
 	// come due, a notification was missed).
@@ -94,8 +52,8 @@ type Worker struct {
 }
 
 // NewWorker builds a worker.
-func NewWorker(src Source, index Index, docs Documents, log *slog.Logger) *Worker {
-	return &Worker{src: src, index: index, docs: docs, log: log, Poll: 2 * time.Second, BatchSize: 200}
+func NewWorker(st *store.Store, index Index, names *search.Names, log *slog.Logger) *Worker {
+	return &Worker{st: st, index: index, names: names, log: log, Poll: 2 * time.Second, BatchSize: 200}
 }
 
 // Run drains the outbox whenever woken (LISTEN/NOTIFY through wake) or
@@ -136,7 +94,7 @@ func (w *Worker) Run(ctx context.Context, wake <-chan struct{}) {
 func (w *Worker) Drain(ctx context.Context) (int, error) {
 	total := 0
 	for {
-		n, err := w.src.ProcessOutbox(ctx, w.BatchSize, w.Apply)
+		n, err := w.st.ProcessOutbox(ctx, w.BatchSize, w.Apply)
 		total += n
 		if err != nil || n == 0 {
 			return total, err
@@ -166,7 +124,7 @@ func (w *Worker) Apply(ctx context.Context, rows []store.OutboxRow) (map[int64]e
 	var upserts []search.Document
 	var deletes []string
 	for entityType, ids := range idsByType {
-		docs, err := load(ctx, w.src, w.docs, entityType, store.PublicSelection{IDs: ids})
+		docs, err := load(ctx, w.st, w.names, entityType, store.PublicSelection{IDs: ids})
 		if err != nil {
 			return nil, err
 		}

@@ -9,145 +9,33 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
-// adminRow is one entry in a back-office list, whatever its type.
+// adminRow is one entry in a back-office list, whatever its kind.
 type adminRow struct {
-	Type     domain.EntryType
-	Meta     domain.Meta
-	Title    string
-	City     string
+	kind.Head
 	Editable bool
 }
 
-// entryTable maps an entry type to its store table.
-var entryTable = map[string]store.Table{
-	"policy": store.Policies, "company": store.Companies, "job": store.Jobs, "school": store.Schools,
-	"program": store.Programs, "project": store.Projects, "commitment": store.Commitments,
+// kindFromPath reads /admin/:kind (the API plural: jobs, companies, …).
+func kindFromPath(c *fiber.Ctx) (kind.Entry, error) {
+	if k, ok := kind.ByPlural(c.Params("kind")); ok {
+		return k, nil
+	}
+	return nil, fiber.ErrNotFound
 }
 
-// typeFromPath reads /admin/:kind (the API plural: jobs, companies, …).
-func typeFromPath(c *fiber.Ctx) (domain.EntryType, error) {
-	for _, t := range domain.EntryTypes {
-		if t.Plural == c.Params("kind") {
-			return t, nil
-		}
+// adminRows lists entries of one kind for the back office.
+func (s *server) adminRows(ctx context.Context, k kind.Entry, status, city, q string, page int) ([]adminRow, store.List[struct{}], error) {
+	heads, total, err := k.List(ctx, s.store, kind.ListFilter{Paging: store.Paging{Page: page, PerPage: 50}, Status: status, City: city, Q: q})
+	if err != nil {
+		return nil, total, err
 	}
-	return domain.EntryType{}, fiber.ErrNotFound
-}
-
-// entryHead loads what every type shares: meta, title and city.
-func (s *server) entryHead(ctx context.Context, typ string, id int64) (adminRow, error) {
-	r := adminRow{}
-	r.Type, _ = domain.TypeByName(typ)
-	switch typ {
-	case "policy":
-		e, err := s.store.Policy(ctx, id)
-		r.Meta, r.Title, r.City = e.Meta, e.Title, e.City
-		return r, err
-	case "company":
-		e, err := s.store.Company(ctx, id)
-		r.Meta, r.Title, r.City = e.Meta, e.Name, e.City
-		return r, err
-	case "job":
-		e, err := s.store.Job(ctx, id)
-		r.Meta, r.Title, r.City = e.Meta, e.Title, e.City
-		return r, err
-	case "school":
-		e, err := s.store.School(ctx, id)
-		r.Meta, r.Title, r.City = e.Meta, e.Name, e.City
-		return r, err
-	case "program":
-		e, err := s.store.Program(ctx, id)
-		r.Meta, r.Title, r.City = e.Meta, e.Name, e.City
-		return r, err
-	case "project":
-		e, err := s.store.Project(ctx, id)
-		r.Meta, r.Title, r.City = e.Meta, e.Title, e.City
-		return r, err
-	case "commitment":
-		e, err := s.store.Commitment(ctx, id)
-		r.Meta, r.Title, r.City = e.Meta, e.Title, e.Lead
-		return r, err
-	}
-	return r, fiber.ErrNotFound
-}
-
-// adminRows lists entries of one type for the back office.
-func (s *server) adminRows(ctx context.Context, typ, status, city, q string, page int) ([]adminRow, store.List[struct{}], error) {
-	paging := store.Paging{Page: page, PerPage: 50}
-	var rows []adminRow
-	var total store.List[struct{}]
-	add := func(m domain.Meta, title, city string) {
-		t, _ := domain.TypeByName(typ)
-		rows = append(rows, adminRow{Type: t, Meta: m, Title: title, City: city})
-	}
-	setTotal := func(n, page, per int) { total = store.List[struct{}]{Total: n, Page: page, PerPage: per} }
-	switch typ {
-	case "policy":
-		l, err := s.store.Policies(ctx, store.PolicyFilter{Paging: paging, Status: status, City: city, Q: q})
-		if err != nil {
-			return nil, total, err
-		}
-		for _, e := range l.Items {
-			add(e.Meta, e.Title, e.City)
-		}
-		setTotal(l.Total, l.Page, l.PerPage)
-	case "company":
-		l, err := s.store.Companies(ctx, store.CompanyFilter{Paging: paging, Status: status, City: city, Q: q, Sort: "name"})
-		if err != nil {
-			return nil, total, err
-		}
-		for _, e := range l.Items {
-			add(e.Meta, e.Name, e.City)
-		}
-		setTotal(l.Total, l.Page, l.PerPage)
-	case "job":
-		l, err := s.store.Jobs(ctx, store.JobFilter{Paging: paging, Status: status, City: city, Q: q, IncludeExpired: true})
-		if err != nil {
-			return nil, total, err
-		}
-		for _, e := range l.Items {
-			add(e.Meta, e.Title, e.City)
-		}
-		setTotal(l.Total, l.Page, l.PerPage)
-	case "school":
-		l, err := s.store.Schools(ctx, store.SchoolFilter{Paging: paging, Status: status, City: city, Q: q})
-		if err != nil {
-			return nil, total, err
-		}
-		for _, e := range l.Items {
-			add(e.Meta, e.Name, e.City)
-		}
-		setTotal(l.Total, l.Page, l.PerPage)
-	case "program":
-		l, err := s.store.Programs(ctx, store.ProgramFilter{Paging: paging, Status: status, City: city, Q: q})
-		if err != nil {
-			return nil, total, err
-		}
-		for _, e := range l.Items {
-			add(e.Meta, e.Name, e.City)
-		}
-		setTotal(l.Total, l.Page, l.PerPage)
-	case "project":
-		l, err := s.store.Projects(ctx, store.ProjectFilter{Paging: paging, Status: status, City: city, Q: q})
-		if err != nil {
-			return nil, total, err
-		}
-		for _, e := range l.Items {
-			add(e.Meta, e.Title, e.City)
-		}
-		setTotal(l.Total, l.Page, l.PerPage)
-	case "commitment":
-		l, err := s.store.Commitments(ctx, store.CommitmentFilter{Paging: paging, Status: status, Lead: city})
-		if err != nil {
-			return nil, total, err
-		}
-		for _, e := range l.Items {
-			add(e.Meta, e.Title, e.Lead)
-		}
-		setTotal(l.Total, l.Page, l.PerPage)
+	rows := make([]adminRow, len(heads))
+	for i, h := range heads {
+		rows[i] = adminRow{Head: h}
 	}
 	return rows, total, nil
 }
@@ -157,10 +45,11 @@ func (s *server) adminHome(c *fiber.Ctx) error {
 }
 
 func (s *server) adminList(c *fiber.Ctx) error {
-	typ, err := typeFromPath(c)
+	k, err := kindFromPath(c)
 	if err != nil {
 		return err
 	}
+	typ := k.Type()
 	p := newParams(c)
 	status := p.option("status", "Trạng thái", domain.Statuses)
 	if status == "" {
@@ -171,7 +60,7 @@ func (s *server) adminList(c *fiber.Ctx) error {
 	if !o.IsAdmin() {
 		city = o.City // an editor sees their own city (and entries of both)
 	}
-	rows, list, err := s.adminRows(c.UserContext(), typ.Name, status, city, p.text("q"), p.page())
+	rows, list, err := s.adminRows(c.UserContext(), k, status, city, p.text("q"), p.page())
 	if err != nil {
 		return err
 	}
@@ -187,7 +76,7 @@ func (s *server) adminList(c *fiber.Ctx) error {
 // loadEditable resolves /admin/:kind/:id and refuses entries outside the
 // official's scope with 403, before anything is read out or written.
 func (s *server) loadEditable(c *fiber.Ctx) (adminRow, error) {
-	typ, err := typeFromPath(c)
+	k, err := kindFromPath(c)
 	if err != nil {
 		return adminRow{}, err
 	}
@@ -195,7 +84,8 @@ func (s *server) loadEditable(c *fiber.Ctx) (adminRow, error) {
 	if err != nil || id <= 0 {
 		return adminRow{}, fiber.ErrNotFound
 	}
-	row, err := s.entryHead(c.UserContext(), typ.Name, id)
+	head, err := k.Head(c.UserContext(), s.store, id)
+	row := adminRow{Head: head}
 	if err != nil {
 		return row, err
 	}
@@ -222,7 +112,7 @@ func (s *server) adminStatus(to domain.Status) fiber.Handler {
 		if to == domain.StatusArchived && reason == "" {
 			return s.flashBack(c, back, "Vui lòng ghi lý do lưu trữ: lý do được công khai cùng mục này.")
 		}
-		_, err = s.store.SetStatus(c.UserContext(), entryTable[row.Type.Name], row.Meta.ID, version, to, reason)
+		_, err = s.store.SetStatus(c.UserContext(), kindOf(row.Type).Table(), row.Meta.ID, version, to, reason)
 		if err == store.ErrConflict {
 			return s.flashBack(c, back, "Mục này vừa được người khác thay đổi. Trang đã tải lại bản mới nhất; vui lòng kiểm tra rồi thao tác lại.")
 		}
@@ -291,20 +181,12 @@ func (s *server) adminPreview(c *fiber.Ctx) error {
 		return err
 	}
 	c.Locals(localsPreview, row.Meta.ID)
-	switch row.Type.Name {
-	case "job":
-		return s.jobShow(c)
-	case "company":
-		return s.companyShow(c)
-	case "school":
-		return s.schoolShow(c)
-	case "program":
-		return s.programShow(c)
-	case "policy":
-		return s.policyShow(c)
-	case "project":
-		return s.projectShow(c)
-	default:
-		return s.commitmentShow(c)
-	}
+	return s.pages[row.Type.Name].show(c)
+}
+
+// kindOf is the kind of a type the registry listed; every domain.EntryType
+// has one (TestEveryKindHasEverySurface).
+func kindOf(t domain.EntryType) kind.Entry {
+	k, _ := kind.ByName(t.Name)
+	return k
 }

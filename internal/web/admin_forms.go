@@ -12,65 +12,9 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/importer"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
-
-// entryOps are the typed operations the generic forms need.
-type entryOps struct {
-	blank  func() any
-	load   func(ctx context.Context, st *store.Store, id int64) (any, error)
-	create func(ctx context.Context, st *store.Store, e any) error
-	update func(ctx context.Context, st *store.Store, e any) error
-	meta   func(e any) *domain.Meta
-	city   func(e any) string
-}
-
-func ops[T any](load func(*store.Store) func(context.Context, int64) (T, error),
-	create, update func(*store.Store) func(context.Context, *T) error,
-	meta func(*T) *domain.Meta, city func(*T) string) entryOps {
-	return entryOps{
-		blank: func() any { return new(T) },
-		load: func(ctx context.Context, st *store.Store, id int64) (any, error) {
-			e, err := load(st)(ctx, id)
-			return &e, err
-		},
-		create: func(ctx context.Context, st *store.Store, e any) error { return create(st)(ctx, e.(*T)) },
-		update: func(ctx context.Context, st *store.Store, e any) error { return update(st)(ctx, e.(*T)) },
-		meta:   func(e any) *domain.Meta { return meta(e.(*T)) },
-		city:   func(e any) string { return city(e.(*T)) },
-	}
-}
-
-var formOps = map[string]entryOps{
-	"job": ops(func(s *store.Store) func(context.Context, int64) (domain.Job, error) { return s.Job },
-		func(s *store.Store) func(context.Context, *domain.Job) error { return s.CreateJob },
-		func(s *store.Store) func(context.Context, *domain.Job) error { return s.UpdateJob },
-		func(e *domain.Job) *domain.Meta { return &e.Meta }, func(e *domain.Job) string { return e.City }),
-	"company": ops(func(s *store.Store) func(context.Context, int64) (domain.Company, error) { return s.Company },
-		func(s *store.Store) func(context.Context, *domain.Company) error { return s.CreateCompany },
-		func(s *store.Store) func(context.Context, *domain.Company) error { return s.UpdateCompany },
-		func(e *domain.Company) *domain.Meta { return &e.Meta }, func(e *domain.Company) string { return e.City }),
-	"school": ops(func(s *store.Store) func(context.Context, int64) (domain.School, error) { return s.School },
-		func(s *store.Store) func(context.Context, *domain.School) error { return s.CreateSchool },
-		func(s *store.Store) func(context.Context, *domain.School) error { return s.UpdateSchool },
-		func(e *domain.School) *domain.Meta { return &e.Meta }, func(e *domain.School) string { return e.City }),
-	"program": ops(func(s *store.Store) func(context.Context, int64) (domain.Program, error) { return s.Program },
-		func(s *store.Store) func(context.Context, *domain.Program) error { return s.CreateProgram },
-		func(s *store.Store) func(context.Context, *domain.Program) error { return s.UpdateProgram },
-		func(e *domain.Program) *domain.Meta { return &e.Meta }, func(e *domain.Program) string { return e.City }),
-	"policy": ops(func(s *store.Store) func(context.Context, int64) (domain.Policy, error) { return s.Policy },
-		func(s *store.Store) func(context.Context, *domain.Policy) error { return s.CreatePolicy },
-		func(s *store.Store) func(context.Context, *domain.Policy) error { return s.UpdatePolicy },
-		func(e *domain.Policy) *domain.Meta { return &e.Meta }, func(e *domain.Policy) string { return e.City }),
-	"project": ops(func(s *store.Store) func(context.Context, int64) (domain.Project, error) { return s.Project },
-		func(s *store.Store) func(context.Context, *domain.Project) error { return s.CreateProject },
-		func(s *store.Store) func(context.Context, *domain.Project) error { return s.UpdateProject },
-		func(e *domain.Project) *domain.Meta { return &e.Meta }, func(e *domain.Project) string { return e.City }),
-	"commitment": ops(func(s *store.Store) func(context.Context, int64) (domain.Commitment, error) { return s.Commitment },
-		func(s *store.Store) func(context.Context, *domain.Commitment) error { return s.CreateCommitment },
-		func(s *store.Store) func(context.Context, *domain.Commitment) error { return s.UpdateCommitment },
-		func(e *domain.Commitment) *domain.Meta { return &e.Meta }, func(e *domain.Commitment) string { return e.Lead }),
-}
 
 // formPage is what the form template shows.
 type formPage struct {
@@ -158,7 +102,8 @@ func formValues(c *fiber.Ctx, fields []formField) map[string]string {
 
 // applyForm checks the values and applies them to e by the import's rules.
 // The editor's city is written in: it is not theirs to choose.
-func (s *server) applyForm(c *fiber.Ctx, typ string, e any, values map[string]string) map[string]string {
+func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]string) map[string]string {
+	typ := k.Type().Name
 	o := official(c)
 	if !o.IsAdmin() {
 		for _, f := range formFields[typ] {
@@ -182,7 +127,7 @@ func (s *server) applyForm(c *fiber.Ctx, typ string, e any, values map[string]st
 			out[name] = re.Message
 		}
 	}
-	if len(out) == 0 && !o.CanEdit(formOps[typ].city(e)) {
+	if len(out) == 0 && !o.CanEdit(k.HeadOf(e).City) {
 		for _, f := range formFields[typ] {
 			if f.City {
 				out[f.Name] = "Bạn chỉ được cập nhật dữ liệu của " + s.catalog.CityName(o.City) + "; mục chung của cả hai thành phố do quản trị viên cập nhật."
@@ -213,10 +158,11 @@ func saveError(err error) (map[string]string, bool) {
 }
 
 func (s *server) adminNew(c *fiber.Ctx) error {
-	typ, err := typeFromPath(c)
+	k, err := kindFromPath(c)
 	if err != nil {
 		return err
 	}
+	typ := k.Type()
 	values := map[string]string{}
 	if o := official(c); !o.IsAdmin() {
 		values["city"] = o.City
@@ -225,21 +171,21 @@ func (s *server) adminNew(c *fiber.Ctx) error {
 }
 
 func (s *server) adminCreate(c *fiber.Ctx) error {
-	typ, err := typeFromPath(c)
+	k, err := kindFromPath(c)
 	if err != nil {
 		return err
 	}
-	op := formOps[typ.Name]
+	typ := k.Type()
 	values := formValues(c, fieldsFor(typ.Name, official(c)))
 	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural}
-	e := op.blank()
-	if page.errors = s.applyForm(c, typ.Name, e, values); len(page.errors) > 0 {
+	e := k.New()
+	if page.errors = s.applyForm(c, k, e, values); len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
-	m := op.meta(e)
+	m := k.MetaOf(e)
 	m.Status = domain.StatusDraft
-	m.DepartmentCode = importer.DefaultDepartment(op.city(e), typ.Name, values["field"])
-	if err := op.create(c.UserContext(), s.store, e); err != nil {
+	m.DepartmentCode = importer.DefaultDepartment(k.HeadOf(e).City, typ.Name, values["field"])
+	if err := k.Create(c.UserContext(), s.store, e); err != nil {
 		if fe, ok := saveError(err); ok {
 			page.errors = fe
 			return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
@@ -254,8 +200,8 @@ func (s *server) adminEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	op := formOps[row.Type.Name]
-	e, err := op.load(c.UserContext(), s.store, row.Meta.ID)
+	k := kindOf(row.Type)
+	e, err := k.Load(c.UserContext(), s.store, row.Meta.ID)
 	if err != nil {
 		return err
 	}
@@ -272,9 +218,9 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	op := formOps[row.Type.Name]
+	k := kindOf(row.Type)
 	ctx := c.UserContext()
-	current, err := op.load(ctx, s.store, row.Meta.ID)
+	current, err := k.Load(ctx, s.store, row.Meta.ID)
 	if err != nil {
 		return err
 	}
@@ -285,16 +231,16 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	}
 	page := formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values, version: version,
 		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)}
-	e, _ := op.load(ctx, s.store, row.Meta.ID) // a copy to change
-	if page.errors = s.applyForm(c, row.Type.Name, e, values); len(page.errors) > 0 {
+	e, _ := k.Load(ctx, s.store, row.Meta.ID) // a copy to change
+	if page.errors = s.applyForm(c, k, e, values); len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
 	if now, err := s.valuesOf(ctx, row.Type.Name, current); err == nil && sameValues(now, values, fieldsFor(row.Type.Name, official(c))) {
 		// Nothing to save: no new version, no audit entry.
 		return s.flashBack(c, fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), "Không có thay đổi nào để lưu.")
 	}
-	op.meta(e).Version = version
-	err = op.update(ctx, s.store, e)
+	k.MetaOf(e).Version = version
+	err = k.Update(ctx, s.store, e)
 	switch {
 	case errors.Is(err, store.ErrConflict):
 		// Someone saved first: show what differs from the current version
@@ -308,7 +254,7 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 				page.conflict = append(page.conflict, conflictField{Name: f.Name, Label: f.Label, Current: now[f.Name], Yours: values[f.Name]})
 			}
 		}
-		page.version = op.meta(current).Version
+		page.version = k.MetaOf(current).Version
 		return s.renderForm(c, fiber.StatusConflict, page)
 	case err != nil:
 		if fe, ok := saveError(err); ok {

@@ -21,6 +21,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/markdown"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -64,6 +65,28 @@ type server struct {
 	search  Searcher
 	health  SearchHealth
 	demo    atomic.Pointer[demoState]
+	// pages are each kind's public list and detail handlers, by kind name.
+	pages map[string]kindPages
+}
+
+// kindPages are the public pages of one kind: its list and an entry's page.
+type kindPages struct {
+	list, show fiber.Handler
+}
+
+// publicPages names each kind's handlers; routes and the back office's
+// preview are built from it (TestEveryKindHasEverySurface checks none is
+// missing).
+func (s *server) publicPages() map[string]kindPages {
+	return map[string]kindPages{
+		"job":        {s.jobList, s.jobShow},
+		"company":    {s.companyList, s.companyShow},
+		"school":     {s.schoolList, s.schoolShow},
+		"program":    {s.programList, s.programShow},
+		"policy":     {s.policyList, s.policyShow},
+		"project":    {s.projectList, s.projectShow},
+		"commitment": {s.cooperation, s.commitmentShow},
+	}
 }
 
 // New builds the whole application. The code tables are read once here and
@@ -74,6 +97,12 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		return nil, fmt.Errorf("load code tables: %w", err)
 	}
 	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth}
+	s.pages = s.publicPages()
+	for _, k := range kind.All {
+		if _, ok := s.pages[k.Type().Name]; !ok {
+			return nil, fmt.Errorf("kind %s has no public pages", k.Type().Name)
+		}
+	}
 
 	engine := html.NewFileSystem(http.FS(d.Templates), ".html")
 	engine.AddFuncMap(templateFuncs(catalog, markdown.New()))
@@ -125,20 +154,11 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 
 	app.Get("/", s.home)
 	app.Get("/tim-kiem", s.searchPage)
-	app.Get("/viec-lam", s.jobList)
-	app.Get("/viec-lam/:ref", s.jobShow)
-	app.Get("/doanh-nghiep", s.companyList)
-	app.Get("/doanh-nghiep/:ref", s.companyShow)
-	app.Get("/truong-nghe", s.schoolList)
-	app.Get("/truong-nghe/:ref", s.schoolShow)
-	app.Get("/dao-tao", s.programList)
-	app.Get("/dao-tao/:ref", s.programShow)
-	app.Get("/chinh-sach", s.policyList)
-	app.Get("/chinh-sach/:ref", s.policyShow)
-	app.Get("/du-an", s.projectList)
-	app.Get("/du-an/:ref", s.projectShow)
-	app.Get("/hop-tac", s.cooperation)
-	app.Get("/hop-tac/:ref", s.commitmentShow)
+	for _, k := range kind.All {
+		t, p := k.Type(), s.pages[k.Type().Name]
+		app.Get(t.Path, p.list)
+		app.Get(t.Path+"/:ref", p.show)
+	}
 
 	// The back office. Login first, outside the session check; everything
 	// registered after the Use below needs a signed-in official and, for

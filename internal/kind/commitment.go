@@ -1,0 +1,34 @@
+package kind
+
+import (
+	"context"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/search"
+	"hoptac/internal/store"
+)
+
+// Commitment is a task of the cooperation program; it names the program (a
+// policy of kind program). Its lead city decides who may edit it.
+var Commitment = &Kind[domain.Commitment]{
+	typ: entryType("commitment"), table: store.Commitments, parent: "policy",
+	meta:   func(e *domain.Commitment) *domain.Meta { return &e.Meta },
+	title:  func(e *domain.Commitment) string { return e.Title },
+	city:   func(e *domain.Commitment) string { return e.Lead },
+	load:   (*store.Store).Commitment,
+	create: (*store.Store).CreateCommitment,
+	update: (*store.Store).UpdateCommitment,
+	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Commitment], error) {
+		return st.Commitments(ctx, store.CommitmentFilter{Paging: f.Paging, Status: f.Status, Lead: f.City})
+	},
+	public:   (*store.Store).PublicCommitments,
+	document: (*search.Names).CommitmentDocument,
+	example: map[string]string{
+		"external_id":         "vd-nhiem-vu",
+		"program_external_id": "vd-chuong-trinh",
+		"title":               "Trao đổi thông tin thị trường lao động (ví dụ)",
+		"lead":                "both",
+		"progress":            "in_progress",
+		"due_on":              "2030-12-31",
+	},
+}

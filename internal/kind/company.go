@@ -1,0 +1,35 @@
+package kind
+
+import (
+	"context"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/search"
+	"hoptac/internal/store"
+)
+
+// Company is an employer; jobs name it by tax code.
+var Company = &Kind[domain.Company]{
+	typ: entryType("company"), table: store.Companies,
+	meta:   func(e *domain.Company) *domain.Meta { return &e.Meta },
+	title:  func(e *domain.Company) string { return e.Name },
+	city:   func(e *domain.Company) string { return e.City },
+	load:   (*store.Store).Company,
+	create: (*store.Store).CreateCompany,
+	update: (*store.Store).UpdateCompany,
+	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Company], error) {
+		return st.Companies(ctx, store.CompanyFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q, Sort: "name"})
+	},
+	public:   (*store.Store).PublicCompanies,
+	document: (*search.Names).CompanyDocument,
+	example: map[string]string{
+		"external_id": "vd-doanh-nghiep",
+		"tax_code":    "0301234562",
+		"name":        "Công ty TNHH May Ví Dụ",
+		"industry":    "C",
+		"address":     "12 Lê Lợi",
+		"ward":        "26740",
+		"city":        "hcm",
+		"employees":   "1200",
+	},
+}

@@ -1,0 +1,187 @@
+// Package kind is the registry of entry kinds. Each type of entry (job,
+// company, school, …) is described once, in its own file here: its names
+// and paths, how the store loads, lists, creates and updates it, its parent,
+// and its search document. Code that serves every kind (back-office lists
+// and forms, status changes, the search indexer) loops over All instead of
+// switching on the type.
+package kind
+
+import (
+	"context"
+	"fmt"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/search"
+	"hoptac/internal/store"
+)
+
+// Head is what every kind shares: enough to list, scope-check and link an
+// entry whatever its type.
+type Head struct {
+	Type  domain.EntryType
+	Meta  domain.Meta
+	Title string
+	City  string // the city that decides who may edit it ("both" for both)
+}
+
+// ListFilter selects entries for the back office.
+type ListFilter struct {
+	store.Paging
+	Status string
+	City   string
+	Q      string
+}
+
+// Entry is one kind, whatever its Go type: the view of it that code serving
+// every kind uses. Entries travel as pointers (*domain.Job, …) in `any`.
+type Entry interface {
+	Type() domain.EntryType
+	Table() store.Table
+	// Parent is the kind an entry names (a job its company), or "".
+	Parent() string
+	New() any
+	Load(ctx context.Context, st *store.Store, id int64) (any, error)
+	Create(ctx context.Context, st *store.Store, e any) error
+	Update(ctx context.Context, st *store.Store, e any) error
+	Head(ctx context.Context, st *store.Store, id int64) (Head, error)
+	HeadOf(e any) Head
+	// MetaOf is the entry's shared columns, to set status or version.
+	MetaOf(e any) *domain.Meta
+	List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error)
+	// Example is one valid import row of this kind, column → value.
+	Example() map[string]string
+	// Documents reads the public entries sel names as search documents.
+	Documents(ctx context.Context, st *store.Store, names *search.Names, sel store.PublicSelection) ([]search.Document, error)
+}
+
+// Kind describes entries of Go type T. The store functions are method
+// expressions ((*store.Store).Job), so a kind's file reads as a table.
+type Kind[T any] struct {
+	typ    domain.EntryType
+	table  store.Table
+	parent string
+
+	meta  func(*T) *domain.Meta
+	title func(*T) string
+	city  func(*T) string
+
+	load     func(*store.Store, context.Context, int64) (T, error)
+	create   func(*store.Store, context.Context, *T) error
+	update   func(*store.Store, context.Context, *T) error
+	list     func(*store.Store, context.Context, ListFilter) (store.List[T], error)
+	public   func(*store.Store, context.Context, store.PublicSelection) ([]T, error)
+	document func(*search.Names, T) search.Document
+	// example is one valid import row (column → value); the examples of
+	// All, imported in order, make a consistent set (a job names the
+	// example company).
+	example map[string]string
+}
+
+func (k *Kind[T]) Type() domain.EntryType { return k.typ }
+func (k *Kind[T]) Table() store.Table     { return k.table }
+func (k *Kind[T]) Parent() string         { return k.parent }
+func (k *Kind[T]) New() any               { return new(T) }
+
+func (k *Kind[T]) Example() map[string]string {
+	out := make(map[string]string, len(k.example))
+	for c, v := range k.example {
+		out[c] = v
+	}
+	return out
+}
+
+func (k *Kind[T]) Load(ctx context.Context, st *store.Store, id int64) (any, error) {
+	e, err := k.load(st, ctx, id)
+	return &e, err
+}
+
+func (k *Kind[T]) Create(ctx context.Context, st *store.Store, e any) error {
+	return k.create(st, ctx, k.cast(e))
+}
+
+func (k *Kind[T]) Update(ctx context.Context, st *store.Store, e any) error {
+	return k.update(st, ctx, k.cast(e))
+}
+
+func (k *Kind[T]) Head(ctx context.Context, st *store.Store, id int64) (Head, error) {
+	e, err := k.load(st, ctx, id)
+	if err != nil {
+		return Head{Type: k.typ}, err
+	}
+	return k.head(&e), nil
+}
+
+func (k *Kind[T]) HeadOf(e any) Head         { return k.head(k.cast(e)) }
+func (k *Kind[T]) MetaOf(e any) *domain.Meta { return k.meta(k.cast(e)) }
+
+func (k *Kind[T]) head(e *T) Head {
+	return Head{Type: k.typ, Meta: *k.meta(e), Title: k.title(e), City: k.city(e)}
+}
+
+func (k *Kind[T]) List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error) {
+	l, err := k.list(st, ctx, f)
+	if err != nil {
+		return nil, store.List[struct{}]{}, err
+	}
+	heads := make([]Head, len(l.Items))
+	for i := range l.Items {
+		heads[i] = k.head(&l.Items[i])
+	}
+	return heads, store.List[struct{}]{Total: l.Total, Page: l.Page, PerPage: l.PerPage}, nil
+}
+
+func (k *Kind[T]) Documents(ctx context.Context, st *store.Store, names *search.Names, sel store.PublicSelection) ([]search.Document, error) {
+	entries, err := k.public(st, ctx, sel)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]search.Document, len(entries))
+	for i, e := range entries {
+		docs[i] = k.document(names, e)
+	}
+	return docs, nil
+}
+
+// cast is the one place an `any` becomes a T; a wrong type is a
+// programming error, not a user's.
+func (k *Kind[T]) cast(e any) *T {
+	t, ok := e.(*T)
+	if !ok {
+		panic(fmt.Sprintf("kind %s: got %T, want *%T", k.typ.Name, e, *new(T)))
+	}
+	return t
+}
+
+// All lists every kind in dependency order: parents before the children
+// that name them (policy before commitment, company before job, school
+// before program).
+var All = []Entry{Policy, Commitment, Company, Job, School, Program, Project}
+
+// ByName finds a kind by its API name (job, company, …).
+func ByName(name string) (Entry, bool) {
+	for _, k := range All {
+		if k.Type().Name == name {
+			return k, true
+		}
+	}
+	return nil, false
+}
+
+// ByPlural finds a kind by its collection name (jobs, companies, …), as
+// back-office paths and the API name them.
+func ByPlural(plural string) (Entry, bool) {
+	for _, k := range All {
+		if k.Type().Plural == plural {
+			return k, true
+		}
+	}
+	return nil, false
+}
+
+func entryType(name string) domain.EntryType {
+	t, ok := domain.TypeByName(name)
+	if !ok {
+		panic("kind: no entry type " + name)
+	}
+	return t
+}
