@@ -191,198 +191,260 @@ func (s *spec[T]) existing(r *run, ext string) (T, error) {
 // plan checks one row and decides what it does. It returns the row's
 // outcome and, when the row writes, the write to run; the write fills in
 // the outcome (a refused write rejects the row) and returns only errors
-// that stop the import.
+// that stop the import. The checks run as named steps, in order; the first
+// that rejects the row (or stops the import) ends them.
 func (s *spec[T]) plan(r *run, rec *record) (RowResult, writeFunc) {
-	c := &rowCtx{r: r, h: s, rec: rec}
-	res := RowResult{Sheet: rec.sheet, Line: rec.line, Type: s.entry.Name}
-	reject := func() (RowResult, writeFunc) {
-		res.Action, res.ID, res.Errors = Rejected, 0, c.rowErrors()
-		return res, nil
+	p := &rowPlan[T]{s: s, r: r, c: &rowCtx{r: r, h: s, rec: rec},
+		res: RowResult{Sheet: rec.sheet, Line: rec.line, Type: s.entry.Name}}
+	for _, step := range []func() verdict{p.keys, p.findExisting, p.applyRow, p.checkScope, p.validate} {
+		switch step() {
+		case rejected:
+			p.res.Action, p.res.ID, p.res.Errors = Rejected, 0, p.c.rowErrors()
+			return p.res, nil
+		case stopped:
+			return p.res, nil
+		}
 	}
+	if p.found {
+		return p.update()
+	}
+	return p.create()
+}
 
-	// 1. Keys, and duplicates within the file.
-	ext, _ := c.text("external_id")
-	natKey := ""
+// verdict is what a step of plan decided.
+type verdict int
+
+const (
+	next     verdict = iota // go on to the next step
+	rejected                // the row is rejected with the problems noted
+	stopped                 // the import stops (r.fatal is set)
+)
+
+// rowPlan is one row on its way through plan's steps.
+type rowPlan[T any] struct {
+	s   *spec[T]
+	r   *run
+	c   *rowCtx
+	res RowResult
+
+	ext, natKey string
+	existing    T // the entry the row updates, if found
+	found       bool
+	e           T // the entry as the row would leave it
+	dept        string
+}
+
+// keys reads the row's keys and refuses duplicates within the file.
+func (p *rowPlan[T]) keys() verdict {
+	s, c := p.s, p.c
+	p.ext, _ = c.text("external_id")
 	if s.natural != nil {
-		natKey = s.natural.key(c)
+		p.natKey = s.natural.key(c)
 	}
-	res.Key = ext
-	if ext == "" {
-		res.Key = natKey
+	p.res.Key = p.ext
+	if p.ext == "" {
+		p.res.Key = p.natKey
 	}
-	if ext == "" && s.natural == nil {
+	if p.ext == "" && s.natural == nil {
 		c.fail("external_id", "Vui lòng nhập mã tham chiếu (external_id): nhờ mã này, nhập lại tệp sẽ cập nhật đúng mục thay vì tạo bản trùng.")
-		return reject()
+		return rejected
 	}
-	if ext != "" {
-		if first, dup := r.seenKey(s.entry.Name+"\x00ext\x00"+ext, rec.line); dup {
+	if p.ext != "" {
+		if first, dup := p.r.seenKey(s.entry.Name+"\x00ext\x00"+p.ext, c.rec.line); dup {
 			c.fail("external_id", fmt.Sprintf("Mã tham chiếu trùng với dòng %d trong cùng tệp.", first))
 		}
 	}
-	if natKey != "" {
-		if first, dup := r.seenKey(s.entry.Name+"\x00key\x00"+natKey, rec.line); dup {
+	if p.natKey != "" {
+		if first, dup := p.r.seenKey(s.entry.Name+"\x00key\x00"+p.natKey, c.rec.line); dup {
 			c.fail(s.natural.column, fmt.Sprintf("%s trùng với dòng %d trong cùng tệp.", s.natural.what, first))
 		}
 	}
 	if c.failed() {
-		return reject()
+		return rejected
 	}
+	return next
+}
 
-	// 2. The entry it updates, if any: by external_id, else by natural key.
-	var existing T
-	found := false
-	if ext != "" {
-		e, err := s.existing(r, ext)
+// findExisting finds the entry the row updates: by external_id, else by
+// natural key. A key problem found here is reported after the scope
+// check, so that rows out of scope say only that.
+func (p *rowPlan[T]) findExisting() verdict {
+	s, r := p.s, p.r
+	if p.ext != "" {
+		e, err := s.existing(r, p.ext)
 		switch {
 		case err == nil:
-			existing, found = e, true
+			p.existing, p.found = e, true
 		case !errors.Is(err, store.ErrNotFound):
-			r.fatal = fmt.Errorf("import: line %d: %w", rec.line, err)
-			return res, nil
+			return p.stop(err)
 		}
 	}
-	if natKey != "" {
+	if p.natKey == "" {
+		return next
+	}
+	if p.found {
+		if s.natural.keyOf(&p.existing) == p.natKey {
+			return next
+		}
+		other, err := s.natural.find(r, p.natKey)
 		switch {
-		case found && s.natural.keyOf(&existing) != natKey:
-			other, err := s.natural.find(r, natKey)
-			switch {
-			case err == nil && s.meta(&other).ID != s.meta(&existing).ID:
-				c.fail(s.natural.column, fmt.Sprintf(s.natural.taken, natKey))
-			case err != nil && !errors.Is(err, store.ErrNotFound):
-				r.fatal = fmt.Errorf("import: line %d: %w", rec.line, err)
-				return res, nil
-			}
-		case !found:
-			e, err := s.natural.find(r, natKey)
-			switch {
-			case err == nil:
-				if old := s.meta(&e).ExternalID; ext != "" && old != "" && old != ext {
-					// the row is checked against that entry, but not written
-					c.fail("external_id", fmt.Sprintf(s.natural.hasExt, natKey, old, ext))
-				}
-				existing, found = e, true
-			case !errors.Is(err, store.ErrNotFound):
-				r.fatal = fmt.Errorf("import: line %d: %w", rec.line, err)
-				return res, nil
-			}
+		case err == nil && s.meta(&other).ID != s.meta(&p.existing).ID:
+			p.c.fail(s.natural.column, fmt.Sprintf(s.natural.taken, p.natKey))
+		case err != nil && !errors.Is(err, store.ErrNotFound):
+			return p.stop(err)
 		}
+		return next
 	}
-	// (A key problem found here is reported after the scope check, so that
-	// rows out of scope say only that.)
+	e, err := s.natural.find(r, p.natKey)
+	switch {
+	case err == nil:
+		if old := s.meta(&e).ExternalID; p.ext != "" && old != "" && old != p.ext {
+			// the row is checked against that entry, but not written
+			p.c.fail("external_id", fmt.Sprintf(s.natural.hasExt, p.natKey, old, p.ext))
+		}
+		p.existing, p.found = e, true
+	case !errors.Is(err, store.ErrNotFound):
+		return p.stop(err)
+	}
+	return next
+}
 
-	// 3. The entry as the row would leave it.
-	var e T
-	if found {
-		e = existing
-	}
-	s.apply(c, &e, !found)
-	if r.fatal != nil {
-		return res, nil
-	}
-	m := s.meta(&e)
-	if ext != "" {
-		m.ExternalID = ext
-	}
+func (p *rowPlan[T]) stop(err error) verdict {
+	p.r.fatal = fmt.Errorf("import: line %d: %w", p.c.rec.line, err)
+	return stopped
+}
 
-	// 4. Scope: the official may write entries of this city (and, for an
-	// update, of the city the entry is in now).
-	city := s.city(&e)
+// applyRow builds the entry as the row would leave it.
+func (p *rowPlan[T]) applyRow() verdict {
+	if p.found {
+		p.e = p.existing
+	}
+	p.s.apply(p.c, &p.e, !p.found)
+	if p.r.fatal != nil {
+		return stopped
+	}
+	if p.ext != "" {
+		p.s.meta(&p.e).ExternalID = p.ext
+	}
+	return next
+}
+
+// checkScope: the official may write entries of this city (and, for an
+// update, of the city the entry is in now).
+func (p *rowPlan[T]) checkScope() verdict {
+	s, r, c := p.s, p.r, p.c
+	city := s.city(&p.e)
 	if city != "" && !c.failedOn(s.cityCol) && !r.allowed(city) {
 		c.errs = nil
 		c.fail(s.cityCol, r.scopeMessage(city))
-		return reject()
+		return rejected
 	}
-	if found {
-		if old := s.city(&existing); old != city && !r.allowed(old) {
+	if p.found {
+		if old := s.city(&p.existing); old != city && !r.allowed(old) {
 			c.errs = nil
 			c.fail(s.cityCol, r.scopeMessage(old))
-			return reject()
+			return rejected
 		}
 	}
+	return next
+}
 
-	// 5. Code tables and the entry's own rules.
+// validate applies the code tables and the entry's own rules, and finds a
+// new entry's publishing department.
+func (p *rowPlan[T]) validate() verdict {
+	s, r, c := p.s, p.r, p.c
 	if s.check != nil {
-		s.check(c, &e)
+		s.check(c, &p.e)
 	}
-	fe := s.validate(&e)
+	fe := s.validate(&p.e)
 	for _, f := range fe.Fields() {
 		c.fail(s.colOf(f), fe[f])
 	}
-	dept := ""
-	if !found {
+	if !p.found {
 		field := ""
 		if s.policyField != nil {
-			field = s.policyField(&e)
+			field = s.policyField(&p.e)
 		}
-		dept = r.department(city, s.entry.Name, field)
-		if _, ok := r.ref.departments[dept]; !ok && city != "" && !c.failed() {
-			c.fail("", fmt.Sprintf("Không có cơ quan công bố “%s” cho %s.", dept, r.ref.cityName(city)))
+		city := s.city(&p.e)
+		p.dept = r.department(city, s.entry.Name, field)
+		if _, ok := r.ref.departments[p.dept]; !ok && city != "" && !c.failed() {
+			c.fail("", fmt.Sprintf("Không có cơ quan công bố “%s” cho %s.", p.dept, r.ref.cityName(city)))
 		}
 	}
 	if c.failed() {
-		return reject()
+		return rejected
 	}
+	return next
+}
 
-	// 6. Write: nothing when nothing changed, else one update (and the
-	// publication if asked), or one insert. Writes run on the worker pool;
-	// the entry is known to later rows (as a parent) at once.
-	if found {
-		old := s.meta(&existing)
-		res.ID = old.ID
-		changed := !s.same(&existing, &e)
-		publish := r.opts.Publish && old.Status != domain.StatusPublished
-		if !changed && !publish {
-			res.Action = Unchanged
-			return res, nil
-		}
-		res.Action = Updated
-		if s.remember != nil {
-			s.remember(r, &e, &existing, &parentRef{id: old.ID, ok: true})
-		}
-		if r.opts.DryRun {
-			return res, nil
-		}
-		return res, func(res *RowResult) error {
-			// A change and a publish are one transaction: never an entry
-			// updated but left unpublished by a conflict in between.
-			err := r.st.Batch(r.ctx, func(b *store.Batch) error {
-				if changed {
-					if err := b.Update(r.ctx, &e); err != nil {
-						return err
-					}
-				}
-				if publish {
-					_, err := b.SetStatus(r.ctx, s.table, m.ID, m.Version, domain.StatusPublished, "")
+// update writes nothing when nothing changed, else one update (and the
+// publication if asked) in one transaction. The entry is known to later
+// rows (as a parent) at once.
+func (p *rowPlan[T]) update() (RowResult, writeFunc) {
+	s, r, c, e := p.s, p.r, p.c, &p.e
+	old := s.meta(&p.existing)
+	p.res.ID = old.ID
+	changed := !s.same(&p.existing, e)
+	publish := r.opts.Publish && old.Status != domain.StatusPublished
+	if !changed && !publish {
+		p.res.Action = Unchanged
+		return p.res, nil
+	}
+	p.res.Action = Updated
+	if s.remember != nil {
+		s.remember(r, e, &p.existing, &parentRef{id: old.ID, ok: true})
+	}
+	if r.opts.DryRun {
+		return p.res, nil
+	}
+	m := s.meta(e)
+	return p.res, func(res *RowResult) error {
+		// A change and a publish are one transaction: never an entry
+		// updated but left unpublished by a conflict in between.
+		err := r.st.Batch(r.ctx, func(b *store.Batch) error {
+			if changed {
+				if err := b.Update(r.ctx, e); err != nil {
 					return err
 				}
-				return nil
-			})
-			if err != nil {
-				return c.failWrite(res, err, s.colOf)
+			}
+			if publish {
+				_, err := b.SetStatus(r.ctx, s.table, m.ID, m.Version, domain.StatusPublished, "")
+				return err
 			}
 			return nil
+		})
+		if err != nil {
+			return c.failWrite(res, err, s.colOf)
 		}
+		return nil
 	}
+}
+
+// create inserts the entry, as a draft unless the import publishes; a dry
+// run gives it a stand-in id so the rows naming it can be checked.
+func (p *rowPlan[T]) create() (RowResult, writeFunc) {
+	s, r, c, e := p.s, p.r, p.c, &p.e
+	m := s.meta(e)
 	m.Status = domain.StatusDraft
 	if r.opts.Publish {
 		m.Status = domain.StatusPublished
 	}
-	m.DepartmentCode = dept
-	res.Action = Created
+	m.DepartmentCode = p.dept
+	p.res.Action = Created
 	if r.opts.DryRun {
 		m.ID = r.fake()
 		if s.remember != nil {
-			s.remember(r, &e, nil, &parentRef{id: m.ID, ok: true})
+			s.remember(r, e, nil, &parentRef{id: m.ID, ok: true})
 		}
-		return res, nil
+		return p.res, nil
 	}
 	ref := &parentRef{done: make(chan struct{})}
 	if s.remember != nil {
-		s.remember(r, &e, nil, ref)
+		s.remember(r, e, nil, ref)
 	}
-	return res, func(res *RowResult) error {
+	return p.res, func(res *RowResult) error {
 		defer close(ref.done)
-		if err := s.create(r, &e); err != nil {
+		if err := s.create(r, e); err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
 		ref.id, ref.ok = m.ID, true
