@@ -3,9 +3,11 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
@@ -40,9 +42,21 @@ func Columns(entryType string) []string {
 // writeFunc runs a row's write; see spec.plan.
 type writeFunc func(res *RowResult) error
 
-// handlers are the entry types in dependency order: parents before the
-// children that name them. XLSX sheets are imported in this order.
-var handlers = []handler{policySpec, companySpec, schoolSpec, jobSpec, programSpec, projectSpec, commitmentSpec}
+// handlers import each kind, in the registry's dependency order: parents
+// before the children that name them. XLSX sheets are imported in this
+// order. A kind without a spec here stops the program at start-up.
+var handlers = func() []handler {
+	specs := []handler{policySpec, companySpec, schoolSpec, jobSpec, programSpec, projectSpec, commitmentSpec}
+	out := make([]handler, 0, len(kind.All))
+	for _, k := range kind.All {
+		i := slices.IndexFunc(specs, func(h handler) bool { return h.typeName() == k.Type().Name })
+		if i < 0 {
+			panic("importer: no import spec for kind " + k.Type().Name)
+		}
+		out = append(out, specs[i])
+	}
+	return out
+}()
 
 func handlerFor(name string) handler {
 	for _, h := range handlers {
@@ -496,3 +510,6 @@ func (r *run) program(externalID string) (parentRef, bool) {
 		return parentRef{id: p.ID, city: p.City, kind: p.Kind}, err
 	})
 }
+
+// wardAliases: a ward column may be called ward or ward_code.
+var wardAliases = map[string]string{"ward_code": "ward"}

@@ -1,0 +1,86 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+)
+
+// commitmentSpec imports the program's commitments; a row names its program by external_id.
+var commitmentSpec = &spec[domain.Commitment]{
+	entry: kind.Commitment.Type(),
+	table: kind.Commitment.Table(),
+	columns: []string{"external_id", "program_external_id", "title", "description", "lead", "progress",
+		"due_on", "sort_order", "progress_updates", "reviews"},
+	aliases: map[string]string{"city": "lead"},
+	fields:  map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
+	cityCol: "lead",
+	meta:    func(e *domain.Commitment) *domain.Meta { return &e.Meta },
+	city:    func(e *domain.Commitment) string { return e.Lead },
+	byExternalID: func(r *run, id string) (domain.Commitment, error) {
+		return r.st.CommitmentByExternalID(r.ctx, id)
+	},
+	byExternalIDs: func(r *run, ids []string) ([]domain.Commitment, error) {
+		return r.st.CommitmentsByExternalIDs(r.ctx, ids)
+	},
+	apply: func(c *rowCtx, e *domain.Commitment, isNew bool) {
+		if s, ok := c.text("program_external_id"); ok {
+			e.PolicyID = 0
+			if s != "" {
+				p, ok := c.r.program(s)
+				switch {
+				case !ok && c.r.fatal == nil:
+					c.fail("program_external_id", fmt.Sprintf("Không tìm thấy chương trình hợp tác có mã tham chiếu “%s”: hãy nhập chương trình trước.", s))
+				case ok && p.kind != "program":
+					c.fail("program_external_id", fmt.Sprintf("Mục “%s” là %s, không phải một chương trình hợp tác.", s, strings.ToLower(domain.PolicyKinds.Label(p.kind))))
+				case ok:
+					e.PolicyID = p.id
+				}
+			}
+		}
+		c.setString("title", &e.Title)
+		c.setString("description", &e.Description)
+		c.setCity("lead", &e.Lead, true)
+		c.setEnum("progress", domain.Progresses, &e.Progress)
+		if e.Progress == "" && !c.failedOn("progress") {
+			e.Progress = "not_started"
+		}
+		c.setDate("due_on", &e.DueOn)
+		c.setInt("sort_order", &e.SortOrder)
+		if jsonList(c, "progress_updates", &e.ProgressUpdates) {
+			for i := range e.ProgressUpdates {
+				u := &e.ProgressUpdates[i]
+				u.Date, _ = c.normDate("progress_updates", u.Date)
+				u.Note, u.EvidenceURL = strings.TrimSpace(u.Note), strings.TrimSpace(u.EvidenceURL)
+			}
+		}
+		if jsonList(c, "reviews", &e.Reviews) {
+			for i := range e.Reviews {
+				rv := &e.Reviews[i]
+				rv.Date, _ = c.normDate("reviews", rv.Date)
+				if code, ok := matchOption(strings.TrimSpace(rv.Kind), domain.ReviewKinds); ok {
+					rv.Kind = code
+				} else {
+					c.fail("reviews", notInList(rv.Kind, domain.ReviewKinds))
+				}
+				rv.Summary, rv.DocumentURL = strings.TrimSpace(rv.Summary), strings.TrimSpace(rv.DocumentURL)
+			}
+		}
+		if e.ProgressUpdates == nil {
+			e.ProgressUpdates = domain.JSONList[domain.ProgressUpdate]{}
+		}
+		if e.Reviews == nil {
+			e.Reviews = domain.JSONList[domain.Review]{}
+		}
+	},
+	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
+	same: func(a, b *domain.Commitment) bool {
+		return a.ExternalID == b.ExternalID && a.PolicyID == b.PolicyID && a.Title == b.Title &&
+			a.Description == b.Description && a.Lead == b.Lead && a.Progress == b.Progress &&
+			sameDate(a.DueOn, b.DueOn) && a.SortOrder == b.SortOrder &&
+			sameJSON(a.ProgressUpdates, b.ProgressUpdates) && sameJSON(a.Reviews, b.Reviews)
+	},
+	create: func(r *run, e *domain.Commitment) error { return r.st.CreateCommitment(r.ctx, e) },
+}

@@ -1,0 +1,81 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+)
+
+// companySpec imports companies; rows upsert on external_id, else the tax code.
+var companySpec = &spec[domain.Company]{
+	entry: kind.Company.Type(),
+	table: kind.Company.Table(),
+	columns: []string{"external_id", "tax_code", "name", "industry", "address", "ward", "city",
+		"employees", "website", "phone", "email", "description"},
+	aliases: map[string]string{"ward_code": "ward", "industry_code": "industry"},
+	cityCol: "city",
+	natural: &natural[domain.Company]{
+		column: "tax_code",
+		what:   "Mã số thuế",
+		key: func(c *rowCtx) string {
+			s, _ := c.text("tax_code")
+			return normTaxCode(s)
+		},
+		keyOf:  func(e *domain.Company) string { return e.TaxCode },
+		find:   func(r *run, key string) (domain.Company, error) { return r.st.CompanyByTaxCode(r.ctx, key) },
+		taken:  "Mã số thuế %s đã thuộc một doanh nghiệp khác.",
+		hasExt: "Doanh nghiệp có mã số thuế %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
+	},
+	meta: func(e *domain.Company) *domain.Meta { return &e.Meta },
+	city: func(e *domain.Company) string { return e.City },
+	byExternalID: func(r *run, id string) (domain.Company, error) {
+		return r.st.CompanyByExternalID(r.ctx, id)
+	},
+	byExternalIDs: func(r *run, ids []string) ([]domain.Company, error) {
+		return r.st.CompaniesByExternalIDs(r.ctx, ids)
+	},
+	apply: func(c *rowCtx, e *domain.Company, isNew bool) {
+		if s, ok := c.text("tax_code"); ok {
+			e.TaxCode = normTaxCode(s)
+		}
+		c.setString("name", &e.Name)
+		if s, ok := c.text("industry"); ok {
+			e.IndustryCode = strings.ToUpper(s)
+		}
+		if e.IndustryVersion == "" {
+			e.IndustryVersion = "VSIC2018"
+		}
+		c.setString("address", &e.Address)
+		c.setCity("city", &e.City, false)
+		c.setWard("ward", &e.WardCode, e.City)
+		c.setIntPtr("employees", &e.Employees)
+		c.setString("website", &e.Website)
+		c.setString("phone", &e.Phone)
+		c.setString("email", &e.Email)
+		c.setString("description", &e.Description)
+	},
+	check: func(c *rowCtx, e *domain.Company) {
+		if e.IndustryCode != "" && !c.failedOn("industry") && !c.r.ref.industries[e.IndustryVersion][e.IndustryCode] {
+			c.fail("industry", fmt.Sprintf("Giá trị “%s” không có trong danh sách: ngành kinh tế VSIC là một chữ cái từ A đến U.", e.IndustryCode))
+		}
+		c.checkWard("ward", e.WardCode, e.City)
+	},
+	validate: func(e *domain.Company) domain.FieldErrors { return e.Validate() },
+	same: func(a, b *domain.Company) bool {
+		return a.ExternalID == b.ExternalID && a.TaxCode == b.TaxCode && a.Name == b.Name &&
+			a.IndustryVersion == b.IndustryVersion && a.IndustryCode == b.IndustryCode &&
+			a.Address == b.Address && samePtr(a.WardCode, b.WardCode) && a.City == b.City &&
+			samePtr(a.Employees, b.Employees) && a.Website == b.Website && a.Phone == b.Phone &&
+			a.Email == b.Email && a.Description == b.Description
+	},
+	create: func(r *run, e *domain.Company) error { return r.st.CreateCompany(r.ctx, e) },
+	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
+		if old != nil && old.TaxCode != e.TaxCode {
+			delete(r.companies, old.TaxCode)
+		}
+		ref.city = e.City
+		r.companies[e.TaxCode] = ref
+	},
+}

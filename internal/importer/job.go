@@ -1,0 +1,86 @@
+package importer
+
+import (
+	"fmt"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+)
+
+// jobSpec imports jobs; a row names its company by tax code.
+var jobSpec = &spec[domain.Job]{
+	entry: kind.Job.Type(),
+	table: kind.Job.Table(),
+	columns: []string{"external_id", "company_tax_code", "title", "occupation", "positions",
+		"wage_min", "wage_max", "employment_type", "education", "experience_years", "work_address",
+		"ward", "city", "requirements", "benefits", "description", "deadline", "contact", "priority_groups"},
+	aliases: map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
+	fields:  map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
+	cityCol: "city",
+	meta:    func(e *domain.Job) *domain.Meta { return &e.Meta },
+	city:    func(e *domain.Job) string { return e.City },
+	byExternalID: func(r *run, id string) (domain.Job, error) {
+		return r.st.JobByExternalID(r.ctx, id)
+	},
+	byExternalIDs: func(r *run, ids []string) ([]domain.Job, error) {
+		return r.st.JobsByExternalIDs(r.ctx, ids)
+	},
+	apply: func(c *rowCtx, e *domain.Job, isNew bool) {
+		companyCity := ""
+		if s, ok := c.text("company_tax_code"); ok {
+			tax := normTaxCode(s)
+			e.CompanyID = 0
+			if tax != "" {
+				if p, ok := c.r.company(tax); ok {
+					e.CompanyID, companyCity = p.id, p.city
+				} else if c.r.fatal == nil {
+					c.fail("company_tax_code", fmt.Sprintf("Không tìm thấy doanh nghiệp có mã số thuế %s: hãy nhập doanh nghiệp trước (ở trang, tệp hoặc dòng trước).", tax))
+				}
+			}
+		}
+		c.setString("title", &e.Title)
+		c.setString("occupation", &e.OccupationCode)
+		if e.OccupationVersion == "" {
+			e.OccupationVersion = "VSCO2020"
+		}
+		c.setInt("positions", &e.Positions)
+		c.setMoney("wage_min", &e.WageMin)
+		c.setMoney("wage_max", &e.WageMax)
+		c.setEnum("employment_type", domain.EmploymentTypes, &e.EmploymentType)
+		c.setEnum("education", domain.EducationLevels, &e.Education)
+		c.setInt("experience_years", &e.ExperienceYears)
+		c.setString("work_address", &e.WorkAddress)
+		c.setCity("city", &e.City, false)
+		if e.City == "" && !c.failedOn("city") {
+			e.City = companyCity // a job is where its company is unless it says otherwise
+		}
+		c.setWard("ward", &e.WardCode, e.City)
+		c.setString("requirements", &e.Requirements)
+		c.setString("benefits", &e.Benefits)
+		c.setString("description", &e.Description)
+		c.setDate("deadline", &e.Deadline)
+		c.setString("contact", &e.Contact)
+		c.setList("priority_groups", domain.PriorityGroups, &e.PriorityGroups)
+		if e.PriorityGroups == nil {
+			e.PriorityGroups = []string{}
+		}
+	},
+	check: func(c *rowCtx, e *domain.Job) {
+		if e.OccupationCode != "" && !c.failedOn("occupation") && !c.r.ref.occupations[e.OccupationCode] {
+			c.fail("occupation", fmt.Sprintf("Giá trị “%s” không có trong danh sách: nhóm nghề VSCO là một chữ số từ 0 đến 9.", e.OccupationCode))
+		}
+		c.checkWard("ward", e.WardCode, e.City)
+	},
+	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
+	same: func(a, b *domain.Job) bool {
+		return a.ExternalID == b.ExternalID && a.CompanyID == b.CompanyID && a.Title == b.Title &&
+			a.OccupationCode == b.OccupationCode && a.Positions == b.Positions &&
+			samePtr(a.WageMin, b.WageMin) && samePtr(a.WageMax, b.WageMax) &&
+			a.EmploymentType == b.EmploymentType && a.Education == b.Education &&
+			a.ExperienceYears == b.ExperienceYears && a.WorkAddress == b.WorkAddress &&
+			samePtr(a.WardCode, b.WardCode) && a.City == b.City && a.Requirements == b.Requirements &&
+			a.Benefits == b.Benefits && a.Description == b.Description && sameDate(a.Deadline, b.Deadline) &&
+			a.Contact == b.Contact && sameStrings(a.PriorityGroups, b.PriorityGroups)
+	},
+	create: func(r *run, e *domain.Job) error { return r.st.CreateJob(r.ctx, e) },
+}

@@ -1,0 +1,50 @@
+package importer
+
+import (
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+)
+
+// policySpec imports policies and cooperation programs.
+var policySpec = &spec[domain.Policy]{
+	entry: kind.Policy.Type(),
+	table: kind.Policy.Table(),
+	columns: []string{"external_id", "title", "kind", "field", "doc_number", "issuer", "issued_on",
+		"effective_from", "effective_to", "summary", "body", "source_url", "city"},
+	cityCol:     "city",
+	meta:        func(e *domain.Policy) *domain.Meta { return &e.Meta },
+	city:        func(e *domain.Policy) string { return e.City },
+	policyField: func(e *domain.Policy) string { return e.Field },
+	byExternalID: func(r *run, id string) (domain.Policy, error) {
+		return r.st.PolicyByExternalID(r.ctx, id)
+	},
+	byExternalIDs: func(r *run, ids []string) ([]domain.Policy, error) {
+		return r.st.PoliciesByExternalIDs(r.ctx, ids)
+	},
+	apply: func(c *rowCtx, e *domain.Policy, isNew bool) {
+		c.setString("title", &e.Title)
+		c.setEnum("kind", domain.PolicyKinds, &e.Kind)
+		c.setEnum("field", domain.PolicyFields, &e.Field)
+		c.setString("doc_number", &e.DocNumber)
+		c.setString("issuer", &e.Issuer)
+		c.setDate("issued_on", &e.IssuedOn)
+		c.setDate("effective_from", &e.EffectiveFrom)
+		c.setDate("effective_to", &e.EffectiveTo)
+		c.setString("summary", &e.Summary)
+		c.setString("body", &e.Body)
+		c.setString("source_url", &e.SourceURL)
+		c.setCity("city", &e.City, true)
+	},
+	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
+	same: func(a, b *domain.Policy) bool {
+		return a.ExternalID == b.ExternalID && a.Title == b.Title && a.Kind == b.Kind && a.Field == b.Field &&
+			a.DocNumber == b.DocNumber && a.Issuer == b.Issuer && sameDate(a.IssuedOn, b.IssuedOn) &&
+			sameDate(a.EffectiveFrom, b.EffectiveFrom) && sameDate(a.EffectiveTo, b.EffectiveTo) &&
+			a.Summary == b.Summary && a.Body == b.Body && a.SourceURL == b.SourceURL && a.City == b.City
+	},
+	create: func(r *run, e *domain.Policy) error { return r.st.CreatePolicy(r.ctx, e) },
+	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
+		ref.city, ref.kind = e.City, e.Kind
+		r.programs[e.ExternalID] = ref
+	},
+}

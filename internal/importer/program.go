@@ -1,0 +1,63 @@
+package importer
+
+import (
+	"fmt"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+)
+
+// programSpec imports programs; a row names its school by city + code.
+var programSpec = &spec[domain.Program]{
+	entry: kind.Program.Type(),
+	table: kind.Program.Table(),
+	columns: []string{"external_id", "school_city", "school_code", "name", "level", "duration_months",
+		"tuition_vnd", "quota", "intake", "mode", "support", "description"},
+	fields:  map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
+	cityCol: "school_city",
+	meta:    func(e *domain.Program) *domain.Meta { return &e.Meta },
+	city:    func(e *domain.Program) string { return e.City },
+	byExternalID: func(r *run, id string) (domain.Program, error) {
+		return r.st.ProgramByExternalID(r.ctx, id)
+	},
+	byExternalIDs: func(r *run, ids []string) ([]domain.Program, error) {
+		return r.st.ProgramsByExternalIDs(r.ctx, ids)
+	},
+	apply: func(c *rowCtx, e *domain.Program, isNew bool) {
+		code, hasCode := c.text("school_code")
+		_, hasCity := c.rec.cells["school_city"]
+		if hasCode || hasCity {
+			city := ""
+			c.setCity("school_city", &city, false)
+			e.SchoolID = 0
+			switch {
+			case code == "" || c.failedOn("school_city"):
+			case city == "":
+				c.fail("school_city", "Vui lòng nhập thành phố của trường (school_city).")
+			default:
+				if p, ok := c.r.school(city, code); ok {
+					e.SchoolID, e.City = p.id, p.city
+				} else if c.r.fatal == nil {
+					c.fail("school_code", fmt.Sprintf("Không tìm thấy trường có mã “%s” ở %s: hãy nhập trường trước.", code, c.r.ref.cityName(city)))
+				}
+			}
+		}
+		c.setString("name", &e.Name)
+		c.setEnum("level", domain.ProgramLevels, &e.Level)
+		c.setIntPtr("duration_months", &e.DurationMonths)
+		c.setMoney("tuition_vnd", &e.TuitionVND)
+		c.setIntPtr("quota", &e.Quota)
+		c.setString("intake", &e.Intake)
+		c.setEnum("mode", domain.StudyModes, &e.Mode)
+		c.setString("support", &e.Support)
+		c.setString("description", &e.Description)
+	},
+	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
+	same: func(a, b *domain.Program) bool {
+		return a.ExternalID == b.ExternalID && a.SchoolID == b.SchoolID && a.Name == b.Name &&
+			a.Level == b.Level && samePtr(a.DurationMonths, b.DurationMonths) &&
+			samePtr(a.TuitionVND, b.TuitionVND) && samePtr(a.Quota, b.Quota) && a.Intake == b.Intake &&
+			a.Mode == b.Mode && a.Support == b.Support && a.Description == b.Description
+	},
+	create: func(r *run, e *domain.Program) error { return r.st.CreateProgram(r.ctx, e) },
+}

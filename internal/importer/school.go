@@ -1,0 +1,81 @@
+package importer
+
+import (
+	"strings"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+)
+
+// schoolSpec imports schools; rows upsert on external_id, else city + code.
+var schoolSpec = &spec[domain.School]{
+	entry: kind.School.Type(),
+	table: kind.School.Table(),
+	columns: []string{"external_id", "code", "name", "kind", "ownership", "address", "ward", "city",
+		"founded_year", "website", "phone", "email", "description", "accredited", "seeks_partners"},
+	aliases: wardAliases,
+	cityCol: "city",
+	natural: &natural[domain.School]{
+		column: "code",
+		what:   "Mã trường",
+		key: func(c *rowCtx) string {
+			code, _ := c.text("code")
+			city := ""
+			c.setCity("city", &city, false)
+			if code == "" || city == "" {
+				return ""
+			}
+			return city + "/" + code
+		},
+		keyOf: func(e *domain.School) string { return e.City + "/" + e.Code },
+		find: func(r *run, key string) (domain.School, error) {
+			city, code, _ := strings.Cut(key, "/")
+			return r.st.SchoolByCode(r.ctx, city, code)
+		},
+		taken:  "Mã trường %s đã thuộc một trường khác.",
+		hasExt: "Trường %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
+	},
+	meta: func(e *domain.School) *domain.Meta { return &e.Meta },
+	city: func(e *domain.School) string { return e.City },
+	byExternalID: func(r *run, id string) (domain.School, error) {
+		return r.st.SchoolByExternalID(r.ctx, id)
+	},
+	byExternalIDs: func(r *run, ids []string) ([]domain.School, error) {
+		return r.st.SchoolsByExternalIDs(r.ctx, ids)
+	},
+	apply: func(c *rowCtx, e *domain.School, isNew bool) {
+		c.setString("code", &e.Code)
+		c.setString("name", &e.Name)
+		c.setEnum("kind", domain.SchoolKinds, &e.Kind)
+		c.setEnum("ownership", domain.Ownerships, &e.Ownership)
+		c.setString("address", &e.Address)
+		c.setCity("city", &e.City, false)
+		c.setWard("ward", &e.WardCode, e.City)
+		c.setIntPtr("founded_year", &e.FoundedYear)
+		c.setString("website", &e.Website)
+		c.setString("phone", &e.Phone)
+		c.setString("email", &e.Email)
+		c.setString("description", &e.Description)
+		c.setBool("accredited", &e.Accredited)
+		c.setBool("seeks_partners", &e.SeeksPartners)
+	},
+	check: func(c *rowCtx, e *domain.School) {
+		c.checkWard("ward", e.WardCode, e.City)
+	},
+	validate: func(e *domain.School) domain.FieldErrors { return e.Validate() },
+	same: func(a, b *domain.School) bool {
+		return a.ExternalID == b.ExternalID && a.Code == b.Code && a.Name == b.Name && a.Kind == b.Kind &&
+			a.Ownership == b.Ownership && a.Address == b.Address && samePtr(a.WardCode, b.WardCode) &&
+			a.City == b.City && samePtr(a.FoundedYear, b.FoundedYear) && a.Website == b.Website &&
+			a.Phone == b.Phone && a.Email == b.Email && a.Description == b.Description &&
+			a.Accredited == b.Accredited && a.SeeksPartners == b.SeeksPartners
+	},
+	create: func(r *run, e *domain.School) error { return r.st.CreateSchool(r.ctx, e) },
+	remember: func(r *run, e, old *domain.School, ref *parentRef) {
+		if old != nil {
+			delete(r.schools, old.City+"/"+old.Code)
+		}
+		ref.city = e.City
+		r.schools[e.City+"/"+e.Code] = ref
+	},
+}
