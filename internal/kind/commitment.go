@@ -21,6 +21,10 @@ var Commitment = &Kind[domain.Commitment]{
 	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Commitment], error) {
 		return st.Commitments(ctx, store.CommitmentFilter{Paging: f.Paging, Status: f.Status, Lead: f.City})
 	},
+	parentKeys: func(ctx context.Context, st *store.Store, e *domain.Commitment) (map[string]string, error) {
+		p, err := st.Policy(ctx, e.PolicyID)
+		return map[string]string{"program_external_id": p.ExternalID}, err
+	},
 	public:   (*store.Store).PublicCommitments,
 	document: (*search.Names).CommitmentDocument,
 	example: map[string]string{

@@ -48,6 +48,9 @@ type Entry interface {
 	// MetaOf is the entry's shared columns, to set status or version.
 	MetaOf(e any) *domain.Meta
 	List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error)
+	// ParentKeys are the import columns naming the entry's parent that its
+	// own fields lack (a program's school_city), for forms.
+	ParentKeys(ctx context.Context, st *store.Store, e any) (map[string]string, error)
 	// Example is one valid import row of this kind, column → value.
 	Example() map[string]string
 	// Documents reads the public entries sel names as search documents.
@@ -71,6 +74,10 @@ type Kind[T any] struct {
 	list     func(*store.Store, context.Context, ListFilter) (store.List[T], error)
 	public   func(*store.Store, context.Context, store.PublicSelection) ([]T, error)
 	document func(*search.Names, T) search.Document
+	// parentKeys names the entry's parent by the import columns that name
+	// it (a program's school_city), for forms; nil when the entry's own
+	// fields already do.
+	parentKeys func(context.Context, *store.Store, *T) (map[string]string, error)
 	// example is one valid import row (column → value); the examples of
 	// All, imported in order, make a consistent set (a job names the
 	// example company).
@@ -81,6 +88,13 @@ func (k *Kind[T]) Type() domain.EntryType { return k.typ }
 func (k *Kind[T]) Table() store.Table     { return k.table }
 func (k *Kind[T]) Parent() string         { return k.parent }
 func (k *Kind[T]) New() any               { return new(T) }
+
+func (k *Kind[T]) ParentKeys(ctx context.Context, st *store.Store, e any) (map[string]string, error) {
+	if k.parentKeys == nil {
+		return nil, nil
+	}
+	return k.parentKeys(ctx, st, k.cast(e))
+}
 
 func (k *Kind[T]) Example() map[string]string {
 	out := make(map[string]string, len(k.example))

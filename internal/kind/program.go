@@ -20,6 +20,9 @@ var Program = &Kind[domain.Program]{
 	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Program], error) {
 		return st.Programs(ctx, store.ProgramFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q})
 	},
+	parentKeys: func(_ context.Context, _ *store.Store, e *domain.Program) (map[string]string, error) {
+		return map[string]string{"school_city": e.City}, nil // school_code is joined in
+	},
 	public:   (*store.Store).PublicPrograms,
 	document: (*search.Names).ProgramDocument,
 	example: map[string]string{

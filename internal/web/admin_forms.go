@@ -284,15 +284,13 @@ func (s *server) valuesOf(ctx context.Context, typ string, e any) (map[string]st
 		}
 		out[k] = formText(v)
 	}
-	switch x := e.(type) {
-	case *domain.Program:
-		out["school_city"] = x.City
-	case *domain.Commitment:
-		p, err := s.store.Policy(ctx, x.PolicyID)
-		if err != nil {
-			return nil, err
-		}
-		out["program_external_id"] = p.ExternalID
+	k, _ := kind.ByName(typ)
+	parent, err := k.ParentKeys(ctx, s.store, e)
+	if err != nil {
+		return nil, err
+	}
+	for col, v := range parent {
+		out[col] = v
 	}
 	for _, f := range formFields[typ] {
 		if f.Kind == "date" && len(out[f.Name]) >= 10 {
