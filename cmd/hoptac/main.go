@@ -16,6 +16,7 @@ import (
 	"time"
 
 	hoptac "hoptac"
+	"hoptac/internal/codes"
 	"hoptac/internal/config"
 	"hoptac/internal/indexer"
 	"hoptac/internal/search"
@@ -174,10 +175,13 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	}
 	engine := search.New(cfg.MeiliURL, cfg.MeiliMasterKey)
 	defer engine.Close()
-	names, err := search.LoadNames(ctx, st)
+	// The code tables are read once and shared by pages, imports and the
+	// search documents.
+	tables, err := codes.Load(ctx, st)
 	if err != nil {
 		return err
 	}
+	names := search.NamesFrom(tables)
 	service := search.NewService(engine, st, logger)
 
 	// Meilisearch may be down now; the portal starts anyway and sets the
@@ -194,7 +198,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	app, err := web.New(ctx, web.Deps{
-		Store: st, Logger: logger, Templates: templates, Static: static,
+		Store: st, Logger: logger, Codes: tables, Templates: templates, Static: static,
 		Search: service, SearchHealth: engine, Metrics: newMetrics(st, service),
 		ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
 	})

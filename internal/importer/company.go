@@ -57,7 +57,7 @@ var companySpec = &spec[domain.Company]{
 		c.setString("description", &e.Description)
 	},
 	check: func(c *rowCtx, e *domain.Company) {
-		if e.IndustryCode != "" && !c.failedOn("industry") && !c.r.ref.industries[e.IndustryVersion][e.IndustryCode] {
+		if e.IndustryCode != "" && !c.failedOn("industry") && !c.r.ref.IsIndustryOf(e.IndustryVersion, e.IndustryCode) {
 			c.fail("industry", fmt.Sprintf("Giá trị “%s” không có trong danh sách: ngành kinh tế VSIC là một chữ cái từ A đến U.", e.IndustryCode))
 		}
 		c.checkWard("ward", e.WardCode, e.City)

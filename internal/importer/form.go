@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/store"
 )
 
@@ -14,13 +15,14 @@ import (
 // key, code-table checks and Validate. It writes nothing and checks no
 // scope. A value the form does not send keeps the entity's value; the
 // problems come back with Column set to the field's name. The error is
-// for failures to read the database.
-func ApplyForm(ctx context.Context, st *store.Store, typ string, e any, values map[string]string) ([]RowError, error) {
+// for failures to read the database. tables are the code tables (nil reads
+// them).
+func ApplyForm(ctx context.Context, st *store.Store, tables *codes.Tables, typ string, e any, values map[string]string) ([]RowError, error) {
 	h := handlerFor(typ)
 	if h == nil {
 		return nil, fmt.Errorf("importer: unknown entry type %q", typ)
 	}
-	r, err := newRun(ctx, st, Options{})
+	r, err := newRun(ctx, st, Options{Codes: tables})
 	if err != nil {
 		return nil, err
 	}

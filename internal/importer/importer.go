@@ -17,6 +17,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/store"
 )
 
@@ -94,6 +95,9 @@ type Options struct {
 	// OnRow, if set, is told the outcome of every row (for a preview
 	// page), in file order.
 	OnRow func(RowResult)
+	// Codes are the code tables rows are checked against, read once by the
+	// caller that has them (the portal); nil reads them for this import.
+	Codes *codes.Tables
 	// Workers is how many rows are written at once (each in its own
 	// transaction); 0 means DefaultWorkers.
 	Workers int

@@ -656,7 +656,7 @@ func TestApplyForm(t *testing.T) {
 	st := testenv.Store(t)
 	c := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	var j domain.Job
-	errs, err := importer.ApplyForm(ctx, st, "job", &j, map[string]string{
+	errs, err := importer.ApplyForm(ctx, st, nil, "job", &j, map[string]string{
 		"title": "Thợ hàn", "company_tax_code": c.TaxCode, "occupation": "7", "positions": "12",
 		"wage_min": "8.000.000", "wage_max": "", "employment_type": "full_time", "education": "none",
 		"city": "cantho", "ward": "31201", "deadline": "31/12/2026", "priority_groups": "disabled;veteran",
@@ -668,7 +668,7 @@ func TestApplyForm(t *testing.T) {
 		j.Deadline.Format("2006-01-02") != "2026-12-31" || strings.Join(j.PriorityGroups, ",") != "disabled,veteran" {
 		t.Errorf("job = %+v", j)
 	}
-	errs, err = importer.ApplyForm(ctx, st, "job", &j, map[string]string{"positions": "0", "ward": "26740", "deadline": "hôm nay"})
+	errs, err = importer.ApplyForm(ctx, st, nil, "job", &j, map[string]string{"positions": "0", "ward": "26740", "deadline": "hôm nay"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -684,7 +684,7 @@ func TestApplyForm(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if _, err := importer.ApplyForm(ctx, st, "job", &domain.Company{}, nil); err == nil {
+	if _, err := importer.ApplyForm(ctx, st, nil, "job", &domain.Company{}, nil); err == nil {
 		t.Error("ApplyForm with the wrong entity: no error")
 	}
 }

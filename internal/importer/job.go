@@ -66,7 +66,7 @@ var jobSpec = &spec[domain.Job]{
 		}
 	},
 	check: func(c *rowCtx, e *domain.Job) {
-		if e.OccupationCode != "" && !c.failedOn("occupation") && !c.r.ref.occupations[e.OccupationCode] {
+		if e.OccupationCode != "" && !c.failedOn("occupation") && !c.r.ref.IsOccupation(e.OccupationCode) {
 			c.fail("occupation", fmt.Sprintf("Giá trị “%s” không có trong danh sách: nhóm nghề VSCO là một chữ số từ 0 đến 9.", e.OccupationCode))
 		}
 		c.checkWard("ward", e.WardCode, e.City)

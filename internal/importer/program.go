@@ -38,7 +38,7 @@ var programSpec = &spec[domain.Program]{
 				if p, ok := c.r.school(city, code); ok {
 					e.SchoolID, e.City = p.id, p.city
 				} else if c.r.fatal == nil {
-					c.fail("school_code", fmt.Sprintf("Không tìm thấy trường có mã “%s” ở %s: hãy nhập trường trước.", code, c.r.ref.cityName(city)))
+					c.fail("school_code", fmt.Sprintf("Không tìm thấy trường có mã “%s” ở %s: hãy nhập trường trước.", code, c.r.ref.CityName(city)))
 				}
 			}
 		}

@@ -10,9 +10,9 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
-	"hoptac/internal/vn"
 )
 
 // run is one import in progress.
@@ -84,9 +84,14 @@ func newRun(ctx context.Context, st *store.Store, opts Options) (*run, error) {
 	if r.workers <= 0 {
 		r.workers = DefaultWorkers
 	}
-	if err := r.ref.load(ctx, st); err != nil {
-		return nil, fmt.Errorf("import: read reference data: %w", err)
+	tables := opts.Codes
+	if tables == nil {
+		var err error
+		if tables, err = codes.Load(ctx, st); err != nil {
+			return nil, fmt.Errorf("import: read reference data: %w", err)
+		}
 	}
+	r.ref = newRefData(tables)
 	return r, nil
 }
 
@@ -280,7 +285,7 @@ func (r *run) scopeMessage(city string) string {
 	if city == domain.Both {
 		return "Bạn không có quyền nhập dữ liệu của cả hai thành phố (chỉ quản trị viên được nhập mục chung của hai thành phố)."
 	}
-	return fmt.Sprintf("Bạn không có quyền nhập dữ liệu của %s.", r.ref.cityName(city))
+	return fmt.Sprintf("Bạn không có quyền nhập dữ liệu của %s.", r.ref.CityName(city))
 }
 
 // department picks the publishing department of a new entry.
@@ -389,38 +394,24 @@ func (c *rowCtx) failWrite(res *RowResult, err error, colOf func(string) string)
 	return nil
 }
 
-// refData is the code tables rows are checked against, read once.
+// refData is the code tables rows are checked against, with the folded
+// names people write for cities and wards.
 type refData struct {
-	cities      map[string]string              // code → short Vietnamese name
-	cityByName  map[string]string              // folded name → code
-	cityCodes   []string                       // in display order
-	wards       map[string]domain.Ward         // code → ward
-	wardByName  map[string]map[string][]string // city → folded name → codes
-	industries  map[string]map[string]bool     // version → section letters
-	occupations map[string]bool                // VSCO 2020 major groups
-	departments map[string]string              // code → city
+	*codes.Tables
+	cityByName map[string]string              // folded name → code
+	cityCodes  []string                       // in display order
+	wardByName map[string]map[string][]string // city → folded name → codes
 }
 
-func (d *refData) load(ctx context.Context, st *store.Store) error {
-	cities, err := st.Cities(ctx)
-	if err != nil {
-		return err
-	}
-	d.cities, d.cityByName = map[string]string{}, map[string]string{}
-	for _, c := range cities {
-		d.cities[c.Code] = c.ShortVI
+func newRefData(t *codes.Tables) refData {
+	d := refData{Tables: t, cityByName: map[string]string{}, wardByName: map[string]map[string][]string{}}
+	for _, c := range t.Cities {
 		d.cityCodes = append(d.cityCodes, c.Code)
 		for _, n := range []string{c.Code, c.NameVI, c.NameEN, c.ShortVI} {
 			d.cityByName[foldKey(n)] = c.Code
 		}
 	}
-	wards, err := st.Wards(ctx, "")
-	if err != nil {
-		return err
-	}
-	d.wards, d.wardByName = map[string]domain.Ward{}, map[string]map[string][]string{}
-	for _, w := range wards {
-		d.wards[w.Code] = w
+	for _, w := range t.Wards {
 		byName := d.wardByName[w.CityCode]
 		if byName == nil {
 			byName = map[string][]string{}
@@ -435,46 +426,9 @@ func (d *refData) load(ctx context.Context, st *store.Store) error {
 			}
 		}
 	}
-	d.industries = map[string]map[string]bool{}
-	for _, v := range []string{"VSIC2018", "VSIC2025"} {
-		codes, err := st.Industries(ctx, v)
-		if err != nil {
-			return err
-		}
-		set := map[string]bool{}
-		for _, c := range codes {
-			set[c.Code] = true
-		}
-		d.industries[v] = set
-	}
-	occ, err := st.Occupations(ctx, "VSCO2020")
-	if err != nil {
-		return err
-	}
-	d.occupations = map[string]bool{}
-	for _, o := range occ {
-		d.occupations[o.Code] = true
-	}
-	deps, err := st.Departments(ctx)
-	if err != nil {
-		return err
-	}
-	d.departments = map[string]string{}
-	for _, dep := range deps {
-		d.departments[dep.Code] = dep.CityCode
-	}
-	return nil
-}
-
-func (d *refData) cityName(code string) string {
-	if n, ok := d.cities[code]; ok {
-		return n
-	}
-	return code
+	return d
 }
 
 // foldKey is the form names are compared in: no diacritics, lower case,
 // single spaces.
-func foldKey(s string) string {
-	return strings.Join(strings.Fields(vn.Fold(s)), " ")
-}
+func foldKey(s string) string { return codes.Fold(s) }

@@ -381,8 +381,8 @@ func (p *rowPlan[T]) validate() verdict {
 		}
 		city := s.city(&p.e)
 		p.dept = r.department(city, s.entry.Name, field)
-		if _, ok := r.ref.departments[p.dept]; !ok && city != "" && !c.failed() {
-			c.fail("", fmt.Sprintf("Không có cơ quan công bố “%s” cho %s.", p.dept, r.ref.cityName(city)))
+		if _, ok := r.ref.Department(p.dept); !ok && city != "" && !c.failed() {
+			c.fail("", fmt.Sprintf("Không có cơ quan công bố “%s” cho %s.", p.dept, r.ref.CityName(city)))
 		}
 	}
 	if c.failed() {

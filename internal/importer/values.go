@@ -348,7 +348,7 @@ func (c *rowCtx) setWard(col string, dst **string, city string) {
 		*dst = nil
 		return
 	}
-	if _, ok := c.r.ref.wards[s]; ok {
+	if c.r.ref.IsWard(s) {
 		code := s
 		*dst = &code
 		return
@@ -359,9 +359,9 @@ func (c *rowCtx) setWard(col string, dst **string, city string) {
 		code := codes[0]
 		*dst = &code
 	case len(codes) > 1:
-		c.fail(col, fmt.Sprintf("Tên “%s” ứng với nhiều phường/xã của %s: hãy ghi mã phường/xã (%s).", s, c.r.ref.cityName(city), strings.Join(codes, ", ")))
+		c.fail(col, fmt.Sprintf("Tên “%s” ứng với nhiều phường/xã của %s: hãy ghi mã phường/xã (%s).", s, c.r.ref.CityName(city), strings.Join(codes, ", ")))
 	default:
-		c.fail(col, fmt.Sprintf("Không tìm thấy phường/xã “%s” của %s: ghi mã phường/xã hoặc đúng tên sau sáp nhập (ví dụ “Phường Tân Tạo”).", s, c.r.ref.cityName(city)))
+		c.fail(col, fmt.Sprintf("Không tìm thấy phường/xã “%s” của %s: ghi mã phường/xã hoặc đúng tên sau sáp nhập (ví dụ “Phường Tân Tạo”).", s, c.r.ref.CityName(city)))
 	}
 }
 
@@ -370,13 +370,13 @@ func (c *rowCtx) checkWard(col string, ward *string, city string) {
 	if ward == nil || c.failedOn(col) || city == "" {
 		return
 	}
-	w, ok := c.r.ref.wards[*ward]
+	w, ok := c.r.ref.Ward(*ward)
 	if !ok {
 		c.fail(col, fmt.Sprintf("Không tìm thấy phường/xã có mã “%s”.", *ward))
 		return
 	}
 	if w.CityCode != city {
-		c.fail(col, fmt.Sprintf("Phường/xã %s (%s) không thuộc %s.", w.Name, w.Code, c.r.ref.cityName(city)))
+		c.fail(col, fmt.Sprintf("Phường/xã %s (%s) không thuộc %s.", w.Name, w.Code, c.r.ref.CityName(city)))
 	}
 }
 

@@ -35,4 +35,15 @@ var Commitment = &Kind[domain.Commitment]{
 		"progress":            "in_progress",
 		"due_on":              "2030-12-31",
 	},
+	fields: []Field{
+		{Name: "title", Label: "Tên nhiệm vụ", Kind: "text", Required: true},
+		{Name: "program_external_id", Label: "Mã tham chiếu của chương trình hợp tác", Hint: "Ví dụ: demo-program-2024.", Kind: "text", Required: true},
+		{Name: "lead", Label: "Chủ trì", Kind: "select", Required: true, Options: cityOptions(true), City: true},
+		{Name: "progress", Label: "Tiến độ", Kind: "select", Required: true, Options: fixed(domain.Progresses)},
+		{Name: "due_on", Label: "Thời hạn", Kind: "date"},
+		{Name: "description", Label: "Mô tả", Kind: "textarea"},
+		{Name: "progress_updates", Label: "Cập nhật tiến độ (JSON)", Hint: `Danh sách dạng [{"date":"2025-01-15","note":"…","evidence_url":"https://…"}].`, Kind: "json"},
+		{Name: "reviews", Label: "Sơ kết, tổng kết (JSON)", Hint: `Danh sách dạng [{"date":"2025-01-15","kind":"so_ket","summary":"…"}].`, Kind: "json"},
+		externalIDField,
+	},
 }

@@ -32,4 +32,18 @@ var Company = &Kind[domain.Company]{
 		"city":        "hcm",
 		"employees":   "1200",
 	},
+	fields: []Field{
+		{Name: "name", Label: "Tên doanh nghiệp", Kind: "text", Required: true},
+		{Name: "tax_code", Label: "Mã số thuế", Hint: "10 chữ số, hoặc 10 chữ số - 3 chữ số với chi nhánh.", Kind: "text", Required: true},
+		{Name: "industry", Label: "Ngành kinh tế (VSIC 2018)", Kind: "select", Required: true, Options: industryOptions},
+		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
+		{Name: "ward", Label: "Phường, xã", Kind: "select", Options: wardOptions},
+		{Name: "address", Label: "Địa chỉ", Hint: "Số nhà, đường.", Kind: "text"},
+		{Name: "employees", Label: "Số lao động", Kind: "number"},
+		{Name: "website", Label: "Trang web", Kind: "url"},
+		{Name: "phone", Label: "Điện thoại", Kind: "text"},
+		{Name: "email", Label: "Email tuyển dụng", Kind: "email"},
+		{Name: "description", Label: "Giới thiệu", Kind: "textarea"},
+		externalIDField,
+	},
 }

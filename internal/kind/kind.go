@@ -51,6 +51,8 @@ type Entry interface {
 	// ParentKeys are the import columns naming the entry's parent that its
 	// own fields lack (a program's school_city), for forms.
 	ParentKeys(ctx context.Context, st *store.Store, e any) (map[string]string, error)
+	// Fields are the back-office form's fields, in order.
+	Fields() []Field
 	// Example is one valid import row of this kind, column → value.
 	Example() map[string]string
 	// Documents reads the public entries sel names as search documents.
@@ -78,6 +80,9 @@ type Kind[T any] struct {
 	// it (a program's school_city), for forms; nil when the entry's own
 	// fields already do.
 	parentKeys func(context.Context, *store.Store, *T) (map[string]string, error)
+	// fields are the back-office form's, in order; their names are import
+	// columns, so a form is one row of a spreadsheet.
+	fields []Field
 	// example is one valid import row (column → value); the examples of
 	// All, imported in order, make a consistent set (a job names the
 	// example company).
@@ -95,6 +100,8 @@ func (k *Kind[T]) ParentKeys(ctx context.Context, st *store.Store, e any) (map[s
 	}
 	return k.parentKeys(ctx, st, k.cast(e))
 }
+
+func (k *Kind[T]) Fields() []Field { return k.fields }
 
 func (k *Kind[T]) Example() map[string]string {
 	out := make(map[string]string, len(k.example))

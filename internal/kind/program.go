@@ -35,4 +35,18 @@ var Program = &Kind[domain.Program]{
 		"duration_months": "30",
 		"tuition_vnd":     "9000000",
 	},
+	fields: []Field{
+		{Name: "name", Label: "Tên ngành, nghề", Kind: "text", Required: true},
+		{Name: "school_city", Label: "Thành phố của trường", Kind: "select", Required: true, Options: cityOptions(false), City: true},
+		{Name: "school_code", Label: "Mã trường", Hint: "Trường phải có trên cổng (mục Trường nghề).", Kind: "text", Required: true},
+		{Name: "level", Label: "Trình độ đào tạo", Kind: "select", Required: true, Options: fixed(domain.ProgramLevels)},
+		{Name: "mode", Label: "Hình thức đào tạo", Kind: "select", Required: true, Options: fixed(domain.StudyModes)},
+		{Name: "duration_months", Label: "Thời gian đào tạo (tháng)", Kind: "number"},
+		{Name: "tuition_vnd", Label: "Học phí (đồng/khóa)", Kind: "money"},
+		{Name: "quota", Label: "Chỉ tiêu", Kind: "number"},
+		{Name: "intake", Label: "Thời gian tuyển sinh", Hint: "Ví dụ: Tháng 3, tháng 9.", Kind: "text"},
+		{Name: "support", Label: "Hỗ trợ, miễn giảm học phí và đối tượng", Kind: "textarea"},
+		{Name: "description", Label: "Mô tả", Kind: "textarea"},
+		externalIDField,
+	},
 }

@@ -32,4 +32,18 @@ var Project = &Kind[domain.Project]{
 		"stage":        "seeking_partners",
 		"budget_vnd":   "5000000000",
 	},
+	fields: []Field{
+		{Name: "title", Label: "Tên dự án", Kind: "text", Required: true},
+		{Name: "organization", Label: "Tổ chức chủ trì", Kind: "text"},
+		{Name: "kind", Label: "Loại dự án", Kind: "select", Required: true, Options: fixed(domain.ProjectKinds)},
+		{Name: "stage", Label: "Giai đoạn", Kind: "select", Required: true, Options: fixed(domain.ProjectStages)},
+		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
+		{Name: "field", Label: "Lĩnh vực", Kind: "text"},
+		{Name: "budget_vnd", Label: "Kinh phí dự kiến (đồng)", Kind: "money"},
+		{Name: "start_on", Label: "Bắt đầu", Kind: "date"},
+		{Name: "end_on", Label: "Kết thúc", Kind: "date"},
+		{Name: "description", Label: "Mô tả", Kind: "textarea"},
+		{Name: "contact", Label: "Liên hệ", Kind: "textarea"},
+		externalIDField,
+	},
 }

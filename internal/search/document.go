@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"hoptac/internal/codes"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,33 +95,19 @@ func NewNames(cities []domain.City, wards []domain.Ward, industries, occupations
 	return n
 }
 
-// NameSource is where the code tables are read from (the store).
-type NameSource interface {
-	Cities(ctx context.Context) ([]domain.City, error)
-	Wards(ctx context.Context, city string) ([]domain.Ward, error)
-	Industries(ctx context.Context, version string) ([]domain.Classification, error)
-	Occupations(ctx context.Context, version string) ([]domain.Classification, error)
+// NamesFrom builds the lookups from the code tables.
+func NamesFrom(t *codes.Tables) *Names {
+	return NewNames(t.Cities, t.Wards, t.Industries, t.Occupations)
 }
 
-// LoadNames reads the code tables the documents need.
-func LoadNames(ctx context.Context, src NameSource) (*Names, error) {
-	cities, err := src.Cities(ctx)
+// LoadNames reads the code tables the documents need (commands that do
+// not share tables already read).
+func LoadNames(ctx context.Context, src codes.Source) (*Names, error) {
+	t, err := codes.Load(ctx, src)
 	if err != nil {
 		return nil, err
 	}
-	wards, err := src.Wards(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	industries, err := src.Industries(ctx, "VSIC2018")
-	if err != nil {
-		return nil, err
-	}
-	occupations, err := src.Occupations(ctx, "VSCO2020")
-	if err != nil {
-		return nil, err
-	}
-	return NewNames(cities, wards, industries, occupations), nil
+	return NamesFrom(t), nil
 }
 
 // EducationRanks orders education levels so "at most my level" is a range filter.

@@ -37,7 +37,7 @@ type errorItem struct{ Name, Message string }
 // choose the city, it is theirs.
 func fieldsFor(typ string, o interface{ IsAdmin() bool }) []formField {
 	var out []formField
-	for _, f := range formFields[typ] {
+	for _, f := range kindFields(typ) {
 		if f.City && !o.IsAdmin() {
 			continue
 		}
@@ -106,29 +106,29 @@ func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]
 	typ := k.Type().Name
 	o := official(c)
 	if !o.IsAdmin() {
-		for _, f := range formFields[typ] {
+		for _, f := range kindFields(typ) {
 			if f.City {
 				values[f.Name] = o.City
 			}
 		}
 	}
-	errs, err := importer.ApplyForm(c.UserContext(), s.store, typ, e, values)
+	errs, err := importer.ApplyForm(c.UserContext(), s.store, s.catalog, typ, e, values)
 	out := map[string]string{}
 	if err != nil {
-		out[formFields[typ][0].Name] = "Không lưu được: " + err.Error()
+		out[kindFields(typ)[0].Name] = "Không lưu được: " + err.Error()
 		return out
 	}
 	for _, re := range errs {
 		name := re.Column
 		if name == "" {
-			name = formFields[typ][0].Name
+			name = kindFields(typ)[0].Name
 		}
 		if _, dup := out[name]; !dup {
 			out[name] = re.Message
 		}
 	}
 	if len(out) == 0 && !o.CanEdit(k.HeadOf(e).City) {
-		for _, f := range formFields[typ] {
+		for _, f := range kindFields(typ) {
 			if f.City {
 				out[f.Name] = "Bạn chỉ được cập nhật dữ liệu của " + s.catalog.CityName(o.City) + "; mục chung của cả hai thành phố do quản trị viên cập nhật."
 			}
@@ -292,7 +292,7 @@ func (s *server) valuesOf(ctx context.Context, typ string, e any) (map[string]st
 	for col, v := range parent {
 		out[col] = v
 	}
-	for _, f := range formFields[typ] {
+	for _, f := range kindFields(typ) {
 		if f.Kind == "date" && len(out[f.Name]) >= 10 {
 			out[f.Name] = out[f.Name][:10]
 		}
@@ -338,4 +338,10 @@ func sameValues(now, posted map[string]string, fields []formField) bool {
 		}
 	}
 	return true
+}
+
+// kindFields are the form fields of a kind by its name.
+func kindFields(typ string) []formField {
+	k, _ := kind.ByName(typ)
+	return k.Fields()
 }

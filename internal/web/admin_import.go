@@ -117,7 +117,8 @@ func (s *server) runImport(c *fiber.Ctx, content []byte, format importer.Format,
 	o := official(c)
 	var rows []importer.RowResult
 	report, err := importer.Import(c.UserContext(), s.store, bytes.NewReader(content), format, importer.Options{
-		Type: typ, Publish: publish, DryRun: dryRun,
+		Codes: s.catalog,
+		Type:  typ, Publish: publish, DryRun: dryRun,
 		AllowCity: o.CanEdit,
 		OnRow: func(r importer.RowResult) {
 			if len(rows) < 500 { // the page shows the first 500 rows

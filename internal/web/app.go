@@ -20,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/markdown"
@@ -40,8 +41,10 @@ type Searcher interface {
 
 // Deps is what the web app needs from the rest of the portal.
 type Deps struct {
-	Store     *store.Store
-	Logger    *slog.Logger
+	Store  *store.Store
+	Logger *slog.Logger
+	// Codes are the code tables read at start-up (nil: New reads them).
+	Codes     *codes.Tables
 	Templates fs.FS // rooted at the templates folder
 	Static    fs.FS // rooted at the static folder
 	Search    Searcher
@@ -92,9 +95,12 @@ func (s *server) publicPages() map[string]kindPages {
 // New builds the whole application. The code tables are read once here and
 // every template is parsed, so a broken template stops start-up.
 func New(ctx context.Context, d Deps) (*fiber.App, error) {
-	catalog, err := LoadCatalog(ctx, d.Store)
-	if err != nil {
-		return nil, fmt.Errorf("load code tables: %w", err)
+	catalog := d.Codes
+	if catalog == nil {
+		var err error
+		if catalog, err = codes.Load(ctx, d.Store); err != nil {
+			return nil, fmt.Errorf("load code tables: %w", err)
+		}
 	}
 	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth}
 	s.pages = s.publicPages()

@@ -68,6 +68,14 @@ func TestEveryKindHasEverySurface(t *testing.T) {
 					t.Errorf("import columns of %s lack the example's %q", typ.Name, col)
 				}
 			}
+			if len(k.Fields()) == 0 {
+				t.Errorf("kind %s has no form fields", typ.Name)
+			}
+			for _, f := range k.Fields() {
+				if !slices.Contains(cols, f.Name) {
+					t.Errorf("form field %s.%s is not an import column: a form must read as one row of a spreadsheet", typ.Name, f.Name)
+				}
+			}
 			head, err := k.Head(ctx, st, ids[typ.Name])
 			if err != nil || head.Meta.Status != domain.StatusPublished || head.Title == "" {
 				t.Fatalf("Head(%s %d) = %+v, %v; want the published example", typ.Name, ids[typ.Name], head, err)

@@ -1,0 +1,183 @@
+// Package codes holds the code tables — cities, wards (with the units they
+// were formed from), industries, occupations and publishing departments —
+// read once from the database and shared by the web pages, the importer
+// and the search documents. They change only with a migration.
+package codes
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
+)
+
+// IndustryVersions are the VSIC versions entries may carry.
+var IndustryVersions = []string{"VSIC2018", "VSIC2025"}
+
+// Current versions of the classifications new entries use.
+const (
+	IndustryVersion   = "VSIC2018"
+	OccupationVersion = "VSCO2020"
+)
+
+// Source is where the tables are read from (the store).
+type Source interface {
+	Cities(ctx context.Context) ([]domain.City, error)
+	Wards(ctx context.Context, city string) ([]domain.Ward, error)
+	Industries(ctx context.Context, version string) ([]domain.Classification, error)
+	Occupations(ctx context.Context, version string) ([]domain.Classification, error)
+	Departments(ctx context.Context) ([]domain.Department, error)
+}
+
+// Tables are the code tables and their lookups.
+type Tables struct {
+	Cities      []domain.City
+	Wards       []domain.Ward
+	Industries  []domain.Classification // current version (IndustryVersion)
+	Occupations []domain.Classification
+	Departments []domain.Department
+
+	cityByCode       map[string]domain.City
+	wardByCode       map[string]domain.Ward
+	industryByCode   map[string]domain.Classification
+	industrySets     map[string]map[string]bool // version → codes
+	occupationByCode map[string]domain.Classification
+	departmentByCode map[string]domain.Department
+}
+
+// Load reads every table once.
+func Load(ctx context.Context, src Source) (*Tables, error) {
+	var t Tables
+	var err error
+	if t.Cities, err = src.Cities(ctx); err != nil {
+		return nil, fmt.Errorf("read cities: %w", err)
+	}
+	if t.Wards, err = src.Wards(ctx, ""); err != nil {
+		return nil, fmt.Errorf("read wards: %w", err)
+	}
+	t.industrySets = map[string]map[string]bool{}
+	for _, v := range IndustryVersions {
+		list, err := src.Industries(ctx, v)
+		if err != nil {
+			return nil, fmt.Errorf("read industries: %w", err)
+		}
+		if v == IndustryVersion {
+			t.Industries = list
+		}
+		t.industrySets[v] = map[string]bool{}
+		for _, x := range list {
+			t.industrySets[v][x.Code] = true
+		}
+	}
+	if t.Occupations, err = src.Occupations(ctx, OccupationVersion); err != nil {
+		return nil, fmt.Errorf("read occupations: %w", err)
+	}
+	if t.Departments, err = src.Departments(ctx); err != nil {
+		return nil, fmt.Errorf("read departments: %w", err)
+	}
+	t.cityByCode = index(t.Cities, func(x domain.City) string { return x.Code })
+	t.wardByCode = index(t.Wards, func(x domain.Ward) string { return x.Code })
+	t.industryByCode = index(t.Industries, func(x domain.Classification) string { return x.Code })
+	t.occupationByCode = index(t.Occupations, func(x domain.Classification) string { return x.Code })
+	t.departmentByCode = index(t.Departments, func(x domain.Department) string { return x.Code })
+	return &t, nil
+}
+
+func index[T any](list []T, key func(T) string) map[string]T {
+	m := make(map[string]T, len(list))
+	for _, x := range list {
+		m[key(x)] = x
+	}
+	return m
+}
+
+// City finds a city by code.
+func (t *Tables) City(code string) (domain.City, bool) { x, ok := t.cityByCode[code]; return x, ok }
+
+// Ward finds a ward by code.
+func (t *Tables) Ward(code string) (domain.Ward, bool) { x, ok := t.wardByCode[code]; return x, ok }
+
+// Occupation finds a VSCO major group by code.
+func (t *Tables) Occupation(code string) (domain.Classification, bool) {
+	x, ok := t.occupationByCode[code]
+	return x, ok
+}
+
+// Industry finds a section of the current VSIC by code.
+func (t *Tables) Industry(code string) (domain.Classification, bool) {
+	x, ok := t.industryByCode[code]
+	return x, ok
+}
+
+// Department finds a publishing department by code.
+func (t *Tables) Department(code string) (domain.Department, bool) {
+	x, ok := t.departmentByCode[code]
+	return x, ok
+}
+
+// CityName is the short Vietnamese name of a city; "both" reads as both.
+func (t *Tables) CityName(code string) string {
+	if code == domain.Both {
+		return "Cả hai thành phố"
+	}
+	if x, ok := t.cityByCode[code]; ok {
+		return x.ShortVI
+	}
+	return code
+}
+
+// IsCity tells whether code is a city of the portal.
+func (t *Tables) IsCity(code string) bool { _, ok := t.cityByCode[code]; return ok }
+
+// WardsOf lists the wards of one city.
+func (t *Tables) WardsOf(city string) []domain.Ward {
+	var out []domain.Ward
+	for _, w := range t.Wards {
+		if w.CityCode == city {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// IsWard tells whether code is a ward of the portal's cities.
+func (t *Tables) IsWard(code string) bool { _, ok := t.wardByCode[code]; return ok }
+
+// IndustryName is the Vietnamese name of a VSIC section.
+func (t *Tables) IndustryName(code string) string {
+	if x, ok := t.industryByCode[code]; ok {
+		return x.NameVI
+	}
+	return code
+}
+
+// IsIndustry tells whether code is a section of the current VSIC.
+func (t *Tables) IsIndustry(code string) bool { _, ok := t.industryByCode[code]; return ok }
+
+// IsIndustryOf tells whether code is a section of a VSIC version.
+func (t *Tables) IsIndustryOf(version, code string) bool { return t.industrySets[version][code] }
+
+// OccupationName is the Vietnamese name of a VSCO major group.
+func (t *Tables) OccupationName(code string) string {
+	if x, ok := t.occupationByCode[code]; ok {
+		return x.NameVI
+	}
+	return code
+}
+
+// IsOccupation tells whether code is a VSCO major group.
+func (t *Tables) IsOccupation(code string) bool { _, ok := t.occupationByCode[code]; return ok }
+
+// DepartmentName is the name of the publishing department.
+func (t *Tables) DepartmentName(code string) string {
+	if x, ok := t.departmentByCode[code]; ok {
+		return x.NameVI
+	}
+	return code
+}
+
+// Fold is the form names are compared in: no diacritics, lower case,
+// single spaces.
+func Fold(s string) string { return strings.Join(strings.Fields(vn.Fold(s)), " ") }
