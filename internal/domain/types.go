@@ -2,24 +2,26 @@ package domain
 
 import "strconv"
 
-// EntryType describes one kind of entry: its name in the API and the search
-// index, its public list path, and its Vietnamese label.
+// EntryType names one kind of entry: its name in the API and the search
+// index, its public list path, and its labels in Vietnamese and English.
+// What the portal does with each kind is in the registry (internal/kind).
 type EntryType struct {
 	Name    string // job, company, …
 	Plural  string // the API collection: jobs, companies, …
 	Path    string // the public list page
 	LabelVI string
+	LabelEN string
 }
 
 // EntryTypes lists every entry type in the order pages show them.
 var EntryTypes = []EntryType{
-	{"job", "jobs", "/viec-lam", "Việc làm"},
-	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp"},
-	{"school", "schools", "/truong-nghe", "Cơ sở GDNN"},
-	{"program", "programs", "/dao-tao", "Ngành, nghề đào tạo"},
-	{"policy", "policies", "/chinh-sach", "Chính sách"},
-	{"project", "projects", "/du-an", "Dự án"},
-	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác"},
+	{"job", "jobs", "/viec-lam", "Việc làm", "Jobs"},
+	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp", "Employers"},
+	{"school", "schools", "/truong-nghe", "Cơ sở GDNN", "Vocational schools"},
+	{"program", "programs", "/dao-tao", "Ngành, nghề đào tạo", "Training programmes"},
+	{"policy", "policies", "/chinh-sach", "Chính sách", "Policies"},
+	{"project", "projects", "/du-an", "Dự án", "Projects"},
+	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác", "Cooperation tasks"},
 }
 
 // TypeByName finds an entry type by its name.

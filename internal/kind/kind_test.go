@@ -1,0 +1,57 @@
+package kind_test
+
+import (
+	"testing"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+)
+
+// TestRegistryIsComplete: every entry type has exactly one kind, parents
+// come before their children, and each kind's description is whole.
+func TestRegistryIsComplete(t *testing.T) {
+	if len(kind.All) != len(domain.EntryTypes) {
+		t.Fatalf("len(kind.All) = %d, want one kind per entry type (%d)", len(kind.All), len(domain.EntryTypes))
+	}
+	rank := map[string]int{}
+	for i, k := range kind.All {
+		rank[k.Type().Name] = i
+	}
+	for _, typ := range domain.EntryTypes {
+		k, ok := kind.ByName(typ.Name)
+		if !ok {
+			t.Errorf("ByName(%q) found no kind", typ.Name)
+			continue
+		}
+		if byPlural, _ := kind.ByPlural(typ.Plural); byPlural != k {
+			t.Errorf("ByPlural(%q) = %v, want the kind of %s", typ.Plural, byPlural, typ.Name)
+		}
+		if k.Type() != typ || typ.LabelVI == "" || typ.LabelEN == "" || k.Table() == "" {
+			t.Errorf("kind %s: type %+v, table %q; want its entry type with both labels and a table", typ.Name, k.Type(), k.Table())
+		}
+		if p := k.Parent(); p != "" {
+			if r, ok := rank[p]; !ok || r >= rank[typ.Name] {
+				t.Errorf("kind %s names parent %q, which must be a kind listed before it", typ.Name, p)
+			}
+		}
+		seen := map[string]bool{}
+		for _, f := range k.Fields() {
+			if f.Name == "" || f.Label == "" || seen[f.Name] {
+				t.Errorf("kind %s: field %+v is unnamed, unlabelled or repeated", typ.Name, f)
+			}
+			seen[f.Name] = true
+			if (f.Kind == "select" || f.Kind == "checks") && f.Options == nil {
+				t.Errorf("kind %s: field %s is a %s without options", typ.Name, f.Name, f.Kind)
+			}
+		}
+		if len(k.Example()) == 0 {
+			t.Errorf("kind %s has no example row", typ.Name)
+		}
+		if k.New() == k.New() {
+			t.Errorf("kind %s: New() must return a fresh entry each time", typ.Name)
+		}
+	}
+	if _, ok := kind.ByName("bogus"); ok {
+		t.Error(`ByName("bogus") found a kind`)
+	}
+}
