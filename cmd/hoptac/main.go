@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sync"
 	"syscall"
 	"time"
@@ -160,7 +161,16 @@ func seedGenerated(ctx context.Context, cfg config.Config, args []string, stdout
 	return nil
 }
 
+// defaultMemoryLimit is the Go runtime's soft memory limit for serve when
+// GOMEMLIMIT is not set: the collector works harder as the heap nears it,
+// which keeps the process inside its 300 MB budget under a login flood
+// (four 19 MiB password checks and their garbage).
+const defaultMemoryLimit = 200 << 20
+
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
