@@ -410,3 +410,73 @@ func TestRequestIDsAreRandom(t *testing.T) {
 		t.Errorf("request ids %s and %s differ in %d characters: sequential, want random", a, b, differ)
 	}
 }
+
+// BenchmarkLoginOutcomes times a failed login of each kind: they should
+// take the same time (one argon2 check each), so timing tells an attacker
+// nothing about which accounts exist or are disabled.
+func BenchmarkLoginOutcomes(b *testing.B) {
+	st := testenv.Store(b)
+	app := hardenedBenchApp(b, st)
+	hash, err := auth.HashPassword(hardenedPassword)
+	if err != nil {
+		b.Fatal(err)
+	}
+	city, dept := "cantho", "cantho-sonv"
+	for _, email := range []string{"co@cantho.gov.vn", "nghi@cantho.gov.vn"} {
+		if err := st.CreateUser(ctx, &store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept, PasswordHash: hash}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := st.DisableUser(ctx, "nghi@cantho.gov.vn"); err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct{ name, email, password string }{
+		{"unknown", "khongco@cantho.gov.vn", hardenedPassword},
+		{"disabled", "nghi@cantho.gov.vn", hardenedPassword},
+		{"existing-wrong-password", "co@cantho.gov.vn", "sai mật khẩu mất rồi"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				st.DB().MustExec(`DELETE FROM login_failures`)
+				page, cookie := benchLoginPage(b, app)
+				form := url.Values{"_csrf": {page}, "email": {bc.email}, "password": {bc.password}}
+				req := httptest.NewRequest(http.MethodPost, "/admin/dang-nhap", strings.NewReader(form.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.AddCookie(cookie)
+				b.StartTimer()
+				resp, err := app.Test(req, -1)
+				if err != nil || resp.StatusCode != http.StatusUnauthorized {
+					b.Fatalf("login(%s) = %v, %v; want 401", bc.email, resp, err)
+				}
+				resp.Body.Close()
+			}
+		})
+	}
+}
+
+func hardenedBenchApp(b *testing.B, st *store.Store) *fiber.App {
+	templates, _ := fs.Sub(hoptac.Templates, "templates")
+	static, _ := fs.Sub(hoptac.Static, "static")
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	app, err := web.New(ctx, web.Deps{Store: st, Logger: log, Templates: templates, Static: static,
+		Search: search.NewService(search.New("http://127.0.0.1:1", ""), st, log)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return app
+}
+
+func benchLoginPage(b *testing.B, app *fiber.App) (string, *http.Cookie) {
+	resp, err := app.Test(httptest.NewRequest(http.MethodGet, "/admin/dang-nhap", nil), -1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	m := hiddenCSRF.FindSubmatch(body)
+	if m == nil || len(resp.Cookies()) == 0 {
+		b.Fatal("no login form")
+	}
+	return string(m[1]), resp.Cookies()[0]
+}
