@@ -2,7 +2,7 @@
 GO ?= go
 export PATH := /usr/local/go/bin:$(PATH)
 
-.PHONY: run test build vet stop bench clean
+.PHONY: run test build vet stop bench clean vuln
 
 ## run: build, start PostgreSQL and Meilisearch if needed, migrate, seed demo data, serve on :8080
 run:
@@ -26,6 +26,12 @@ stop:
 BENCH_SIZE ?= 100000
 bench: node_modules/.installed
 	BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/bench/
+
+## vuln: known vulnerabilities in the code the module calls (govulncheck;
+## downloads the Go vulnerability database, so it needs the network)
+GOVULNCHECK_VERSION ?= v1.9.0
+vuln:
+	$(GO) run golang.org/x/vuln/cmd/govulncheck@$(GOVULNCHECK_VERSION) ./...
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

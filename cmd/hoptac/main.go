@@ -11,11 +11,13 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sync"
 	"syscall"
 	"time"
 
 	hoptac "hoptac"
+	"hoptac/internal/auth"
 	"hoptac/internal/codes"
 	"hoptac/internal/config"
 	"hoptac/internal/indexer"
@@ -160,7 +162,16 @@ func seedGenerated(ctx context.Context, cfg config.Config, args []string, stdout
 	return nil
 }
 
+// defaultMemoryLimit is the Go runtime's soft memory limit for serve when
+// GOMEMLIMIT is not set: the collector works harder as the heap nears it,
+// which keeps the process inside its 300 MB budget under a login flood
+// (four 19 MiB password checks and their garbage).
+const defaultMemoryLimit = 200 << 20
+
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -197,11 +208,16 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(ctx, web.Deps{
-		Store: st, Logger: logger, Codes: tables, Templates: templates, Static: static,
-		Search: service, SearchHealth: engine, Metrics: newMetrics(st, service),
-		ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
-	})
+	deps := webDeps(cfg)
+	deps.Store, deps.Logger, deps.Codes, deps.Templates, deps.Static = st, logger, tables, templates, static
+	deps.Search, deps.SearchHealth = service, engine
+	app, err := web.New(ctx, deps)
+	if err != nil {
+		return err
+	}
+	// /metrics listens apart from the portal (loopback by default), so
+	// the public never sees it.
+	metrics, err := listenMetrics(cfg.MetricsAddr, newMetrics(st, service), logger)
 	if err != nil {
 		return err
 	}
@@ -212,6 +228,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 
 	select {
 	case err := <-errc:
+		metrics.Close()
 		return err
 	case <-ctx.Done():
 	}
@@ -219,11 +236,28 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if err := app.ShutdownWithTimeout(cfg.ShutdownTimeout); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	metrics.Close()
 	workers.Wait()
 	if err := <-errc; err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
 	return nil
+}
+
+// webDeps is every setting of the web app that comes from the
+// configuration; serve adds the parts it has opened.
+func webDeps(cfg config.Config) web.Deps {
+	public := cfg.PublicURL
+	if !cfg.HTTPS() {
+		public = "" // only an https:// address changes what the app does
+	}
+	return web.Deps{
+		TrustedProxies: cfg.TrustedProxies,
+		ProxyHeader:    cfg.ProxyHeader,
+		PublicURL:      public,
+		Hasher:         auth.NewHasher(cfg.LoginMaxConcurrentHashes, auth.HashWait),
+		ReadTimeout:    cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
+	}
 }
 
 // runSearchSync prepares the index (settings, search-only key) once

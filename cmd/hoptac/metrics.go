@@ -2,10 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -42,4 +48,38 @@ func newMetrics(st *store.Store, service *search.Service) *prometheus.Registry {
 		}, func() float64 { return float64(service.Fallbacks.Load()) }),
 	)
 	return reg
+}
+
+// metricsServer is the /metrics listener; its zero value (METRICS_ADDR
+// empty) serves nothing.
+type metricsServer struct{ srv *http.Server }
+
+// listenMetrics serves reg at /metrics on addr, apart from the public app.
+// A busy address fails start-up rather than leave metrics silently off.
+func listenMetrics(addr string, reg prometheus.Gatherer, logger *slog.Logger) (metricsServer, error) {
+	if addr == "" {
+		return metricsServer{}, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return metricsServer{}, fmt.Errorf("METRICS_ADDR: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("metrics listener stopped", slog.String("error", err.Error()))
+		}
+	}()
+	logger.Info("metrics listening", slog.String("addr", ln.Addr().String()))
+	return metricsServer{srv: srv}, nil
+}
+
+// Close stops the listener; a scrape in flight is cut, which Prometheus
+// retries.
+func (m metricsServer) Close() {
+	if m.srv != nil {
+		_ = m.srv.Close()
+	}
 }

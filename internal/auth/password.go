@@ -15,31 +15,51 @@ import (
 	"hoptac/internal/vn"
 )
 
-// hashParams are argon2id's parameters: 64 MiB, 3 passes, 2 lanes — the
-// RFC 9106 second recommendation, about 60 ms on this machine's cores.
-var hashParams = &argon2id.Params{Memory: 64 * 1024, Iterations: 3, Parallelism: 2, SaltLength: 16, KeyLength: 32}
+// hashParams are argon2id's parameters: 19 MiB, 2 passes, 1 lane — OWASP's
+// minimum. Memory is what bounds a login flood (see Hasher), so it stays
+// at the minimum and the passes carry the cost.
+var hashParams = &argon2id.Params{Memory: HashMemoryKiB, Iterations: 2, Parallelism: 1, SaltLength: 16, KeyLength: 32}
+
+// HashMemoryKiB is the memory one password check with hashParams takes.
+const HashMemoryKiB = 19 * 1024
 
 // HashPassword returns the argon2id hash of a password that passes CheckPassword.
 func HashPassword(password string) (string, error) {
 	return argon2id.CreateHash(password, hashParams)
 }
 
-// VerifyPassword tells whether password matches hash.
+// VerifyPassword tells whether password matches hash, whatever parameters
+// the hash was made with.
 func VerifyPassword(password, hash string) bool {
 	ok, err := argon2id.ComparePasswordAndHash(password, hash)
 	return err == nil && ok
 }
 
+// NeedsRehash tells whether hash was made with other parameters than
+// today's, so a successful login should store a new one.
+func NeedsRehash(hash string) bool {
+	p, _, _, err := argon2id.DecodeHash(hash)
+	return err != nil || p.Memory != hashParams.Memory || p.Iterations != hashParams.Iterations ||
+		p.Parallelism != hashParams.Parallelism || p.KeyLength != hashParams.KeyLength
+}
+
+// hashMemory is what checking hash costs, in KiB; a hash that does not
+// decode is checked against the dummy hash instead.
+func hashMemory(hash string) (int64, bool) {
+	p, _, _, err := argon2id.DecodeHash(hash)
+	if err != nil {
+		return 0, false
+	}
+	return int64(p.Memory), true
+}
+
 // dummyHash is verified against when the account does not exist, so a
-// wrong email takes as long as a wrong password. It is made on first use:
-// hashing costs 64 MiB, which commands other than serve should not pay.
+// wrong email takes as long as a wrong password. It is made on first use,
+// which commands other than serve should not pay for.
 var dummyHash = sync.OnceValue(func() string {
 	h, _ := HashPassword("this account does not exist")
 	return h
 })
-
-// VerifyNothing spends the time of a password check.
-func VerifyNothing(password string) { VerifyPassword(password, dummyHash()) }
 
 // MinPasswordLength is the shortest password accepted.
 const MinPasswordLength = 12

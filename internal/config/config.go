@@ -3,6 +3,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strconv"
@@ -30,11 +31,30 @@ type Config struct {
 	// whose ProxyHeader names the client; from anyone else it is ignored.
 	TrustedProxies []string
 	ProxyHeader    string
+	// PublicURL is the address visitors use. When it is https://…, the
+	// portal answers as if every request came over TLS (Secure and
+	// __Host- cookies, HSTS), whatever the proxy in front says.
+	PublicURL string
+	// MetricsAddr is where /metrics listens, apart from the public app;
+	// empty (METRICS_ADDR set to nothing, or "off") disables it.
+	MetricsAddr string
+	// LoginMaxConcurrentHashes bounds how many password checks run at
+	// once; each takes auth.HashMemoryKiB (19 MiB), so 4 cost 76 MiB.
+	LoginMaxConcurrentHashes int
 }
 
 // Load reads the environment. A bad value is an error naming the variable.
+// An unset variable and an empty one are the same here; FromEnv tells them
+// apart (METRICS_ADDR= disables metrics).
 func Load(getenv func(string) string) (Config, error) {
-	r := reader{getenv: getenv}
+	return load(func(name string) (string, bool) {
+		v := getenv(name)
+		return v, v != ""
+	})
+}
+
+func load(lookup func(string) (string, bool)) (Config, error) {
+	r := reader{getenv: func(name string) string { v, _ := lookup(name); return v }}
 	c := Config{
 		DatabaseURL:      r.str("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hoptac?sslmode=disable"),
 		DBMaxConns:       r.int("DB_MAX_CONNS", 10, 1, 500),
@@ -51,6 +71,25 @@ func Load(getenv func(string) string) (Config, error) {
 		TemplatesFromDir: r.str("DEV_ASSETS_DIR", ""),
 		TrustedProxies:   r.list("TRUSTED_PROXIES"),
 		ProxyHeader:      r.str("PROXY_HEADER", "X-Real-IP"),
+		PublicURL:        r.str("PUBLIC_URL", ""),
+		MetricsAddr:      r.str("METRICS_ADDR", "127.0.0.1:9090"),
+
+		LoginMaxConcurrentHashes: r.int("LOGIN_MAX_CONCURRENT_HASHES", 4, 1, 64),
+	}
+	if v, set := lookup("METRICS_ADDR"); (set && strings.TrimSpace(v) == "") || strings.EqualFold(strings.TrimSpace(v), "off") {
+		c.MetricsAddr = ""
+	}
+	for _, p := range c.TrustedProxies {
+		if net.ParseIP(p) == nil {
+			if _, _, err := net.ParseCIDR(p); err != nil {
+				r.fail(fmt.Errorf("TRUSTED_PROXIES: %q is neither an IP address nor a CIDR range", p))
+			}
+		}
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			r.fail(fmt.Errorf("PUBLIC_URL: must be an http:// or https:// URL"))
+		}
 	}
 	if r.err == nil {
 		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
@@ -66,7 +105,10 @@ func Load(getenv func(string) string) (Config, error) {
 }
 
 // FromEnv reads the process environment.
-func FromEnv() (Config, error) { return Load(os.Getenv) }
+func FromEnv() (Config, error) { return load(os.LookupEnv) }
+
+// HTTPS tells whether PublicURL says visitors come over TLS.
+func (c Config) HTTPS() bool { return strings.HasPrefix(strings.ToLower(c.PublicURL), "https://") }
 
 // reader keeps the first error so Load reads as a list of settings.
 type reader struct {

@@ -32,6 +32,9 @@ func TestLoadRejectsBadValuesNamingTheVariable(t *testing.T) {
 		{"bad database url", map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL"},
 		{"bad meili url", map[string]string{"MEILI_URL": "localhost:7700"}, "MEILI_URL"},
 		{"bad log level", map[string]string{"LOG_LEVEL": "loud"}, "LOG_LEVEL"},
+		{"bad proxy", map[string]string{"TRUSTED_PROXIES": "127.0.0.1, proxy.local"}, "TRUSTED_PROXIES"},
+		{"bad public url", map[string]string{"PUBLIC_URL": "portal.gov.vn"}, "PUBLIC_URL"},
+		{"hashes zero", map[string]string{"LOGIN_MAX_CONCURRENT_HASHES": "0"}, "LOGIN_MAX_CONCURRENT_HASHES"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,5 +43,23 @@ func TestLoadRejectsBadValuesNamingTheVariable(t *testing.T) {
 				t.Errorf("Load(%v) error = %v, want one starting with %q", tt.env, err, tt.want+":")
 			}
 		})
+	}
+}
+
+func TestLoadServeSettings(t *testing.T) {
+	c, err := Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MetricsAddr != "127.0.0.1:9090" || c.LoginMaxConcurrentHashes != 4 || c.HTTPS() {
+		t.Errorf("Load(empty) = metrics %q, hashes %d, https %v; want 127.0.0.1:9090, 4, false", c.MetricsAddr, c.LoginMaxConcurrentHashes, c.HTTPS())
+	}
+	c, err = Load(env(map[string]string{"METRICS_ADDR": "off", "PUBLIC_URL": "https://viec.hoptac.gov.vn", "TRUSTED_PROXIES": "10.0.0.0/8,127.0.0.1"}))
+	if err != nil || c.MetricsAddr != "" || !c.HTTPS() || len(c.TrustedProxies) != 2 {
+		t.Errorf("Load(off, https, proxies) = %+v, %v", c, err)
+	}
+	t.Setenv("METRICS_ADDR", "")
+	if c, err := FromEnv(); err != nil || c.MetricsAddr != "" {
+		t.Errorf("FromEnv() with METRICS_ADDR set empty = %q, %v; want metrics disabled", c.MetricsAddr, err)
 	}
 }

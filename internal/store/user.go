@@ -141,3 +141,38 @@ func (s *Store) ClearLoginFailures(ctx context.Context, email string) error {
 	_, err := s.db.ExecContext(ctx, `DELETE FROM login_failures WHERE email = $1`, strings.ToLower(strings.TrimSpace(email)))
 	return err
 }
+
+// UpgradePasswordHash replaces an account's password hash made with older
+// parameters, unless the password was changed meanwhile (old no longer
+// stored): then nothing changes.
+func (s *Store) UpgradePasswordHash(ctx context.Context, userID int64, old, hash string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2`, userID, old, hash)
+	return err
+}
+
+// SignIn is a successful login: the new session, and the pre-session and
+// the account's failed logins it leaves behind.
+type SignIn struct {
+	UserID     int64
+	Email      string
+	Token      string // the session cookie's value; only its hash is stored
+	CSRF       string
+	PreSession string // the login form's pre-session id
+	Expires    time.Time
+}
+
+// CreateSignIn stores the session, forgets the account's failures and
+// ends the login form's pre-session, in one transaction.
+func (s *Store) CreateSignIn(ctx context.Context, in SignIn) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)`,
+			TokenHash(in.Token), in.UserID, in.CSRF, in.Expires); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE email = $1`, strings.ToLower(strings.TrimSpace(in.Email))); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM login_presessions WHERE id_hash = $1`, TokenHash(in.PreSession))
+		return err
+	})
+}

@@ -12,38 +12,76 @@ import (
 	"hoptac/internal/store"
 )
 
-// Cookie names. Over TLS the session cookie carries the __Host- prefix, so
-// the browser refuses it unless Secure, host-only and for path /.
+// Cookie names. Over TLS the cookies carry the __Host- prefix, so the
+// browser refuses them unless Secure, host-only and for path /.
 const (
-	sessionCookie     = "hoptac_session"
-	hostSessionCookie = "__Host-hoptac_session"
-	loginCSRFCookie   = "hoptac_login_csrf"
+	sessionCookie        = "hoptac_session"
+	hostSessionCookie    = "__Host-hoptac_session"
+	preSessionCookie     = "hoptac_login"
+	hostPreSessionCookie = "__Host-hoptac_login"
 )
 
 // localsSession is where requireOfficial leaves the signed-in session.
 const localsSession = "session"
 
-func secure(c *fiber.Ctx) bool { return c.Protocol() == "https" }
+// secure tells whether the visitor came over TLS: PUBLIC_URL says so, or
+// a trusted proxy does (X-Forwarded-Proto; c.Protocol ignores it from
+// anyone else).
+func (s *server) secure(c *fiber.Ctx) bool { return s.httpsAlways || c.Protocol() == "https" }
 
-func sessionCookieName(c *fiber.Ctx) string {
-	if secure(c) {
+func (s *server) sessionCookieName(c *fiber.Ctx) string {
+	if s.secure(c) {
 		return hostSessionCookie
 	}
 	return sessionCookie
 }
 
-func setSessionCookie(c *fiber.Ctx, token string, expires time.Time) {
+func (s *server) preSessionCookieName(c *fiber.Ctx) string {
+	if s.secure(c) {
+		return hostPreSessionCookie
+	}
+	return preSessionCookie
+}
+
+func (s *server) setSessionCookie(c *fiber.Ctx, token string, expires time.Time) {
 	c.Cookie(&fiber.Cookie{
-		Name: sessionCookieName(c), Value: token, Path: "/", Expires: expires,
-		HTTPOnly: true, Secure: secure(c), SameSite: fiber.CookieSameSiteLaxMode,
+		Name: s.sessionCookieName(c), Value: token, Path: "/", Expires: expires,
+		HTTPOnly: true, Secure: s.secure(c), SameSite: fiber.CookieSameSiteLaxMode,
 	})
 }
 
-func clearSessionCookie(c *fiber.Ctx) {
+func (s *server) clearSessionCookie(c *fiber.Ctx) {
+	s.clearCookie(c, s.sessionCookieName(c), fiber.CookieSameSiteLaxMode)
+}
+
+func (s *server) clearCookie(c *fiber.Ctx, name, sameSite string) {
 	c.Cookie(&fiber.Cookie{
-		Name: sessionCookieName(c), Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
-		HTTPOnly: true, Secure: secure(c), SameSite: fiber.CookieSameSiteLaxMode,
+		Name: name, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
+		HTTPOnly: true, Secure: s.secure(c), SameSite: sameSite,
 	})
+}
+
+// csrfToken is the CSRF token a request carries: the X-CSRF-Token header,
+// else the _csrf field of the form body — never the query string, which
+// ends up in logs and Referer headers.
+func csrfToken(c *fiber.Ctx) string {
+	if h := c.Get("X-CSRF-Token"); h != "" {
+		return h
+	}
+	return postValue(c, "_csrf")
+}
+
+// postValue is a field of the request body (URL-encoded or multipart),
+// never of the query string, unlike c.FormValue.
+func postValue(c *fiber.Ctx, name string) string {
+	if strings.HasPrefix(strings.ToLower(c.Get(fiber.HeaderContentType)), fiber.MIMEMultipartForm) {
+		form, err := c.MultipartForm()
+		if err != nil || len(form.Value[name]) == 0 {
+			return ""
+		}
+		return form.Value[name][0]
+	}
+	return string(c.Request().PostArgs().Peek(name))
 }
 
 // noStore keeps every back-office page out of caches.
@@ -55,7 +93,7 @@ func noStore(c *fiber.Ctx) error {
 // requireOfficial lets signed-in officials through and sends anyone else to
 // the login page, coming back here afterwards.
 func (s *server) requireOfficial(c *fiber.Ctx) error {
-	token := c.Cookies(sessionCookieName(c))
+	token := c.Cookies(s.sessionCookieName(c))
 	if token != "" {
 		sess, err := s.store.SessionByToken(c.UserContext(), token, auth.IdleTimeout)
 		switch {
@@ -71,7 +109,7 @@ func (s *server) requireOfficial(c *fiber.Ctx) error {
 		case !errors.Is(err, store.ErrNotFound):
 			return err
 		}
-		clearSessionCookie(c)
+		s.clearSessionCookie(c)
 	}
 	next := c.OriginalURL()
 	if c.Method() != fiber.MethodGet {
@@ -88,7 +126,7 @@ func (s *server) checkCSRF(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	sess, ok := c.Locals(localsSession).(store.Session)
-	if !ok || !auth.SameToken(c.FormValue("_csrf"), sess.CSRFToken) {
+	if !ok || !auth.SameToken(csrfToken(c), sess.CSRFToken) {
 		return fiber.NewError(fiber.StatusForbidden, "csrf")
 	}
 	return c.Next()

@@ -8,18 +8,18 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 	"github.com/gofiber/template/html/v2"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/google/uuid"
 
+	"hoptac/internal/auth"
 	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
@@ -50,12 +50,16 @@ type Deps struct {
 	Search    Searcher
 	// SearchHealth tells /readyz whether Meilisearch answers.
 	SearchHealth SearchHealth
-	// Metrics is served at /metrics (nil: no metrics).
-	Metrics prometheus.Gatherer
 	// TrustedProxies may set ProxyHeader (the client address) and
 	// X-Forwarded-Proto; nobody else's are believed.
 	TrustedProxies []string
 	ProxyHeader    string
+	// PublicURL, when https://…, makes every response one over TLS
+	// (Secure, __Host- cookies and HSTS), whatever the proxy says.
+	PublicURL string
+	// Hasher runs login password checks within their memory budget
+	// (nil: auth.NewHasher with 4 slots).
+	Hasher *auth.Hasher
 	// Timeouts of the HTTP server.
 	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 }
@@ -68,6 +72,9 @@ type server struct {
 	search  Searcher
 	health  SearchHealth
 	demo    atomic.Pointer[demoState]
+	hasher  *auth.Hasher
+	// httpsAlways is PublicURL being https://.
+	httpsAlways bool
 	// pages are each kind's public list and detail handlers, by kind name.
 	pages map[string]kindPages
 }
@@ -102,7 +109,11 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 			return nil, fmt.Errorf("load code tables: %w", err)
 		}
 	}
-	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth}
+	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth,
+		hasher: d.Hasher, httpsAlways: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://")}
+	if s.hasher == nil {
+		s.hasher = auth.NewHasher(4, auth.HashWait)
+	}
 	s.pages = s.publicPages()
 	for _, k := range kind.All {
 		if _, ok := s.pages[k.Type().Name]; !ok {
@@ -125,6 +136,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		EnableTrustedProxyCheck: true,
 		TrustedProxies:          d.TrustedProxies,
 		ProxyHeader:             proxyHeader(d),
+		EnableIPValidation:      true, // a proxy header without an address names the proxy, not ""
 		AppName:                 "Hợp tác Lao động",
 		Views:                   engine,
 		Immutable:               true, // handlers may keep strings from params and bodies
@@ -133,6 +145,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		WriteTimeout:            d.WriteTimeout,
 		IdleTimeout:             d.IdleTimeout,
 		BodyLimit:               4 << 20,
+		ReadBufferSize:          16 << 10, // request line and headers: real cookies fit
 		DisableStartupMessage:   true,
 	})
 
@@ -140,9 +153,9 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	// handler's 500 page; the request id ties log lines together; the
 	// security headers apply to every response, errors included.
 	app.Use(recover.New())
-	app.Use(requestid.New())
+	app.Use(requestid.New(requestid.Config{Generator: uuid.NewString})) // random, not a counter
 	app.Use(s.logRequests)
-	app.Use(securityHeaders)
+	app.Use(s.securityHeaders)
 
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(d.Static),
@@ -151,9 +164,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
-	if d.Metrics != nil {
-		app.Get("/metrics", adaptor.HTTPHandler(promhttp.HandlerFor(d.Metrics, promhttp.HandlerOpts{})))
-	}
+	// /metrics is not here: it has its own listener (METRICS_ADDR).
 
 	api := app.Group("/api/v1")
 	api.Get("/search", s.apiSearch)
@@ -226,12 +237,12 @@ func (s *server) logRequests(c *fiber.Ctx) error {
 }
 
 // securityHeaders sets a strict policy: no inline scripts, no framing.
-func securityHeaders(c *fiber.Ctx) error {
+func (s *server) securityHeaders(c *fiber.Ctx) error {
 	c.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	c.Set("X-Frame-Options", "DENY")
-	if c.Protocol() == "https" {
+	if s.secure(c) {
 		c.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 	}
 	return c.Next()

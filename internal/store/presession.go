@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// CreatePreSession stores the login form's pre-session: the hash of id
+// (the cookie's value) and the form's CSRF token, until expires. Expired
+// pre-sessions are removed in the same statement.
+func (s *Store) CreatePreSession(ctx context.Context, id, csrf string, expires time.Time) error {
+	_, err := s.db.ExecContext(ctx, `WITH expired AS (DELETE FROM login_presessions WHERE expires_at < now())
+		INSERT INTO login_presessions (id_hash, csrf_token, expires_at) VALUES ($1, $2, $3)`,
+		TokenHash(id), csrf, expires)
+	return translate(err)
+}
+
+// PreSessionCSRF returns the CSRF token of the live pre-session id, or
+// ErrNotFound.
+func (s *Store) PreSessionCSRF(ctx context.Context, id string) (string, error) {
+	var csrf string
+	err := s.db.GetContext(ctx, &csrf, `SELECT csrf_token FROM login_presessions WHERE id_hash = $1 AND expires_at > now()`, TokenHash(id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return csrf, err
+}
+
+// DeletePreSession ends a pre-session (at a successful login).
+func (s *Store) DeletePreSession(ctx context.Context, id string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM login_presessions WHERE id_hash = $1`, TokenHash(id))
+	return err
+}
