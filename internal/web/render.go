@@ -339,12 +339,10 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		"industry":    cat.IndustryName,
 		"occupation":  cat.OccupationName,
 		"department":  cat.DepartmentName,
-		"wardsOf":     cat.WardsOf,
 		"wage":        vn.WageRange,
 		"money":       moneyOf,
 		"digits":      func(n int) string { return vn.GroupDigits(int64(n)) },
 		"date":        dateOf,
-		"isoDate":     isoDateOf,
 		"expired":     expired,
 		"markdown":    md.HTML,
 		"url":         entryURL,
@@ -437,13 +435,6 @@ func dateOf(v any) string {
 		return x
 	}
 	return ""
-}
-
-func isoDateOf(v *time.Time) string {
-	if v == nil {
-		return ""
-	}
-	return v.Format("2006-01-02")
 }
 
 // expired tells whether a deadline (a calendar date) is before today in Vietnam.

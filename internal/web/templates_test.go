@@ -354,3 +354,37 @@ func TestEverySelectUsesThePartial(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkViews measures start-up (parse and escape every page set) and
+// drawing a list page of 20 jobs.
+func BenchmarkViews(b *testing.B) {
+	s := &server{catalog: testCatalog()}
+	funcs := templateFuncs(s.catalog, markdown.New())
+	funcs["asset"] = func(name string) string { return "/static/" + name }
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := newViews(templateFiles, funcs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	v, err := newViews(templateFiles, funcs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	jobs := make([]domain.Job, 20)
+	for i := range jobs {
+		jobs[i] = testJob
+	}
+	data := pageData("job", fiber.Map{"F": store.JobFilter{}, "List": store.List[domain.Job]{Items: jobs, Total: 200, Page: 1, PerPage: 20},
+		"Items": items(jobs, s.jobItem), "Pages": pagination("/viec-lam", nil, 1, 10)})
+	b.Run("jobs/list", func(b *testing.B) {
+		var buf bytes.Buffer
+		for b.Loop() {
+			buf.Reset()
+			if err := v.Render(&buf, "jobs/list", data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
