@@ -77,12 +77,28 @@ func Load(ctx context.Context, src Source) (*Tables, error) {
 	if t.Departments, err = src.Departments(ctx); err != nil {
 		return nil, fmt.Errorf("read departments: %w", err)
 	}
+	t.index()
+	return &t, nil
+}
+
+// New makes tables from lists at hand (tests that need no database); the
+// industries are taken as the current VSIC version.
+func New(cities []domain.City, wards []domain.Ward, industries, occupations []domain.Classification, departments []domain.Department) *Tables {
+	t := &Tables{Cities: cities, Wards: wards, Industries: industries, Occupations: occupations, Departments: departments,
+		industrySets: map[string]map[string]bool{IndustryVersion: {}}}
+	for _, x := range industries {
+		t.industrySets[IndustryVersion][x.Code] = true
+	}
+	t.index()
+	return t
+}
+
+func (t *Tables) index() {
 	t.cityByCode = index(t.Cities, func(x domain.City) string { return x.Code })
 	t.wardByCode = index(t.Wards, func(x domain.Ward) string { return x.Code })
 	t.industryByCode = index(t.Industries, func(x domain.Classification) string { return x.Code })
 	t.occupationByCode = index(t.Occupations, func(x domain.Classification) string { return x.Code })
 	t.departmentByCode = index(t.Departments, func(x domain.Department) string { return x.Code })
-	return &t, nil
 }
 
 func index[T any](list []T, key func(T) string) map[string]T {

@@ -16,7 +16,6 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
-	"github.com/gofiber/template/html/v2"
 	"github.com/google/uuid"
 
 	"hoptac/internal/auth"
@@ -121,10 +120,10 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		}
 	}
 
-	engine := html.NewFileSystem(http.FS(d.Templates), ".html")
-	engine.AddFuncMap(templateFuncs(catalog, markdown.New()))
-	engine.AddFunc("asset", assetURLs(d.Static))
-	if err := engine.Load(); err != nil {
+	funcs := templateFuncs(catalog, markdown.New())
+	funcs["asset"] = assetURLs(d.Static)
+	engine, err := newViews(d.Templates, funcs)
+	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
 

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
+	"hoptac/internal/vn"
 )
 
 func (s *server) companyList(c *fiber.Ctx) error {
@@ -22,8 +25,8 @@ func (s *server) companyList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "companies/list", "Doanh nghiệp", "companies", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems,
+	return s.render(c, "companies/list", "Doanh nghiệp", "company", fiber.Map{
+		"List": list, "Items": items(list.Items, s.companyItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
 }
@@ -38,5 +41,26 @@ func (s *server) companyShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "companies/show", co.Name, "companies", fiber.Map{"Company": co, "Jobs": jobs})
+	return s.render(c, "companies/show", co.Name, "company", fiber.Map{"Company": co, "Jobs": items(jobs.Items, s.jobItem)})
+}
+
+// companyItem is a company as lists show it: industry, place, hiring.
+func (s *server) companyItem(co domain.Company) listItem {
+	var facts []part
+	if co.OpenPositions > 0 {
+		facts = append(facts,
+			span("pill", vn.GroupDigits(int64(co.OpenPositions))+" vị trí đang tuyển"),
+			part{Text: "trong " + strconv.Itoa(co.OpenJobs) + " tin", Attached: true})
+	} else {
+		facts = append(facts, plain("Hiện chưa có tin tuyển dụng"))
+	}
+	if co.Employees != nil {
+		facts = append(facts, plain(vn.GroupDigits(int64(*co.Employees))+" lao động"))
+	}
+	return listItem{
+		Title: co.Name,
+		URL:   entryURL("company", co.ID, co.Slug),
+		Meta:  []part{plain(s.catalog.IndustryName(co.IndustryCode)), plain(s.placeOf(co.City, co.WardName))},
+		Facts: facts,
+	}
 }

@@ -28,8 +28,23 @@ func (s *server) home(c *fiber.Ctx) error {
 		return err
 	}
 	return s.render(c, "home", "Hợp tác Lao động – TP. Hồ Chí Minh và TP. Cần Thơ", "home", fiber.Map{
-		"Policies": policies.Items, "Companies": companies.Items, "Jobs": jobs.Items, "Glance": glance,
+		"Policies": items(policies.Items, s.policyBrief), "Companies": companies.Items,
+		"Jobs": items(jobs.Items, s.jobItem), "Glance": glance,
 	})
+}
+
+// policyBrief is a policy in the home page's short list: kind, number,
+// scope and date, without the summary.
+func (s *server) policyBrief(po domain.Policy) listItem {
+	meta := []part{plain(domain.PolicyKinds.Label(po.Kind))}
+	if po.DocNumber != "" {
+		meta = append(meta, plain(po.DocNumber))
+	}
+	meta = append(meta, plain(s.catalog.CityName(po.City)))
+	if po.IssuedOn != nil {
+		meta = append(meta, plain(dateOf(po.IssuedOn)))
+	}
+	return listItem{Title: po.Title, URL: entryURL("policy", po.ID, po.Slug), Meta: meta}
 }
 
 // cooperation shows the cooperation program(s): each commitment with its
@@ -57,7 +72,7 @@ func (s *server) cooperation(c *fiber.Ctx) error {
 		}
 		views = append(views, programView{Program: p, Commitments: list.Items, Counts: counts})
 	}
-	return s.render(c, "cooperation", "Chương trình hợp tác", "cooperation", fiber.Map{"Programs": views})
+	return s.render(c, "cooperation", "Chương trình hợp tác", "commitment", fiber.Map{"Programs": views})
 }
 
 func (s *server) commitmentShow(c *fiber.Ctx) error {
@@ -73,7 +88,7 @@ func (s *server) commitmentShow(c *fiber.Ctx) error {
 	if program.Status != domain.StatusPublished && !isPreview(c) {
 		return fiber.ErrNotFound
 	}
-	return s.render(c, "commitments/show", m.Title, "cooperation", fiber.Map{"Commitment": m, "Program": program})
+	return s.render(c, "commitments/show", m.Title, "commitment", fiber.Map{"Commitment": m, "Program": program})
 }
 
 // queryValues copies the request's query string (fasthttp reuses its buffers).

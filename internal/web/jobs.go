@@ -7,6 +7,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
+	"hoptac/internal/vn"
 )
 
 func (s *server) jobList(c *fiber.Ctx) error {
@@ -29,8 +30,8 @@ func (s *server) jobList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "jobs/list", "Việc làm", "jobs", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems,
+	return s.render(c, "jobs/list", "Việc làm", "job", fiber.Map{
+		"List": list, "Items": items(list.Items, s.jobItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
 }
@@ -52,9 +53,30 @@ func (s *server) jobShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "jobs/show", j.Title, "jobs", fiber.Map{
-		"Job": j, "Company": company, "More": without(more.Items, j.ID),
+	return s.render(c, "jobs/show", j.Title, "job", fiber.Map{
+		"Job": j, "Company": company, "More": items(without(more.Items, j.ID), s.jobItem),
 	})
+}
+
+// jobItem is a job as lists show it: wage, positions, place, deadline.
+func (s *server) jobItem(j domain.Job) listItem {
+	facts := []part{
+		span("wage", vn.WageRange(j.WageMin, j.WageMax)),
+		plain(vn.GroupDigits(int64(j.Positions)) + " người"),
+		plain(s.placeOf(j.City, j.WardName)),
+	}
+	if j.Deadline != nil {
+		facts = append(facts, plain("Hạn nộp "+dateOf(j.Deadline)))
+	}
+	if expired(j.Deadline) {
+		facts = append(facts, part{Text: "Đã hết hạn", Class: "pill warn", Attached: true})
+	}
+	return listItem{
+		Title: j.Title,
+		URL:   entryURL("job", j.ID, j.Slug),
+		Meta:  []part{plain(j.CompanyName)},
+		Facts: facts,
+	}
 }
 
 // without drops the entry being shown from a "more like this" list.

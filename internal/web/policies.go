@@ -5,6 +5,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
+	"hoptac/internal/vn"
 )
 
 func (s *server) policyList(c *fiber.Ctx) error {
@@ -20,8 +21,8 @@ func (s *server) policyList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "policies/list", "Chính sách và chương trình", "policies", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems,
+	return s.render(c, "policies/list", "Chính sách và chương trình", "policy", fiber.Map{
+		"List": list, "Items": items(list.Items, s.policyItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
 }
@@ -40,7 +41,25 @@ func (s *server) policyShow(c *fiber.Ctx) error {
 		}
 		data["Commitments"] = commitments.Items
 	}
-	return s.render(c, "policies/show", po.Title, "policies", data)
+	return s.render(c, "policies/show", po.Title, "policy", data)
+}
+
+// policyItem is a policy as lists show it: kind, field, scope, number,
+// date and summary.
+func (s *server) policyItem(po domain.Policy) listItem {
+	meta := []part{plain(domain.PolicyKinds.Label(po.Kind)), plain(domain.PolicyFields.Label(po.Field)), plain(s.catalog.CityName(po.City))}
+	if po.DocNumber != "" {
+		meta = append(meta, plain("Số "+po.DocNumber))
+	}
+	if po.IssuedOn != nil {
+		meta = append(meta, plain("Ban hành "+dateOf(po.IssuedOn)))
+	}
+	return listItem{
+		Title:   po.Title,
+		URL:     entryURL("policy", po.ID, po.Slug),
+		Meta:    meta,
+		Summary: po.Summary,
+	}
 }
 
 func (s *server) projectList(c *fiber.Ctx) error {
@@ -56,8 +75,8 @@ func (s *server) projectList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "projects/list", "Dự án và tổ chức tìm đối tác", "projects", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems,
+	return s.render(c, "projects/list", "Dự án và tổ chức tìm đối tác", "project", fiber.Map{
+		"List": list, "Items": items(list.Items, s.projectItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
 }
@@ -68,5 +87,27 @@ func (s *server) projectShow(c *fiber.Ctx) error {
 	if done || err != nil {
 		return err
 	}
-	return s.render(c, "projects/show", pr.Title, "projects", fiber.Map{"Project": pr})
+	return s.render(c, "projects/show", pr.Title, "project", fiber.Map{"Project": pr})
+}
+
+// projectItem is a project as lists show it: organization, stage, kind,
+// budget.
+func (s *server) projectItem(pr domain.Project) listItem {
+	stage := "pill"
+	if pr.Stage == "seeking_partners" {
+		stage = "pill ok"
+	}
+	facts := []part{
+		span(stage, domain.ProjectStages.Label(pr.Stage)),
+		{Text: domain.ProjectKinds.Label(pr.Kind), Attached: true},
+	}
+	if pr.BudgetVND != nil {
+		facts = append(facts, plain(vn.Money(*pr.BudgetVND)))
+	}
+	return listItem{
+		Title: pr.Title,
+		URL:   entryURL("project", pr.ID, pr.Slug),
+		Meta:  []part{plain(pr.Organization), plain(s.catalog.CityName(pr.City))},
+		Facts: facts,
+	}
 }

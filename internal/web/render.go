@@ -9,6 +9,8 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +50,7 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	}
 	data["Title"] = title
 	data["Nav"] = nav
+	data["Menu"] = menu(nav)
 	data["Demo"] = s.isDemo(c.UserContext())
 	data["Catalog"] = s.catalog
 	data["Path"] = c.Path()
@@ -69,6 +72,35 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	return c.Render(name, data)
 }
 
+// menuItem is one link of the site's main menu.
+type menuItem struct {
+	Label   string
+	Path    string
+	Current bool
+}
+
+// menuLabels are the menu's words where they are shorter than a type's
+// label (the menu must fit one line on a phone).
+var menuLabels = map[string]string{
+	"school":     "Trường nghề",
+	"program":    "Đào tạo",
+	"commitment": "Chương trình hợp tác",
+}
+
+// menu lists every entry type's public list, in the registry's order;
+// nav is the type name of the page being shown.
+func menu(nav string) []menuItem {
+	items := make([]menuItem, 0, len(domain.EntryTypes))
+	for _, t := range domain.EntryTypes {
+		label := t.LabelVI
+		if l, ok := menuLabels[t.Name]; ok {
+			label = l
+		}
+		items = append(items, menuItem{Label: label, Path: t.Path, Current: t.Name == nav})
+	}
+	return items
+}
+
 // usesMoreFilters tells whether a list was asked for with filters beyond
 // the keyword and city, so the folded "Lọc thêm" box opens to show them.
 func usesMoreFilters(c *fiber.Ctx) bool {
@@ -78,6 +110,201 @@ func usesMoreFilters(c *fiber.Ctx) bool {
 		}
 	}
 	return false
+}
+
+// listItem is one entry of a list as every list draws it (the partial
+// "partials/entries"). Each type has one function, beside its handlers,
+// that fills it: jobItem, companyItem, schoolItem, programItem,
+// policyItem, projectItem and, for search results, hitItem.
+type listItem struct {
+	Badge     string        // a pill before the title (the type, in search results)
+	Title     string        //
+	TitleHTML template.HTML // the title as the search engine highlighted it
+	URL       string
+	Meta      []part // the line under the title: who, what, where
+	Facts     []part // the line of figures: wage, places, fees
+	Summary   string
+	Snippet   template.HTML // the matched text, highlighted
+}
+
+// part is one piece of a meta or facts line. Pieces are joined by " · ",
+// or by a space when Attached (a pill that qualifies the piece before it).
+type part struct {
+	Text     string
+	HTML     template.HTML // text the search package escaped and highlighted
+	Class    string        // draws the text in <span class=…>: "wage", "pill ok"…
+	Attached bool
+}
+
+func plain(text string) part { return part{Text: text} }
+
+func span(class, text string) part { return part{Text: text, Class: class} }
+
+// items turns a page of entries into list items.
+func items[T any](list []T, item func(T) listItem) []listItem {
+	out := make([]listItem, len(list))
+	for i, x := range list {
+		out[i] = item(x)
+	}
+	return out
+}
+
+// placeOf is "city, ward" when the ward is known.
+func (s *server) placeOf(city, ward string) string {
+	if ward == "" {
+		return s.catalog.CityName(city)
+	}
+	return s.catalog.CityName(city) + ", " + ward
+}
+
+// selectBox is what the partial "partials/select" draws: a labelled
+// <select> with its hint and error. Templates build it with selectBox
+// "name" … "label" … "options" … (see newSelectBox).
+type selectBox struct {
+	ID       string // defaults to "f-" + Name
+	Name     string
+	Label    string
+	Optional bool // marks the label "(không bắt buộc)"
+	Hint     string
+	Error    string
+	Empty    string // the label of a first option with the value ""
+	Options  domain.Options
+	Groups   []optionGroup // options under <optgroup>s, after Options
+	Selected string
+}
+
+// optionGroup is one <optgroup> of a select.
+type optionGroup struct {
+	Label   string
+	Options domain.Options
+}
+
+// newSelectBox reads key/value pairs; an unknown key or a value of the
+// wrong type is an error, which stops the page (and the tests).
+func newSelectBox(pairs ...any) (selectBox, error) {
+	var b selectBox
+	if len(pairs)%2 != 0 {
+		return b, errors.New("selectBox: odd number of arguments")
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		key, _ := pairs[i].(string)
+		val := pairs[i+1]
+		var ok bool
+		switch key {
+		case "id":
+			b.ID, ok = stringOf(val)
+		case "name":
+			b.Name, ok = stringOf(val)
+		case "label":
+			b.Label, ok = stringOf(val)
+		case "hint":
+			b.Hint, ok = stringOf(val)
+		case "error":
+			b.Error, ok = stringOf(val)
+		case "empty":
+			b.Empty, ok = stringOf(val)
+		case "selected":
+			b.Selected, ok = stringOf(val)
+		case "optional":
+			b.Optional, ok = val.(bool)
+		case "options":
+			b.Options, ok = val.(domain.Options)
+		case "groups":
+			b.Groups, ok = val.([]optionGroup)
+		default:
+			return b, fmt.Errorf("selectBox: unknown key %q", key)
+		}
+		if !ok {
+			return b, fmt.Errorf("selectBox: %s is %T", key, val)
+		}
+	}
+	if b.Name == "" || b.Label == "" {
+		return b, errors.New("selectBox: name and label are required")
+	}
+	if b.ID == "" {
+		b.ID = "f-" + b.Name
+	}
+	return b, nil
+}
+
+// stringOf reads a string or a string type (domain.Status); nil is "".
+func stringOf(v any) (string, bool) {
+	if v == nil {
+		return "", true
+	}
+	if s, ok := v.(string); ok {
+		return s, true
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.String {
+		return rv.String(), true
+	}
+	return "", false
+}
+
+// optionList builds options from code/label pairs written in a template.
+func optionList(pairs ...string) (domain.Options, error) {
+	if len(pairs)%2 != 0 {
+		return nil, errors.New("optionList: odd number of arguments")
+	}
+	out := make(domain.Options, 0, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		out = append(out, domain.Option{Code: pairs[i], Label: pairs[i+1]})
+	}
+	return out, nil
+}
+
+// Option lists of the code tables, for selects.
+func cityOptions(c *Catalog) domain.Options {
+	out := make(domain.Options, 0, len(c.Cities))
+	for _, x := range c.Cities {
+		out = append(out, domain.Option{Code: x.Code, Label: x.ShortVI})
+	}
+	return out
+}
+
+func classOptions(list []domain.Classification, withCode bool) domain.Options {
+	out := make(domain.Options, 0, len(list))
+	for _, x := range list {
+		label := x.NameVI
+		if withCode {
+			label = x.Code + " – " + x.NameVI
+		}
+		out = append(out, domain.Option{Code: x.Code, Label: label})
+	}
+	return out
+}
+
+// wardGroups are the wards under one <optgroup> per city.
+func wardGroups(c *Catalog) []optionGroup {
+	out := make([]optionGroup, 0, len(c.Cities))
+	for _, city := range c.Cities {
+		g := optionGroup{Label: city.ShortVI}
+		for _, w := range c.WardsOf(city.Code) {
+			g.Options = append(g.Options, domain.Option{Code: w.Code, Label: w.Name})
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// typeOptions lists entry types by name, for a select of types.
+func typeOptions(types []domain.EntryType) domain.Options {
+	out := make(domain.Options, 0, len(types))
+	for _, t := range types {
+		out = append(out, domain.Option{Code: t.Name, Label: t.LabelVI})
+	}
+	return out
+}
+
+// mapOptions lists a code → label map in code order.
+func mapOptions(m map[string]string) domain.Options {
+	out := make(domain.Options, 0, len(m))
+	for code, label := range m {
+		out = append(out, domain.Option{Code: code, Label: label})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
 }
 
 // entryURL is the canonical path of an entry: /<list>/<id>-<slug>.
@@ -108,23 +335,19 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		"options": func(set string) domain.Options {
 			return optionSets[set]
 		},
-		"city":       cat.CityName,
-		"industry":   cat.IndustryName,
-		"occupation": cat.OccupationName,
-		"department": cat.DepartmentName,
-		"wardsOf":    cat.WardsOf,
-		"wage":       vn.WageRange,
-		"money":      moneyOf,
-		"digits":     func(n int) string { return vn.GroupDigits(int64(n)) },
-		"date":       dateOf,
-		"isoDate":    isoDateOf,
-		"expired":    expired,
-		"markdown":   md.HTML,
-		"url":        entryURL,
-		"add":        func(a, b int) int { return a + b },
-		"deref":      deref,
-		// safe marks HTML that the search package built from escaped text.
-		"safe":        func(s string) template.HTML { return template.HTML(s) },
+		"city":        cat.CityName,
+		"industry":    cat.IndustryName,
+		"occupation":  cat.OccupationName,
+		"department":  cat.DepartmentName,
+		"wage":        vn.WageRange,
+		"money":       moneyOf,
+		"digits":      func(n int) string { return vn.GroupDigits(int64(n)) },
+		"date":        dateOf,
+		"expired":     expired,
+		"markdown":    md.HTML,
+		"url":         entryURL,
+		"add":         func(a, b int) int { return a + b },
+		"deref":       deref,
 		"auditAction": func(a string) string { return auditActions[a] },
 		"splitList": func(s string) []string {
 			var out []string
@@ -159,6 +382,18 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 			}
 			return part * 100 / whole
 		},
+
+		// Selects: partials/select draws a selectBox; the others are its
+		// option lists.
+		"selectBox":           newSelectBox,
+		"optionList":          optionList,
+		"cityOptions":         func() domain.Options { return cityOptions(cat) },
+		"industryOptions":     func() domain.Options { return classOptions(cat.Industries, false) },
+		"industryCodeOptions": func() domain.Options { return classOptions(cat.Industries, true) },
+		"occupationOptions":   func() domain.Options { return classOptions(cat.Occupations, false) },
+		"wardGroups":          func() []optionGroup { return wardGroups(cat) },
+		"typeOptions":         typeOptions,
+		"mapOptions":          mapOptions,
 	}
 }
 
@@ -200,13 +435,6 @@ func dateOf(v any) string {
 		return x
 	}
 	return ""
-}
-
-func isoDateOf(v *time.Time) string {
-	if v == nil {
-		return ""
-	}
-	return v.Format("2006-01-02")
 }
 
 // expired tells whether a deadline (a calendar date) is before today in Vietnam.

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
+	"hoptac/internal/vn"
 )
 
 func (s *server) schoolList(c *fiber.Ctx) error {
@@ -23,8 +26,8 @@ func (s *server) schoolList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "schools/list", "Cơ sở giáo dục nghề nghiệp", "schools", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems,
+	return s.render(c, "schools/list", "Cơ sở giáo dục nghề nghiệp", "school", fiber.Map{
+		"List": list, "Items": items(list.Items, s.schoolItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
 }
@@ -39,7 +42,25 @@ func (s *server) schoolShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "schools/show", sc.Name, "schools", fiber.Map{"School": sc, "Programs": programs})
+	return s.render(c, "schools/show", sc.Name, "school", fiber.Map{"School": sc, "Programs": programs})
+}
+
+// schoolItem is a school as lists show it: kind, ownership, place, programs.
+func (s *server) schoolItem(sc domain.School) listItem {
+	facts := []part{plain(strconv.Itoa(sc.ProgramCount) + " ngành, nghề")}
+	if sc.Accredited {
+		facts = append(facts, span("pill ok", "Đã kiểm định"))
+	}
+	if sc.SeeksPartners {
+		facts = append(facts, span("pill", "Tìm đối tác"))
+	}
+	return listItem{
+		Title: sc.Name,
+		URL:   entryURL("school", sc.ID, sc.Slug),
+		Meta: []part{plain(domain.SchoolKinds.Label(sc.Kind)), plain(domain.Ownerships.Label(sc.Ownership)),
+			plain(s.placeOf(sc.City, sc.WardName))},
+		Facts: facts,
+	}
 }
 
 func (s *server) programList(c *fiber.Ctx) error {
@@ -56,8 +77,8 @@ func (s *server) programList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "programs/list", "Ngành, nghề đào tạo", "programs", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems,
+	return s.render(c, "programs/list", "Ngành, nghề đào tạo", "program", fiber.Map{
+		"List": list, "Items": items(list.Items, s.programItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
 }
@@ -75,5 +96,27 @@ func (s *server) programShow(c *fiber.Ctx) error {
 	if school.Status != domain.StatusPublished && !isPreview(c) {
 		return fiber.ErrNotFound
 	}
-	return s.render(c, "programs/show", pr.Name+" – "+school.Name, "programs", fiber.Map{"Program": pr, "School": school})
+	return s.render(c, "programs/show", pr.Name+" – "+school.Name, "program", fiber.Map{"Program": pr, "School": school})
+}
+
+// programItem is a program as lists show it: school, level, length, fee.
+func (s *server) programItem(pr domain.Program) listItem {
+	facts := []part{plain(domain.ProgramLevels.Label(pr.Level))}
+	if pr.DurationMonths != nil {
+		facts = append(facts, plain(strconv.Itoa(*pr.DurationMonths)+" tháng"))
+	}
+	if pr.TuitionVND != nil {
+		facts = append(facts, plain(vn.Money(*pr.TuitionVND)))
+	} else {
+		facts = append(facts, plain("Học phí chưa công bố"))
+	}
+	if pr.Support != "" {
+		facts = append(facts, span("pill ok", "Có hỗ trợ"))
+	}
+	return listItem{
+		Title: pr.Name,
+		URL:   entryURL("program", pr.ID, pr.Slug),
+		Meta:  []part{plain(pr.SchoolName), plain(s.catalog.CityName(pr.City))},
+		Facts: facts,
+	}
 }

@@ -2,13 +2,16 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
+	"hoptac/internal/vn"
 )
 
 // searchQuery reads the shared search parameters of /tim-kiem and
@@ -156,6 +159,7 @@ func (s *server) searchPage(c *fiber.Ctx) error {
 		return err
 	}
 	data["Result"] = res
+	data["Items"] = items(res.Hits, s.hitItem)
 	data["Tabs"] = typeTabs(res, q, base)
 	data["Facets"] = s.facetGroups(res, q, base)
 	data["Pages"] = pagination("/tim-kiem", base, res.Page, res.Pages())
@@ -178,6 +182,32 @@ func (s *server) searchPage(c *fiber.Ctx) error {
 		return c.Render("partials/search_results", data)
 	}
 	return s.render(c, "search", title, "search", data)
+}
+
+// hitItem is a search result as the results list shows it: its type, the
+// highlighted title and subtitle, its cities, a job's wage, the matched text.
+func (s *server) hitItem(h search.Hit) listItem {
+	t, _ := domain.TypeByName(h.Type)
+	cities := make([]string, len(h.Cities))
+	for i, c := range h.Cities {
+		cities[i] = s.catalog.CityName(c)
+	}
+	facts := []part{plain(strings.Join(cities, ", "))}
+	if h.Type == "job" {
+		facts = append(facts, span("wage", vn.WageRange(h.WageMin, h.WageMax)))
+	}
+	item := listItem{
+		Badge:     t.LabelVI,
+		TitleHTML: h.HighlightHTML("title", h.Title),
+		URL:       h.URL,
+		Facts:     facts,
+		// The search package escaped the text and added only <mark>.
+		Snippet: template.HTML(h.Highlight["text"]),
+	}
+	if h.Subtitle != "" {
+		item.Meta = []part{{HTML: h.HighlightHTML("subtitle", h.Subtitle)}}
+	}
+	return item
 }
 
 // zeroResultHelp looks for the same words elsewhere: without the city,
