@@ -19,8 +19,9 @@ const setStatusSQL = `UPDATE {table} SET status = $2, archive_reason = $3,
 WHERE id = $1 AND version = $4
 RETURNING version`
 
-// entryExistsSQL tells a missing row from a stale version after an update hit nothing.
-const entryExistsSQL = `SELECT EXISTS (SELECT 1 FROM {table} WHERE id = $1)`
+// entryVersionSQL tells, after an update hit nothing, a missing row from a
+// stale version and from a save that changed nothing.
+const entryVersionSQL = `SELECT version FROM {table} WHERE id = $1`
 
 // SetStatus moves an entry to status (with a reason when archiving) and
 // returns its new version; ErrConflict if version is stale.
@@ -52,28 +53,36 @@ func setStatus(ctx context.Context, tx *sqlx.Tx, t Table, id int64, version int,
 	var newVersion int
 	err := get(ctx, tx, &newVersion, forTable(setStatusSQL, t), id, string(status), reason, version)
 	if errors.Is(err, ErrNotFound) {
-		return 0, staleOrMissing(ctx, tx, t, id)
+		err = staleOrMissing(ctx, tx, t, id, version)
+		if errors.Is(err, ErrUnchanged) { // already in that status, for that reason
+			return version, nil
+		}
+		return 0, err
 	}
 	return newVersion, err
 }
 
 // updateChecked runs an optimistic UPDATE … WHERE id AND version RETURNING
-// into meta and explains an empty result.
+// into meta and explains an empty result: ErrNotFound, ErrConflict, or
+// ErrUnchanged when the row already holds these values.
 func updateChecked(ctx context.Context, tx *sqlx.Tx, meta *domain.Meta, query string, arg any, t Table) error {
 	err := getNamed(ctx, tx, meta, query, arg)
 	if errors.Is(err, ErrNotFound) {
-		return staleOrMissing(ctx, tx, t, meta.ID)
+		return staleOrMissing(ctx, tx, t, meta.ID, meta.Version)
 	}
 	return err
 }
 
-func staleOrMissing(ctx context.Context, tx *sqlx.Tx, t Table, id int64) error {
-	var exists bool
-	if err := tx.GetContext(ctx, &exists, forTable(entryExistsSQL, t), id); err != nil {
+func staleOrMissing(ctx context.Context, tx *sqlx.Tx, t Table, id int64, version int) error {
+	var current int
+	err := get(ctx, tx, &current, forTable(entryVersionSQL, t), id)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return ErrNotFound
+	case err != nil:
 		return fmt.Errorf("check %s %d: %w", t, id, err)
+	case current == version:
+		return ErrUnchanged
 	}
-	if exists {
-		return ErrConflict
-	}
-	return ErrNotFound
+	return ErrConflict
 }
