@@ -76,11 +76,5 @@ var commitmentSpec = &spec[domain.Commitment]{
 		}
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
-	same: func(a, b *domain.Commitment) bool {
-		return a.ExternalID == b.ExternalID && a.PolicyID == b.PolicyID && a.Title == b.Title &&
-			a.Description == b.Description && a.Lead == b.Lead && a.Progress == b.Progress &&
-			sameDate(a.DueOn, b.DueOn) && a.SortOrder == b.SortOrder &&
-			sameJSON(a.ProgressUpdates, b.ProgressUpdates) && sameJSON(a.Reviews, b.Reviews)
-	},
 	create: func(r *run, e *domain.Commitment) error { return r.st.CreateCommitment(r.ctx, e) },
 }

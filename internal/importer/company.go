@@ -63,13 +63,6 @@ var companySpec = &spec[domain.Company]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Company) domain.FieldErrors { return e.Validate() },
-	same: func(a, b *domain.Company) bool {
-		return a.ExternalID == b.ExternalID && a.TaxCode == b.TaxCode && a.Name == b.Name &&
-			a.IndustryVersion == b.IndustryVersion && a.IndustryCode == b.IndustryCode &&
-			a.Address == b.Address && samePtr(a.WardCode, b.WardCode) && a.City == b.City &&
-			samePtr(a.Employees, b.Employees) && a.Website == b.Website && a.Phone == b.Phone &&
-			a.Email == b.Email && a.Description == b.Description
-	},
 	create: func(r *run, e *domain.Company) error { return r.st.CreateCompany(r.ctx, e) },
 	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
 		if old != nil && old.TaxCode != e.TaxCode {

@@ -72,15 +72,5 @@ var jobSpec = &spec[domain.Job]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
-	same: func(a, b *domain.Job) bool {
-		return a.ExternalID == b.ExternalID && a.CompanyID == b.CompanyID && a.Title == b.Title &&
-			a.OccupationCode == b.OccupationCode && a.Positions == b.Positions &&
-			samePtr(a.WageMin, b.WageMin) && samePtr(a.WageMax, b.WageMax) &&
-			a.EmploymentType == b.EmploymentType && a.Education == b.Education &&
-			a.ExperienceYears == b.ExperienceYears && a.WorkAddress == b.WorkAddress &&
-			samePtr(a.WardCode, b.WardCode) && a.City == b.City && a.Requirements == b.Requirements &&
-			a.Benefits == b.Benefits && a.Description == b.Description && sameDate(a.Deadline, b.Deadline) &&
-			a.Contact == b.Contact && sameStrings(a.PriorityGroups, b.PriorityGroups)
-	},
 	create: func(r *run, e *domain.Job) error { return r.st.CreateJob(r.ctx, e) },
 }

@@ -36,12 +36,6 @@ var policySpec = &spec[domain.Policy]{
 		c.setCity("city", &e.City, true)
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
-	same: func(a, b *domain.Policy) bool {
-		return a.ExternalID == b.ExternalID && a.Title == b.Title && a.Kind == b.Kind && a.Field == b.Field &&
-			a.DocNumber == b.DocNumber && a.Issuer == b.Issuer && sameDate(a.IssuedOn, b.IssuedOn) &&
-			sameDate(a.EffectiveFrom, b.EffectiveFrom) && sameDate(a.EffectiveTo, b.EffectiveTo) &&
-			a.Summary == b.Summary && a.Body == b.Body && a.SourceURL == b.SourceURL && a.City == b.City
-	},
 	create: func(r *run, e *domain.Policy) error { return r.st.CreatePolicy(r.ctx, e) },
 	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
 		ref.city, ref.kind = e.City, e.Kind

@@ -53,11 +53,5 @@ var programSpec = &spec[domain.Program]{
 		c.setString("description", &e.Description)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
-	same: func(a, b *domain.Program) bool {
-		return a.ExternalID == b.ExternalID && a.SchoolID == b.SchoolID && a.Name == b.Name &&
-			a.Level == b.Level && samePtr(a.DurationMonths, b.DurationMonths) &&
-			samePtr(a.TuitionVND, b.TuitionVND) && samePtr(a.Quota, b.Quota) && a.Intake == b.Intake &&
-			a.Mode == b.Mode && a.Support == b.Support && a.Description == b.Description
-	},
 	create: func(r *run, e *domain.Program) error { return r.st.CreateProgram(r.ctx, e) },
 }

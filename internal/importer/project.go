@@ -34,11 +34,5 @@ var projectSpec = &spec[domain.Project]{
 		c.setString("contact", &e.Contact)
 	},
 	validate: func(e *domain.Project) domain.FieldErrors { return e.Validate() },
-	same: func(a, b *domain.Project) bool {
-		return a.ExternalID == b.ExternalID && a.Title == b.Title && a.Organization == b.Organization &&
-			a.Kind == b.Kind && a.Field == b.Field && a.City == b.City && samePtr(a.BudgetVND, b.BudgetVND) &&
-			sameDate(a.StartOn, b.StartOn) && sameDate(a.EndOn, b.EndOn) && a.Stage == b.Stage &&
-			a.Description == b.Description && a.Contact == b.Contact
-	},
 	create: func(r *run, e *domain.Project) error { return r.st.CreateProject(r.ctx, e) },
 }

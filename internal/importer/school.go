@@ -63,13 +63,6 @@ var schoolSpec = &spec[domain.School]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.School) domain.FieldErrors { return e.Validate() },
-	same: func(a, b *domain.School) bool {
-		return a.ExternalID == b.ExternalID && a.Code == b.Code && a.Name == b.Name && a.Kind == b.Kind &&
-			a.Ownership == b.Ownership && a.Address == b.Address && samePtr(a.WardCode, b.WardCode) &&
-			a.City == b.City && samePtr(a.FoundedYear, b.FoundedYear) && a.Website == b.Website &&
-			a.Phone == b.Phone && a.Email == b.Email && a.Description == b.Description &&
-			a.Accredited == b.Accredited && a.SeeksPartners == b.SeeksPartners
-	},
 	create: func(r *run, e *domain.School) error { return r.st.CreateSchool(r.ctx, e) },
 	remember: func(r *run, e, old *domain.School, ref *parentRef) {
 		if old != nil {

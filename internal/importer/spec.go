@@ -104,7 +104,6 @@ type spec[T any] struct {
 	apply         func(c *rowCtx, e *T, isNew bool)
 	check         func(c *rowCtx, e *T) // code tables: industry, occupation, ward
 	validate      func(*T) domain.FieldErrors
-	same          func(a, b *T) bool
 	create        func(r *run, e *T) error
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
@@ -391,35 +390,48 @@ func (p *rowPlan[T]) validate() verdict {
 	return next
 }
 
-// update writes nothing when nothing changed, else one update (and the
-// publication if asked) in one transaction. The entry is known to later
-// rows (as a parent) at once.
+// update saves the entry and, if asked, publishes it, in one transaction.
+// PostgreSQL decides whether the row changes (store.ErrUnchanged); a dry
+// run asks it the same question in a transaction it rolls back, so the
+// preview and the import give every row the same verdict. The entry is
+// known to later rows (as a parent) at once.
 func (p *rowPlan[T]) update() (RowResult, writeFunc) {
 	s, r, c, e := p.s, p.r, p.c, &p.e
 	old := s.meta(&p.existing)
 	p.res.ID = old.ID
-	changed := !s.same(&p.existing, e)
 	publish := r.opts.Publish && old.Status != domain.StatusPublished
-	if !changed && !publish {
-		p.res.Action = Unchanged
-		return p.res, nil
-	}
-	p.res.Action = Updated
 	if s.remember != nil {
 		s.remember(r, e, &p.existing, &parentRef{id: old.ID, ok: true})
 	}
+	verdict := func(res *RowResult, changed bool) {
+		res.Action = Updated
+		if !changed && !publish {
+			res.Action = Unchanged
+		}
+	}
 	if r.opts.DryRun {
+		changed, err := r.st.WouldChange(r.ctx, e)
+		if err != nil {
+			if err := c.failWrite(&p.res, err, s.colOf); err != nil {
+				r.fatal = err
+			}
+			return p.res, nil
+		}
+		verdict(&p.res, changed)
 		return p.res, nil
 	}
+	p.res.Action = Updated // until the write says otherwise
 	m := s.meta(e)
 	return p.res, func(res *RowResult) error {
 		// A change and a publish are one transaction: never an entry
 		// updated but left unpublished by a conflict in between.
+		changed := true
 		err := r.st.Batch(r.ctx, func(b *store.Batch) error {
-			if changed {
-				if err := b.Update(r.ctx, e); err != nil {
-					return err
-				}
+			switch err := b.Update(r.ctx, e); {
+			case errors.Is(err, store.ErrUnchanged):
+				changed = false
+			case err != nil:
+				return err
 			}
 			if publish {
 				_, err := b.SetStatus(r.ctx, s.table, m.ID, m.Version, domain.StatusPublished, "")
@@ -430,6 +442,7 @@ func (p *rowPlan[T]) update() (RowResult, writeFunc) {
 		if err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
+		verdict(res, changed)
 		return nil
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -28,22 +29,28 @@ const commitmentColumns = `m.id, m.slug, m.status, m.external_id, m.department_c
 	m.policy_id, m.title, m.description, COALESCE(m.city, 'both') AS city, m.progress, m.due_on,
 	m.sort_order, m.progress_updates, m.reviews, p.title AS program_title`
 
-const commitmentsListSQL = `SELECT ` + commitmentColumns + `, count(*) OVER () AS total_count
-FROM commitments m
+// commitmentsListTail is the list's filters and order, read from
+// commitments (the back office, any status) or public_commitments (the
+// public, whose policy is public).
+const commitmentsListTail = ` m
 JOIN policies p ON p.id = m.policy_id
 WHERE m.status = :status
-  AND (:status <> 'published' OR p.status = 'published')
   AND (:policy_id = 0 OR m.policy_id = :policy_id)
   AND (:lead = '' OR m.city = :lead OR m.city IS NULL)
   AND (:progress = '' OR m.progress = :progress)
 ORDER BY m.policy_id, m.sort_order, m.id
 LIMIT :limit OFFSET :offset`
 
+const (
+	commitmentsListSQL       = `SELECT ` + commitmentColumns + `, count(*) OVER () AS total_count FROM commitments` + commitmentsListTail
+	publicCommitmentsListSQL = `SELECT ` + commitmentColumns + `, count(*) OVER () AS total_count FROM public_commitments` + commitmentsListTail
+)
+
 // Commitments lists commitments in the program's own order.
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
 	f.Paging.normalize()
-	f.Status = publicStatus(f.Status)
-	return runList(ctx, s.db, commitmentsListSQL, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	query := listSQL(&f.Status, publicCommitmentsListSQL, commitmentsListSQL)
+	return runList(ctx, s.db, query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
 }
 
 // Commitment returns one commitment whatever its status.
@@ -51,6 +58,32 @@ func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, er
 	var m domain.Commitment
 	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
 	return m, err
+}
+
+// CommitmentByExternalID finds a commitment by its import key; an empty
+// key never matches.
+func (s *Store) CommitmentByExternalID(ctx context.Context, externalID string) (domain.Commitment, error) {
+	var m domain.Commitment
+	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
+	return m, err
+}
+
+// CommitmentsByExternalIDs finds the commitments of several import keys;
+// keys that match nothing are missing from the result.
+func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]domain.Commitment, error) {
+	var out []domain.Commitment
+	err := s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
+	return out, err
+}
+
+// PublicCommitments reads public commitments.
+func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
+	var out []domain.Commitment
+	return out, s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
+WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
+ORDER BY m.id LIMIT $3`, sel.args()...)
 }
 
 const commitmentInsertSQL = `INSERT INTO commitments (slug, status, external_id, department_code, published_at,
@@ -64,6 +97,11 @@ RETURNING id, created_at, updated_at, published_at, version`
 // CreateCommitment inserts m and fills in its id, timestamps and version.
 func (s *Store) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createCommitment(ctx, tx, m) })
+}
+
+// CreateCommitment inserts m inside the batch.
+func (b *Batch) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
+	return translate(createCommitment(ctx, b.tx, m))
 }
 
 func createCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
@@ -88,4 +126,9 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // UpdateCommitment saves m if m.Version is still current; else ErrConflict.
 func (s *Store) UpdateCommitment(ctx context.Context, m *domain.Commitment) error {
 	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, m) })
+}
+
+func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
+	m.Slug = vn.Slug(m.Title)
+	return updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments)
 }

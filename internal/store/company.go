@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -29,7 +30,9 @@ type companyRow struct {
 	Total int `db:"total_count"`
 }
 
-// Open positions count only published jobs whose deadline has not passed.
+// Open positions count the company's published jobs whose deadline has not
+// passed, whatever the company's own status: the back office's preview of
+// a draft company shows what publishing it would show.
 const companyColumns = `c.id, c.slug, c.status, c.external_id, c.department_code, c.archive_reason,
 	c.created_at, c.updated_at, c.published_at, c.version,
 	c.tax_code, c.name, c.industry_version, c.industry_code, c.address, c.ward_code, c.city,
@@ -40,12 +43,12 @@ const companyColumns = `c.id, c.slug, c.status, c.external_id, c.department_code
 const companyOpenJoin = `LEFT JOIN wards w ON w.code = c.ward_code
 LEFT JOIN LATERAL (
 	SELECT count(*) AS jobs, sum(j.positions) AS positions FROM jobs j
-	 WHERE j.company_id = c.id AND j.status = 'published'
-	   AND (j.deadline IS NULL OR j.deadline >= vn_today())
+	 WHERE j.company_id = c.id AND j.status = 'published' AND job_is_open(j.deadline)
 ) open ON true`
 
-const companiesListSQL = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count
-FROM companies c
+// companiesListTail is the list's filters and order, read from companies
+// (the back office, any status) or public_companies.
+const companiesListTail = ` c
 ` + companyOpenJoin + `
 JOIN cities ci ON ci.code = c.city
 WHERE c.status = :status
@@ -62,11 +65,16 @@ ORDER BY CASE WHEN :sort = 'name' THEN c.name END ASC,
          COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC
 LIMIT :limit OFFSET :offset`
 
+const (
+	companiesListSQL       = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count FROM companies` + companiesListTail
+	publicCompaniesListSQL = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count FROM public_companies` + companiesListTail
+)
+
 // Companies lists companies, by default those hiring most first.
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
 	f.Paging.normalize()
-	f.Status = publicStatus(f.Status)
-	return runList(ctx, s.db, companiesListSQL, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	query := listSQL(&f.Status, publicCompaniesListSQL, companiesListSQL)
+	return runList(ctx, s.db, query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.
@@ -83,6 +91,31 @@ func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Co
 	return c, err
 }
 
+// CompanyByExternalID finds a company by its import key; an empty key never matches.
+func (s *Store) CompanyByExternalID(ctx context.Context, externalID string) (domain.Company, error) {
+	var c domain.Company
+	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
+	return c, err
+}
+
+// CompaniesByExternalIDs finds the companies of several import keys; keys
+// that match nothing are missing from the result.
+func (s *Store) CompaniesByExternalIDs(ctx context.Context, ids []string) ([]domain.Company, error) {
+	var out []domain.Company
+	err := s.db.SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
+	return out, err
+}
+
+// PublicCompanies reads public companies.
+func (s *Store) PublicCompanies(ctx context.Context, sel PublicSelection) ([]domain.Company, error) {
+	var out []domain.Company
+	return out, s.db.SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
+WHERE (cardinality($1::bigint[]) = 0 OR c.id = ANY ($1)) AND c.id > $2
+ORDER BY c.id LIMIT $3`, sel.args()...)
+}
+
 const companyInsertSQL = `INSERT INTO companies (slug, status, external_id, department_code, published_at,
 	tax_code, name, industry_version, industry_code, address, ward_code, city, employees,
 	website, phone, email, description)
@@ -95,6 +128,11 @@ RETURNING id, created_at, updated_at, published_at, version`
 // CreateCompany inserts c and fills in its id, timestamps and version.
 func (s *Store) CreateCompany(ctx context.Context, c *domain.Company) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createCompany(ctx, tx, c) })
+}
+
+// CreateCompany inserts c inside the batch.
+func (b *Batch) CreateCompany(ctx context.Context, c *domain.Company) error {
+	return translate(createCompany(ctx, b.tx, c))
 }
 
 func createCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
@@ -119,4 +157,12 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // UpdateCompany saves c if c.Version is still current; else ErrConflict.
 func (s *Store) UpdateCompany(ctx context.Context, c *domain.Company) error {
 	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, c) })
+}
+
+func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
+	c.Slug = vn.Slug(c.Name)
+	if c.IndustryVersion == "" {
+		c.IndustryVersion = "VSIC2018"
+	}
+	return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -43,25 +44,25 @@ const jobColumns = `j.id, j.slug, j.status, j.external_id, j.department_code, j.
 	c.name AS company_name, c.slug AS company_slug, c.tax_code AS company_tax_code,
 	COALESCE(w.name, '') AS ward_name`
 
-// A job is public only while its company is public too.
-const jobsListSQL = `SELECT ` + jobColumns + `, count(*) OVER () AS total_count
-FROM jobs j
-JOIN companies c ON c.id = j.company_id
-LEFT JOIN wards w ON w.code = j.ward_code
+// jobJoins brings in what a job shows of its company and ward.
+const jobJoins = `JOIN companies c ON c.id = j.company_id LEFT JOIN wards w ON w.code = j.ward_code`
+
+// jobsListTail is the list's filters and order, read from jobs (the back
+// office, any status) or public_jobs (the public, whose company is public).
+const jobsListTail = ` j ` + jobJoins + `
 JOIN cities ci ON ci.code = j.city
 WHERE j.status = :status
-  AND (:status <> 'published' OR c.status = 'published')
   AND (:city = '' OR j.city = :city)
   AND (:ward = '' OR j.ward_code = :ward)
   AND (:occupation = '' OR j.occupation_code = :occupation)
   AND (:industry = '' OR c.industry_code = :industry)
   AND (:employment_type = '' OR j.employment_type = :employment_type)
-  AND (:education = '' OR array_position(ARRAY['none','lower_secondary','upper_secondary','so_cap','trung_cap','cao_dang','university'], j.education)
-                       <= array_position(ARRAY['none','lower_secondary','upper_secondary','so_cap','trung_cap','cao_dang','university'], :education))
+  AND (:education = '' OR (SELECT rank FROM education_levels WHERE code = j.education)
+                       <= (SELECT rank FROM education_levels WHERE code = :education))
   AND (:wage_min = 0 OR COALESCE(j.wage_max, j.wage_min) >= :wage_min)
   AND (:company_id = 0 OR j.company_id = :company_id)
   AND (:priority_group = '' OR :priority_group = ANY (j.priority_groups))
-  AND (:include_expired OR j.deadline IS NULL OR j.deadline >= vn_today())
+  AND (:include_expired OR job_is_open(j.deadline))
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
@@ -72,20 +73,49 @@ ORDER BY CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC
          j.published_at DESC NULLS LAST, j.id DESC
 LIMIT :limit OFFSET :offset`
 
+const (
+	jobsListSQL       = `SELECT ` + jobColumns + `, count(*) OVER () AS total_count FROM jobs` + jobsListTail
+	publicJobsListSQL = `SELECT ` + jobColumns + `, count(*) OVER () AS total_count FROM public_jobs` + jobsListTail
+)
+
 // Jobs lists jobs; by default only published ones whose deadline has not passed.
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
 	f.Paging.normalize()
-	f.Status = publicStatus(f.Status)
-	return runList(ctx, s.db, jobsListSQL, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	query := listSQL(&f.Status, publicJobsListSQL, jobsListSQL)
+	return runList(ctx, s.db, query, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.
 func (s *Store) Job(ctx context.Context, id int64) (domain.Job, error) {
 	var j domain.Job
-	err := get(ctx, s.db, &j, `SELECT `+jobColumns+`
-FROM jobs j JOIN companies c ON c.id = j.company_id LEFT JOIN wards w ON w.code = j.ward_code
-WHERE j.id = $1`, id)
+	err := get(ctx, s.db, &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
 	return j, err
+}
+
+// JobByExternalID finds a job by its import key; an empty key never matches.
+func (s *Store) JobByExternalID(ctx context.Context, externalID string) (domain.Job, error) {
+	var j domain.Job
+	err := get(ctx, s.db, &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
+	return j, err
+}
+
+// JobsByExternalIDs finds the jobs of several import keys; keys that match
+// nothing are missing from the result.
+func (s *Store) JobsByExternalIDs(ctx context.Context, ids []string) ([]domain.Job, error) {
+	var out []domain.Job
+	err := s.db.SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
+	return out, err
+}
+
+// PublicJobs reads public jobs, open or not: the search index holds them
+// all and filters on the deadline when asked.
+func (s *Store) PublicJobs(ctx context.Context, sel PublicSelection) ([]domain.Job, error) {
+	var out []domain.Job
+	return out, s.db.SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
+WHERE (cardinality($1::bigint[]) = 0 OR j.id = ANY ($1)) AND j.id > $2
+ORDER BY j.id LIMIT $3`, sel.args()...)
 }
 
 const jobInsertSQL = `INSERT INTO jobs (slug, status, external_id, department_code, published_at,
@@ -102,6 +132,11 @@ RETURNING id, created_at, updated_at, published_at, version`
 // CreateJob inserts j and fills in its id, timestamps and version.
 func (s *Store) CreateJob(ctx context.Context, j *domain.Job) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createJob(ctx, tx, j) })
+}
+
+// CreateJob inserts j inside the batch.
+func (b *Batch) CreateJob(ctx context.Context, j *domain.Job) error {
+	return translate(createJob(ctx, b.tx, j))
 }
 
 func createJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
@@ -131,4 +166,12 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // UpdateJob saves j if j.Version is still current; else ErrConflict.
 func (s *Store) UpdateJob(ctx context.Context, j *domain.Job) error {
 	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, j) })
+}
+
+func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
+	j.Slug = vn.Slug(j.Title)
+	if j.PriorityGroups == nil {
+		j.PriorityGroups = []string{}
+	}
+	return updateChecked(ctx, tx, &j.Meta, jobUpdateSQL, j, Jobs)
 }

@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+
+	"hoptac/internal/domain"
+)
 
 // Paging is the page a list query asks for. Limit and Offset are derived
 // by normalize and bound into the SQL; Page and PerPage come from the user.
@@ -82,11 +86,13 @@ func runList[R any, T any](ctx context.Context, q queryer, query string, arg any
 	return l, nil
 }
 
-// publicStatus makes "published" the status a list shows unless the caller
-// (the back office) names another: public pages can never forget it.
-func publicStatus(s string) string {
-	if s == "" {
-		return "published"
+// listSQL picks a list's statement and status: the public statement, which
+// reads the public_* view, unless the caller (the back office) names
+// another status than published; public pages can never forget it.
+func listSQL(status *string, public, other string) string {
+	if *status == "" || *status == string(domain.StatusPublished) {
+		*status = string(domain.StatusPublished)
+		return public
 	}
-	return s
+	return other
 }

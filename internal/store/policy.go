@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -29,8 +30,9 @@ const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code,
 	p.title, p.kind, p.field, p.doc_number, p.issuer, p.issued_on, p.effective_from, p.effective_to,
 	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city`
 
-const policiesListSQL = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count
-FROM policies p
+// policiesListTail is the list's filters and order, read from policies
+// (the back office, any status) or public_policies.
+const policiesListTail = ` p
 WHERE p.status = :status
   AND (:city = '' OR p.city = :city OR p.city IS NULL)
   AND (:kind = '' OR p.kind = :kind)
@@ -42,11 +44,16 @@ WHERE p.status = :status
 ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
+const (
+	policiesListSQL       = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count FROM policies` + policiesListTail
+	publicPoliciesListSQL = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count FROM public_policies` + policiesListTail
+)
+
 // Policies lists policies, newest first.
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
 	f.Paging.normalize()
-	f.Status = publicStatus(f.Status)
-	return runList(ctx, s.db, policiesListSQL, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	query := listSQL(&f.Status, publicPoliciesListSQL, policiesListSQL)
+	return runList(ctx, s.db, query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
@@ -63,6 +70,23 @@ func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (doma
 	return p, err
 }
 
+// PoliciesByExternalIDs finds the policies of several import keys; keys
+// that match nothing are missing from the result.
+func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
+	var out []domain.Policy
+	err := s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
+WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
+	return out, err
+}
+
+// PublicPolicies reads public policies.
+func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
+	var out []domain.Policy
+	return out, s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
+WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
+ORDER BY p.id LIMIT $3`, sel.args()...)
+}
+
 const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
 	title, kind, field, doc_number, issuer, issued_on, effective_from, effective_to,
 	summary, body, source_url, city)
@@ -75,6 +99,11 @@ RETURNING id, created_at, updated_at, published_at, version`
 // CreatePolicy inserts p and fills in its id, timestamps and version.
 func (s *Store) CreatePolicy(ctx context.Context, p *domain.Policy) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createPolicy(ctx, tx, p) })
+}
+
+// CreatePolicy inserts p inside the batch.
+func (b *Batch) CreatePolicy(ctx context.Context, p *domain.Policy) error {
+	return translate(createPolicy(ctx, b.tx, p))
 }
 
 func createPolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
@@ -96,4 +125,9 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // UpdatePolicy saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
 	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
+}
+
+func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
+	p.Slug = vn.Slug(p.Title)
+	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -33,12 +34,12 @@ const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.support, p.description, p.city,
 	s.name AS school_name, s.slug AS school_slug, s.code AS school_code`
 
-// A program is public only while its school is public too.
-const programsListSQL = `SELECT ` + programColumns + `, count(*) OVER () AS total_count
-FROM programs p
+// programsListTail is the list's filters and order, read from programs
+// (the back office, any status) or public_programs (the public, whose
+// school is public).
+const programsListTail = ` p
 JOIN schools s ON s.id = p.school_id
 WHERE p.status = :status
-  AND (:status <> 'published' OR s.status = 'published')
   AND (:city = '' OR p.city = :city)
   AND (:level = '' OR p.level = :level)
   AND (:mode = '' OR p.mode = :mode)
@@ -51,11 +52,16 @@ WHERE p.status = :status
 ORDER BY p.name ASC, s.name ASC, p.id ASC
 LIMIT :limit OFFSET :offset`
 
+const (
+	programsListSQL       = `SELECT ` + programColumns + `, count(*) OVER () AS total_count FROM programs` + programsListTail
+	publicProgramsListSQL = `SELECT ` + programColumns + `, count(*) OVER () AS total_count FROM public_programs` + programsListTail
+)
+
 // Programs lists training programs by name.
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
 	f.Paging.normalize()
-	f.Status = publicStatus(f.Status)
-	return runList(ctx, s.db, programsListSQL, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	query := listSQL(&f.Status, publicProgramsListSQL, programsListSQL)
+	return runList(ctx, s.db, query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.
@@ -63,6 +69,32 @@ func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
 	var p domain.Program
 	err := get(ctx, s.db, &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
 	return p, err
+}
+
+// ProgramByExternalID finds a training program by its import key; an empty
+// key never matches.
+func (s *Store) ProgramByExternalID(ctx context.Context, externalID string) (domain.Program, error) {
+	var p domain.Program
+	err := get(ctx, s.db, &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
+	return p, err
+}
+
+// ProgramsByExternalIDs finds the training programs of several import keys;
+// keys that match nothing are missing from the result.
+func (s *Store) ProgramsByExternalIDs(ctx context.Context, ids []string) ([]domain.Program, error) {
+	var out []domain.Program
+	err := s.db.SelectContext(ctx, &out, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
+	return out, err
+}
+
+// PublicPrograms reads public programs.
+func (s *Store) PublicPrograms(ctx context.Context, sel PublicSelection) ([]domain.Program, error) {
+	var out []domain.Program
+	return out, s.db.SelectContext(ctx, &out, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
+WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
+ORDER BY p.id LIMIT $3`, sel.args()...)
 }
 
 // The program's city is always its school's (a trigger sets it).
@@ -82,6 +114,11 @@ type insertedProgram struct {
 // CreateProgram inserts p and fills in its id, timestamps, version and city.
 func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProgram(ctx, tx, p) })
+}
+
+// CreateProgram inserts p inside the batch.
+func (b *Batch) CreateProgram(ctx context.Context, p *domain.Program) error {
+	return translate(createProgram(ctx, b.tx, p))
 }
 
 func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
@@ -108,4 +145,16 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // UpdateProgram saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
 	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
+}
+
+func updateProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
+	p.Slug = vn.Slug(p.Name)
+	return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
+}
+
+// programsFollowSchool moves a school's programs to its new city, in the
+// school's update.
+func programsFollowSchool(ctx context.Context, tx *sqlx.Tx, schoolID int64, city string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, schoolID, city)
+	return translate(err)
 }

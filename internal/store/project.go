@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -30,8 +31,9 @@ const projectColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.stage, p.description, p.contact`
 
 // Projects that seek partners come first: that is what investors look for.
-const projectsListSQL = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count
-FROM projects p
+// projectsListTail is the list's filters and order, read from projects
+// (the back office, any status) or public_projects.
+const projectsListTail = ` p
 WHERE p.status = :status
   AND (:city = '' OR p.city = :city)
   AND (:kind = '' OR p.kind = :kind)
@@ -43,11 +45,16 @@ WHERE p.status = :status
 ORDER BY (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
+const (
+	projectsListSQL       = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count FROM projects` + projectsListTail
+	publicProjectsListSQL = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count FROM public_projects` + projectsListTail
+)
+
 // Projects lists projects, those seeking partners first.
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
 	f.Paging.normalize()
-	f.Status = publicStatus(f.Status)
-	return runList(ctx, s.db, projectsListSQL, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	query := listSQL(&f.Status, publicProjectsListSQL, projectsListSQL)
+	return runList(ctx, s.db, query, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
 // Project returns one project whatever its status.
@@ -55,6 +62,31 @@ func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
 	var p domain.Project
 	err := get(ctx, s.db, &p, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
 	return p, err
+}
+
+// ProjectByExternalID finds a project by its import key; an empty key never matches.
+func (s *Store) ProjectByExternalID(ctx context.Context, externalID string) (domain.Project, error) {
+	var p domain.Project
+	err := get(ctx, s.db, &p, `SELECT `+projectColumns+` FROM projects p
+WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
+	return p, err
+}
+
+// ProjectsByExternalIDs finds the projects of several import keys; keys
+// that match nothing are missing from the result.
+func (s *Store) ProjectsByExternalIDs(ctx context.Context, ids []string) ([]domain.Project, error) {
+	var out []domain.Project
+	err := s.db.SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM projects p
+WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
+	return out, err
+}
+
+// PublicProjects reads public projects.
+func (s *Store) PublicProjects(ctx context.Context, sel PublicSelection) ([]domain.Project, error) {
+	var out []domain.Project
+	return out, s.db.SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM public_projects p
+WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
+ORDER BY p.id LIMIT $3`, sel.args()...)
 }
 
 const projectInsertSQL = `INSERT INTO projects (slug, status, external_id, department_code, published_at,
@@ -67,6 +99,11 @@ RETURNING id, created_at, updated_at, published_at, version`
 // CreateProject inserts p and fills in its id, timestamps and version.
 func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProject(ctx, tx, p) })
+}
+
+// CreateProject inserts p inside the batch.
+func (b *Batch) CreateProject(ctx context.Context, p *domain.Project) error {
+	return translate(createProject(ctx, b.tx, p))
 }
 
 func createProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
@@ -87,4 +124,9 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // UpdateProject saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
 	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
+}
+
+func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
+	p.Slug = vn.Slug(p.Title)
+	return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
 }

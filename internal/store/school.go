@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -34,8 +35,9 @@ const schoolColumns = `s.id, s.slug, s.status, s.external_id, s.department_code,
 	COALESCE(w.name, '') AS ward_name,
 	(SELECT count(*) FROM programs p WHERE p.school_id = s.id AND p.status = 'published') AS program_count`
 
-const schoolsListSQL = `SELECT ` + schoolColumns + `, count(*) OVER () AS total_count
-FROM schools s
+// schoolsListTail is the list's filters and order, read from schools (the
+// back office, any status) or public_schools.
+const schoolsListTail = ` s
 LEFT JOIN wards w ON w.code = s.ward_code
 JOIN cities ci ON ci.code = s.city
 WHERE s.status = :status
@@ -53,11 +55,16 @@ WHERE s.status = :status
 ORDER BY s.name ASC, s.id ASC
 LIMIT :limit OFFSET :offset`
 
+const (
+	schoolsListSQL       = `SELECT ` + schoolColumns + `, count(*) OVER () AS total_count FROM schools` + schoolsListTail
+	publicSchoolsListSQL = `SELECT ` + schoolColumns + `, count(*) OVER () AS total_count FROM public_schools` + schoolsListTail
+)
+
 // Schools lists schools by name.
 func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
 	f.Paging.normalize()
-	f.Status = publicStatus(f.Status)
-	return runList(ctx, s.db, schoolsListSQL, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
+	query := listSQL(&f.Status, publicSchoolsListSQL, schoolsListSQL)
+	return runList(ctx, s.db, query, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
 }
 
 // School returns one school whatever its status.
@@ -74,6 +81,31 @@ func (s *Store) SchoolByCode(ctx context.Context, city, code string) (domain.Sch
 	return sc, err
 }
 
+// SchoolByExternalID finds a school by its import key; an empty key never matches.
+func (s *Store) SchoolByExternalID(ctx context.Context, externalID string) (domain.School, error) {
+	var sc domain.School
+	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+WHERE s.external_id = $1 AND s.external_id <> ''`, externalID)
+	return sc, err
+}
+
+// SchoolsByExternalIDs finds the schools of several import keys; keys that
+// match nothing are missing from the result.
+func (s *Store) SchoolsByExternalIDs(ctx context.Context, ids []string) ([]domain.School, error) {
+	var out []domain.School
+	err := s.db.SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+WHERE s.external_id = ANY($1) AND s.external_id <> ''`, pq.Array(ids))
+	return out, err
+}
+
+// PublicSchools reads public schools.
+func (s *Store) PublicSchools(ctx context.Context, sel PublicSelection) ([]domain.School, error) {
+	var out []domain.School
+	return out, s.db.SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
+WHERE (cardinality($1::bigint[]) = 0 OR s.id = ANY ($1)) AND s.id > $2
+ORDER BY s.id LIMIT $3`, sel.args()...)
+}
+
 const schoolInsertSQL = `INSERT INTO schools (slug, status, external_id, department_code, published_at,
 	code, name, kind, ownership, address, ward_code, city, founded_year,
 	website, phone, email, description, accredited, seeks_partners)
@@ -86,6 +118,11 @@ RETURNING id, created_at, updated_at, published_at, version`
 // CreateSchool inserts sc and fills in its id, timestamps and version.
 func (s *Store) CreateSchool(ctx context.Context, sc *domain.School) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createSchool(ctx, tx, sc) })
+}
+
+// CreateSchool inserts sc inside the batch.
+func (b *Batch) CreateSchool(ctx context.Context, sc *domain.School) error {
+	return translate(createSchool(ctx, b.tx, sc))
 }
 
 func createSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
@@ -108,4 +145,12 @@ RETURNING id, created_at, updated_at, published_at, version, status`
 // Its programs follow it to a new city, in the same transaction.
 func (s *Store) UpdateSchool(ctx context.Context, sc *domain.School) error {
 	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, sc) })
+}
+
+func updateSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
+	sc.Slug = vn.Slug(sc.Name)
+	if err := updateChecked(ctx, tx, &sc.Meta, schoolUpdateSQL, sc, Schools); err != nil {
+		return err
+	}
+	return programsFollowSchool(ctx, tx, sc.ID, sc.City)
 }

@@ -46,48 +46,45 @@ type EntryResults struct {
 }
 
 // One statement, one round trip: the matching entries once, then the page,
-// the total and the counts from them.
+// the total and the counts from them. It reads the public views, so it
+// offers what the pages show (jobs: only open ones).
 const entrySearchSQL = `WITH entries AS (
   SELECT 'job' AS type, j.id, j.slug, j.title, c.name AS subtitle, ARRAY[j.city] AS cities, j.published_at,
          concat_ws(' ', j.title, c.name, j.description, j.requirements, j.work_address, w.name, w.former_units, ci.name_vi) AS haystack,
          c.industry_code AS industry, j.occupation_code AS occupation, j.education, '' AS level, '' AS stage,
          j.wage_min, j.wage_max, j.deadline
-    FROM jobs j JOIN companies c ON c.id = j.company_id JOIN cities ci ON ci.code = j.city LEFT JOIN wards w ON w.code = j.ward_code
-   WHERE j.status = 'published' AND c.status = 'published' AND (j.deadline IS NULL OR j.deadline >= vn_today())
+    FROM open_jobs j JOIN companies c ON c.id = j.company_id JOIN cities ci ON ci.code = j.city LEFT JOIN wards w ON w.code = j.ward_code
   UNION ALL
   SELECT 'company', c.id, c.slug, c.name, c.tax_code, ARRAY[c.city], c.published_at,
          concat_ws(' ', c.name, c.tax_code, c.description, c.address, w.name, w.former_units, ci.name_vi),
          c.industry_code, '', '', '', '', NULL, NULL, NULL
-    FROM companies c JOIN cities ci ON ci.code = c.city LEFT JOIN wards w ON w.code = c.ward_code
-   WHERE c.status = 'published'
+    FROM public_companies c JOIN cities ci ON ci.code = c.city LEFT JOIN wards w ON w.code = c.ward_code
   UNION ALL
   SELECT 'school', s.id, s.slug, s.name, s.code, ARRAY[s.city], s.published_at,
          concat_ws(' ', s.name, s.code, s.description, s.address, w.name, w.former_units, ci.name_vi),
          '', '', '', '', '', NULL, NULL, NULL
-    FROM schools s JOIN cities ci ON ci.code = s.city LEFT JOIN wards w ON w.code = s.ward_code
-   WHERE s.status = 'published'
+    FROM public_schools s JOIN cities ci ON ci.code = s.city LEFT JOIN wards w ON w.code = s.ward_code
   UNION ALL
   SELECT 'program', p.id, p.slug, p.name, s.name, ARRAY[p.city], p.published_at,
          concat_ws(' ', p.name, s.name, p.support, p.description, ci.name_vi),
          '', '', '', p.level, '', NULL, NULL, NULL
-    FROM programs p JOIN schools s ON s.id = p.school_id JOIN cities ci ON ci.code = p.city
-   WHERE p.status = 'published' AND s.status = 'published'
+    FROM public_programs p JOIN schools s ON s.id = p.school_id JOIN cities ci ON ci.code = p.city
   UNION ALL
   SELECT 'policy', p.id, p.slug, p.title, concat_ws(' · ', NULLIF(p.doc_number, ''), NULLIF(p.issuer, '')),
          CASE WHEN p.city IS NULL THEN ARRAY(SELECT code FROM cities ORDER BY code) ELSE ARRAY[p.city] END, p.published_at,
          concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body),
          '', '', '', '', '', NULL, NULL, NULL
-    FROM policies p WHERE p.status = 'published'
+    FROM public_policies p
   UNION ALL
   SELECT 'project', p.id, p.slug, p.title, p.organization, ARRAY[p.city], p.published_at,
          concat_ws(' ', p.title, p.organization, p.field, p.description, ci.name_vi),
          '', '', '', '', p.stage, NULL, NULL, NULL
-    FROM projects p JOIN cities ci ON ci.code = p.city WHERE p.status = 'published'
+    FROM public_projects p JOIN cities ci ON ci.code = p.city
   UNION ALL
   SELECT 'commitment', m.id, m.slug, m.title, p.title,
          CASE WHEN m.city IS NULL THEN ARRAY(SELECT code FROM cities ORDER BY code) ELSE ARRAY[m.city] END, m.published_at,
          concat_ws(' ', m.title, m.description), '', '', '', '', '', NULL, NULL, NULL
-    FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.status = 'published' AND p.status = 'published'
+    FROM public_commitments m JOIN policies p ON p.id = m.policy_id
 ),
 words AS (
   SELECT DISTINCT word FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word) WHERE word <> ''
@@ -100,8 +97,8 @@ matched AS (
      AND (:industry = '' OR e.industry = :industry)
      AND (:occupation = '' OR e.occupation = :occupation)
      AND (:education = '' OR e.type <> 'job'
-          OR array_position(ARRAY['none','lower_secondary','upper_secondary','so_cap','trung_cap','cao_dang','university'], e.education)
-          <= array_position(ARRAY['none','lower_secondary','upper_secondary','so_cap','trung_cap','cao_dang','university'], :education))
+          OR (SELECT rank FROM education_levels WHERE code = e.education)
+          <= (SELECT rank FROM education_levels WHERE code = :education))
      AND (:level = '' OR e.level = :level)
      AND (:stage = '' OR e.stage = :stage)
      AND (:wage_min = 0 OR COALESCE(e.wage_max, e.wage_min) >= :wage_min)

@@ -23,6 +23,10 @@ var ErrNotFound = domain.ErrNotFound
 // current: someone else saved the entry first.
 var ErrConflict = errors.New("entry was changed by someone else")
 
+// ErrUnchanged is returned when a save would change nothing: PostgreSQL
+// compares the whole row (migration 00010) and writes no new version.
+var ErrUnchanged = errors.New("entry unchanged")
+
 // Options bound the connection pool and every statement's run time.
 type Options struct {
 	MaxOpenConns     int

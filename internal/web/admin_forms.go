@@ -235,13 +235,13 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	if page.errors = s.applyForm(c, k, e, values); len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
-	if now, err := s.valuesOf(ctx, row.Type.Name, current); err == nil && sameValues(now, values, fieldsFor(row.Type.Name, official(c))) {
-		// Nothing to save: no new version, no audit entry.
-		return s.flashBack(c, fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), "Không có thay đổi nào để lưu.")
-	}
 	k.MetaOf(e).Version = version
 	err = k.Update(ctx, s.store, e)
+	unchanged := fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)
 	switch {
+	case errors.Is(err, store.ErrUnchanged):
+		// PostgreSQL found nothing to save: no new version, no audit entry.
+		return s.flashBack(c, unchanged, "Không có thay đổi nào để lưu.")
 	case errors.Is(err, store.ErrConflict):
 		// Someone saved first: show what differs from the current version
 		// and keep what this official typed; nothing is overwritten.
@@ -253,6 +253,9 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 			if now[f.Name] != values[f.Name] {
 				page.conflict = append(page.conflict, conflictField{Name: f.Name, Label: f.Label, Current: now[f.Name], Yours: values[f.Name]})
 			}
+		}
+		if len(page.conflict) == 0 { // saved from a stale page, but what it says is already there
+			return s.flashBack(c, unchanged, "Không có thay đổi nào để lưu.")
 		}
 		page.version = k.MetaOf(current).Version
 		return s.renderForm(c, fiber.StatusConflict, page)
@@ -276,6 +279,9 @@ func (s *server) valuesOf(ctx context.Context, typ string, e any) (map[string]st
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, err
 	}
+	// The form's ward is the code; the JSON's "ward" is the joined name
+	// shown on pages, which must not win by map order.
+	delete(raw, "ward")
 	rename := map[string]string{"ward_code": "ward"}
 	out := map[string]string{}
 	for k, v := range raw {
@@ -328,16 +334,6 @@ func formText(v any) string {
 	}
 	b, _ := json.Marshal(v)
 	return string(b)
-}
-
-// sameValues tells whether the form changes none of the fields it offers.
-func sameValues(now, posted map[string]string, fields []formField) bool {
-	for _, f := range fields {
-		if strings.TrimSpace(now[f.Name]) != strings.TrimSpace(posted[f.Name]) {
-			return false
-		}
-	}
-	return true
 }
 
 // kindFields are the form fields of a kind by its name.

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+
+	"github.com/lib/pq"
+)
+
+// The search worker re-reads the public entries that changed, by id, and
+// reindex walks them all in id order after a cursor. Each type's Public…
+// read (PublicJobs in job.go, …) takes a PublicSelection and reads its
+// public_* view (migrations/00008_public_views.sql): the same rule as the
+// pages.
+
+// PublicSelection picks public entries of one type: those with the given
+// ids (all when empty), with id greater than After, at most Limit.
+type PublicSelection struct {
+	IDs   []int64
+	After int64
+	Limit int
+}
+
+func (p PublicSelection) args() []any {
+	limit := p.Limit
+	if limit <= 0 {
+		limit = len(p.IDs)
+		if limit == 0 {
+			limit = 1000
+		}
+	}
+	ids := p.IDs
+	if ids == nil {
+		ids = []int64{}
+	}
+	return []any{pq.Array(ids), p.After, limit}
+}
+
+// EntryVersion is the identity and version of one public entry.
+type EntryVersion struct {
+	Type    string `db:"entity_type"`
+	ID      int64  `db:"id"`
+	Version int    `db:"version"`
+}
+
+const publicVersionsSQL = `SELECT 'job' AS entity_type, id, version FROM public_jobs
+UNION ALL SELECT 'company', id, version FROM public_companies
+UNION ALL SELECT 'school', id, version FROM public_schools
+UNION ALL SELECT 'program', id, version FROM public_programs
+UNION ALL SELECT 'policy', id, version FROM public_policies
+UNION ALL SELECT 'project', id, version FROM public_projects
+UNION ALL SELECT 'commitment', id, version FROM public_commitments`
+
+// PublicVersions lists every public entry with its version, for comparing
+// the search index with the database.
+func (s *Store) PublicVersions(ctx context.Context) ([]EntryVersion, error) {
+	var out []EntryVersion
+	err := s.db.SelectContext(ctx, &out, publicVersionsSQL)
+	return out, err
+}

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// Table names an entry table. Only the constants below exist, so no
+// caller-supplied text ever reaches SQL as an identifier.
+type Table string
+
+const (
+	Policies    Table = "policies"
+	Companies   Table = "companies"
+	Jobs        Table = "jobs"
+	Schools     Table = "schools"
+	Programs    Table = "programs"
+	Projects    Table = "projects"
+	Commitments Table = "commitments"
+)
+
+// entryTable is what the statements shared by every entry type need to know
+// of one table: its name and how to save an entry of its Go type.
+type entryTable struct {
+	name Table
+	// update saves entry if it is of this table's type; handled is false
+	// when it is not.
+	update func(ctx context.Context, tx *sqlx.Tx, entry any) (handled bool, err error)
+}
+
+// entryTables is every entry table. Batch.Update and the status change loop
+// over it instead of switching on the type.
+var entryTables = []entryTable{
+	{Policies, updates(updatePolicy)},
+	{Companies, updates(updateCompany)},
+	{Jobs, updates(updateJob)},
+	{Schools, updates(updateSchool)},
+	{Programs, updates(updateProgram)},
+	{Projects, updates(updateProject)},
+	{Commitments, updates(updateCommitment)},
+}
+
+// updates adapts an aggregate's update function to entryTable.update.
+func updates[T any](save func(context.Context, *sqlx.Tx, *T) error) func(context.Context, *sqlx.Tx, any) (bool, error) {
+	return func(ctx context.Context, tx *sqlx.Tx, entry any) (bool, error) {
+		e, ok := entry.(*T)
+		if !ok {
+			return false, nil
+		}
+		return true, save(ctx, tx, e)
+	}
+}
+
+// forTable writes a statement shared by every entry table for table t:
+// {table} in query becomes the quoted name. Exported entry points check t
+// with checkTable first, so only the constants above reach SQL.
+func forTable(query string, t Table) string {
+	return strings.ReplaceAll(query, "{table}", pq.QuoteIdentifier(string(t)))
+}
+
+// checkTable rejects a Table value that is not one of the constants.
+func checkTable(t Table) error {
+	for _, et := range entryTables {
+		if et.name == t {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown table %q", t)
+}
