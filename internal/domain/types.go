@@ -11,17 +11,20 @@ type EntryType struct {
 	Path    string // the public list page
 	LabelVI string
 	LabelEN string
+	// MenuVI is the word in the site's menu, shorter where the label is
+	// long (the menu must fit a phone).
+	MenuVI string
 }
 
 // EntryTypes lists every entry type in the order pages show them.
 var EntryTypes = []EntryType{
-	{"job", "jobs", "/viec-lam", "Việc làm", "Jobs"},
-	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp", "Employers"},
-	{"school", "schools", "/truong-nghe", "Cơ sở GDNN", "Vocational schools"},
-	{"program", "programs", "/dao-tao", "Ngành, nghề đào tạo", "Training programmes"},
-	{"policy", "policies", "/chinh-sach", "Chính sách", "Policies"},
-	{"project", "projects", "/du-an", "Dự án", "Projects"},
-	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác", "Cooperation tasks"},
+	{"job", "jobs", "/viec-lam", "Việc làm", "Jobs", "Việc làm"},
+	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp", "Employers", "Doanh nghiệp"},
+	{"school", "schools", "/truong-nghe", "Cơ sở GDNN", "Vocational schools", "Trường nghề"},
+	{"program", "programs", "/dao-tao", "Ngành, nghề đào tạo", "Training programmes", "Đào tạo"},
+	{"policy", "policies", "/chinh-sach", "Chính sách", "Policies", "Chính sách"},
+	{"project", "projects", "/du-an", "Dự án", "Projects", "Dự án"},
+	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác", "Cooperation tasks", "Chương trình hợp tác"},
 }
 
 // TypeByName finds an entry type by its name.

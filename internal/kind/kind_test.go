@@ -26,7 +26,7 @@ func TestRegistryIsComplete(t *testing.T) {
 		if byPlural, _ := kind.ByPlural(typ.Plural); byPlural != k {
 			t.Errorf("ByPlural(%q) = %v, want the kind of %s", typ.Plural, byPlural, typ.Name)
 		}
-		if k.Type() != typ || typ.LabelVI == "" || typ.LabelEN == "" || k.Table() == "" {
+		if k.Type() != typ || typ.LabelVI == "" || typ.LabelEN == "" || typ.MenuVI == "" || k.Table() == "" {
 			t.Errorf("kind %s: type %+v, table %q; want its entry type with both labels and a table", typ.Name, k.Type(), k.Table())
 		}
 		if p := k.Parent(); p != "" {

@@ -79,24 +79,12 @@ type menuItem struct {
 	Current bool
 }
 
-// menuLabels are the menu's words where they are shorter than a type's
-// label (the menu must fit one line on a phone).
-var menuLabels = map[string]string{
-	"school":     "Trường nghề",
-	"program":    "Đào tạo",
-	"commitment": "Chương trình hợp tác",
-}
-
 // menu lists every entry type's public list, in the registry's order;
 // nav is the type name of the page being shown.
 func menu(nav string) []menuItem {
 	items := make([]menuItem, 0, len(domain.EntryTypes))
 	for _, t := range domain.EntryTypes {
-		label := t.LabelVI
-		if l, ok := menuLabels[t.Name]; ok {
-			label = l
-		}
-		items = append(items, menuItem{Label: label, Path: t.Path, Current: t.Name == nav})
+		items = append(items, menuItem{Label: t.MenuVI, Path: t.Path, Current: t.Name == nav})
 	}
 	return items
 }
