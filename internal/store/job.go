@@ -57,8 +57,8 @@ WHERE j.status = :status
   AND (:occupation = '' OR j.occupation_code = :occupation)
   AND (:industry = '' OR c.industry_code = :industry)
   AND (:employment_type = '' OR j.employment_type = :employment_type)
-  AND (:education = '' OR (SELECT rank FROM education_levels WHERE code = j.education)
-                       <= (SELECT rank FROM education_levels WHERE code = :education))
+  AND (:education = '' OR j.education IN (SELECT code FROM education_levels
+        WHERE rank <= (SELECT rank FROM education_levels WHERE code = :education)))
   AND (:wage_min = 0 OR COALESCE(j.wage_max, j.wage_min) >= :wage_min)
   AND (:company_id = 0 OR j.company_id = :company_id)
   AND (:priority_group = '' OR :priority_group = ANY (j.priority_groups))

@@ -120,9 +120,9 @@ func (s *Store) CreateSchool(ctx context.Context, sc *domain.School) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createSchool(ctx, tx, sc) })
 }
 
-// CreateSchool inserts sc inside the batch.
-func (b *Batch) CreateSchool(ctx context.Context, sc *domain.School) error {
-	return translate(createSchool(ctx, b.tx, sc))
+// CreateSchool inserts s inside the batch.
+func (b *Batch) CreateSchool(ctx context.Context, s *domain.School) error {
+	return translate(createSchool(ctx, b.tx, s))
 }
 
 func createSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {

@@ -97,8 +97,8 @@ matched AS (
      AND (:industry = '' OR e.industry = :industry)
      AND (:occupation = '' OR e.occupation = :occupation)
      AND (:education = '' OR e.type <> 'job'
-          OR (SELECT rank FROM education_levels WHERE code = e.education)
-          <= (SELECT rank FROM education_levels WHERE code = :education))
+          OR e.education IN (SELECT code FROM education_levels
+               WHERE rank <= (SELECT rank FROM education_levels WHERE code = :education)))
      AND (:level = '' OR e.level = :level)
      AND (:stage = '' OR e.stage = :stage)
      AND (:wage_min = 0 OR COALESCE(e.wage_max, e.wage_min) >= :wage_min)
