@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	_ "github.com/lib/pq" // the PostgreSQL driver sqlx talks to
+	"github.com/lib/pq" // the PostgreSQL driver sqlx talks to
 
 	"hoptac/internal/domain"
 )
@@ -42,10 +42,12 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	if err != nil {
 		return nil, err
 	}
-	db, err := sqlx.Open("postgres", dsn)
+	pqConnector, err := pq.NewConnector(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	// The connector marks connection failures with ErrUnavailable.
+	db := sqlx.NewDb(sql.OpenDB(connector{pqConnector}), "postgres")
 	if opts.MaxOpenConns > 0 {
 		db.SetMaxOpenConns(opts.MaxOpenConns)
 		db.SetMaxIdleConns(opts.MaxOpenConns)

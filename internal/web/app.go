@@ -108,6 +108,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(requestid.New())
 	app.Use(s.logRequests)
 	app.Use(securityHeaders)
+	app.Use(checkQuery) // every query string bounded text before any handler (params.go)
 
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(d.Static),
