@@ -19,12 +19,12 @@ func TestQueryStringPolicy(t *testing.T) {
 	app := newApp(t, st, healthStub(true))
 	pages := []string{"/viec-lam", "/doanh-nghiep", "/truong-nghe", "/dao-tao", "/chinh-sach", "/du-an", "/tim-kiem", "/hop-tac", "/"}
 	bad := map[string]string{
-		"q=%ff":          "không phải UTF-8",
-		"q=%c3":          "không phải UTF-8",
-		"q=%00":          "NUL",
-		"q=c%C3%B4ng%00": "NUL",
-		"city=%ff":       "không phải UTF-8",
-		"%ff=1":          "không phải UTF-8",
+		"q=%ff":                                "không phải UTF-8",
+		"q=%c3":                                "không phải UTF-8",
+		"q=%00":                                "NUL",
+		"q=c%C3%B4ng%00":                       "NUL",
+		"city=%ff":                             "không phải UTF-8",
+		"%ff=1":                                "không phải UTF-8",
 		"page=1&q=" + strings.Repeat("a", 501): "quá dài",
 	}
 	for _, path := range pages {
