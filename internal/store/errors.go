@@ -150,8 +150,9 @@ func lengthConstraint(e *pq.Error, err error) (*ConstraintError, bool) {
 }
 
 // ErrUnavailable is wrapped around every error that says the database
-// cannot be reached right now (refused, reset, shutting down, starting
-// up): the web app answers 503 and asks to retry, the workers wait.
+// cannot answer right now (refused, reset, shutting down, starting up, a
+// statement past its timeout): the web app answers 503 and asks to retry,
+// the workers wait.
 var ErrUnavailable = errors.New("database unavailable")
 
 type unavailableError struct{ err error }
@@ -177,6 +178,10 @@ func connectionFailure(err error) bool {
 			pqErr.Code == "57P02", // crash_shutdown
 			pqErr.Code == "57P03", // cannot_connect_now: starting up or shutting down
 			pqErr.Code == "53300": // too_many_connections
+			return true
+		case pqErr.Code == "57014" && strings.Contains(pqErr.Message, "statement timeout"):
+			// The server is too busy to answer within DB_STATEMENT_TIMEOUT:
+			// for the visitor, as unavailable as a server that is down.
 			return true
 		}
 		return false
