@@ -3,9 +3,13 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
+	"hoptac/internal/auth"
+	"hoptac/internal/domain"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
@@ -101,5 +105,45 @@ func TestDatabaseOutagePages(t *testing.T) {
 		if r := get(t, app, p); r.status != http.StatusOK {
 			t.Errorf("GET %s after PostgreSQL is back = %d, want 200", p, r.status)
 		}
+	}
+}
+
+// TestFormsRefuseBadText: the back-office form refuses a 3 MB title, a NUL
+// and a javascript: link with a message on the field, and writes nothing.
+func TestFormsRefuseBadText(t *testing.T) {
+	st := testenv.Store(t)
+	app := newApp(t, st, healthStub(true))
+	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
+	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
+	b, token := signedIn(t, app, "an@cantho.gov.vn")
+	job := func(title string) url.Values {
+		return url.Values{"_csrf": {token}, "title": {title}, "company_tax_code": {company.TaxCode}, "occupation": {"8"},
+			"positions": {"3"}, "employment_type": {"full_time"}, "education": {"none"}}
+	}
+	tests := []struct {
+		name string
+		form url.Values
+		want string
+	}{
+		{"3 MB title", job(strings.Repeat("a", 3<<20)), "Nội dung quá dài: tối đa 300 ký tự."},
+		{"NUL in the title", job("Thợ\x00hàn"), "ký tự NUL hoặc không phải UTF-8"},
+		{"invalid UTF-8 in the title", job("Th\xffợ hàn"), "không phải UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := b.do(http.MethodPost, "/admin/jobs/moi", tt.form)
+			if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, tt.want) || !strings.Contains(r.body, `href="#f-title"`) {
+				t.Errorf("POST a job with %s = %d, want 422 with %q on the title", tt.name, r.status, tt.want)
+			}
+		})
+	}
+	r := b.do(http.MethodPost, "/admin/companies/"+strconv.FormatInt(company.ID, 10)+"/sua", url.Values{"_csrf": {token},
+		"version": {strconv.Itoa(company.Version)}, "tax_code": {company.TaxCode}, "name": {company.Name}, "industry": {"C"},
+		"website": {"javascript:alert(1)"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "http:// hoặc https://") {
+		t.Errorf("POST a company with a javascript: website = %d, want 422", r.status)
+	}
+	if n := count(t, st, "jobs"); n != 0 {
+		t.Errorf("refused forms wrote %d jobs", n)
 	}
 }
