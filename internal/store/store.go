@@ -61,18 +61,20 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 }
 
 // withStatementTimeout adds statement_timeout as a run-time parameter of
-// the connection string (lib/pq passes unknown keys to the server).
+// the connection string (lib/pq passes unknown keys to the server), and a
+// connect_timeout: a server that takes the connection but never answers is
+// unavailable after 5 s, not never.
 func withStatementTimeout(databaseURL string, d time.Duration) (string, error) {
-	if d <= 0 {
-		return databaseURL, nil
-	}
 	u, err := url.Parse(databaseURL)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return "", fmt.Errorf("DATABASE_URL must be a postgres:// URL")
 	}
 	q := u.Query()
-	if q.Get("statement_timeout") == "" {
+	if d > 0 && q.Get("statement_timeout") == "" {
 		q.Set("statement_timeout", fmt.Sprint(d.Milliseconds()))
+	}
+	if q.Get("connect_timeout") == "" {
+		q.Set("connect_timeout", "5")
 	}
 	u.RawQuery = q.Encode()
 	return u.String(), nil
