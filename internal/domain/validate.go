@@ -106,6 +106,7 @@ func dateOrder(fe FieldErrors, field string, from, to *Date, msg string) {
 // Validate checks a policy.
 func (p *Policy) Validate() FieldErrors {
 	fe := FieldErrors{}
+	checkText(fe, "policy", p)
 	required(fe, "title", p.Title, "tiêu đề")
 	oneOf(fe, "kind", p.Kind, PolicyKinds, "loại văn bản")
 	oneOf(fe, "field", p.Field, PolicyFields, "lĩnh vực")
@@ -118,6 +119,7 @@ func (p *Policy) Validate() FieldErrors {
 // Validate checks a company, including the tax code's check digit.
 func (c *Company) Validate() FieldErrors {
 	fe := FieldErrors{}
+	checkText(fe, "company", c)
 	required(fe, "name", c.Name, "tên doanh nghiệp")
 	switch err := vn.ValidateTaxCode(c.TaxCode); {
 	case c.TaxCode == "":
@@ -140,6 +142,7 @@ func (c *Company) Validate() FieldErrors {
 // Validate checks a job opening.
 func (j *Job) Validate() FieldErrors {
 	fe := FieldErrors{}
+	checkText(fe, "job", j)
 	required(fe, "title", j.Title, "chức danh tuyển dụng")
 	if j.CompanyID == 0 {
 		fe.Add("company", "Vui lòng chọn doanh nghiệp tuyển dụng.")
@@ -174,6 +177,7 @@ func (j *Job) Validate() FieldErrors {
 // Validate checks a school.
 func (s *School) Validate() FieldErrors {
 	fe := FieldErrors{}
+	checkText(fe, "school", s)
 	required(fe, "code", s.Code, "mã trường")
 	required(fe, "name", s.Name, "tên trường")
 	oneOf(fe, "kind", s.Kind, SchoolKinds, "loại hình cơ sở")
@@ -190,6 +194,7 @@ func (s *School) Validate() FieldErrors {
 // Validate checks a training program.
 func (p *Program) Validate() FieldErrors {
 	fe := FieldErrors{}
+	checkText(fe, "program", p)
 	required(fe, "name", p.Name, "tên ngành/nghề")
 	if p.SchoolID == 0 {
 		fe.Add("school", "Vui lòng chọn trường đào tạo.")
@@ -211,6 +216,7 @@ func (p *Program) Validate() FieldErrors {
 // Validate checks a project.
 func (p *Project) Validate() FieldErrors {
 	fe := FieldErrors{}
+	checkText(fe, "project", p)
 	required(fe, "title", p.Title, "tên dự án")
 	oneOf(fe, "kind", p.Kind, ProjectKinds, "loại dự án")
 	oneOf(fe, "stage", p.Stage, ProjectStages, "giai đoạn")
@@ -225,16 +231,33 @@ func (p *Project) Validate() FieldErrors {
 // Validate checks a commitment.
 func (c *Commitment) Validate() FieldErrors {
 	fe := FieldErrors{}
+	checkText(fe, "commitment", c)
 	required(fe, "title", c.Title, "tên nhiệm vụ")
 	if c.PolicyID == 0 {
 		fe.Add("program", "Vui lòng chọn chương trình hợp tác.")
 	}
 	cityOrBoth(fe, "lead", c.Lead)
 	oneOf(fe, "progress", c.Progress, Progresses, "tiến độ")
+	if len(c.ProgressUpdates) > MaxProgressUpdates {
+		fe.Add("progress_updates", fmt.Sprintf("Tối đa %d bước tiến độ.", MaxProgressUpdates))
+	}
+	for _, u := range c.ProgressUpdates {
+		itemText(fe, "progress_updates", u.Date, 10)
+		itemText(fe, "progress_updates", u.Note, maxNote)
+		itemText(fe, "progress_updates", u.EvidenceURL, maxLink)
+		optionalURL(fe, "progress_updates", u.EvidenceURL)
+	}
+	if len(c.Reviews) > MaxReviews {
+		fe.Add("reviews", fmt.Sprintf("Tối đa %d lần sơ kết, tổng kết.", MaxReviews))
+	}
 	for _, r := range c.Reviews {
 		if !ReviewKinds.Has(r.Kind) {
 			fe.Add("reviews", "Loại đánh giá phải là sơ kết hoặc tổng kết.")
 		}
+		itemText(fe, "reviews", r.Date, 10)
+		itemText(fe, "reviews", r.Summary, maxReviewSummary)
+		itemText(fe, "reviews", r.DocumentURL, maxLink)
+		optionalURL(fe, "reviews", r.DocumentURL)
 	}
 	return fe
 }

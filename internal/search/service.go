@@ -66,8 +66,22 @@ func (s *Service) Search(ctx context.Context, q Query) (Result, error) {
 		s.log.Warn("search engine unavailable; answering from PostgreSQL", slog.String("error", err.Error()))
 	}
 	s.Fallbacks.Add(1)
-	return s.fallback(ctx, q)
+	res, err := s.fallback(ctx, q)
+	if errors.Is(err, store.ErrUnavailable) {
+		// PostgreSQL is down too: Meilisearch, slow or lately failing,
+		// is the only source left, so it gets a longer wait.
+		mctx, cancel := context.WithTimeout(ctx, outageDeadline)
+		defer cancel()
+		if mres, merr := s.engine.Search(mctx, q); merr == nil {
+			return mres, nil
+		}
+	}
+	return res, err
 }
+
+// outageDeadline is how long a search waits for Meilisearch when
+// PostgreSQL cannot answer either.
+const outageDeadline = 3 * time.Second
 
 func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
 	page := store.Paging{Page: q.Page, PerPage: q.PerPage}

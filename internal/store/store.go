@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	_ "github.com/lib/pq" // the PostgreSQL driver sqlx talks to
+	"github.com/lib/pq" // the PostgreSQL driver sqlx talks to
 
 	"hoptac/internal/domain"
 )
@@ -46,10 +46,12 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	if err != nil {
 		return nil, err
 	}
-	db, err := sqlx.Open("postgres", dsn)
+	pqConnector, err := pq.NewConnector(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	// The connector marks connection failures with ErrUnavailable.
+	db := sqlx.NewDb(sql.OpenDB(connector{pqConnector}), "postgres")
 	if opts.MaxOpenConns > 0 {
 		db.SetMaxOpenConns(opts.MaxOpenConns)
 		db.SetMaxIdleConns(opts.MaxOpenConns)
@@ -63,18 +65,20 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 }
 
 // withStatementTimeout adds statement_timeout as a run-time parameter of
-// the connection string (lib/pq passes unknown keys to the server).
+// the connection string (lib/pq passes unknown keys to the server), and a
+// connect_timeout: a server that takes the connection but never answers is
+// unavailable after 5 s, not never.
 func withStatementTimeout(databaseURL string, d time.Duration) (string, error) {
-	if d <= 0 {
-		return databaseURL, nil
-	}
 	u, err := url.Parse(databaseURL)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return "", fmt.Errorf("DATABASE_URL must be a postgres:// URL")
 	}
 	q := u.Query()
-	if q.Get("statement_timeout") == "" {
+	if d > 0 && q.Get("statement_timeout") == "" {
 		q.Set("statement_timeout", fmt.Sprint(d.Milliseconds()))
+	}
+	if q.Get("connect_timeout") == "" {
+		q.Set("connect_timeout", "5")
 	}
 	u.RawQuery = q.Encode()
 	return u.String(), nil

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -22,19 +23,35 @@ var errorMessages = map[int]struct{ title, text string }{
 	fiber.StatusInternalServerError:   {"Đã có lỗi xảy ra", "Hệ thống gặp sự cố khi xử lý yêu cầu. Chúng tôi đã ghi nhận; vui lòng thử lại sau."},
 }
 
+// unavailableMessage is shown while the database cannot be reached; search
+// still answers from Meilisearch meanwhile.
+var unavailableMessage = struct{ title, text string }{
+	"Hệ thống đang tạm gián đoạn",
+	"Hệ thống đang tạm gián đoạn, chưa đọc được dữ liệu. Vui lòng thử lại sau ít phút; trong lúc này bạn vẫn có thể tìm kiếm.",
+}
+
+// retryAfterSeconds is what a 503 asks clients to wait before trying again.
+const retryAfterSeconds = 10
+
 // handleError is the one place where errors become responses: Vietnamese
 // pages for people, JSON {"error": …} for /api.
 func (s *server) handleError(c *fiber.Ctx, err error) error {
 	code := fiber.StatusInternalServerError
 	var fe *fiber.Error
+	var ce *store.ConstraintError
+	var ue *userError
 	switch {
+	case errors.As(err, &ue):
+		code = fiber.StatusBadRequest
 	case errors.As(err, &fe):
 		code = fe.Code
 	case errors.Is(err, store.ErrNotFound):
 		code = fiber.StatusNotFound
-	}
-	if code >= 500 {
-		s.log.Error("request failed", slog.String("path", c.Path()), slog.String("error", err.Error()))
+	case errors.Is(err, store.ErrUnavailable):
+		code = fiber.StatusServiceUnavailable
+	case errors.As(err, &ce):
+		// Input the handler did not check and the database refused.
+		code = fiber.StatusBadRequest
 	}
 	msg, ok := errorMessages[code]
 	if !ok {
@@ -43,14 +60,28 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 			msg = errorMessages[fiber.StatusBadRequest]
 		}
 	}
+	switch {
+	case ue != nil:
+		msg.text = ue.msg
+	case errors.Is(err, store.ErrUnavailable):
+		msg = unavailableMessage
+		s.log.Warn("database unavailable", slog.String("path", c.Path()), slog.String("error", err.Error()))
+	case code >= 500:
+		s.log.Error("request failed", slog.String("path", c.Path()), slog.String("error", err.Error()))
+	}
+	if code == fiber.StatusServiceUnavailable && len(c.Response().Header.Peek(fiber.HeaderRetryAfter)) == 0 {
+		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(retryAfterSeconds))
+	}
 	c.Status(code)
 	if strings.HasPrefix(c.Path(), "/api/") {
 		return c.JSON(fiber.Map{"error": msg.text})
 	}
+	// An error page shows no entry's history: it is not the entry's page,
+	// and the database may be the thing that failed.
+	c.Locals(localsEntry, nil)
 	data := fiber.Map{"Code": code, "Message": msg.text}
 	if rerr := s.render(c, "errors/error", msg.title, "", data); rerr != nil {
-		// The error page itself failed (e.g. the database is down while
-		// reading the demo flag): answer in plain text rather than not at all.
+		// The error page itself failed: answer in plain text rather than not at all.
 		s.log.Error("render error page", slog.String("error", rerr.Error()))
 		c.Type("txt", "utf-8")
 		return c.Status(code).SendString(msg.title + ". " + msg.text)

@@ -1,13 +1,59 @@
 package web
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
 )
+
+// The bounds of every query string, on every page and API, checked by
+// checkQuery before any handler runs.
+const (
+	maxParams      = 64  // parameters in one query string
+	maxParamKeyLen = 64  // bytes of a parameter's name
+	maxParamLen    = 500 // characters of a parameter's value
+)
+
+// checkQuery refuses a query string that no handler should have to read:
+// a name or value with a NUL byte or that is not UTF-8 once decoded (%ff,
+// %c3, %00), an over-long value, too many parameters. The answer is a 400:
+// a Vietnamese page, or {"error": …} under /api. Handlers may then trust
+// that every c.Query value is bounded text.
+func checkQuery(c *fiber.Ctx) error {
+	args := c.Context().QueryArgs()
+	if args.Len() > maxParams {
+		return inputError(fmt.Sprintf("Địa chỉ có quá nhiều tham số (tối đa %d).", maxParams))
+	}
+	problem := ""
+	args.VisitAll(func(key, value []byte) {
+		switch {
+		case problem != "":
+		case !domain.GoodText(string(key)) || !domain.GoodText(string(value)):
+			problem = "Địa chỉ có ký tự không hợp lệ (ký tự NUL hoặc không phải UTF-8). Vui lòng kiểm tra lại từ khóa hoặc bộ lọc."
+		case len(key) > maxParamKeyLen:
+			problem = "Tên tham số trong địa chỉ quá dài."
+		case utf8.RuneCount(value) > maxParamLen:
+			problem = fmt.Sprintf("Giá trị “%s” quá dài: tối đa %d ký tự.", key, maxParamLen)
+		}
+	})
+	if problem != "" {
+		return inputError(problem)
+	}
+	return c.Next()
+}
+
+// userError is a 400 whose message was written for the person who sent
+// the request; the error handler shows it as it is.
+type userError struct{ msg string }
+
+func (e *userError) Error() string { return "bad request: " + e.msg }
+
+func inputError(msg string) error { return &userError{msg: msg} }
 
 // params reads list filters from the query string. A value that makes no
 // sense is dropped with a Vietnamese note for the page, never a 500.
