@@ -101,8 +101,9 @@ func formValues(c *fiber.Ctx, fields []formField) map[string]string {
 }
 
 // applyForm checks the values and applies them to e by the import's rules.
-// The editor's city is written in: it is not theirs to choose.
-func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]string) map[string]string {
+// The editor's city is written in: it is not theirs to choose. The error is
+// a failure to read the database, for the error handler (never shown).
+func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]string) (map[string]string, error) {
 	typ := k.Type().Name
 	o := official(c)
 	if !o.IsAdmin() {
@@ -113,11 +114,10 @@ func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]
 		}
 	}
 	errs, err := importer.ApplyForm(c.UserContext(), s.store, s.catalog, typ, e, values)
-	out := map[string]string{}
 	if err != nil {
-		out[kindFields(typ)[0].Name] = "Không lưu được: " + err.Error()
-		return out
+		return nil, err
 	}
+	out := map[string]string{}
 	for _, re := range errs {
 		name := re.Column
 		if name == "" {
@@ -134,7 +134,7 @@ func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // saveError turns a refused write into field messages.
@@ -179,7 +179,9 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 	values := formValues(c, fieldsFor(typ.Name, official(c)))
 	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural}
 	e := k.New()
-	if page.errors = s.applyForm(c, k, e, values); len(page.errors) > 0 {
+	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
+		return err
+	} else if len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
 	m := k.MetaOf(e)
@@ -232,7 +234,9 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	page := formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values, version: version,
 		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)}
 	e, _ := k.Load(ctx, s.store, row.Meta.ID) // a copy to change
-	if page.errors = s.applyForm(c, k, e, values); len(page.errors) > 0 {
+	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
+		return err
+	} else if len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
 	k.MetaOf(e).Version = version

@@ -65,9 +65,13 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		msg.text = ue.msg
 	case errors.Is(err, store.ErrUnavailable):
 		msg = unavailableMessage
-		s.log.Warn("database unavailable", slog.String("path", c.Path()), slog.String("error", err.Error()))
+		s.log.Warn("database unavailable", slog.String("path", c.Path()), slog.String("error", err.Error()),
+			slog.String("request_id", c.GetRespHeader(fiber.HeaderXRequestID)))
 	case code >= 500:
-		s.log.Error("request failed", slog.String("path", c.Path()), slog.String("error", err.Error()))
+		// The cause goes to the log with the request id; the person sees
+		// only the polite message.
+		s.log.Error("request failed", slog.String("path", c.Path()), slog.String("error", err.Error()),
+			slog.String("request_id", c.GetRespHeader(fiber.HeaderXRequestID)))
 	}
 	if code == fiber.StatusServiceUnavailable && len(c.Response().Header.Peek(fiber.HeaderRetryAfter)) == 0 {
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(retryAfterSeconds))
