@@ -112,7 +112,8 @@ func Serve(t testing.TB, env []string) *Server {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(Binary(t), "serve")
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HTTP_ADDR=" + addr}, env...)
+	// No metrics listener unless asked: parallel portals would fight over its port.
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HTTP_ADDR=" + addr, "METRICS_ADDR=off"}, env...)
 	s := &Server{URL: "http://" + addr, cmd: cmd, log: &syncBuffer{}, exited: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = s.log, s.log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
