@@ -218,18 +218,15 @@ func proxyHeader(d Deps) string {
 func (s *server) logRequests(c *fiber.Ctx) error {
 	start := time.Now()
 	err := c.Next()
-	status := c.Response().StatusCode()
 	if err != nil {
-		if fe, ok := err.(*fiber.Error); ok {
-			status = fe.Code
-		} else {
-			status = fiber.StatusInternalServerError
-		}
+		// Answer here, so the log line has the status the client gets (a
+		// 503 during an outage, a 400 for a bad query), not a guess.
+		err = s.handleError(c, err)
 	}
 	s.log.LogAttrs(c.UserContext(), slog.LevelInfo, "request",
 		slog.String("method", c.Method()),
 		slog.String("path", c.Path()),
-		slog.Int("status", status),
+		slog.Int("status", c.Response().StatusCode()),
 		slog.Duration("duration", time.Since(start)),
 		slog.String("request_id", c.GetRespHeader(fiber.HeaderXRequestID)),
 	)
