@@ -30,6 +30,9 @@ type Config struct {
 	// whose ProxyHeader names the client; from anyone else it is ignored.
 	TrustedProxies []string
 	ProxyHeader    string
+	// ImportMaxRows is how many data rows one imported file may hold
+	// (upload page and `hoptac import`).
+	ImportMaxRows int
 }
 
 // Load reads the environment. A bad value is an error naming the variable.
@@ -51,6 +54,7 @@ func Load(getenv func(string) string) (Config, error) {
 		TemplatesFromDir: r.str("DEV_ASSETS_DIR", ""),
 		TrustedProxies:   r.list("TRUSTED_PROXIES"),
 		ProxyHeader:      r.str("PROXY_HEADER", "X-Real-IP"),
+		ImportMaxRows:    r.int("IMPORT_MAX_ROWS", 100_000, 1, 10_000_000),
 	}
 	if r.err == nil {
 		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {

@@ -275,23 +275,21 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 	if format != CSV && format != JSONL && format != XLSX {
 		return Report{Would: opts.DryRun}, fmt.Errorf("import: no format given")
 	}
-	if !opts.DryRun {
-		// A file refused as a whole must change nothing: it is read once
-		// against the limits before anything is written.
-		rs, cleanup, err := rewindable(r, opts.Limits)
-		if err != nil {
-			return Report{}, err
-		}
-		defer cleanup()
-		scan := &src{run: &run{ctx: ctx, ignored: map[string]bool{}}, lim: opts.Limits, scan: true}
-		if err := scan.read(rs, format, def); err != nil {
-			return Report{}, err
-		}
-		if _, err := rs.Seek(0, io.SeekStart); err != nil {
-			return Report{}, fmt.Errorf("import: rewind the file: %w", err)
-		}
-		r = rs
+	// A file refused as a whole changes nothing and costs little: it is
+	// read once against the limits before any row is looked at.
+	rs, cleanup, err := rewindable(r, opts.Limits)
+	if err != nil {
+		return Report{Would: opts.DryRun}, err
 	}
+	defer cleanup()
+	scan := &src{run: &run{ctx: ctx, ignored: map[string]bool{}}, lim: opts.Limits, scan: true}
+	if err := scan.read(rs, format, def); err != nil {
+		return Report{Would: opts.DryRun}, err
+	}
+	if _, err := rs.Seek(0, io.SeekStart); err != nil {
+		return Report{Would: opts.DryRun}, fmt.Errorf("import: rewind the file: %w", err)
+	}
+	r = rs
 	run, err := newRun(ctx, st, opts)
 	if err != nil {
 		return Report{Would: opts.DryRun}, err

@@ -231,6 +231,28 @@ func errStructure(what string, max int64, detail string) *LimitError {
 		detail:  detail}
 }
 
+// ErrBadXLSX is returned for a file that is not a readable XLSX workbook
+// (not a zip, a damaged one, or parts that are not what they claim).
+var ErrBadXLSX = errors.New("the file is not a readable XLSX workbook")
+
+// Message is what to tell an official about an import that failed with
+// err, in Vietnamese; ok is false for an error that is not about the file
+// (the database, a bug), which the caller reports its own way.
+func Message(err error) (msg string, ok bool) {
+	var le *LimitError
+	switch {
+	case errors.As(err, &le):
+		return le.Message, true
+	case errors.Is(err, ErrBadXLSX):
+		return "Tệp XLSX bị hỏng hoặc không phải sổ làm việc Excel (.xlsx). Hãy mở tệp trong Excel, lưu lại dưới dạng Sổ làm việc Excel (.xlsx) rồi nhập lại.", true
+	case errors.Is(err, ErrNoType):
+		return "Tệp CSV chưa cho biết loại dữ liệu: hãy chọn loại dữ liệu (--type) hoặc đặt tên tệp theo loại, ví dụ jobs.csv.", true
+	case errors.Is(err, errUTF16):
+		return "Tệp được lưu với bảng mã UTF-16: hãy lưu lại với bảng mã UTF-8 (trong Excel: CSV UTF-8) rồi nhập lại.", true
+	}
+	return "", false
+}
+
 // errBudget is what a budgetReader returns past its budget.
 var errBudget = errors.New("import: read budget exceeded")
 

@@ -441,7 +441,7 @@ func (s *src) readXLSX(in io.Reader, def handler) error {
 	})
 	b = nil // excelize has its own copy
 	if err != nil {
-		return fmt.Errorf("read the XLSX file: %w", err)
+		return fmt.Errorf("%w: %v", ErrBadXLSX, err)
 	}
 	defer f.Close()
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {

@@ -23,7 +23,7 @@ import (
 func checkXLSX(b []byte, lim Limits) error {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return fmt.Errorf("read the XLSX file: %w", err)
+		return fmt.Errorf("%w: %v", ErrBadXLSX, err)
 	}
 	if len(zr.File) > maxZipEntries {
 		return errStructure(fmt.Sprintf("hơn %s phần trong tệp", vnInt(maxZipEntries)), maxZipEntries,
@@ -46,6 +46,15 @@ func checkXLSX(b []byte, lim Limits) error {
 		if declared > uint64(partMax) {
 			return partTooBig(name, partMax, lim)
 		}
+		// Read no more than the part may hold, nor more than the
+		// ratio allows from its compressed size.
+		readMax := partMax
+		if byRatio := int64(f.CompressedSize64) * lim.MaxXLSXRatio; byRatio < readMax {
+			readMax = max(byRatio, ratioFloor)
+		}
+		if declared > uint64(readMax) {
+			return errRatio(lim.MaxXLSXRatio, f.Name)
+		}
 		total += int64(declared)
 		if total > lim.MaxXLSXUnzipped {
 			return errUnzipped(lim.MaxXLSXUnzipped)
@@ -56,18 +65,9 @@ func checkXLSX(b []byte, lim Limits) error {
 					fmt.Sprintf("more than %d bytes of parts kept in memory", maxInMemoryParts))
 			}
 		}
-		// Read no more than the part may hold, nor more than the
-		// ratio allows from its compressed size.
-		readMax := partMax
-		if byRatio := int64(f.CompressedSize64) * lim.MaxXLSXRatio; byRatio < readMax {
-			readMax = max(byRatio, ratioFloor)
-		}
-		if declared > uint64(readMax) {
-			return errRatio(lim.MaxXLSXRatio, f.Name)
-		}
 		rc, err := f.Open()
 		if err != nil {
-			return fmt.Errorf("read the XLSX file: part %s: %w", f.Name, err)
+			return fmt.Errorf("%w: part %s: %v", ErrBadXLSX, f.Name, err)
 		}
 		g := newXMLGuard()
 		n, err := io.Copy(g, io.LimitReader(rc, readMax+1))
@@ -76,7 +76,7 @@ func checkXLSX(b []byte, lim Limits) error {
 			return le
 		}
 		if err != nil {
-			return fmt.Errorf("read the XLSX file: part %s: %w", f.Name, err)
+			return fmt.Errorf("%w: part %s: %v", ErrBadXLSX, f.Name, err)
 		}
 		if n > readMax {
 			if readMax < partMax {
