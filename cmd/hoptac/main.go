@@ -17,6 +17,7 @@ import (
 
 	hoptac "hoptac"
 	"hoptac/internal/config"
+	"hoptac/internal/importer"
 	"hoptac/internal/indexer"
 	"hoptac/internal/search"
 	"hoptac/internal/seed"
@@ -189,6 +190,13 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		runSearchSync(ctx, cfg, st, engine, names, logger)
 	}()
 
+	// Temp files of imports a killed process never finished.
+	if n, err := importer.SweepTemp(os.TempDir(), time.Now()); err != nil {
+		logger.Warn("sweep import temp files", slog.String("error", err.Error()))
+	} else if n > 0 {
+		logger.Info("removed import temp files left behind", slog.Int("count", n))
+	}
+
 	templates, static, err := assets(cfg.TemplatesFromDir)
 	if err != nil {
 		return err
@@ -197,6 +205,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		Store: st, Logger: logger, Templates: templates, Static: static,
 		Search: service, SearchHealth: engine, Metrics: newMetrics(st, service),
 		ReadTimeout: cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
+		ImportLimits: importer.Limits{MaxRows: cfg.ImportMaxRows},
 	})
 	if err != nil {
 		return err

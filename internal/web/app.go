@@ -21,6 +21,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/importer"
 	"hoptac/internal/markdown"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -54,6 +55,10 @@ type Deps struct {
 	ProxyHeader    string
 	// Timeouts of the HTTP server.
 	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// ImportLimits bound an uploaded file (zero fields: the defaults);
+	// Imports bounds how many imports run at once (nil: DefaultImports).
+	ImportLimits importer.Limits
+	Imports      *ImportGate
 }
 
 // server holds what handlers share; it lives as long as the app.
@@ -64,6 +69,8 @@ type server struct {
 	search  Searcher
 	health  SearchHealth
 	demo    atomic.Pointer[demoState]
+	imports *ImportGate
+	limits  importer.Limits
 }
 
 // New builds the whole application. The code tables are read once here and
@@ -73,7 +80,11 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load code tables: %w", err)
 	}
-	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth}
+	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth,
+		imports: d.Imports, limits: d.ImportLimits}
+	if s.imports == nil {
+		s.imports = NewImportGate(DefaultImports)
+	}
 
 	engine := html.NewFileSystem(http.FS(d.Templates), ".html")
 	engine.AddFuncMap(templateFuncs(catalog, markdown.New()))

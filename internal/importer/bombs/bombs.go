@@ -46,40 +46,13 @@ const (
 	gb = 1 << 30
 )
 
+type gen struct {
+	b     Bomb
+	write func(path string) error
+}
+
 // Write writes every bomb into dir.
 func Write(dir string) ([]Bomb, error) {
-	type gen struct {
-		b     Bomb
-		write func(path string) error
-	}
-	gens := []gen{
-		{Bomb{Name: "whitespace-sheet.xlsx", Want: "giải nén lớn quá 256 MB"},
-			func(p string) error { return fillSheet(p, ' ', 3*gb, false) }},
-		{Bomb{Name: "whitespace-sheet-lying-header.xlsx", Want: "Tệp XLSX bị hỏng"},
-			func(p string) error { return fillSheet(p, ' ', 3*gb, true) }},
-		{Bomb{Name: "whitespace-200mb.xlsx", Want: "nén bất thường"},
-			func(p string) error { return fillSheet(p, ' ', 200*mb, false) }},
-		{Bomb{Name: "huge-cell.xlsx", Want: "giải nén lớn quá 256 MB"},
-			func(p string) error { return hugeCell(p, gb) }},
-		{Bomb{Name: "huge-cell-200mb.xlsx", Want: "nén bất thường"},
-			func(p string) error { return hugeCell(p, 200*mb) }},
-		{Bomb{Name: "long-token.xlsx", Want: "dài quá 1 MB"},
-			func(p string) error { return longToken(p, 3*mb) }},
-		{Bomb{Name: "long-cell.xlsx", Want: "dài quá 32.767 ký tự"},
-			func(p string) error { return rowsSheet(p, 1, strings.Repeat("Ô ", 20_000)) }},
-		{Bomb{Name: "three-million-rows.xlsx", Want: "hơn 1.048.576 dòng"},
-			func(p string) error { return rowsSheet(p, 3_000_000, "") }},
-		{Bomb{Name: "too-many-rows.xlsx", Want: "hơn 100.000 dòng dữ liệu"},
-			func(p string) error { return rowsSheet(p, 150_000, "") }},
-		{Bomb{Name: "zip-ratio.xlsx", Want: "nén bất thường"},
-			func(p string) error { return ratioPart(p, 200*mb) }},
-		{Bomb{Name: "long-line.csv", Want: "dài quá 1 MB"},
-			func(p string) error { return longLine(p, "name,tax_code\n", 64*mb) }},
-		{Bomb{Name: "too-many-rows.csv", Want: "hơn 100.000 dòng dữ liệu"},
-			func(p string) error { return manyRows(p, 3_000_000) }},
-		{Bomb{Name: "huge-line.jsonl", Want: "dài quá 1 MB"},
-			func(p string) error { return longLine(p, `{"type":"company","name":"ok"}`+"\n", 64*mb) }},
-	}
 	out := make([]Bomb, 0, len(gens))
 	for _, g := range gens {
 		g.b.Path = filepath.Join(dir, g.b.Name)
@@ -89,6 +62,48 @@ func Write(dir string) ([]Bomb, error) {
 		out = append(out, g.b)
 	}
 	return out, nil
+}
+
+// List returns the bombs Write wrote into dir (by another process).
+func List(dir string) ([]Bomb, error) {
+	out := make([]Bomb, 0, len(gens))
+	for _, g := range gens {
+		g.b.Path = filepath.Join(dir, g.b.Name)
+		if _, err := os.Stat(g.b.Path); err != nil {
+			return nil, err
+		}
+		out = append(out, g.b)
+	}
+	return out, nil
+}
+
+var gens = []gen{
+	{Bomb{Name: "whitespace-sheet.xlsx", Want: "giải nén lớn quá 256 MB"},
+		func(p string) error { return fillSheet(p, ' ', 3*gb, false) }},
+	{Bomb{Name: "whitespace-sheet-lying-header.xlsx", Want: "Tệp XLSX bị hỏng"},
+		func(p string) error { return fillSheet(p, ' ', 3*gb, true) }},
+	{Bomb{Name: "whitespace-200mb.xlsx", Want: "nén bất thường"},
+		func(p string) error { return fillSheet(p, ' ', 200*mb, false) }},
+	{Bomb{Name: "huge-cell.xlsx", Want: "giải nén lớn quá 256 MB"},
+		func(p string) error { return hugeCell(p, gb) }},
+	{Bomb{Name: "huge-cell-200mb.xlsx", Want: "nén bất thường"},
+		func(p string) error { return hugeCell(p, 200*mb) }},
+	{Bomb{Name: "long-token.xlsx", Want: "dài quá 1 MB"},
+		func(p string) error { return longToken(p, 3*mb) }},
+	{Bomb{Name: "long-cell.xlsx", Want: "dài quá 32.767 ký tự"},
+		func(p string) error { return rowsSheet(p, 1, strings.Repeat("Ô ", 20_000)) }},
+	{Bomb{Name: "three-million-rows.xlsx", Want: "hơn 1.048.576 dòng"},
+		func(p string) error { return rowsSheet(p, 3_000_000, "") }},
+	{Bomb{Name: "too-many-rows.xlsx", Want: "hơn 100.000 dòng dữ liệu"},
+		func(p string) error { return rowsSheet(p, 150_000, "") }},
+	{Bomb{Name: "zip-ratio.xlsx", Want: "nén bất thường"},
+		func(p string) error { return ratioPart(p, 200*mb) }},
+	{Bomb{Name: "long-line.csv", Want: "dài quá 1 MB"},
+		func(p string) error { return longLine(p, "name,tax_code\n", 64*mb) }},
+	{Bomb{Name: "too-many-rows.csv", Want: "hơn 100.000 dòng dữ liệu"},
+		func(p string) error { return manyRows(p, 3_000_000) }},
+	{Bomb{Name: "huge-line.jsonl", Want: "dài quá 1 MB"},
+		func(p string) error { return longLine(p, `{"type":"company","name":"ok"}`+"\n", 64*mb) }},
 }
 
 // Only returns the bombs whose name is in names (all when names is empty).
