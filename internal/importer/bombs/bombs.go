@@ -51,10 +51,14 @@ type gen struct {
 	write func(path string) error
 }
 
-// Write writes every bomb into dir.
-func Write(dir string) ([]Bomb, error) {
+// Write writes the bombs into dir: every one, or those whose file name
+// ends with one of suffixes (".xlsx").
+func Write(dir string, suffixes ...string) ([]Bomb, error) {
 	out := make([]Bomb, 0, len(gens))
 	for _, g := range gens {
+		if !endsWithAny(g.b.Name, suffixes) {
+			continue
+		}
 		g.b.Path = filepath.Join(dir, g.b.Name)
 		if err := g.write(g.b.Path); err != nil {
 			return nil, fmt.Errorf("write %s: %w", g.b.Name, err)
@@ -106,20 +110,13 @@ var gens = []gen{
 		func(p string) error { return longLine(p, `{"type":"company","name":"ok"}`+"\n", 64*mb) }},
 }
 
-// Only returns the bombs whose name is in names (all when names is empty).
-func Only(all []Bomb, names ...string) []Bomb {
-	if len(names) == 0 {
-		return all
-	}
-	var out []Bomb
-	for _, b := range all {
-		for _, n := range names {
-			if b.Name == n {
-				out = append(out, b)
-			}
+func endsWithAny(name string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(name, s) {
+			return true
 		}
 	}
-	return out
+	return len(suffixes) == 0
 }
 
 // skeleton is a one-sheet workbook made by excelize, sheet "companies",
