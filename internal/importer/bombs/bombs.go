@@ -98,6 +98,8 @@ var gens = []gen{
 		func(p string) error { return rowsSheet(p, 1, strings.Repeat("Ô ", 20_000)) }},
 	{Bomb{Name: "three-million-rows.xlsx", Want: "hơn 1.048.576 dòng"},
 		func(p string) error { return rowsSheet(p, 3_000_000, "") }},
+	{Bomb{Name: "three-million-same-rows.xlsx", Want: "nén bất thường"},
+		func(p string) error { return sameRows(p, 3_000_000) }},
 	{Bomb{Name: "too-many-rows.xlsx", Want: "hơn 100.000 dòng dữ liệu"},
 		func(p string) error { return rowsSheet(p, 150_000, "") }},
 	{Bomb{Name: "zip-ratio.xlsx", Want: "nén bất thường"},
@@ -305,6 +307,25 @@ func rowsSheet(path string, rows int, cell string) error {
 		write(fmt.Sprintf(`<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>`, i, i, name))
 	}
 	write(sheetTail)
+	_ = w.Close()
+	return writeXLSX(path, raw{data: buf.Bytes(), crc: crc.Sum32(), uncompressed: uint64(n)}, nil)
+}
+
+// sameRows: a header row then rows identical data rows: a few hundred KB
+// that say 3 million rows.
+func sameRows(path string, rows int) error {
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestCompression)
+	crc := crc32.NewIEEE()
+	out := io.MultiWriter(w, crc)
+	row := []byte(`<row><c t="inlineStr"><is><t>Công ty</t></is></c></row>`)
+	n, _ := io.WriteString(out, sheetHead)
+	for range rows {
+		k, _ := out.Write(row)
+		n += k
+	}
+	k, _ := io.WriteString(out, sheetTail)
+	n += k
 	_ = w.Close()
 	return writeXLSX(path, raw{data: buf.Bytes(), crc: crc.Sum32(), uncompressed: uint64(n)}, nil)
 }
