@@ -68,10 +68,14 @@ func Write(dir string, suffixes ...string) ([]Bomb, error) {
 	return out, nil
 }
 
-// List returns the bombs Write wrote into dir (by another process).
-func List(dir string) ([]Bomb, error) {
+// List returns the bombs Write wrote into dir (by another process), with
+// the same suffixes.
+func List(dir string, suffixes ...string) ([]Bomb, error) {
 	out := make([]Bomb, 0, len(gens))
 	for _, g := range gens {
+		if !endsWithAny(g.b.Name, suffixes) {
+			continue
+		}
 		g.b.Path = filepath.Join(dir, g.b.Name)
 		if _, err := os.Stat(g.b.Path); err != nil {
 			return nil, err
