@@ -85,7 +85,11 @@ func TestImportCommandBombs(t *testing.T) {
 	for _, b := range all {
 		t.Run(b.Name, func(t *testing.T) {
 			report := filepath.Join(dir, b.Name+".report.txt")
-			r := runImport(t, dbURL, nil, b.Path, "--dry-run", "--type", "company", "--report", report)
+			tmp := t.TempDir() // the child's temp folder: it must be left empty
+			r := runImport(t, dbURL, []string{"TMPDIR=" + tmp}, b.Path, "--dry-run", "--type", "company", "--report", report)
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("hoptac import %s left temp files: %v", b.Name, left)
+			}
 			t.Logf("%s (%d KB on disk): peak RSS %d MB in %s", b.Name, b.Size()>>10, r.maxRSS>>20, r.elapsed.Round(time.Millisecond))
 			if r.exit != 1 || !strings.Contains(r.stderr, b.Want) {
 				t.Errorf("hoptac import %s: exit %d, stderr %q; want exit 1 and %q", b.Name, r.exit, r.stderr, b.Want)
@@ -172,8 +176,24 @@ func TestImportCommandSummary(t *testing.T) {
 		t.Errorf("the report file lacks the last row's problem:\n%s", full)
 	}
 
-	r = runImport(t, dbURL, []string{"IMPORT_MAX_ROWS=10"}, path, "--report", filepath.Join(dir, "r.txt"))
+	// A temp folder left by an import that was killed is removed at the
+	// next start; a live process's is kept.
+	tmp := t.TempDir()
+	stale := filepath.Join(tmp, "hoptac-import-999999999-1")
+	live := filepath.Join(tmp, fmt.Sprintf("hoptac-import-%d-1", os.Getpid()))
+	for _, d := range []string{stale, live} {
+		if err := os.MkdirAll(filepath.Join(d, "excelize-1"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r = runImport(t, dbURL, []string{"IMPORT_MAX_ROWS=10", "TMPDIR=" + tmp}, path, "--report", filepath.Join(dir, "r.txt"))
 	if r.exit != 1 || !strings.Contains(r.stderr, "Tệp có hơn 10 dòng dữ liệu") {
 		t.Errorf("IMPORT_MAX_ROWS=10: exit %d, stderr %q; want the row limit named", r.exit, r.stderr)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temp folder is still there (%v)", err)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the live process's temp folder was removed: %v", err)
 	}
 }
