@@ -1,8 +1,11 @@
 package importer
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -171,5 +174,59 @@ func TestSweepTemp(t *testing.T) {
 		if _, err := os.Stat(p); (err == nil) != want {
 			t.Errorf("after the sweep, %s exists = %v, want %v", filepath.Base(p), err == nil, want)
 		}
+	}
+}
+
+// TestCheckXLSXParts: images are sized, not scanned as XML (random bytes
+// would look like deep nonsense XML), while a part the relationships name
+// as a sheet is scanned whatever its name.
+func TestCheckXLSXParts(t *testing.T) {
+	build := func(parts map[string][]byte) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for name, b := range parts {
+			w, err := zw.Create(name)
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	noise := make([]byte, 2<<20)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range noise {
+		noise[i] = byte(rng.Uint32())
+	}
+	rels := func(target string) []byte {
+		return []byte(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="` + target + `"/></Relationships>`)
+	}
+	deep := []byte(strings.Repeat("<a>", maxXMLDepth+1))
+	tests := []struct {
+		name  string
+		parts map[string][]byte
+		want  string // "" for no error
+	}{
+		{"an image of noise", map[string][]byte{"xl/_rels/workbook.xml.rels": rels("worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml": []byte("<worksheet/>"), "xl/media/image1.png": noise}, ""},
+		{"bad XML in an .xml part", map[string][]byte{"xl/worksheets/sheet1.xml": deep}, "nested deeper"},
+		{"a sheet named like an image", map[string][]byte{"xl/_rels/workbook.xml.rels": rels("media/image1.png"), "xl/media/image1.png": deep}, "nested deeper"},
+		{"a sheet named like an image, absolute", map[string][]byte{"xl/_rels/workbook.xml.rels": rels("/xl/media/image1.png"), "xl/media/image1.png": deep}, "nested deeper"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkXLSX(build(tt.parts), DefaultLimits())
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("checkXLSX(%s) = %v, want nil", tt.name, err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("checkXLSX(%s) = %v, want an error about %q", tt.name, err, tt.want)
+			}
+		})
 	}
 }

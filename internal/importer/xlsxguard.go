@@ -3,10 +3,12 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -28,6 +30,10 @@ func checkXLSX(b []byte, lim Limits) error {
 	if len(zr.File) > maxZipEntries {
 		return errStructure(fmt.Sprintf("hơn %s phần trong tệp", vnInt(maxZipEntries)), maxZipEntries,
 			fmt.Sprintf("%d zip entries, more than %d", len(zr.File), maxZipEntries))
+	}
+	xmlParts, err := parsedParts(zr)
+	if err != nil {
+		return err
 	}
 	var total, inMemory int64
 	for _, f := range zr.File {
@@ -69,8 +75,13 @@ func checkXLSX(b []byte, lim Limits) error {
 		if err != nil {
 			return fmt.Errorf("%w: part %s: %v", ErrBadXLSX, f.Name, err)
 		}
-		g := newXMLGuard()
-		n, err := io.Copy(g, io.LimitReader(rc, readMax+1))
+		// XML parts are scanned; images and other binary parts are
+		// only sized (their bytes would look like nonsense XML).
+		var w io.Writer = io.Discard
+		if xmlParts[name] || isXMLName(name) {
+			w = newXMLGuard()
+		}
+		n, err := io.Copy(w, io.LimitReader(rc, readMax+1))
 		rc.Close()
 		if le := (*LimitError)(nil); errors.As(err, &le) {
 			return le
@@ -86,6 +97,77 @@ func checkXLSX(b []byte, lim Limits) error {
 		}
 	}
 	return nil
+}
+
+// isXMLName tells an XML part by its name.
+func isXMLName(name string) bool {
+	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, ".vml")
+}
+
+// parsedRelTypes are the relationships whose target excelize parses as
+// XML, whatever the target's name (a sheet may be called image1.png).
+var parsedRelTypes = []string{"/officeDocument", "/worksheet", "/chartsheet", "/dialogsheet", "/sharedStrings", "/styles", "/theme", "/calcChain"}
+
+// parsedParts lists (lower-cased) the parts that relationships name as
+// parsed XML. The .rels parts are checked like any part before they are
+// read.
+func parsedParts(zr *zip.Reader) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, f := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		if !strings.HasSuffix(name, ".rels") {
+			continue
+		}
+		if f.UncompressedSize64 > maxOtherPart {
+			return nil, errStructure("phần "+name+" lớn quá "+vnSize(maxOtherPart), maxOtherPart, fmt.Sprintf("part %s larger than %d bytes", name, maxOtherPart))
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%w: part %s: %v", ErrBadXLSX, f.Name, err)
+		}
+		var buf bytes.Buffer
+		_, err = io.Copy(io.MultiWriter(&buf, newXMLGuard()), io.LimitReader(rc, maxOtherPart+1))
+		rc.Close()
+		if le := (*LimitError)(nil); errors.As(err, &le) {
+			return nil, le
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: part %s: %v", ErrBadXLSX, f.Name, err)
+		}
+		var rels struct {
+			Rel []struct {
+				Type, Target, TargetMode string `xml:",attr"`
+			} `xml:"Relationship"`
+		}
+		if xml.Unmarshal(buf.Bytes(), &rels) != nil {
+			continue // excelize will say what is wrong
+		}
+		// xl/_rels/workbook.xml.rels is about xl/workbook.xml: targets
+		// are relative to xl/.
+		base := path.Dir(path.Dir(name))
+		for _, r := range rels.Rel {
+			if strings.EqualFold(r.TargetMode, "External") || !parsedType(r.Type) {
+				continue
+			}
+			target := strings.ToLower(strings.ReplaceAll(r.Target, "\\", "/"))
+			if strings.HasPrefix(target, "/") {
+				target = strings.TrimPrefix(target, "/")
+			} else {
+				target = path.Join(base, target)
+			}
+			out[target] = true
+		}
+	}
+	return out, nil
+}
+
+func parsedType(t string) bool {
+	for _, suffix := range parsedRelTypes {
+		if strings.HasSuffix(t, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func partTooBig(name string, max int64, lim Limits) *LimitError {
