@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,11 +51,18 @@ type importRun struct {
 
 func runImport(t *testing.T, databaseURL string, env []string, args ...string) importRun {
 	t.Helper()
+	return runImportIn(t, "", nil, databaseURL, env, args...)
+}
+
+// runImportIn runs `hoptac import` in folder dir with stdin.
+func runImportIn(t *testing.T, dir string, stdin io.Reader, databaseURL string, env []string, args ...string) importRun {
+	t.Helper()
 	bin, err := importBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, append([]string{"import"}, args...)...)
+	cmd.Dir, cmd.Stdin = dir, stdin
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+databaseURL, "LOG_LEVEL=warn")
 	cmd.Env = append(cmd.Env, env...)
 	var stdout, stderr bytes.Buffer
@@ -174,6 +182,20 @@ func TestImportCommandSummary(t *testing.T) {
 	}
 	if !strings.Contains(string(full), "dòng 51, cột tax_code") {
 		t.Errorf("the report file lacks the last row's problem:\n%s", full)
+	}
+
+	// Standard input: the report goes to the current folder; the copy
+	// kept to read the file twice is removed.
+	cwd, tmpIn := t.TempDir(), t.TempDir()
+	r = runImportIn(t, cwd, strings.NewReader(csv.String()), dbURL, []string{"TMPDIR=" + tmpIn}, "-", "--format", "csv", "--type", "company")
+	if r.exit != 0 || !strings.Contains(r.stdout, "Báo cáo đầy đủ / full report: import-report.txt") {
+		t.Errorf("hoptac import - : exit %d, stdout %q, stderr %q", r.exit, r.stdout, r.stderr)
+	}
+	if full, err := os.ReadFile(filepath.Join(cwd, "import-report.txt")); err != nil || strings.Count(string(full), "cột tax_code") != 50 {
+		t.Errorf("report of standard input = %v, %d problems; want 50", err, strings.Count(string(full), "cột tax_code"))
+	}
+	if left, _ := os.ReadDir(tmpIn); len(left) > 0 {
+		t.Errorf("reading standard input left temp files: %v", left)
 	}
 
 	// A temp folder left by an import that was killed is removed at the
