@@ -198,6 +198,9 @@ func writeXLSX(path string, sheet raw, extra map[string]raw) error {
 		return err
 	}
 	for _, name := range names {
+		if _, ok := extra[name]; ok {
+			continue // replaced
+		}
 		if name == sheetPart {
 			err = put(name, sheet)
 		} else {
