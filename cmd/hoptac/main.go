@@ -34,7 +34,7 @@ Usage:
   hoptac seed --size N
                    generate N realistic published entries (benchmarks, load
                    tests); refuses to run twice on one database
-  hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL]
+  hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL] [--report R]
                    import a CSV, XLSX or JSON Lines file (see the README)
   hoptac user add|disable|list
                    manage officials' accounts (hoptac user for details)
