@@ -20,6 +20,7 @@ import (
 	"hoptac/internal/auth"
 	"hoptac/internal/codes"
 	"hoptac/internal/config"
+	"hoptac/internal/importer"
 	"hoptac/internal/indexer"
 	"hoptac/internal/search"
 	"hoptac/internal/seed"
@@ -36,7 +37,7 @@ Usage:
   hoptac seed --size N
                    generate N realistic published entries (benchmarks, load
                    tests); refuses to run twice on one database
-  hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL]
+  hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL] [--report R]
                    import a CSV, XLSX or JSON Lines file (see the README)
   hoptac user add|disable|list
                    manage officials' accounts (hoptac user for details)
@@ -204,6 +205,13 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		runSearchSync(ctx, cfg, st, engine, names, logger)
 	}()
 
+	// Temp files of imports a killed process never finished.
+	if n, err := importer.SweepTemp(os.TempDir(), time.Now()); err != nil {
+		logger.Warn("sweep import temp files", slog.String("error", err.Error()))
+	} else if n > 0 {
+		logger.Info("removed import temp files left behind", slog.Int("count", n))
+	}
+
 	templates, static, err := assets(cfg.TemplatesFromDir)
 	if err != nil {
 		return err
@@ -211,6 +219,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	deps := webDeps(cfg)
 	deps.Store, deps.Logger, deps.Codes, deps.Templates, deps.Static = st, logger, tables, templates, static
 	deps.Search, deps.SearchHealth = service, engine
+	deps.ImportLimits = importer.Limits{MaxRows: cfg.ImportMaxRows}
 	app, err := web.New(ctx, deps)
 	if err != nil {
 		return err

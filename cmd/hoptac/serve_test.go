@@ -21,7 +21,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,33 +35,6 @@ import (
 
 // These tests build the real binary and run `hoptac serve` as it is
 // started in production: configured by environment variables only.
-
-var binDir string
-
-func TestMain(m *testing.M) {
-	code := testenv.Run(m)
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
-	os.Exit(code)
-}
-
-var hoptacBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "hoptac-bin-")
-	if err != nil {
-		return "", err
-	}
-	binDir = dir
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	bin := filepath.Join(dir, "hoptac")
-	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
 
 // lockedBuffer collects the portal's log for a failure message.
 type lockedBuffer struct {
@@ -106,10 +78,7 @@ func freePort(t *testing.T) string {
 // the defaults (free loopback ports, no Meilisearch: search falls back).
 func startPortal(t *testing.T, env map[string]string) *portal {
 	t.Helper()
-	bin, err := hoptacBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := testenv.Binary(t)
 	p := &portal{addr: freePort(t), metricsAddr: freePort(t), databaseURL: testenv.DatabaseURL(t), log: &lockedBuffer{}}
 	p.url = "http://" + p.addr
 	vars := map[string]string{

@@ -41,6 +41,9 @@ type Config struct {
 	// LoginMaxConcurrentHashes bounds how many password checks run at
 	// once; each takes auth.HashMemoryKiB (19 MiB), so 4 cost 76 MiB.
 	LoginMaxConcurrentHashes int
+	// ImportMaxRows is how many data rows one imported file may hold
+	// (upload page and `hoptac import`).
+	ImportMaxRows int
 }
 
 // Load reads the environment. A bad value is an error naming the variable.
@@ -71,6 +74,7 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 		TemplatesFromDir: r.str("DEV_ASSETS_DIR", ""),
 		TrustedProxies:   r.list("TRUSTED_PROXIES"),
 		ProxyHeader:      r.str("PROXY_HEADER", "X-Real-IP"),
+		ImportMaxRows:    r.int("IMPORT_MAX_ROWS", 100_000, 1, 10_000_000),
 		PublicURL:        r.str("PUBLIC_URL", ""),
 		MetricsAddr:      r.str("METRICS_ADDR", "127.0.0.1:9090"),
 

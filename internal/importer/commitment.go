@@ -76,5 +76,5 @@ var commitmentSpec = &spec[domain.Commitment]{
 		}
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
-	create: func(r *run, e *domain.Commitment) error { return r.st.CreateCommitment(r.ctx, e) },
+	create:   func(r *run, e *domain.Commitment) error { return r.st.CreateCommitment(r.ctx, e) },
 }

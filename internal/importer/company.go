@@ -63,7 +63,7 @@ var companySpec = &spec[domain.Company]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Company) domain.FieldErrors { return e.Validate() },
-	create: func(r *run, e *domain.Company) error { return r.st.CreateCompany(r.ctx, e) },
+	create:   func(r *run, e *domain.Company) error { return r.st.CreateCompany(r.ctx, e) },
 	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
 		if old != nil && old.TaxCode != e.TaxCode {
 			delete(r.companies, old.TaxCode)

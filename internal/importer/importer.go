@@ -101,6 +101,8 @@ type Options struct {
 	// Workers is how many rows are written at once (each in its own
 	// transaction); 0 means DefaultWorkers.
 	Workers int
+	// Limits bound the file; those left at zero take DefaultLimits.
+	Limits Limits
 }
 
 // Action is what happened (or, in a dry run, would happen) to a row.
@@ -127,9 +129,13 @@ type RowResult struct {
 // Report sums up an import.
 type Report struct {
 	Created, Updated, Unchanged int
-	// Rejected lists every problem of every rejected row, in file order; a
-	// row with several bad cells has several entries (see RejectedRows).
+	// Rejected lists the problems of the rejected rows, in file order, up
+	// to MaxReportErrors (OnRow is told every one); a row with several bad
+	// cells has several entries (see RejectedRows).
 	Rejected []RowError
+	// OmittedErrors counts the problems left out of Rejected.
+	OmittedErrors int
+	rejectedRows  int
 	// IgnoredColumns are the columns (keys) the importer does not take,
 	// each named once.
 	IgnoredColumns []string
@@ -161,9 +167,38 @@ func (e RowError) String() string {
 	return b.String()
 }
 
+// MaxReportErrors is how many problems a Report keeps, and
+// maxMessageChars how much of each message (a message may quote the
+// value): a file of rejected rows must not fill the memory.
+const (
+	MaxReportErrors = 1000
+	maxMessageChars = 300
+)
+
+// reject counts a rejected row and keeps its problems while there is room;
+// long messages are cut (in errs too, so OnRow sees the same).
+func (r *Report) reject(errs []RowError) {
+	r.rejectedRows++
+	for i := range errs {
+		if m := errs[i].Message; len(m) > maxMessageChars {
+			if rs := []rune(m); len(rs) > maxMessageChars {
+				errs[i].Message = string(rs[:maxMessageChars]) + "…"
+			}
+		}
+		if len(r.Rejected) < MaxReportErrors {
+			r.Rejected = append(r.Rejected, errs[i])
+		} else {
+			r.OmittedErrors++
+		}
+	}
+}
+
 // RejectedRows counts the rows rejected (Rejected may hold several
 // problems of one row).
 func (r Report) RejectedRows() int {
+	if r.rejectedRows > 0 {
+		return r.rejectedRows
+	}
 	n := 0
 	for i, e := range r.Rejected {
 		if i == 0 || e.Line != r.Rejected[i-1].Line || e.Sheet != r.Rejected[i-1].Sheet {
@@ -231,35 +266,114 @@ func Import(ctx context.Context, st *store.Store, r io.Reader, format Format, op
 }
 
 func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, format Format, opts Options) (Report, error) {
+	opts.Limits = opts.Limits.orDefault()
+	var def handler
+	if opts.Type != "" {
+		if def = handlerFor(opts.Type); def == nil {
+			return Report{Would: opts.DryRun}, fmt.Errorf("unknown entry type %q: use %s", opts.Type, strings.Join(typeNames(), ", "))
+		}
+	}
+	if format == CSV && def == nil {
+		return Report{Would: opts.DryRun}, ErrNoType
+	}
+	if format != CSV && format != JSONL && format != XLSX {
+		return Report{Would: opts.DryRun}, fmt.Errorf("import: no format given")
+	}
+	// A file refused as a whole changes nothing and costs little: it is
+	// read once against the limits before any row is looked at.
+	rs, cleanup, err := rewindable(r, opts.Limits)
+	if err != nil {
+		return Report{Would: opts.DryRun}, err
+	}
+	defer cleanup()
+	scan := &src{run: &run{ctx: ctx, ignored: map[string]bool{}}, lim: opts.Limits, scan: true}
+	if err := scan.read(rs, format, def); err != nil {
+		return Report{Would: opts.DryRun}, err
+	}
+	if _, err := rs.Seek(0, io.SeekStart); err != nil {
+		return Report{Would: opts.DryRun}, fmt.Errorf("import: rewind the file: %w", err)
+	}
+	r = rs
 	run, err := newRun(ctx, st, opts)
 	if err != nil {
 		return Report{Would: opts.DryRun}, err
 	}
-	var def handler
-	if opts.Type != "" {
-		if def = handlerFor(opts.Type); def == nil {
-			return run.report(), fmt.Errorf("unknown entry type %q: use %s", opts.Type, strings.Join(typeNames(), ", "))
-		}
+	s := &src{run: run, lim: opts.Limits}
+	in := r
+	if format != XLSX {
+		in = run.byteProgress(r, size)
 	}
-	switch format {
-	case CSV:
-		if def == nil {
-			return run.report(), ErrNoType
-		}
-		err = run.readCSV(run.byteProgress(r, size), def)
-	case JSONL:
-		err = run.readJSONL(run.byteProgress(r, size), def)
-	case XLSX:
-		err = run.readXLSX(r, def)
-	default:
-		err = fmt.Errorf("import: no format given")
-	}
+	err = s.read(in, format, def)
 	run.flush()
 	run.finishProgress()
 	if err == nil {
 		err = run.fatal
 	}
 	return run.report(), err
+}
+
+func (s *src) read(in io.Reader, format Format, def handler) error {
+	switch format {
+	case CSV:
+		return s.readCSV(in, def)
+	case JSONL:
+		return s.readJSONL(in, def)
+	default:
+		return s.readXLSX(in, def)
+	}
+}
+
+// rewindable returns r if it can seek back to where it is now, else a
+// temp file holding a copy of it (no bigger than the file limit) that
+// cleanup removes.
+func rewindable(r io.Reader, lim Limits) (io.ReadSeeker, func(), error) {
+	if rs, ok := r.(io.ReadSeeker); ok {
+		if at, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			return &offsetSeeker{rs, at}, func() {}, nil
+		}
+	}
+	dir, err := newTempDir()
+	if err != nil {
+		return nil, nil, fmt.Errorf("import: %w", err)
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	f, err := os.Create(filepath.Join(dir, "input"))
+	if err == nil {
+		limit := max(lim.MaxFileBytes, lim.MaxXLSXBytes)
+		var n int64
+		if n, err = io.Copy(f, io.LimitReader(r, limit+1)); err == nil && n > limit {
+			err = errFile(limit)
+		}
+		if err == nil {
+			_, err = f.Seek(0, io.SeekStart)
+		}
+	}
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		cleanup()
+		var le *LimitError
+		if errors.As(err, &le) {
+			return nil, nil, err
+		}
+		return nil, nil, fmt.Errorf("import: keep a copy of the input: %w", err)
+	}
+	return f, func() { f.Close(); cleanup() }, nil
+}
+
+// offsetSeeker makes position start of a ReadSeeker position 0.
+type offsetSeeker struct {
+	io.ReadSeeker
+	start int64
+}
+
+func (o *offsetSeeker) Seek(offset int64, whence int) (int64, error) {
+	if whence == io.SeekStart {
+		offset += o.start
+	}
+	n, err := o.ReadSeeker.Seek(offset, whence)
+	return n - o.start, err
 }
 
 // byteProgress counts bytes read into the progress bar, if there is one.

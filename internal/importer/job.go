@@ -72,5 +72,5 @@ var jobSpec = &spec[domain.Job]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
-	create: func(r *run, e *domain.Job) error { return r.st.CreateJob(r.ctx, e) },
+	create:   func(r *run, e *domain.Job) error { return r.st.CreateJob(r.ctx, e) },
 }

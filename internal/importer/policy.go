@@ -36,7 +36,7 @@ var policySpec = &spec[domain.Policy]{
 		c.setCity("city", &e.City, true)
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
-	create: func(r *run, e *domain.Policy) error { return r.st.CreatePolicy(r.ctx, e) },
+	create:   func(r *run, e *domain.Policy) error { return r.st.CreatePolicy(r.ctx, e) },
 	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
 		ref.city, ref.kind = e.City, e.Kind
 		r.programs[e.ExternalID] = ref

@@ -53,5 +53,5 @@ var programSpec = &spec[domain.Program]{
 		c.setString("description", &e.Description)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
-	create: func(r *run, e *domain.Program) error { return r.st.CreateProgram(r.ctx, e) },
+	create:   func(r *run, e *domain.Program) error { return r.st.CreateProgram(r.ctx, e) },
 }

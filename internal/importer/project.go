@@ -34,5 +34,5 @@ var projectSpec = &spec[domain.Project]{
 		c.setString("contact", &e.Contact)
 	},
 	validate: func(e *domain.Project) domain.FieldErrors { return e.Validate() },
-	create: func(r *run, e *domain.Project) error { return r.st.CreateProject(r.ctx, e) },
+	create:   func(r *run, e *domain.Project) error { return r.st.CreateProject(r.ctx, e) },
 }

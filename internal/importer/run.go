@@ -241,7 +241,7 @@ func (r *run) emit(res RowResult) {
 	case Unchanged:
 		r.rep.Unchanged++
 	case Rejected:
-		r.rep.Rejected = append(r.rep.Rejected, res.Errors...)
+		r.rep.reject(res.Errors)
 	}
 	if r.opts.OnRow != nil {
 		r.opts.OnRow(res)

@@ -63,7 +63,7 @@ var schoolSpec = &spec[domain.School]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.School) domain.FieldErrors { return e.Validate() },
-	create: func(r *run, e *domain.School) error { return r.st.CreateSchool(r.ctx, e) },
+	create:   func(r *run, e *domain.School) error { return r.st.CreateSchool(r.ctx, e) },
 	remember: func(r *run, e, old *domain.School, ref *parentRef) {
 		if old != nil {
 			delete(r.schools, old.City+"/"+old.Code)

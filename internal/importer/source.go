@@ -8,8 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -50,13 +51,31 @@ func (r *run) mapHeader(h handler, header []string) []string {
 		}
 		col, ok := h.column(name)
 		if !ok || taken[col] {
-			r.ignoreColumn(name)
+			r.ignore(name)
 			continue
 		}
 		taken[col] = true
 		cols[i] = col
 	}
 	return cols
+}
+
+// maxIgnored bounds the ignored columns a report names (JSON Lines may
+// bring new keys on every line), and maxNameChars each name.
+const (
+	maxIgnored   = 100
+	maxNameChars = 80
+)
+
+// ignore notes a column the importer does not take, within bounds.
+func (r *run) ignore(name string) {
+	if len(r.ignored) >= maxIgnored {
+		return
+	}
+	if rs := []rune(name); len(rs) > maxNameChars {
+		name = string(rs[:maxNameChars]) + "…"
+	}
+	r.ignoreColumn(name)
 }
 
 // rowCells builds a record's cells from a row of text; ok is false when
@@ -84,10 +103,53 @@ func rowCells(cols, values []string) (map[string]cell, bool) {
 	return cells, any
 }
 
+// src reads one file for a run and holds it to the limits. With scan set
+// it only checks them: rows are counted, not queued (the first pass of an
+// import that writes, so that a file refused as a whole changes nothing).
+type src struct {
+	*run
+	lim  Limits
+	rows int
+	scan bool
+}
+
+// take queues one data row, or fails once the file holds too many.
+func (s *src) take(h handler, rec *record) error {
+	if s.rows++; s.rows > s.lim.MaxRows {
+		return errRows(s.lim.MaxRows, rec.sheet, rec.line)
+	}
+	if !s.scan {
+		s.add(h, rec)
+	}
+	return nil
+}
+
+// checkValues holds a row of text to the column and cell limits.
+func (s *src) checkValues(sheet string, line int, cols, values []string) error {
+	if len(values) > s.lim.MaxColumns {
+		return errColumns(s.lim.MaxColumns, sheet, line, len(values))
+	}
+	for i, v := range values {
+		if cellTooLong(v, s.lim.MaxCellChars) {
+			col := ""
+			if i < len(cols) {
+				col = cols[i]
+			}
+			return errCell(s.lim.MaxCellChars, sheet, line, col)
+		}
+	}
+	return nil
+}
+
 // readCSV streams a CSV file: UTF-8 with or without a BOM, the delimiter
-// (";", "," or tab) sniffed from the header line.
-func (r *run) readCSV(in io.Reader, h handler) error {
-	br := bufio.NewReaderSize(in, 64<<10)
+// (";", "," or tab) sniffed from the header line. encoding/csv holds a
+// whole record in memory, so what it may read is rationed record by
+// record.
+func (s *src) readCSV(in io.Reader, h handler) error {
+	budget := &budgetReader{r: in, total: s.lim.MaxFileBytes}
+	const bufSize = 64 << 10
+	budget.allow(int64(s.lim.MaxLineBytes) + bufSize)
+	br := bufio.NewReaderSize(budget, bufSize)
 	b, _ := br.Peek(3)
 	if isUTF16(b) {
 		return errUTF16
@@ -99,38 +161,68 @@ func (r *run) readCSV(in io.Reader, h handler) error {
 	cr.Comma = sniffDelimiter(br)
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
+	lastLine := 0
+	readErr := func(err error) error {
+		switch {
+		case errors.Is(err, errBudget):
+			return errLine(s.lim.MaxLineBytes, lastLine)
+		case errors.Is(err, errFileBudget):
+			return errFile(s.lim.MaxFileBytes)
+		}
+		return err
+	}
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
 		return nil
 	}
 	if err != nil {
+		if le := readErr(err); le != err {
+			return le
+		}
 		return fmt.Errorf("read the CSV header: %w", err)
 	}
-	cols := r.mapHeader(h, header)
+	if err := s.checkValues("", 1, nil, header); err != nil {
+		return err
+	}
+	cols := s.mapHeader(h, header)
 	if !anyColumn(cols) {
 		return noColumns(h, "the CSV header")
 	}
+	lastLine = 1
 	for {
+		budget.allow(int64(s.lim.MaxLineBytes))
 		values, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			r.add(h, &record{line: pe.StartLine, err: &RowError{
-				Message: "Dòng không đúng quy tắc CSV (dấu ngoặc kép \" chưa đóng hoặc đặt sai chỗ): " + pe.Err.Error() + "."}})
+		if errors.As(err, &pe) && !errors.Is(err, errBudget) && !errors.Is(err, errFileBudget) {
+			lastLine = pe.Line
+			if err := s.take(h, &record{line: pe.StartLine, err: &RowError{
+				Message: "Dòng không đúng quy tắc CSV (dấu ngoặc kép \" chưa đóng hoặc đặt sai chỗ): " + pe.Err.Error() + "."}}); err != nil {
+				return err
+			}
 			continue
 		}
 		if err != nil {
+			if le := readErr(err); le != err {
+				return le
+			}
 			return fmt.Errorf("read the CSV file: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
+		lastLine, _ = cr.FieldPos(len(values) - 1)
+		if err := s.checkValues("", line, cols, values); err != nil {
+			return err
+		}
 		cells, ok := rowCells(cols, values)
 		if !ok {
 			continue
 		}
-		r.add(h, &record{line: line, cells: cells})
-		if r.fatal != nil {
+		if err := s.take(h, &record{line: line, cells: cells}); err != nil {
+			return err
+		}
+		if s.fatal != nil {
 			return nil
 		}
 	}
@@ -161,41 +253,64 @@ func sniffDelimiter(br *bufio.Reader) rune {
 	return best
 }
 
-// maxJSONLine bounds one JSON Lines record.
-const maxJSONLine = 16 << 20
-
 // readJSONL streams a JSON Lines file: one object per line, its type under
 // "type" (def for lines without one). Blank lines are skipped.
-func (r *run) readJSONL(in io.Reader, def handler) error {
-	br := bufio.NewReaderSize(in, 256<<10)
+func (s *src) readJSONL(in io.Reader, def handler) error {
+	budget := &budgetReader{r: in, total: s.lim.MaxFileBytes, budget: math.MaxInt64}
+	br := bufio.NewReaderSize(budget, 256<<10)
 	if b, _ := br.Peek(2); isUTF16(b) {
 		return errUTF16
 	}
 	for line := 1; ; line++ {
-		b, tooLong, err := readLine(br, maxJSONLine)
+		b, tooLong, err := readLine(br, s.lim.MaxLineBytes)
+		if errors.Is(err, errFileBudget) {
+			return errFile(s.lim.MaxFileBytes)
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("read the JSON Lines file: %w", err)
+		}
+		if tooLong {
+			return errLine(s.lim.MaxLineBytes, line-1)
 		}
 		if line == 1 {
 			b = bytes.TrimPrefix(b, utf8BOM)
 		}
-		b = bytes.TrimSpace(b)
-		switch {
-		case tooLong:
-			r.add(def, &record{line: line, err: &RowError{Message: fmt.Sprintf("Dòng dài quá %d MB.", maxJSONLine>>20)}})
-		case len(b) > 0:
+		if b = bytes.TrimSpace(b); len(b) > 0 {
 			rec := &record{line: line}
-			h := r.parseJSONLine(b, rec, def)
-			r.add(h, rec)
+			h := s.parseJSONLine(b, rec, def)
+			if err := s.checkRecord(rec); err != nil {
+				return err
+			}
+			if err := s.take(h, rec); err != nil {
+				return err
+			}
 		}
-		if r.fatal != nil || errors.Is(err, io.EOF) {
+		if s.fatal != nil || errors.Is(err, io.EOF) {
 			return nil
 		}
 	}
 }
 
-// readLine reads up to and without the next "\n"; a line longer than max
-// is skipped and reported as too long.
+// checkRecord holds a JSON line's keys and text to the column and cell
+// limits (structured values are bounded by the line).
+func (s *src) checkRecord(rec *record) error {
+	if len(rec.cells) > s.lim.MaxColumns {
+		return errColumns(s.lim.MaxColumns, "", rec.line, len(rec.cells))
+	}
+	for col, c := range rec.cells {
+		long := cellTooLong(c.text, s.lim.MaxCellChars)
+		for _, v := range c.list {
+			long = long || cellTooLong(v, s.lim.MaxCellChars)
+		}
+		if long {
+			return errCell(s.lim.MaxCellChars, "", rec.line, col)
+		}
+	}
+	return nil
+}
+
+// readLine reads up to and without the next "\n"; of a line longer than
+// max nothing is kept and tooLong is set.
 func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -248,7 +363,7 @@ func (r *run) parseJSONLine(b []byte, rec *record, def handler) handler {
 		}
 		col, ok := h.column(k)
 		if !ok {
-			r.ignoreColumn(k)
+			r.ignore(k)
 			continue
 		}
 		c, ok := jsonCell(obj[k], structured[col])
@@ -302,15 +417,35 @@ func jsonCell(raw json.RawMessage, structured bool) (cell, bool) {
 }
 
 // readXLSX imports the sheets of a workbook. The archive is read whole (a
-// zip needs random access); each sheet's rows are then streamed.
-func (r *run) readXLSX(in io.Reader, def handler) error {
-	f, err := excelize.OpenReader(in)
+// zip needs random access) and checked part by part (checkXLSX); each
+// sheet's rows are then streamed, big sheets from a temp file that is
+// removed when the read ends, whatever happens.
+func (s *src) readXLSX(in io.Reader, def handler) error {
+	b, err := io.ReadAll(io.LimitReader(in, s.lim.MaxXLSXBytes+1))
 	if err != nil {
 		return fmt.Errorf("read the XLSX file: %w", err)
 	}
+	if int64(len(b)) > s.lim.MaxXLSXBytes {
+		return errFile(s.lim.MaxXLSXBytes)
+	}
+	if err := checkXLSX(b, s.lim); err != nil {
+		return err
+	}
+	dir, err := newTempDir()
+	if err != nil {
+		return fmt.Errorf("read the XLSX file: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{
+		UnzipSizeLimit: s.lim.MaxXLSXUnzipped, UnzipXMLSizeLimit: xmlSpillSize, TmpDir: dir,
+	})
+	b = nil // excelize has its own copy
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadXLSX, err)
+	}
 	defer f.Close()
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		r.date1904 = *props.Date1904
+		s.date1904 = *props.Date1904
 	}
 	type plan struct {
 		sheet string
@@ -318,6 +453,9 @@ func (r *run) readXLSX(in io.Reader, def handler) error {
 	}
 	var plans []plan
 	sheets := f.GetSheetList()
+	if len(sheets) > maxSheets {
+		return errStructure("hơn "+vnInt(maxSheets)+" trang tính", maxSheets, fmt.Sprintf("more than %d sheets", maxSheets))
+	}
 	for _, name := range sheets {
 		h := handlerFor(name)
 		switch {
@@ -335,37 +473,46 @@ func (r *run) readXLSX(in io.Reader, def handler) error {
 			used = used || p.sheet == name
 		}
 		if !used {
-			r.rep.IgnoredSheets = append(r.rep.IgnoredSheets, name)
+			s.rep.IgnoredSheets = append(s.rep.IgnoredSheets, name)
 		}
 	}
 	sort.SliceStable(plans, func(i, j int) bool { return handlerRank(plans[i].h) < handlerRank(plans[j].h) })
 	for _, p := range plans {
-		if err := r.readSheet(f, p.sheet, p.h); err != nil {
+		if err := s.readSheet(f, p.sheet, p.h); err != nil {
 			return err
 		}
-		if r.fatal != nil {
+		if s.fatal != nil {
 			return nil
 		}
 	}
 	return nil
 }
 
-func (r *run) readSheet(f *excelize.File, sheet string, h handler) error {
+func (s *src) readSheet(f *excelize.File, sheet string, h handler) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return fmt.Errorf("read sheet %q: %w", sheet, err)
 	}
 	defer rows.Close()
-	r.rowProgress(sheet, sheetRows(f, sheet))
+	// The row count is not known: excelize would parse the whole sheet
+	// to read its dimension.
+	s.rowProgress(sheet, -1)
 	var cols []string
 	for n := 1; rows.Next(); n++ {
+		if n > excelMaxRows {
+			return errStructure("trang tính có hơn "+vnInt(excelMaxRows)+" dòng", excelMaxRows,
+				fmt.Sprintf("more than %d rows in sheet %q", excelMaxRows, sheet))
+		}
 		values, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return fmt.Errorf("read sheet %q row %d: %w", sheet, n, err)
 		}
+		if err := s.checkValues(sheet, n, cols, values); err != nil {
+			return err
+		}
 		if cols == nil {
 			if _, ok := rowCells(make([]string, len(values)), values); ok {
-				if cols = r.mapHeader(h, values); !anyColumn(cols) {
+				if cols = s.mapHeader(h, values); !anyColumn(cols) {
 					return noColumns(h, fmt.Sprintf("the first row of sheet %q", sheet))
 				}
 			}
@@ -375,8 +522,10 @@ func (r *run) readSheet(f *excelize.File, sheet string, h handler) error {
 		if !ok {
 			continue
 		}
-		r.add(h, &record{sheet: sheet, line: n, cells: cells, xlsx: true})
-		if r.fatal != nil {
+		if err := s.take(h, &record{sheet: sheet, line: n, cells: cells, xlsx: true}); err != nil {
+			return err
+		}
+		if s.fatal != nil {
 			return nil
 		}
 	}
@@ -384,25 +533,4 @@ func (r *run) readSheet(f *excelize.File, sheet string, h handler) error {
 		return fmt.Errorf("read sheet %q: %w", sheet, err)
 	}
 	return nil
-}
-
-// sheetRows is the number of data rows the sheet says it has, -1 if unsure.
-func sheetRows(f *excelize.File, sheet string) int64 {
-	dim, err := f.GetSheetDimension(sheet)
-	if err != nil {
-		return -1
-	}
-	_, last, ok := strings.Cut(dim, ":")
-	if !ok {
-		return -1
-	}
-	i := strings.IndexAny(last, "0123456789")
-	if i < 0 {
-		return -1
-	}
-	n, err := strconv.ParseInt(last[i:], 10, 64)
-	if err != nil || n < 2 {
-		return -1
-	}
-	return n - 1
 }

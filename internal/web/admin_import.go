@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -15,8 +16,44 @@ import (
 	"hoptac/internal/store"
 )
 
-// MaxImportBytes is the largest spreadsheet the upload page takes.
-const MaxImportBytes = 32 << 20
+// MaxImportBytes is the largest spreadsheet the upload page takes: the
+// request body limit of the app (a bigger body is refused with 413 before
+// any handler runs). Bigger files go through `hoptac import`.
+const MaxImportBytes = 4 << 20
+
+// DefaultImports is how many imports (previews and confirmations) the
+// server runs at once: each may hold a file and its parsed rows in memory.
+const DefaultImports = 2
+
+// ImportGate bounds how many imports run at once. An import that finds
+// it full is turned away at once, never queued: a queue of uploads would
+// hold their files in memory while they wait.
+type ImportGate struct{ slots chan struct{} }
+
+// NewImportGate lets n imports run at once (at least one).
+func NewImportGate(n int) *ImportGate {
+	return &ImportGate{slots: make(chan struct{}, max(n, 1))}
+}
+
+// TryAcquire takes a slot if one is free.
+func (g *ImportGate) TryAcquire() bool {
+	select {
+	case g.slots <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+// Release frees a slot taken by TryAcquire.
+func (g *ImportGate) Release() { <-g.slots }
+
+// busyImport answers an import that found the gate full.
+func (s *server) busyImport(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderRetryAfter, "30")
+	return s.importProblemStatus(c, fiber.StatusTooManyRequests,
+		fmt.Sprintf("Hệ thống đang chạy %d lượt nhập dữ liệu cùng lúc (tối đa %d). Vui lòng đợi khoảng nửa phút rồi gửi lại tệp.", cap(s.imports.slots), cap(s.imports.slots)))
+}
 
 // importColumn lists one type's columns on the upload page.
 type importColumns struct {
@@ -33,18 +70,33 @@ func importHelp() []importColumns {
 }
 
 func (s *server) importForm(c *fiber.Ctx) error {
-	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes, "Help": importHelp()})
+	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", s.importPage(""))
+}
+
+// importPage is what the upload page shows, the limits included.
+func (s *server) importPage(problem string) fiber.Map {
+	lim := s.limits
+	if lim.MaxRows <= 0 {
+		lim.MaxRows = importer.DefaultMaxRows
+	}
+	return fiber.Map{"Types": domain.EntryTypes, "Help": importHelp(), "Problem": problem,
+		"MaxMB": MaxImportBytes >> 20, "MaxRows": lim.MaxRows, "MaxColumns": importer.DefaultMaxColumns,
+		"MaxCellChars": importer.DefaultMaxCellChars}
 }
 
 // importPreview takes the upload, keeps it, and shows what a real import
 // would do (a dry run): nothing is written until the official confirms.
 func (s *server) importPreview(c *fiber.Ctx) error {
+	if !s.imports.TryAcquire() {
+		return s.busyImport(c)
+	}
+	defer s.imports.Release()
 	fh, err := c.FormFile("file")
 	if err != nil {
 		return s.importProblem(c, "Vui lòng chọn tệp CSV, XLSX hoặc JSON Lines để nhập.")
 	}
 	if fh.Size > MaxImportBytes {
-		return s.importProblem(c, "Tệp quá lớn: tối đa 32 MB mỗi lần nhập. Hãy chia tệp hoặc dùng lệnh hoptac import.")
+		return s.importProblem(c, fmt.Sprintf("Tệp quá lớn: tối đa %d MB mỗi lần tải lên. Hãy chia tệp hoặc dùng lệnh hoptac import.", MaxImportBytes>>20))
 	}
 	format, err := importer.FormatOf(fh.Filename)
 	if err != nil {
@@ -84,6 +136,10 @@ func (s *server) importPreview(c *fiber.Ctx) error {
 
 // importConfirm imports the file kept at the preview.
 func (s *server) importConfirm(c *fiber.Ctx) error {
+	if !s.imports.TryAcquire() {
+		return s.busyImport(c)
+	}
+	defer s.imports.Release()
 	up, err := s.store.TakeUpload(c.UserContext(), c.FormValue("token"), sessionOf(c).User.ID)
 	if errors.Is(err, store.ErrNotFound) {
 		return s.importProblem(c, "Không tìm thấy tệp đã tải lên (có thể đã nhập rồi hoặc quá hạn). Vui lòng tải tệp lên lại.")
@@ -119,7 +175,7 @@ func (s *server) runImport(c *fiber.Ctx, content []byte, format importer.Format,
 	report, err := importer.Import(c.UserContext(), s.store, bytes.NewReader(content), format, importer.Options{
 		Codes: s.catalog,
 		Type:  typ, Publish: publish, DryRun: dryRun,
-		AllowCity: o.CanEdit,
+		AllowCity: o.CanEdit, Limits: s.limits,
 		OnRow: func(r importer.RowResult) {
 			if len(rows) < 500 { // the page shows the first 500 rows
 				rows = append(rows, r)
@@ -133,10 +189,17 @@ func importErrorMessage(err error) string {
 	if errors.Is(err, importer.ErrNoType) {
 		return "Tệp CSV chưa cho biết loại dữ liệu: hãy chọn loại ở ô “Loại dữ liệu” hoặc đặt tên tệp theo loại, ví dụ jobs.csv."
 	}
+	if msg, ok := importer.Message(err); ok {
+		return msg
+	}
 	return "Không đọc được tệp: " + err.Error()
 }
 
 func (s *server) importProblem(c *fiber.Ctx, msg string) error {
-	c.Status(fiber.StatusUnprocessableEntity)
-	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", fiber.Map{"Types": domain.EntryTypes, "Help": importHelp(), "Problem": msg})
+	return s.importProblemStatus(c, fiber.StatusUnprocessableEntity, msg)
+}
+
+func (s *server) importProblemStatus(c *fiber.Ctx, status int, msg string) error {
+	c.Status(status)
+	return s.renderAdmin(c, "admin/import", "Nhập dữ liệu từ tệp", s.importPage(msg))
 }

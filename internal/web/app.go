@@ -21,6 +21,7 @@ import (
 	"hoptac/internal/auth"
 	"hoptac/internal/codes"
 	"hoptac/internal/domain"
+	"hoptac/internal/importer"
 	"hoptac/internal/kind"
 	"hoptac/internal/markdown"
 	"hoptac/internal/search"
@@ -61,6 +62,10 @@ type Deps struct {
 	Hasher *auth.Hasher
 	// Timeouts of the HTTP server.
 	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// ImportLimits bound an uploaded file (zero fields: the defaults);
+	// Imports bounds how many imports run at once (nil: DefaultImports).
+	ImportLimits importer.Limits
+	Imports      *ImportGate
 }
 
 // server holds what handlers share; it lives as long as the app.
@@ -71,6 +76,8 @@ type server struct {
 	search  Searcher
 	health  SearchHealth
 	demo    atomic.Pointer[demoState]
+	imports *ImportGate
+	limits  importer.Limits
 	hasher  *auth.Hasher
 	// httpsAlways is PublicURL being https://.
 	httpsAlways bool
@@ -118,6 +125,10 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		if _, ok := s.pages[k.Type().Name]; !ok {
 			return nil, fmt.Errorf("kind %s has no public pages", k.Type().Name)
 		}
+	}
+	s.imports, s.limits = d.Imports, d.ImportLimits
+	if s.imports == nil {
+		s.imports = NewImportGate(DefaultImports)
 	}
 
 	funcs := templateFuncs(catalog, markdown.New())
