@@ -1,11 +1,13 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // commitmentSpec imports the program's commitments; a row names its program by external_id.
@@ -14,22 +16,18 @@ var commitmentSpec = &spec[domain.Commitment]{
 	table: kind.Commitment.Table(),
 	columns: []string{"external_id", "program_external_id", "title", "description", "lead", "progress",
 		"due_on", "sort_order", "progress_updates", "reviews"},
-	aliases: map[string]string{"city": "lead"},
-	fields:  map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
-	cityCol: "lead",
-	meta:    func(e *domain.Commitment) *domain.Meta { return &e.Meta },
-	city:    func(e *domain.Commitment) string { return e.Lead },
-	byExternalID: func(r *run, id string) (domain.Commitment, error) {
-		return r.st.CommitmentByExternalID(r.ctx, id)
-	},
-	byExternalIDs: func(r *run, ids []string) ([]domain.Commitment, error) {
-		return r.st.CommitmentsByExternalIDs(r.ctx, ids)
-	},
-	apply: func(c *rowCtx, e *domain.Commitment, isNew bool) {
+	aliases:       map[string]string{"city": "lead"},
+	fields:        map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
+	cityCol:       "lead",
+	meta:          func(e *domain.Commitment) *domain.Meta { return &e.Meta },
+	city:          func(e *domain.Commitment) string { return e.Lead },
+	byExternalID:  (*store.Store).CommitmentByExternalID,
+	byExternalIDs: (*store.Store).CommitmentsByExternalIDs,
+	apply: func(ctx context.Context, c *rowCtx, e *domain.Commitment, isNew bool) {
 		if s, ok := c.text("program_external_id"); ok {
 			e.PolicyID = 0
 			if s != "" {
-				p, ok := c.r.program(s)
+				p, ok := c.r.program(ctx, s)
 				switch {
 				case !ok && c.r.fatal == nil:
 					c.fail("program_external_id", fmt.Sprintf("Không tìm thấy chương trình hợp tác có mã tham chiếu “%s”: hãy nhập chương trình trước.", s))
@@ -76,5 +74,5 @@ var commitmentSpec = &spec[domain.Commitment]{
 		}
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
-	create:   func(r *run, e *domain.Commitment) error { return r.st.CreateCommitment(r.ctx, e) },
+	create:   (*store.Store).CreateCommitment,
 }

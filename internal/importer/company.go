@@ -1,11 +1,13 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // companySpec imports companies; rows upsert on external_id, else the tax code.
@@ -24,19 +26,15 @@ var companySpec = &spec[domain.Company]{
 			return normTaxCode(s)
 		},
 		keyOf:  func(e *domain.Company) string { return e.TaxCode },
-		find:   func(r *run, key string) (domain.Company, error) { return r.st.CompanyByTaxCode(r.ctx, key) },
+		find:   (*store.Store).CompanyByTaxCode,
 		taken:  "Mã số thuế %s đã thuộc một doanh nghiệp khác.",
 		hasExt: "Doanh nghiệp có mã số thuế %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
 	},
-	meta: func(e *domain.Company) *domain.Meta { return &e.Meta },
-	city: func(e *domain.Company) string { return e.City },
-	byExternalID: func(r *run, id string) (domain.Company, error) {
-		return r.st.CompanyByExternalID(r.ctx, id)
-	},
-	byExternalIDs: func(r *run, ids []string) ([]domain.Company, error) {
-		return r.st.CompaniesByExternalIDs(r.ctx, ids)
-	},
-	apply: func(c *rowCtx, e *domain.Company, isNew bool) {
+	meta:          func(e *domain.Company) *domain.Meta { return &e.Meta },
+	city:          func(e *domain.Company) string { return e.City },
+	byExternalID:  (*store.Store).CompanyByExternalID,
+	byExternalIDs: (*store.Store).CompaniesByExternalIDs,
+	apply: func(ctx context.Context, c *rowCtx, e *domain.Company, isNew bool) {
 		if s, ok := c.text("tax_code"); ok {
 			e.TaxCode = normTaxCode(s)
 		}
@@ -63,7 +61,7 @@ var companySpec = &spec[domain.Company]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Company) domain.FieldErrors { return e.Validate() },
-	create:   func(r *run, e *domain.Company) error { return r.st.CreateCompany(r.ctx, e) },
+	create:   (*store.Store).CreateCompany,
 	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
 		if old != nil && old.TaxCode != e.TaxCode {
 			delete(r.companies, old.TaxCode)

@@ -35,21 +35,21 @@ func ApplyForm(ctx context.Context, st *store.Store, tables *codes.Tables, typ s
 	if col := badText(h, rec); col != "" {
 		return []RowError{{Column: col, Message: "Nội dung có ký tự không hợp lệ (không phải UTF-8)."}}, nil
 	}
-	errs, err := h.applyForm(r, rec, e)
+	errs, err := h.applyForm(ctx, r, rec, e)
 	if err == nil {
 		err = r.fatal
 	}
 	return errs, err
 }
 
-func (s *spec[T]) applyForm(r *run, rec *record, e any) ([]RowError, error) {
+func (s *spec[T]) applyForm(ctx context.Context, r *run, rec *record, e any) ([]RowError, error) {
 	p, ok := e.(*T)
 	if !ok {
 		return nil, fmt.Errorf("importer: a %s form needs a %T, not %T", s.entry.Name, p, e)
 	}
 	c := &rowCtx{r: r, h: s, rec: rec}
 	m := s.meta(p)
-	s.apply(c, p, m.ID == 0)
+	s.apply(ctx, c, p, m.ID == 0)
 	if ext, ok := c.text("external_id"); ok {
 		m.ExternalID = ext
 	}

@@ -286,8 +286,8 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 		return Report{Would: opts.DryRun}, err
 	}
 	defer cleanup()
-	scan := &src{run: &run{ctx: ctx, ignored: map[string]bool{}}, lim: opts.Limits, scan: true}
-	if err := scan.read(rs, format, def); err != nil {
+	scan := &src{run: &run{ignored: map[string]bool{}}, lim: opts.Limits, scan: true}
+	if err := scan.read(ctx, rs, format, def); err != nil {
 		return Report{Would: opts.DryRun}, err
 	}
 	if _, err := rs.Seek(0, io.SeekStart); err != nil {
@@ -303,8 +303,8 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 	if format != XLSX {
 		in = run.byteProgress(r, size)
 	}
-	err = s.read(in, format, def)
-	run.flush()
+	err = s.read(ctx, in, format, def)
+	run.flush(ctx)
 	run.finishProgress()
 	if err == nil {
 		err = run.fatal
@@ -312,14 +312,14 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 	return run.report(), err
 }
 
-func (s *src) read(in io.Reader, format Format, def handler) error {
+func (s *src) read(ctx context.Context, in io.Reader, format Format, def handler) error {
 	switch format {
 	case CSV:
-		return s.readCSV(in, def)
+		return s.readCSV(ctx, in, def)
 	case JSONL:
-		return s.readJSONL(in, def)
+		return s.readJSONL(ctx, in, def)
 	default:
-		return s.readXLSX(in, def)
+		return s.readXLSX(ctx, in, def)
 	}
 }
 

@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // jobSpec imports jobs; a row names its company by tax code.
@@ -14,24 +16,20 @@ var jobSpec = &spec[domain.Job]{
 	columns: []string{"external_id", "company_tax_code", "title", "occupation", "positions",
 		"wage_min", "wage_max", "employment_type", "education", "experience_years", "work_address",
 		"ward", "city", "requirements", "benefits", "description", "deadline", "contact", "priority_groups"},
-	aliases: map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
-	fields:  map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
-	cityCol: "city",
-	meta:    func(e *domain.Job) *domain.Meta { return &e.Meta },
-	city:    func(e *domain.Job) string { return e.City },
-	byExternalID: func(r *run, id string) (domain.Job, error) {
-		return r.st.JobByExternalID(r.ctx, id)
-	},
-	byExternalIDs: func(r *run, ids []string) ([]domain.Job, error) {
-		return r.st.JobsByExternalIDs(r.ctx, ids)
-	},
-	apply: func(c *rowCtx, e *domain.Job, isNew bool) {
+	aliases:       map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
+	fields:        map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
+	cityCol:       "city",
+	meta:          func(e *domain.Job) *domain.Meta { return &e.Meta },
+	city:          func(e *domain.Job) string { return e.City },
+	byExternalID:  (*store.Store).JobByExternalID,
+	byExternalIDs: (*store.Store).JobsByExternalIDs,
+	apply: func(ctx context.Context, c *rowCtx, e *domain.Job, isNew bool) {
 		companyCity := ""
 		if s, ok := c.text("company_tax_code"); ok {
 			tax := normTaxCode(s)
 			e.CompanyID = 0
 			if tax != "" {
-				if p, ok := c.r.company(tax); ok {
+				if p, ok := c.r.company(ctx, tax); ok {
 					e.CompanyID, companyCity = p.id, p.city
 				} else if c.r.fatal == nil {
 					c.fail("company_tax_code", fmt.Sprintf("Không tìm thấy doanh nghiệp có mã số thuế %s: hãy nhập doanh nghiệp trước (ở trang, tệp hoặc dòng trước).", tax))
@@ -72,5 +70,5 @@ var jobSpec = &spec[domain.Job]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
-	create:   func(r *run, e *domain.Job) error { return r.st.CreateJob(r.ctx, e) },
+	create:   (*store.Store).CreateJob,
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"math/rand/v2"
@@ -112,7 +113,7 @@ func TestTextLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &src{run: &run{ignored: map[string]bool{}}, lim: lim, scan: true}
-			err := s.read(strings.NewReader(tt.in), tt.format, handlerFor("company"))
+			err := s.read(context.Background(), strings.NewReader(tt.in), tt.format, handlerFor("company"))
 			msg, _ := Message(err)
 			switch {
 			case tt.want == "" && err != nil:

@@ -1,8 +1,10 @@
 package importer
 
 import (
+	"context"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // policySpec imports policies and cooperation programs.
@@ -11,17 +13,13 @@ var policySpec = &spec[domain.Policy]{
 	table: kind.Policy.Table(),
 	columns: []string{"external_id", "title", "kind", "field", "doc_number", "issuer", "issued_on",
 		"effective_from", "effective_to", "summary", "body", "source_url", "city"},
-	cityCol:     "city",
-	meta:        func(e *domain.Policy) *domain.Meta { return &e.Meta },
-	city:        func(e *domain.Policy) string { return e.City },
-	policyField: func(e *domain.Policy) string { return e.Field },
-	byExternalID: func(r *run, id string) (domain.Policy, error) {
-		return r.st.PolicyByExternalID(r.ctx, id)
-	},
-	byExternalIDs: func(r *run, ids []string) ([]domain.Policy, error) {
-		return r.st.PoliciesByExternalIDs(r.ctx, ids)
-	},
-	apply: func(c *rowCtx, e *domain.Policy, isNew bool) {
+	cityCol:       "city",
+	meta:          func(e *domain.Policy) *domain.Meta { return &e.Meta },
+	city:          func(e *domain.Policy) string { return e.City },
+	policyField:   func(e *domain.Policy) string { return e.Field },
+	byExternalID:  (*store.Store).PolicyByExternalID,
+	byExternalIDs: (*store.Store).PoliciesByExternalIDs,
+	apply: func(ctx context.Context, c *rowCtx, e *domain.Policy, isNew bool) {
 		c.setString("title", &e.Title)
 		c.setEnum("kind", domain.PolicyKinds, &e.Kind)
 		c.setEnum("field", domain.PolicyFields, &e.Field)
@@ -36,7 +34,7 @@ var policySpec = &spec[domain.Policy]{
 		c.setCity("city", &e.City, true)
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
-	create:   func(r *run, e *domain.Policy) error { return r.st.CreatePolicy(r.ctx, e) },
+	create:   (*store.Store).CreatePolicy,
 	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
 		ref.city, ref.kind = e.City, e.Kind
 		r.programs[e.ExternalID] = ref

@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // programSpec imports programs; a row names its school by city + code.
@@ -13,17 +15,13 @@ var programSpec = &spec[domain.Program]{
 	table: kind.Program.Table(),
 	columns: []string{"external_id", "school_city", "school_code", "name", "level", "duration_months",
 		"tuition_vnd", "quota", "intake", "mode", "support", "description"},
-	fields:  map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
-	cityCol: "school_city",
-	meta:    func(e *domain.Program) *domain.Meta { return &e.Meta },
-	city:    func(e *domain.Program) string { return e.City },
-	byExternalID: func(r *run, id string) (domain.Program, error) {
-		return r.st.ProgramByExternalID(r.ctx, id)
-	},
-	byExternalIDs: func(r *run, ids []string) ([]domain.Program, error) {
-		return r.st.ProgramsByExternalIDs(r.ctx, ids)
-	},
-	apply: func(c *rowCtx, e *domain.Program, isNew bool) {
+	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
+	cityCol:       "school_city",
+	meta:          func(e *domain.Program) *domain.Meta { return &e.Meta },
+	city:          func(e *domain.Program) string { return e.City },
+	byExternalID:  (*store.Store).ProgramByExternalID,
+	byExternalIDs: (*store.Store).ProgramsByExternalIDs,
+	apply: func(ctx context.Context, c *rowCtx, e *domain.Program, isNew bool) {
 		code, hasCode := c.text("school_code")
 		_, hasCity := c.rec.cells["school_city"]
 		if hasCode || hasCity {
@@ -35,7 +33,7 @@ var programSpec = &spec[domain.Program]{
 			case city == "":
 				c.fail("school_city", "Vui lòng nhập thành phố của trường (school_city).")
 			default:
-				if p, ok := c.r.school(city, code); ok {
+				if p, ok := c.r.school(ctx, city, code); ok {
 					e.SchoolID, e.City = p.id, p.city
 				} else if c.r.fatal == nil {
 					c.fail("school_code", fmt.Sprintf("Không tìm thấy trường có mã “%s” ở %s: hãy nhập trường trước.", code, c.r.ref.CityName(city)))
@@ -53,5 +51,5 @@ var programSpec = &spec[domain.Program]{
 		c.setString("description", &e.Description)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
-	create:   func(r *run, e *domain.Program) error { return r.st.CreateProgram(r.ctx, e) },
+	create:   (*store.Store).CreateProgram,
 }

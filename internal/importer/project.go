@@ -1,8 +1,10 @@
 package importer
 
 import (
+	"context"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // projectSpec imports projects and organisations seeking partners.
@@ -11,16 +13,12 @@ var projectSpec = &spec[domain.Project]{
 	table: kind.Project.Table(),
 	columns: []string{"external_id", "title", "organization", "kind", "field", "city", "budget_vnd",
 		"start_on", "end_on", "stage", "description", "contact"},
-	cityCol: "city",
-	meta:    func(e *domain.Project) *domain.Meta { return &e.Meta },
-	city:    func(e *domain.Project) string { return e.City },
-	byExternalID: func(r *run, id string) (domain.Project, error) {
-		return r.st.ProjectByExternalID(r.ctx, id)
-	},
-	byExternalIDs: func(r *run, ids []string) ([]domain.Project, error) {
-		return r.st.ProjectsByExternalIDs(r.ctx, ids)
-	},
-	apply: func(c *rowCtx, e *domain.Project, isNew bool) {
+	cityCol:       "city",
+	meta:          func(e *domain.Project) *domain.Meta { return &e.Meta },
+	city:          func(e *domain.Project) string { return e.City },
+	byExternalID:  (*store.Store).ProjectByExternalID,
+	byExternalIDs: (*store.Store).ProjectsByExternalIDs,
+	apply: func(ctx context.Context, c *rowCtx, e *domain.Project, isNew bool) {
 		c.setString("title", &e.Title)
 		c.setString("organization", &e.Organization)
 		c.setEnum("kind", domain.ProjectKinds, &e.Kind)
@@ -34,5 +32,5 @@ var projectSpec = &spec[domain.Project]{
 		c.setString("contact", &e.Contact)
 	},
 	validate: func(e *domain.Project) domain.FieldErrors { return e.Validate() },
-	create:   func(r *run, e *domain.Project) error { return r.st.CreateProject(r.ctx, e) },
+	create:   (*store.Store).CreateProject,
 }

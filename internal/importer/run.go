@@ -17,7 +17,6 @@ import (
 
 // run is one import in progress.
 type run struct {
-	ctx  context.Context
 	st   *store.Store
 	opts Options
 	rep  Report
@@ -76,7 +75,7 @@ const DefaultWorkers = 4
 
 func newRun(ctx context.Context, st *store.Store, opts Options) (*run, error) {
 	r := &run{
-		ctx: ctx, st: st, opts: opts,
+		st: st, opts: opts,
 		seen: map[string]int{}, ignored: map[string]bool{},
 		companies: map[string]*parentRef{}, schools: map[string]*parentRef{}, programs: map[string]*parentRef{},
 		prefetched: map[string]any{}, workers: opts.Workers,
@@ -131,45 +130,45 @@ func (r *run) ignoreColumn(name string) {
 }
 
 // add queues one record for import with the handler of its type.
-func (r *run) add(h handler, rec *record) {
+func (r *run) add(ctx context.Context, h handler, rec *record) {
 	if r.rowsBar && r.bar != nil {
 		_ = r.bar.Add(1)
 	}
 	r.chunk = append(r.chunk, chunkItem{h, rec})
 	if len(r.chunk) >= chunkSize {
-		r.flush()
+		r.flush(ctx)
 	}
 }
 
 // flush imports the queued records: existing entries read ahead, each row
 // checked in file order, writes on the worker pool, outcomes reported in
 // file order.
-func (r *run) flush() {
+func (r *run) flush(ctx context.Context) {
 	items := r.chunk
 	r.chunk = make([]chunkItem, 0, chunkSize)
 	if len(items) == 0 || r.fatal != nil {
 		return
 	}
-	r.prefetch(items)
+	r.prefetch(ctx, items)
 	results := make([]RowResult, len(items))
 	fatal := make([]error, len(items))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, r.workers)
 	for i, it := range items {
 		if r.fatal == nil {
-			r.fatal = r.ctx.Err()
+			r.fatal = ctx.Err()
 		}
 		if r.fatal != nil {
 			break
 		}
-		res, write := r.plan(it.h, it.rec)
+		res, write := r.plan(ctx, it.h, it.rec)
 		results[i] = res
 		if write != nil {
 			wg.Add(1)
 			slots <- struct{}{}
 			go func(i int) {
 				defer func() { <-slots; wg.Done() }()
-				fatal[i] = write(&results[i])
+				fatal[i] = write(ctx, &results[i])
 			}(i)
 		}
 	}
@@ -186,7 +185,7 @@ func (r *run) flush() {
 }
 
 // prefetch reads the existing entries of the chunk's external_ids.
-func (r *run) prefetch(items []chunkItem) {
+func (r *run) prefetch(ctx context.Context, items []chunkItem) {
 	ids := map[handler][]string{}
 	for _, it := range items {
 		if it.h == nil || it.rec.err != nil {
@@ -202,7 +201,7 @@ func (r *run) prefetch(items []chunkItem) {
 		if len(ids[h]) == 0 {
 			continue
 		}
-		if err := h.prefetch(r, ids[h]); err != nil {
+		if err := h.prefetch(ctx, r, ids[h]); err != nil {
 			r.fatal = fmt.Errorf("import: read existing entries: %w", err)
 			return
 		}
@@ -210,7 +209,7 @@ func (r *run) prefetch(items []chunkItem) {
 }
 
 // plan checks one record; see spec.plan.
-func (r *run) plan(h handler, rec *record) (RowResult, writeFunc) {
+func (r *run) plan(ctx context.Context, h handler, rec *record) (RowResult, writeFunc) {
 	reject := func(e RowError) (RowResult, writeFunc) {
 		e.Sheet, e.Line = rec.sheet, rec.line
 		res := RowResult{Sheet: rec.sheet, Line: rec.line, Action: Rejected, Errors: []RowError{e}}
@@ -228,7 +227,7 @@ func (r *run) plan(h handler, rec *record) (RowResult, writeFunc) {
 	if col := badText(h, rec); col != "" {
 		return reject(RowError{Column: col, Message: "Dòng không phải UTF-8 hợp lệ: hãy lưu tệp với bảng mã UTF-8 (Unicode) rồi nhập lại."})
 	}
-	return h.plan(r, rec)
+	return h.plan(ctx, r, rec)
 }
 
 // emit counts a row's outcome and tells the caller.

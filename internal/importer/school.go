@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"context"
 	"strings"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // schoolSpec imports schools; rows upsert on external_id, else city + code.
@@ -28,22 +30,18 @@ var schoolSpec = &spec[domain.School]{
 			return city + "/" + code
 		},
 		keyOf: func(e *domain.School) string { return e.City + "/" + e.Code },
-		find: func(r *run, key string) (domain.School, error) {
+		find: func(st *store.Store, ctx context.Context, key string) (domain.School, error) {
 			city, code, _ := strings.Cut(key, "/")
-			return r.st.SchoolByCode(r.ctx, city, code)
+			return st.SchoolByCode(ctx, city, code)
 		},
 		taken:  "Mã trường %s đã thuộc một trường khác.",
 		hasExt: "Trường %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
 	},
-	meta: func(e *domain.School) *domain.Meta { return &e.Meta },
-	city: func(e *domain.School) string { return e.City },
-	byExternalID: func(r *run, id string) (domain.School, error) {
-		return r.st.SchoolByExternalID(r.ctx, id)
-	},
-	byExternalIDs: func(r *run, ids []string) ([]domain.School, error) {
-		return r.st.SchoolsByExternalIDs(r.ctx, ids)
-	},
-	apply: func(c *rowCtx, e *domain.School, isNew bool) {
+	meta:          func(e *domain.School) *domain.Meta { return &e.Meta },
+	city:          func(e *domain.School) string { return e.City },
+	byExternalID:  (*store.Store).SchoolByExternalID,
+	byExternalIDs: (*store.Store).SchoolsByExternalIDs,
+	apply: func(ctx context.Context, c *rowCtx, e *domain.School, isNew bool) {
 		c.setString("code", &e.Code)
 		c.setString("name", &e.Name)
 		c.setEnum("kind", domain.SchoolKinds, &e.Kind)
@@ -63,7 +61,7 @@ var schoolSpec = &spec[domain.School]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.School) domain.FieldErrors { return e.Validate() },
-	create:   func(r *run, e *domain.School) error { return r.st.CreateSchool(r.ctx, e) },
+	create:   (*store.Store).CreateSchool,
 	remember: func(r *run, e, old *domain.School, ref *parentRef) {
 		if old != nil {
 			delete(r.schools, old.City+"/"+old.Code)

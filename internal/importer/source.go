@@ -3,6 +3,7 @@ package importer
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -114,12 +115,12 @@ type src struct {
 }
 
 // take queues one data row, or fails once the file holds too many.
-func (s *src) take(h handler, rec *record) error {
+func (s *src) take(ctx context.Context, h handler, rec *record) error {
 	if s.rows++; s.rows > s.lim.MaxRows {
 		return errRows(s.lim.MaxRows, rec.sheet, rec.line)
 	}
 	if !s.scan {
-		s.add(h, rec)
+		s.add(ctx, h, rec)
 	}
 	return nil
 }
@@ -145,7 +146,7 @@ func (s *src) checkValues(sheet string, line int, cols, values []string) error {
 // (";", "," or tab) sniffed from the header line. encoding/csv holds a
 // whole record in memory, so what it may read is rationed record by
 // record.
-func (s *src) readCSV(in io.Reader, h handler) error {
+func (s *src) readCSV(ctx context.Context, in io.Reader, h handler) error {
 	budget := &budgetReader{r: in, total: s.lim.MaxFileBytes}
 	const bufSize = 64 << 10
 	budget.allow(int64(s.lim.MaxLineBytes) + bufSize)
@@ -198,7 +199,7 @@ func (s *src) readCSV(in io.Reader, h handler) error {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) && !errors.Is(err, errBudget) && !errors.Is(err, errFileBudget) {
 			lastLine = pe.Line
-			if err := s.take(h, &record{line: pe.StartLine, err: &RowError{
+			if err := s.take(ctx, h, &record{line: pe.StartLine, err: &RowError{
 				Message: "Dòng không đúng quy tắc CSV (dấu ngoặc kép \" chưa đóng hoặc đặt sai chỗ): " + pe.Err.Error() + "."}}); err != nil {
 				return err
 			}
@@ -219,7 +220,7 @@ func (s *src) readCSV(in io.Reader, h handler) error {
 		if !ok {
 			continue
 		}
-		if err := s.take(h, &record{line: line, cells: cells}); err != nil {
+		if err := s.take(ctx, h, &record{line: line, cells: cells}); err != nil {
 			return err
 		}
 		if s.fatal != nil {
@@ -255,7 +256,7 @@ func sniffDelimiter(br *bufio.Reader) rune {
 
 // readJSONL streams a JSON Lines file: one object per line, its type under
 // "type" (def for lines without one). Blank lines are skipped.
-func (s *src) readJSONL(in io.Reader, def handler) error {
+func (s *src) readJSONL(ctx context.Context, in io.Reader, def handler) error {
 	budget := &budgetReader{r: in, total: s.lim.MaxFileBytes, budget: math.MaxInt64}
 	br := bufio.NewReaderSize(budget, 256<<10)
 	if b, _ := br.Peek(2); isUTF16(b) {
@@ -281,7 +282,7 @@ func (s *src) readJSONL(in io.Reader, def handler) error {
 			if err := s.checkRecord(rec); err != nil {
 				return err
 			}
-			if err := s.take(h, rec); err != nil {
+			if err := s.take(ctx, h, rec); err != nil {
 				return err
 			}
 		}
@@ -420,7 +421,7 @@ func jsonCell(raw json.RawMessage, structured bool) (cell, bool) {
 // zip needs random access) and checked part by part (checkXLSX); each
 // sheet's rows are then streamed, big sheets from a temp file that is
 // removed when the read ends, whatever happens.
-func (s *src) readXLSX(in io.Reader, def handler) error {
+func (s *src) readXLSX(ctx context.Context, in io.Reader, def handler) error {
 	b, err := io.ReadAll(io.LimitReader(in, s.lim.MaxXLSXBytes+1))
 	if err != nil {
 		return fmt.Errorf("read the XLSX file: %w", err)
@@ -478,7 +479,7 @@ func (s *src) readXLSX(in io.Reader, def handler) error {
 	}
 	sort.SliceStable(plans, func(i, j int) bool { return handlerRank(plans[i].h) < handlerRank(plans[j].h) })
 	for _, p := range plans {
-		if err := s.readSheet(f, p.sheet, p.h); err != nil {
+		if err := s.readSheet(ctx, f, p.sheet, p.h); err != nil {
 			return err
 		}
 		if s.fatal != nil {
@@ -488,7 +489,7 @@ func (s *src) readXLSX(in io.Reader, def handler) error {
 	return nil
 }
 
-func (s *src) readSheet(f *excelize.File, sheet string, h handler) error {
+func (s *src) readSheet(ctx context.Context, f *excelize.File, sheet string, h handler) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return fmt.Errorf("read sheet %q: %w", sheet, err)
@@ -522,7 +523,7 @@ func (s *src) readSheet(f *excelize.File, sheet string, h handler) error {
 		if !ok {
 			continue
 		}
-		if err := s.take(h, &record{sheet: sheet, line: n, cells: cells, xlsx: true}); err != nil {
+		if err := s.take(ctx, h, &record{sheet: sheet, line: n, cells: cells, xlsx: true}); err != nil {
 			return err
 		}
 		if s.fatal != nil {

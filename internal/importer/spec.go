@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -22,10 +23,10 @@ type handler interface {
 	// order ranks columns for reporting; "" (the whole row) comes first.
 	order(col string) int
 	// prefetch reads the entries of several external_ids at once.
-	prefetch(r *run, ids []string) error
-	plan(r *run, rec *record) (RowResult, writeFunc)
+	prefetch(ctx context.Context, r *run, ids []string) error
+	plan(ctx context.Context, r *run, rec *record) (RowResult, writeFunc)
 	// applyForm reads a form (one row) into an entity; see ApplyForm.
-	applyForm(r *run, rec *record, e any) ([]RowError, error)
+	applyForm(ctx context.Context, r *run, rec *record, e any) ([]RowError, error)
 	// columnNames lists the columns the type takes, in canonical order.
 	columnNames() []string
 }
@@ -40,7 +41,7 @@ func Columns(entryType string) []string {
 }
 
 // writeFunc runs a row's write; see spec.plan.
-type writeFunc func(res *RowResult) error
+type writeFunc func(ctx context.Context, res *RowResult) error
 
 // handlers import each kind, in the registry's dependency order: parents
 // before the children that name them. XLSX sheets are imported in this
@@ -99,12 +100,12 @@ type spec[T any] struct {
 	meta          func(*T) *domain.Meta
 	city          func(*T) string
 	policyField   func(*T) string // the field deciding a policy's department
-	byExternalID  func(r *run, id string) (T, error)
-	byExternalIDs func(r *run, ids []string) ([]T, error)
-	apply         func(c *rowCtx, e *T, isNew bool)
+	byExternalID  func(st *store.Store, ctx context.Context, id string) (T, error)
+	byExternalIDs func(st *store.Store, ctx context.Context, ids []string) ([]T, error)
+	apply         func(ctx context.Context, c *rowCtx, e *T, isNew bool)
 	check         func(c *rowCtx, e *T) // code tables: industry, occupation, ward
 	validate      func(*T) domain.FieldErrors
-	create        func(r *run, e *T) error
+	create        func(st *store.Store, ctx context.Context, e *T) error
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
@@ -118,7 +119,7 @@ type natural[T any] struct {
 	what   string // "Mã số thuế"
 	key    func(c *rowCtx) string
 	keyOf  func(*T) string
-	find   func(r *run, key string) (T, error)
+	find   func(st *store.Store, ctx context.Context, key string) (T, error)
 	taken  string // "Mã số thuế %s đã thuộc một doanh nghiệp khác."
 	hasExt string // "Doanh nghiệp có mã số thuế %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp."
 }
@@ -172,8 +173,8 @@ func (s *spec[T]) colOf(field string) string {
 	return ""
 }
 
-func (s *spec[T]) prefetch(r *run, ids []string) error {
-	found, err := s.byExternalIDs(r, ids)
+func (s *spec[T]) prefetch(ctx context.Context, r *run, ids []string) error {
+	found, err := s.byExternalIDs(r.st, ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -188,7 +189,7 @@ func (s *spec[T]) prefetch(r *run, ids []string) error {
 }
 
 // existing finds the entry of an external_id, read ahead if it was.
-func (s *spec[T]) existing(r *run, ext string) (T, error) {
+func (s *spec[T]) existing(ctx context.Context, r *run, ext string) (T, error) {
 	key := s.entry.Name + "\x00" + ext
 	if v, ok := r.prefetched[key]; ok {
 		delete(r.prefetched, key)
@@ -198,7 +199,7 @@ func (s *spec[T]) existing(r *run, ext string) (T, error) {
 		}
 		return *v.(*T), nil
 	}
-	return s.byExternalID(r, ext)
+	return s.byExternalID(r.st, ctx, ext)
 }
 
 // plan checks one row and decides what it does. It returns the row's
@@ -206,11 +207,11 @@ func (s *spec[T]) existing(r *run, ext string) (T, error) {
 // the outcome (a refused write rejects the row) and returns only errors
 // that stop the import. The checks run as named steps, in order; the first
 // that rejects the row (or stops the import) ends them.
-func (s *spec[T]) plan(r *run, rec *record) (RowResult, writeFunc) {
+func (s *spec[T]) plan(ctx context.Context, r *run, rec *record) (RowResult, writeFunc) {
 	p := &rowPlan[T]{s: s, r: r, c: &rowCtx{r: r, h: s, rec: rec},
 		res: RowResult{Sheet: rec.sheet, Line: rec.line, Type: s.entry.Name}}
-	for _, step := range []func() verdict{p.keys, p.findExisting, p.applyRow, p.checkScope, p.validate} {
-		switch step() {
+	for _, step := range []func(context.Context) verdict{p.keys, p.findExisting, p.applyRow, p.checkScope, p.validate} {
+		switch step(ctx) {
 		case rejected:
 			p.res.Action, p.res.ID, p.res.Errors = Rejected, 0, p.c.rowErrors()
 			return p.res, nil
@@ -219,7 +220,7 @@ func (s *spec[T]) plan(r *run, rec *record) (RowResult, writeFunc) {
 		}
 	}
 	if p.found {
-		return p.update()
+		return p.update(ctx)
 	}
 	return p.create()
 }
@@ -248,7 +249,7 @@ type rowPlan[T any] struct {
 }
 
 // keys reads the row's keys and refuses duplicates within the file.
-func (p *rowPlan[T]) keys() verdict {
+func (p *rowPlan[T]) keys(context.Context) verdict {
 	s, c := p.s, p.c
 	p.ext, _ = c.text("external_id")
 	if s.natural != nil {
@@ -281,10 +282,10 @@ func (p *rowPlan[T]) keys() verdict {
 // findExisting finds the entry the row updates: by external_id, else by
 // natural key. A key problem found here is reported after the scope
 // check, so that rows out of scope say only that.
-func (p *rowPlan[T]) findExisting() verdict {
+func (p *rowPlan[T]) findExisting(ctx context.Context) verdict {
 	s, r := p.s, p.r
 	if p.ext != "" {
-		e, err := s.existing(r, p.ext)
+		e, err := s.existing(ctx, r, p.ext)
 		switch {
 		case err == nil:
 			p.existing, p.found = e, true
@@ -299,7 +300,7 @@ func (p *rowPlan[T]) findExisting() verdict {
 		if s.natural.keyOf(&p.existing) == p.natKey {
 			return next
 		}
-		other, err := s.natural.find(r, p.natKey)
+		other, err := s.natural.find(r.st, ctx, p.natKey)
 		switch {
 		case err == nil && s.meta(&other).ID != s.meta(&p.existing).ID:
 			p.c.fail(s.natural.column, fmt.Sprintf(s.natural.taken, p.natKey))
@@ -308,7 +309,7 @@ func (p *rowPlan[T]) findExisting() verdict {
 		}
 		return next
 	}
-	e, err := s.natural.find(r, p.natKey)
+	e, err := s.natural.find(r.st, ctx, p.natKey)
 	switch {
 	case err == nil:
 		if old := s.meta(&e).ExternalID; p.ext != "" && old != "" && old != p.ext {
@@ -328,11 +329,11 @@ func (p *rowPlan[T]) stop(err error) verdict {
 }
 
 // applyRow builds the entry as the row would leave it.
-func (p *rowPlan[T]) applyRow() verdict {
+func (p *rowPlan[T]) applyRow(ctx context.Context) verdict {
 	if p.found {
 		p.e = p.existing
 	}
-	p.s.apply(p.c, &p.e, !p.found)
+	p.s.apply(ctx, p.c, &p.e, !p.found)
 	if p.r.fatal != nil {
 		return stopped
 	}
@@ -344,7 +345,7 @@ func (p *rowPlan[T]) applyRow() verdict {
 
 // checkScope: the official may write entries of this city (and, for an
 // update, of the city the entry is in now).
-func (p *rowPlan[T]) checkScope() verdict {
+func (p *rowPlan[T]) checkScope(context.Context) verdict {
 	s, r, c := p.s, p.r, p.c
 	city := s.city(&p.e)
 	if city != "" && !c.failedOn(s.cityCol) && !r.allowed(city) {
@@ -364,7 +365,7 @@ func (p *rowPlan[T]) checkScope() verdict {
 
 // validate applies the code tables and the entry's own rules, and finds a
 // new entry's publishing department.
-func (p *rowPlan[T]) validate() verdict {
+func (p *rowPlan[T]) validate(context.Context) verdict {
 	s, r, c := p.s, p.r, p.c
 	if s.check != nil {
 		s.check(c, &p.e)
@@ -395,7 +396,7 @@ func (p *rowPlan[T]) validate() verdict {
 // run asks it the same question in a transaction it rolls back, so the
 // preview and the import give every row the same verdict. The entry is
 // known to later rows (as a parent) at once.
-func (p *rowPlan[T]) update() (RowResult, writeFunc) {
+func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 	s, r, c, e := p.s, p.r, p.c, &p.e
 	old := s.meta(&p.existing)
 	p.res.ID = old.ID
@@ -410,7 +411,7 @@ func (p *rowPlan[T]) update() (RowResult, writeFunc) {
 		}
 	}
 	if r.opts.DryRun {
-		changed, err := r.st.WouldChange(r.ctx, e)
+		changed, err := r.st.WouldChange(ctx, e)
 		if err != nil {
 			if err := c.failWrite(&p.res, err, s.colOf); err != nil {
 				r.fatal = err
@@ -422,19 +423,19 @@ func (p *rowPlan[T]) update() (RowResult, writeFunc) {
 	}
 	p.res.Action = Updated // until the write says otherwise
 	m := s.meta(e)
-	return p.res, func(res *RowResult) error {
+	return p.res, func(ctx context.Context, res *RowResult) error {
 		// A change and a publish are one transaction: never an entry
 		// updated but left unpublished by a conflict in between.
 		changed := true
-		err := r.st.Batch(r.ctx, func(b *store.Batch) error {
-			switch err := b.Update(r.ctx, e); {
+		err := r.st.Batch(ctx, func(b *store.Batch) error {
+			switch err := b.Update(ctx, e); {
 			case errors.Is(err, store.ErrUnchanged):
 				changed = false
 			case err != nil:
 				return err
 			}
 			if publish {
-				_, err := b.SetStatus(r.ctx, s.table, m.ID, m.Version, domain.StatusPublished, "")
+				_, err := b.SetStatus(ctx, s.table, m.ID, m.Version, domain.StatusPublished, "")
 				return err
 			}
 			return nil
@@ -469,9 +470,9 @@ func (p *rowPlan[T]) create() (RowResult, writeFunc) {
 	if s.remember != nil {
 		s.remember(r, e, nil, ref)
 	}
-	return p.res, func(res *RowResult) error {
+	return p.res, func(ctx context.Context, res *RowResult) error {
 		defer close(ref.done)
-		if err := s.create(r, e); err != nil {
+		if err := s.create(r.st, ctx, e); err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
 		ref.id, ref.ok = m.ID, true
@@ -503,23 +504,23 @@ func (r *run) parent(cache map[string]*parentRef, key string, find func() (paren
 	return p, true
 }
 
-func (r *run) company(taxCode string) (parentRef, bool) {
+func (r *run) company(ctx context.Context, taxCode string) (parentRef, bool) {
 	return r.parent(r.companies, taxCode, func() (parentRef, error) {
-		c, err := r.st.CompanyByTaxCode(r.ctx, taxCode)
+		c, err := r.st.CompanyByTaxCode(ctx, taxCode)
 		return parentRef{id: c.ID, city: c.City}, err
 	})
 }
 
-func (r *run) school(city, code string) (parentRef, bool) {
+func (r *run) school(ctx context.Context, city, code string) (parentRef, bool) {
 	return r.parent(r.schools, city+"/"+code, func() (parentRef, error) {
-		s, err := r.st.SchoolByCode(r.ctx, city, code)
+		s, err := r.st.SchoolByCode(ctx, city, code)
 		return parentRef{id: s.ID, city: s.City}, err
 	})
 }
 
-func (r *run) program(externalID string) (parentRef, bool) {
+func (r *run) program(ctx context.Context, externalID string) (parentRef, bool) {
 	return r.parent(r.programs, externalID, func() (parentRef, error) {
-		p, err := r.st.PolicyByExternalID(r.ctx, externalID)
+		p, err := r.st.PolicyByExternalID(ctx, externalID)
 		return parentRef{id: p.ID, city: p.City, kind: p.Kind}, err
 	})
 }
