@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	hoptac "hoptac"
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
+	"hoptac/migrations"
 )
 
 var testNow = time.Date(2026, time.November, 26, 8, 0, 0, 0, time.UTC)
@@ -20,7 +20,7 @@ type ward struct{ city, name string }
 // wardsFromMigration reads the ward codes of the admin-units migration.
 func wardsFromMigration(t *testing.T) map[string]ward {
 	t.Helper()
-	f, err := hoptac.Migrations.Open("migrations/00003_admin_units.sql")
+	f, err := migrations.FS.Open("00003_admin_units.sql")
 	if err != nil {
 		t.Fatalf("open admin units migration: %v", err)
 	}

@@ -9,17 +9,17 @@ import (
 	"testing"
 	"time"
 
-	hoptac "hoptac"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
+	"hoptac/migrations"
 )
 
 // migrationWards reads every ward of the admin-units migration, as the
 // database lists them.
 func migrationWards(t *testing.T) []domain.Ward {
 	t.Helper()
-	f, err := hoptac.Migrations.Open("migrations/00003_admin_units.sql")
+	f, err := migrations.FS.Open("00003_admin_units.sql")
 	if err != nil {
 		t.Fatalf("open admin units migration: %v", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -14,12 +13,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	hoptac "hoptac"
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/web"
+	staticfiles "hoptac/static"
+	templatefiles "hoptac/templates"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
@@ -52,12 +52,10 @@ func newAppWith(t *testing.T, st *store.Store, health web.SearchHealth, engine s
 
 func buildApp(t *testing.T, st *store.Store, health web.SearchHealth, engine search.Searcher, proxies []string) *fiber.App {
 	t.Helper()
-	templates, _ := fs.Sub(hoptac.Templates, "templates")
-	static, _ := fs.Sub(hoptac.Static, "static")
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	app, err := web.New(ctx, web.Deps{
 		Store: st, Logger: log,
-		Templates: templates, Static: static,
+		Templates: templatefiles.FS, Static: staticfiles.FS,
 		Search: search.NewService(engine, st, log), SearchHealth: health,
 		TrustedProxies: proxies,
 	})
