@@ -8,8 +8,10 @@ export PATH := /usr/local/go/bin:$(PATH)
 run:
 	@scripts/run-local.sh
 
-## test: vet and the whole test suite against real PostgreSQL and Meilisearch
-test: node_modules/.installed
+## test: vet and the whole test suite against real PostgreSQL and Meilisearch;
+## scripts/setup-test.sh first installs and starts what is missing
+test:
+	@scripts/setup-test.sh
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
 
