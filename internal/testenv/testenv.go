@@ -142,16 +142,24 @@ func DatabaseURL(t testing.TB) string {
 		t.Fatalf("testenv: %v", err)
 	}
 	name := fmt.Sprintf("%s_%d", strings.Replace(tmpl, "_tmpl_", "_", 1), counter.Add(1))
-	db, err := admin()
-	if err != nil {
+	if err := cloneTemplate(tmpl, name); err != nil {
 		t.Fatalf("testenv: %v", err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`CREATE DATABASE ` + pq.QuoteIdentifier(name) + ` TEMPLATE ` + pq.QuoteIdentifier(tmpl)); err != nil {
-		t.Fatalf("testenv: create database: %v", err)
 	}
 	t.Cleanup(func() { dropDatabase(name) })
 	return withDatabase(serverURL(), name)
+}
+
+// cloneTemplate creates database name as a copy of tmpl.
+func cloneTemplate(tmpl, name string) error {
+	db, err := admin()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE DATABASE ` + pq.QuoteIdentifier(name) + ` TEMPLATE ` + pq.QuoteIdentifier(tmpl)); err != nil {
+		return fmt.Errorf("create database: %w", err)
+	}
+	return nil
 }
 
 // EmptyDatabaseURL creates a database with no migrations applied (for the
