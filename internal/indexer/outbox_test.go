@@ -36,9 +36,10 @@ func waitInSync(t *testing.T, st *store.Store, e *search.Engine, within time.Dur
 }
 
 func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	meili := testenv.Meilisearch(t)
-	e := engine(t, "t_outage")
+	meili := testenv.PrivateMeilisearch(t) // it kills it
+	e := search.New(meili.URL, meili.MasterKey).WithIndex("t_outage")
 	if err := e.EnsureIndex(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
 	w.Poll = 200 * time.Millisecond
 	done := make(chan struct{})
 	go func() { w.Run(runCtx, wake); close(done) }()
-	defer func() { stop(); <-done; _ = meili.Start() }()
+	defer func() { stop(); <-done }()
 
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	var jobs []domain.Job
@@ -97,6 +98,7 @@ func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
 }
 
 func TestResendingAfterACrashIsHarmless(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	e := engine(t, "t_crash")
 	if err := e.EnsureIndex(ctx); err != nil {
@@ -148,6 +150,7 @@ func (r refusing) JobDocument(j domain.Job) search.Document {
 }
 
 func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	e := engine(t, "t_poison")
 	if err := e.EnsureIndex(ctx); err != nil {
@@ -208,6 +211,7 @@ func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) 
 }
 
 func TestOnlyPublicEntriesAreSearchable(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	e := engine(t, "t_public")
 	if err := e.EnsureIndex(ctx); err != nil {
