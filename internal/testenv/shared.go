@@ -78,11 +78,11 @@ func openShared(name string) (*store.Store, error) {
 	if err := cloneTemplate(tmpl, db); err != nil {
 		return nil, err
 	}
-	atExit(func() { dropDatabase(db) })
+	dropLater(db)
 	st, err := store.Open(context.Background(), withDatabase(serverURL(), db), store.Options{MaxOpenConns: 8, StatementTimeout: 30 * time.Second})
 	if err != nil {
 		return nil, err
 	}
-	atExit(func() { st.Close() }) // cleanups run last first: closed before the drop
+	atExit(func() { st.Close() }) // before the drops
 	return st, nil
 }
