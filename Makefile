@@ -8,10 +8,13 @@ export PATH := /usr/local/go/bin:$(PATH)
 run:
 	@scripts/run-local.sh
 
-## test: vet and the whole test suite against real PostgreSQL and Meilisearch
-test: node_modules/.installed
+## test: vet and the whole test suite against real PostgreSQL and Meilisearch;
+## scripts/setup-test.sh first installs and starts what is missing
+## (GORACE: the race detector otherwise sleeps a second as each package exits)
+test:
+	@scripts/setup-test.sh
 	$(GO) vet ./...
-	$(GO) test -race -count=1 -timeout 20m ./...
+	GORACE="$${GORACE:-atexit_sleep_ms=0}" $(GO) test -race -count=1 -timeout 20m ./...
 
 ## build: the hoptac binary in bin/
 build:

@@ -16,7 +16,6 @@ import (
 	"syscall"
 	"time"
 
-	hoptac "hoptac"
 	"hoptac/internal/auth"
 	"hoptac/internal/codes"
 	"hoptac/internal/config"
@@ -26,6 +25,8 @@ import (
 	"hoptac/internal/seed"
 	"hoptac/internal/store"
 	"hoptac/internal/web"
+	staticfiles "hoptac/static"
+	templatefiles "hoptac/templates"
 )
 
 const usage = `hoptac — Hợp tác Lao động portal
@@ -342,11 +343,5 @@ func assets(dir string) (templates, static fs.FS, err error) {
 	if dir != "" {
 		return os.DirFS(dir + "/templates"), os.DirFS(dir + "/static"), nil
 	}
-	if templates, err = fs.Sub(hoptac.Templates, "templates"); err != nil {
-		return nil, nil, err
-	}
-	if static, err = fs.Sub(hoptac.Static, "static"); err != nil {
-		return nil, nil, err
-	}
-	return templates, static, nil
+	return templatefiles.FS, staticfiles.FS, nil
 }

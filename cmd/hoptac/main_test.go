@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
 	"strings"
 	"testing"
 )
@@ -17,5 +18,23 @@ func TestRunCommands(t *testing.T) {
 	t.Setenv("DB_MAX_CONNS", "zero")
 	if err := run([]string{"migrate"}, &out); err == nil || !strings.HasPrefix(err.Error(), "DB_MAX_CONNS:") {
 		t.Errorf("run(migrate) with a bad DB_MAX_CONNS = %v, want an error naming it", err)
+	}
+}
+
+func TestAssetsAreEmbeddedOrReadFromDisk(t *testing.T) {
+	for _, dir := range []string{"", "../.."} {
+		templates, static, err := assets(dir)
+		if err != nil {
+			t.Fatalf("assets(%q) = %v", dir, err)
+		}
+		if _, err := fs.Stat(templates, "home.html"); err != nil {
+			t.Errorf("assets(%q): templates lack home.html: %v", dir, err)
+		}
+		if _, err := fs.Stat(templates, "partials"); err != nil {
+			t.Errorf("assets(%q): templates lack partials/: %v", dir, err)
+		}
+		if _, err := fs.Stat(static, "css/site.css"); err != nil {
+			t.Errorf("assets(%q): static lacks css/site.css: %v", dir, err)
+		}
 	}
 }

@@ -23,7 +23,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"math"
 	"math/rand/v2"
@@ -42,7 +41,6 @@ import (
 
 	"github.com/meilisearch/meilisearch-go"
 
-	hoptac "hoptac"
 	"hoptac/internal/domain"
 	"hoptac/internal/indexer"
 	"hoptac/internal/search"
@@ -51,6 +49,8 @@ import (
 	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
 	"hoptac/internal/web"
+	staticfiles "hoptac/static"
+	templatefiles "hoptac/templates"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
@@ -499,9 +499,7 @@ func meiliGet(ctx context.Context, m *testenv.Meili, path string, into any) erro
 // service and returns its base URL.
 func serveApp(b *testing.B, ctx context.Context, st *store.Store, service web.Searcher, health web.SearchHealth) string {
 	b.Helper()
-	templates, _ := fs.Sub(hoptac.Templates, "templates")
-	static, _ := fs.Sub(hoptac.Static, "static")
-	app, err := web.New(ctx, web.Deps{Store: st, Logger: quietLog(), Templates: templates, Static: static,
+	app, err := web.New(ctx, web.Deps{Store: st, Logger: quietLog(), Templates: templatefiles.FS, Static: staticfiles.FS,
 		Search: service, SearchHealth: health,
 		ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second})
 	if err != nil {

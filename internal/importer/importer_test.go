@@ -270,6 +270,7 @@ VL-010|0309998880|Kế toán kho|4|1|10000000|15000000|contract|cao_dang|3|1295B
 // Lines lands the same good rows, reports every bad row with its line and
 // column, and a second import changes nothing.
 func TestImportDataset(t *testing.T) {
+	t.Parallel()
 	for _, format := range []importer.Format{importer.CSV, importer.XLSX, importer.JSONL} {
 		t.Run(format.String(), func(t *testing.T) {
 			st := testenv.Store(t)
@@ -315,6 +316,7 @@ func TestImportDataset(t *testing.T) {
 // others are rejected with a Vietnamese message and nothing is written for
 // them.
 func TestImportScope(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	existing := testenv.NewCompany(t, st, 7, "hcm", domain.StatusPublished)
 	t1, t2 := testenv.TaxCode(t, 1000), testenv.TaxCode(t, 2000)
@@ -364,6 +366,7 @@ func TestImportScope(t *testing.T) {
 // TestImportDryRun: a dry run reports what an import would do — including
 // a job whose company is new in the same file — and writes nothing.
 func TestImportDryRun(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	existing := testenv.NewCompany(t, st, 1, "hcm", domain.StatusDraft)
 	newTax := testenv.TaxCode(t, 5000)
@@ -412,6 +415,7 @@ func TestImportDryRun(t *testing.T) {
 // TestImportPublish: --publish publishes new entries and existing drafts;
 // without it existing entries keep their status.
 func TestImportPublish(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	rep, err := importer.ImportFile(ctx, st, "testdata/companies.csv", importer.Options{Type: "company"})
 	if err != nil || rep.Created != 3 {
@@ -442,6 +446,7 @@ func TestImportPublish(t *testing.T) {
 // competent for it, and re-imports unchanged; a CSV of commitments with
 // JSON cells updates one.
 func TestImportAllTypes(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	tax := testenv.TaxCode(t, 3000)
 	data := strings.Join([]string{
@@ -511,6 +516,7 @@ func TestImportAllTypes(t *testing.T) {
 
 // TestImportActor: every write is audited as the importing official.
 func TestImportActor(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	city := "cantho"
 	u := store.User{Email: "bien.tap@cantho.gov.vn", Name: "Biên tập viên", Role: "editor", City: &city, PasswordHash: "x"}
@@ -531,6 +537,7 @@ func TestImportActor(t *testing.T) {
 // TestImportReadProblems: broken rows are reported and skipped; a file that
 // cannot be read at all is an error.
 func TestImportReadProblems(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	tax := testenv.TaxCode(t, 6000)
 	jsonl := strings.Join([]string{
@@ -590,6 +597,7 @@ func TestImportReadProblems(t *testing.T) {
 
 // TestImportProgress: a progress bar counts the bytes read.
 func TestImportProgress(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	var bar bytes.Buffer
 	rep, err := importer.ImportFile(ctx, st, "testdata/jobs.csv", importer.Options{Progress: &bar, DryRun: true})
@@ -605,6 +613,7 @@ func TestImportProgress(t *testing.T) {
 // key; a column the file lacks keeps its stored value; keys that disagree
 // with the database are reported, not overwritten.
 func TestImportKeys(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	a := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	b := testenv.NewCompany(t, st, 2, "hcm", domain.StatusPublished)
@@ -653,6 +662,7 @@ func TestImportKeys(t *testing.T) {
 
 // TestApplyForm: a back-office form is read by the rules of a row.
 func TestApplyForm(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	c := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	var j domain.Job

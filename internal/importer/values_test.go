@@ -11,6 +11,7 @@ import (
 )
 
 func TestParseNumber(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in    string
 		money bool
@@ -43,6 +44,7 @@ func TestParseNumber(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	r := &run{}
 	c := &rowCtx{r: r, rec: &record{}}
 	x := &rowCtx{r: r, rec: &record{xlsx: true}}
@@ -72,6 +74,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestSniffDelimiter(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]rune{
 		"a;b;c\n1,5;2;3\n":       ';',
 		"a,b,c\n1;2;3\n":         ',',
@@ -90,6 +93,7 @@ func TestSniffDelimiter(t *testing.T) {
 }
 
 func TestNormTaxCode(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"0312345673":     "0312345673",
 		"312345673":      "0312345673", // a number cell lost the leading zero
@@ -104,6 +108,7 @@ func TestNormTaxCode(t *testing.T) {
 }
 
 func TestReadLine(t *testing.T) {
+	t.Parallel()
 	br := bufio.NewReaderSize(strings.NewReader(strings.Repeat("x", 40)+"\nshort\nlast"), 16)
 	var got []string
 	for {
@@ -125,6 +130,7 @@ func TestReadLine(t *testing.T) {
 // TestFailWrite: a write the database refuses rejects the row on the
 // right column; any other error stops the import.
 func TestFailWrite(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		err    error
 		column string
@@ -155,6 +161,7 @@ func TestFailWrite(t *testing.T) {
 }
 
 func TestHandlerFor(t *testing.T) {
+	t.Parallel()
 	for name, want := range map[string]string{
 		"job": "job", "Jobs": "job", "Việc làm": "job", "viec-lam": "job", "companies": "company",
 		"Doanh nghiệp": "company", "Cơ sở GDNN": "school", "programs": "program", "policies": "policy",

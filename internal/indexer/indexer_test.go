@@ -40,6 +40,7 @@ func engine(t *testing.T, index string) *search.Engine {
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 func TestReindexThenCheckFindsNoDifference(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
 		t.Fatal(err)

@@ -35,6 +35,8 @@ func waitInSync(t *testing.T, st *store.Store, e *search.Engine, within time.Dur
 	t.Fatalf("index not equal to PostgreSQL after %s: %d differences, e.g. %v (last error %v)", within, n, diffs, err)
 }
 
+// Not parallel: it kills the package's Meilisearch, and its 30 s budget
+// to catch up is for a machine that is not busy with other tests.
 func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
 	st := testenv.Store(t)
 	meili := testenv.Meilisearch(t)
@@ -97,6 +99,7 @@ func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
 }
 
 func TestResendingAfterACrashIsHarmless(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	e := engine(t, "t_crash")
 	if err := e.EnsureIndex(ctx); err != nil {
@@ -151,6 +154,7 @@ func (r refusing) Upsert(ctx context.Context, docs []search.Document) error {
 }
 
 func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	e := engine(t, "t_poison")
 	if err := e.EnsureIndex(ctx); err != nil {
@@ -211,6 +215,7 @@ func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) 
 }
 
 func TestOnlyPublicEntriesAreSearchable(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	e := engine(t, "t_public")
 	if err := e.EnsureIndex(ctx); err != nil {

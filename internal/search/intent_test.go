@@ -3,6 +3,7 @@ package search
 import "testing"
 
 func TestWageIntent(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in       string
 		wantRest string
@@ -25,6 +26,7 @@ func TestWageIntent(t *testing.T) {
 }
 
 func TestJobIntent(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in, want string
 		job      bool

@@ -288,6 +288,7 @@ func checkFixture(t *testing.T, f relevanceFixture, cities []domain.City, wards 
 // score table and the queries that missed; RELEVANCE_DUMP=1 logs the hits
 // of every query.
 func TestRelevance(t *testing.T) {
+	t.Parallel()
 	f := loadRelevanceFixture(t)
 	docs, keyOf := relevanceDocuments(t, f)
 	e := relevanceIndex(t, "t_relevance", docs)
@@ -483,6 +484,7 @@ func describe(q search.Query, rq relevanceQuery) string {
 // be an ordinary Vietnamese syllable that the fixture's titles use, or a
 // search for that syllable would be expanded into an unrelated phrase.
 func TestSynonymsHaveNoCollisions(t *testing.T) {
+	t.Parallel()
 	table, err := search.LoadSynonyms()
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,8 @@ import (
 func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
 
 func TestHealthFollowsTheRealServer(t *testing.T) {
-	meili := testenv.Meilisearch(t)
+	t.Parallel()
+	meili := testenv.PrivateMeilisearch(t) // it kills it
 	engine := search.New(meili.URL, meili.MasterKey)
 	defer engine.Close()
 	ctx := context.Background()
@@ -39,6 +40,7 @@ func TestHealthFollowsTheRealServer(t *testing.T) {
 }
 
 func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
+	t.Parallel()
 	meili := testenv.Meilisearch(t)
 	ctx := context.Background()
 	engine := search.New(meili.URL, meili.MasterKey)

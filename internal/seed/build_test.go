@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	hoptac "hoptac"
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
+	"hoptac/migrations"
 )
 
 var testNow = time.Date(2026, time.November, 26, 8, 0, 0, 0, time.UTC)
@@ -20,7 +20,7 @@ type ward struct{ city, name string }
 // wardsFromMigration reads the ward codes of the admin-units migration.
 func wardsFromMigration(t *testing.T) map[string]ward {
 	t.Helper()
-	f, err := hoptac.Migrations.Open("migrations/00003_admin_units.sql")
+	f, err := migrations.FS.Open("00003_admin_units.sql")
 	if err != nil {
 		t.Fatalf("open admin units migration: %v", err)
 	}
@@ -44,6 +44,7 @@ func wardsFromMigration(t *testing.T) map[string]ward {
 }
 
 func TestBuildIsValid(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	if err := d.validate(); err != nil {
 		t.Fatal(err)
@@ -51,6 +52,7 @@ func TestBuildIsValid(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
+	t.Parallel()
 	a, b := build(testNow), build(testNow)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two builds with the same now differ")
@@ -58,6 +60,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 }
 
 func TestCounts(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	byCity := func(cities []string) map[string]int {
 		m := map[string]int{}
@@ -109,6 +112,7 @@ func TestCounts(t *testing.T) {
 }
 
 func TestTaxCodes(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	seen := map[string]bool{}
 	branches := 0
@@ -143,6 +147,7 @@ func TestTaxCodes(t *testing.T) {
 }
 
 func TestWardsExistInTheirCity(t *testing.T) {
+	t.Parallel()
 	wards := wardsFromMigration(t)
 	d := build(testNow)
 	check := func(what, city string, code *string, address string) {
@@ -174,6 +179,7 @@ func TestWardsExistInTheirCity(t *testing.T) {
 }
 
 func TestRelations(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	perCompany := make([]int, len(d.companies))
 	for _, j := range d.jobs {
@@ -236,6 +242,7 @@ func allEntries(d dataset) []entry {
 }
 
 func TestStatusesAndDepartments(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	known := map[string]bool{}
 	for _, c := range []string{"hcm", "cantho"} {
@@ -304,6 +311,7 @@ func TestStatusesAndDepartments(t *testing.T) {
 }
 
 func TestJobs(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	day := today(testNow)
 	var past, open, noWage, priority int
@@ -357,6 +365,7 @@ func TestJobs(t *testing.T) {
 }
 
 func TestProgramAndPolicies(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	p := d.program
 	if p.ExternalID != "demo-program-2024" || p.Kind != "program" || p.City != domain.Both ||
@@ -406,6 +415,7 @@ func TestProgramAndPolicies(t *testing.T) {
 }
 
 func TestSchoolsAndProjects(t *testing.T) {
+	t.Parallel()
 	d := build(testNow)
 	seeking := 0
 	for _, s := range d.schools {
@@ -437,6 +447,7 @@ func TestSchoolsAndProjects(t *testing.T) {
 
 // An earlier now keeps every publishing date and progress note out of the future.
 func TestEarlierNow(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)
 	d := build(now)
 	if err := d.validate(); err != nil {

@@ -9,17 +9,17 @@ import (
 	"testing"
 	"time"
 
-	hoptac "hoptac"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
+	"hoptac/migrations"
 )
 
 // migrationWards reads every ward of the admin-units migration, as the
 // database lists them.
 func migrationWards(t *testing.T) []domain.Ward {
 	t.Helper()
-	f, err := hoptac.Migrations.Open("migrations/00003_admin_units.sql")
+	f, err := migrations.FS.Open("00003_admin_units.sql")
 	if err != nil {
 		t.Fatalf("open admin units migration: %v", err)
 	}
@@ -52,6 +52,7 @@ func mustGenerate(t *testing.T, size int, wards []domain.Ward) generated {
 }
 
 func TestGeneratedIsDeterministic(t *testing.T) {
+	t.Parallel()
 	wards := migrationWards(t)
 	a := mustGenerate(t, 3000, wards)
 	// The order the wards come in does not matter.
@@ -64,6 +65,7 @@ func TestGeneratedIsDeterministic(t *testing.T) {
 }
 
 func TestGeneratedCountsAddUp(t *testing.T) {
+	t.Parallel()
 	wards := migrationWards(t)
 	if c := splitSize(100_000); c != (Counts{Companies: 15_000, Jobs: 70_000, Schools: 2_000, Programs: 8_000, Policies: 2_500, Projects: 2_500}) {
 		t.Errorf("splitSize(100000) = %v", c)
@@ -87,6 +89,7 @@ func TestGeneratedCountsAddUp(t *testing.T) {
 }
 
 func TestGeneratedIsValid(t *testing.T) {
+	t.Parallel()
 	wards := migrationWards(t)
 	byCode := map[string]domain.Ward{}
 	for _, w := range wards {
@@ -194,6 +197,7 @@ func TestGeneratedIsValid(t *testing.T) {
 }
 
 func TestGenerateWritesOnce(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	now := time.Now()
 	const size = 600

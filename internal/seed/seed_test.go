@@ -37,7 +37,28 @@ func tableCounts(t *testing.T, st *store.Store) map[string]int {
 	return out
 }
 
+// demo is the demo data set loaded at now, once, into a database that the
+// read-only tests share.
+func demo(t *testing.T) (*store.Store, time.Time) {
+	t.Helper()
+	type loaded struct {
+		st  *store.Store
+		now time.Time
+	}
+	l := testenv.Shared(t, "demo", func(t testing.TB) loaded {
+		now := time.Now()
+		st := testenv.SharedStore(t, "demo", func(t testing.TB, st *store.Store) {
+			if _, err := Demo(ctx, st, now); err != nil {
+				t.Fatal(err)
+			}
+		})
+		return loaded{st, now}
+	})
+	return l.st, l.now
+}
+
 func TestDemoLoadsOnce(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	now := time.Now()
 
@@ -82,6 +103,7 @@ func equalCounts(a, b map[string]int) bool {
 }
 
 func TestDemoConcurrentLoadsOnce(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	now := time.Now()
 	var wg sync.WaitGroup
@@ -114,11 +136,8 @@ func TestDemoConcurrentLoadsOnce(t *testing.T) {
 
 // What the database holds is what build made: dates, relations, departments.
 func TestDemoStoredAsBuilt(t *testing.T) {
-	st := testenv.Store(t)
-	now := time.Now()
-	if _, err := Demo(ctx, st, now); err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	st, now := demo(t)
 	d := build(now)
 
 	var rows []struct {
@@ -184,11 +203,8 @@ func TestDemoStoredAsBuilt(t *testing.T) {
 
 // The public lists hide the drafts and what they carry.
 func TestDemoPublicLists(t *testing.T) {
-	st := testenv.Store(t)
-	now := time.Now()
-	if _, err := Demo(ctx, st, now); err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	st, now := demo(t)
 	d := build(now)
 	day := today(now)
 	wantJobs := 0
@@ -246,6 +262,7 @@ func TestDemoPublicLists(t *testing.T) {
 
 // A broken entry fails the load with an error that names it, and nothing is written.
 func TestDemoInvalidEntry(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	now := time.Now()
 	d := build(now)
@@ -262,6 +279,7 @@ func TestDemoInvalidEntry(t *testing.T) {
 
 // A write the database refuses rolls the whole load back.
 func TestDemoRollsBack(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	now := time.Now()
 	d := build(now)

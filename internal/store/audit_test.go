@@ -9,6 +9,7 @@ import (
 )
 
 func TestAuditTrailRecordsWhoChangedWhatAndCannotBeRewritten(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	dept := "cantho-sonv"
 	city := "cantho"

@@ -4,19 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io/fs"
 
 	"github.com/pressly/goose/v3"
 
-	hoptac "hoptac"
+	"hoptac/migrations"
 )
 
 func migrationProvider(db *sql.DB) (*goose.Provider, error) {
-	sub, err := fs.Sub(hoptac.Migrations, "migrations")
-	if err != nil {
-		return nil, err
-	}
-	return goose.NewProvider(goose.DialectPostgres, db, sub)
+	return goose.NewProvider(goose.DialectPostgres, db, migrations.FS)
 }
 
 // Migrate applies every pending migration and returns how many it applied.

@@ -20,6 +20,7 @@ var ctx = context.Background()
 var equalTimes = cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })
 
 func TestMigrationsApplyAndRollBack(t *testing.T) {
+	t.Parallel()
 	st, err := store.Open(ctx, testenv.EmptyDatabaseURL(t), store.Options{MaxOpenConns: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -62,6 +63,7 @@ func TestMigrationsApplyAndRollBack(t *testing.T) {
 }
 
 func TestEveryTypeRoundTrips(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	ignoreJoined := cmpopts.IgnoreFields(domain.Meta{}, "CreatedAt", "UpdatedAt", "PublishedAt")
 
@@ -199,6 +201,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 }
 
 func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	policy := testenv.NewPolicy(t, st, "policy")
@@ -278,6 +281,7 @@ func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {
 }
 
 func TestJobFiltersAndPagination(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	hcm := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	ct := testenv.NewCompany(t, st, 2, "cantho", domain.StatusPublished)
@@ -371,6 +375,7 @@ func TestJobFiltersAndPagination(t *testing.T) {
 }
 
 func TestCompaniesRankByOpenPositions(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	small := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	big := testenv.NewCompany(t, st, 2, "hcm", domain.StatusPublished)
@@ -404,6 +409,7 @@ func TestCompaniesRankByOpenPositions(t *testing.T) {
 }
 
 func TestOutboxRowsFollowPublishedWrites(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	outbox := func() map[string]int {
 		var rows []struct {
@@ -447,6 +453,7 @@ func TestOutboxRowsFollowPublishedWrites(t *testing.T) {
 }
 
 func TestStaleVersionIsAConflict(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	first, second := company, company

@@ -177,3 +177,17 @@ func (m *Meili) shutdown() {
 	m.Kill()
 	os.RemoveAll(m.dataDir)
 }
+
+// PrivateMeilisearch starts a Meilisearch process for this test alone, on
+// its own port and data folder, and stops it when the test ends: for tests
+// that kill and restart it, so the package's shared one stays up for the
+// tests running beside them.
+func PrivateMeilisearch(t testing.TB) *Meili {
+	t.Helper()
+	m, err := startMeili()
+	if err != nil {
+		t.Fatalf("testenv: Meilisearch: %v", err)
+	}
+	t.Cleanup(m.shutdown)
+	return m
+}

@@ -30,6 +30,7 @@ var (
 	tmplErr  error
 	counter  atomic.Int64
 	cleanups []func()
+	drops    []string // databases Run drops at the end
 	mu       sync.Mutex
 )
 
@@ -43,7 +44,34 @@ func Run(m *testing.M) int {
 	for i := len(cleanups) - 1; i >= 0; i-- {
 		cleanups[i]()
 	}
+	dropAll(drops)
 	return code
+}
+
+// dropLater drops database name when Run ends. Dropping is slow because
+// PostgreSQL makes a checkpoint of the whole server for each DROP
+// DATABASE; dropping them together at the end lets those checkpoints
+// coincide instead of stalling every test in turn.
+func dropLater(name string) {
+	mu.Lock()
+	defer mu.Unlock()
+	drops = append(drops, name)
+}
+
+// dropAll drops the databases, several at a time.
+func dropAll(names []string) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 8)
+	for _, name := range names {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			dropDatabase(name)
+			<-sem
+		}()
+	}
+	wg.Wait()
 }
 
 func atExit(f func()) {
@@ -110,7 +138,7 @@ func template() (string, error) {
 			tmplErr = fmt.Errorf("create template database: %w", err)
 			return
 		}
-		atExit(func() { dropDatabase(tmplName) })
+		dropLater(tmplName)
 		st, err := store.Open(context.Background(), withDatabase(serverURL(), tmplName), store.Options{MaxOpenConns: 2})
 		if err != nil {
 			tmplErr = err
@@ -133,8 +161,8 @@ func dropDatabase(name string) {
 	_, _ = db.Exec(`DROP DATABASE IF EXISTS ` + pq.QuoteIdentifier(name) + ` WITH (FORCE)`)
 }
 
-// DatabaseURL creates a fresh, migrated database for this test alone and
-// drops it when the test ends.
+// DatabaseURL creates a fresh, migrated database for this test alone; Run
+// drops it when the package's tests end.
 func DatabaseURL(t testing.TB) string {
 	t.Helper()
 	tmpl, err := template()
@@ -142,20 +170,28 @@ func DatabaseURL(t testing.TB) string {
 		t.Fatalf("testenv: %v", err)
 	}
 	name := fmt.Sprintf("%s_%d", strings.Replace(tmpl, "_tmpl_", "_", 1), counter.Add(1))
-	db, err := admin()
-	if err != nil {
+	if err := cloneTemplate(tmpl, name); err != nil {
 		t.Fatalf("testenv: %v", err)
 	}
-	defer db.Close()
-	if _, err := db.Exec(`CREATE DATABASE ` + pq.QuoteIdentifier(name) + ` TEMPLATE ` + pq.QuoteIdentifier(tmpl)); err != nil {
-		t.Fatalf("testenv: create database: %v", err)
-	}
-	t.Cleanup(func() { dropDatabase(name) })
+	dropLater(name)
 	return withDatabase(serverURL(), name)
 }
 
+// cloneTemplate creates database name as a copy of tmpl.
+func cloneTemplate(tmpl, name string) error {
+	db, err := admin()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE DATABASE ` + pq.QuoteIdentifier(name) + ` TEMPLATE ` + pq.QuoteIdentifier(tmpl)); err != nil {
+		return fmt.Errorf("create database: %w", err)
+	}
+	return nil
+}
+
 // EmptyDatabaseURL creates a database with no migrations applied (for the
-// migration tests), dropped when the test ends.
+// migration tests); Run drops it when the package's tests end.
 func EmptyDatabaseURL(t testing.TB) string {
 	t.Helper()
 	if !running.Load() {
@@ -170,7 +206,7 @@ func EmptyDatabaseURL(t testing.TB) string {
 	if _, err := db.Exec(`CREATE DATABASE ` + pq.QuoteIdentifier(name)); err != nil {
 		t.Fatalf("testenv: create database: %v", err)
 	}
-	t.Cleanup(func() { dropDatabase(name) })
+	dropLater(name)
 	return withDatabase(serverURL(), name)
 }
 

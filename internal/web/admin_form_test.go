@@ -14,8 +14,9 @@ import (
 )
 
 func TestCreateJobFormValidatesAndKeepsWhatWasTyped(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	b, token := signedIn(t, app, "an@cantho.gov.vn")
@@ -76,8 +77,9 @@ func idFrom(t *testing.T, location string) int64 {
 }
 
 func TestConcurrentEditIsAConflictAndTheFirstEditStays(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 	newUser(t, st, "binh@hcm.gov.vn", auth.RoleEditor, "hcm")
 	newUser(t, st, "chau@hcm.gov.vn", auth.RoleEditor, "hcm")
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)

@@ -41,8 +41,9 @@ func (b *browser) upload(path, token, filename, content string, fields map[strin
 }
 
 func TestUploadPreviewsThenImportsOnConfirmation(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	b, token := signedIn(t, app, "an@cantho.gov.vn")
 	good := testenv.TaxCode(t, 7000)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alexedwards/argon2id"
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/auth"
@@ -20,9 +21,14 @@ import (
 
 const testPassword = "sông Hậu chiều mưa 17"
 
+// testHashParams make test accounts cheap to log in to: argon2id reads
+// its parameters from the hash, and at the real ones (auth.HashPassword,
+// tested in package auth) each login costs about a second under -race.
+var testHashParams = &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}
+
 func newUser(t *testing.T, st *store.Store, email, role, city string) store.User {
 	t.Helper()
-	hash, err := auth.HashPassword(testPassword)
+	hash, err := argon2id.CreateHash(testPassword, testHashParams)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,8 +117,9 @@ func signedIn(t *testing.T, app *fiber.App, email string) (*browser, string) {
 }
 
 func TestEveryAdminRouteSendsAnonymousVisitorsToLogin(t *testing.T) {
-	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	t.Parallel()
+	st, _ := publicWorld(t) // anonymous visitors change nothing
+	app := newApp(t, st)
 	n := 0
 	for _, r := range app.GetRoutes(true) {
 		if !strings.HasPrefix(r.Path, "/admin") || r.Path == "/admin/dang-nhap" || r.Method == http.MethodHead {
@@ -134,8 +141,9 @@ func TestEveryAdminRouteSendsAnonymousVisitorsToLogin(t *testing.T) {
 }
 
 func TestSessionLifecycle(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 
 	b := newBrowser(t, app)
@@ -204,8 +212,9 @@ func TestSessionLifecycle(t *testing.T) {
 }
 
 func TestSessionCookieOverTLSFromTrustedProxy(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newAppWithProxies(t, st, []string{"0.0.0.0"}) // httptest requests come from 0.0.0.0
+	app := newApp(t, st, withProxies("0.0.0.0")) // httptest requests come from 0.0.0.0
 	newUser(t, st, "binh@hcm.gov.vn", auth.RoleAdmin, "")
 	b := newBrowser(t, app)
 	b.headers["X-Forwarded-Proto"] = "https"
@@ -225,8 +234,9 @@ func TestSessionCookieOverTLSFromTrustedProxy(t *testing.T) {
 }
 
 func TestLoginThrottling(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 	newUser(t, st, "chi@cantho.gov.vn", auth.RoleEditor, "cantho")
 	b := newBrowser(t, app)
 	for i := 0; i < auth.MaxAccountFailures; i++ {
@@ -257,8 +267,9 @@ func TestLoginThrottling(t *testing.T) {
 }
 
 func TestFormsNeedTheSessionsCSRFToken(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 	newUser(t, st, "dung@cantho.gov.vn", auth.RoleEditor, "cantho")
 	newUser(t, st, "em@cantho.gov.vn", auth.RoleEditor, "cantho")
 	school := testenv.NewSchool(t, st, "CT01", "cantho")
@@ -294,30 +305,56 @@ func count(t *testing.T, st *store.Store, table string) int {
 
 // TestAccessMatrix checks every role × city × action × entry city: a
 // denied request answers 403 and changes nothing in the entry, the audit
-// log or the search outbox.
+// log or the search outbox. Each official gets a database of their own.
 func TestAccessMatrix(t *testing.T) {
-	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
-	newUser(t, st, "admin@hoptac.gov.vn", auth.RoleAdmin, "")
-	newUser(t, st, "hcm@hcm.gov.vn", auth.RoleEditor, "hcm")
-	newUser(t, st, "ct@cantho.gov.vn", auth.RoleEditor, "cantho")
+	t.Parallel()
+	type official struct {
+		email, role, city string
+	}
+	// Who may act on an entry of which city: every action (view, preview,
+	// publish, archive, restore) alike. Written out by hand: an editor acts
+	// on their own city only, never on an entry of both cities.
+	matrix := []struct {
+		official
+		allowed map[string]bool // entry city → allowed
+	}{
+		{official{"admin@hoptac.gov.vn", auth.RoleAdmin, ""}, map[string]bool{"hcm": true, "cantho": true, domain.Both: true}},
+		{official{"hcm@hcm.gov.vn", auth.RoleEditor, "hcm"}, map[string]bool{"hcm": true, "cantho": false, domain.Both: false}},
+		{official{"ct@cantho.gov.vn", auth.RoleEditor, "cantho"}, map[string]bool{"hcm": false, "cantho": true, domain.Both: false}},
+	}
+	for _, row := range matrix {
+		t.Run(row.email, func(t *testing.T) {
+			t.Parallel()
+			st := testenv.Store(t)
+			app := newApp(t, st)
+			newUser(t, st, row.email, row.role, row.city)
+			b, token := signedIn(t, app, row.email)
+			for _, city := range []string{"hcm", "cantho", domain.Both} {
+				checkAccess(t, st, b, token, city, row.allowed[city])
+			}
+		})
+	}
+}
 
+// checkAccess has the signed-in browser b try every action on a new draft
+// entry of city; want tells whether it may.
+func checkAccess(t *testing.T, st *store.Store, b *browser, token, city string, want bool) {
+	t.Helper()
 	type entry struct {
 		kind string
 		id   int64
-		city string
 	}
-	mk := func(city string) entry {
-		if city == domain.Both {
-			p := domain.Policy{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "hcm-sonv"}, Title: "Chính sách chung", Kind: "policy", Field: "labour", City: domain.Both}
-			must(t, st.CreatePolicy(ctx, &p))
-			return entry{"policies", p.ID, city}
-		}
+	var e entry
+	if city == domain.Both {
+		p := domain.Policy{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "hcm-sonv"}, Title: "Chính sách chung", Kind: "policy", Field: "labour", City: domain.Both}
+		must(t, st.CreatePolicy(ctx, &p))
+		e = entry{"policies", p.ID}
+	} else {
 		p := domain.Project{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: city + "-sonv"}, Title: "Dự án " + city, Kind: "training", City: city, Stage: "proposed"}
 		must(t, st.CreateProject(ctx, &p))
-		return entry{"projects", p.ID, city}
+		e = entry{"projects", p.ID}
 	}
-	version := func(e entry) (int, domain.Status) {
+	version := func() (int, domain.Status) {
 		var row struct {
 			V int           `db:"version"`
 			S domain.Status `db:"status"`
@@ -339,42 +376,30 @@ func TestAccessMatrix(t *testing.T) {
 		{"archive", http.MethodPost, "/luu-tru", url.Values{"reason": {"Thử quyền"}}},
 		{"restore", http.MethodPost, "/khoi-phuc", url.Values{}},
 	}
-	officials := map[string]auth.Official{
-		"admin@hoptac.gov.vn": {Role: auth.RoleAdmin},
-		"hcm@hcm.gov.vn":      {Role: auth.RoleEditor, City: "hcm"},
-		"ct@cantho.gov.vn":    {Role: auth.RoleEditor, City: "cantho"},
-	}
-	for email, o := range officials {
-		b, token := signedIn(t, app, email)
-		for _, city := range []string{"hcm", "cantho", domain.Both} {
-			e := mk(city)
-			for _, a := range actions {
-				want := o.CanEdit(city)
-				v, status := version(e)
-				audit, outbox := count(t, st, "audit_log"), count(t, st, "search_outbox")
-				var form url.Values
-				if a.form != nil {
-					form = url.Values{"_csrf": {token}, "version": {fmt.Sprint(v)}}
-					for k, vals := range a.form {
-						form[k] = vals
-					}
-				}
-				r := b.do(a.method, fmt.Sprintf("/admin/%s/%d%s", e.kind, e.id, a.suffix), form)
-				name := fmt.Sprintf("%s %s a %s entry", email, a.name, city)
-				if !want {
-					if r.status != http.StatusForbidden {
-						t.Errorf("%s = %d, want 403", name, r.status)
-					}
-					v2, s2 := version(e)
-					if v2 != v || s2 != status || count(t, st, "audit_log") != audit || count(t, st, "search_outbox") != outbox {
-						t.Errorf("%s was refused but changed something", name)
-					}
-					continue
-				}
-				if r.status != http.StatusOK && r.status != http.StatusSeeOther {
-					t.Errorf("%s = %d, want it allowed", name, r.status)
-				}
+	for _, a := range actions {
+		v, status := version()
+		audit, outbox := count(t, st, "audit_log"), count(t, st, "search_outbox")
+		var form url.Values
+		if a.form != nil {
+			form = url.Values{"_csrf": {token}, "version": {fmt.Sprint(v)}}
+			for k, vals := range a.form {
+				form[k] = vals
 			}
+		}
+		r := b.do(a.method, fmt.Sprintf("/admin/%s/%d%s", e.kind, e.id, a.suffix), form)
+		name := fmt.Sprintf("%s a %s entry", a.name, city)
+		if !want {
+			if r.status != http.StatusForbidden {
+				t.Errorf("%s = %d, want 403", name, r.status)
+			}
+			v2, s2 := version()
+			if v2 != v || s2 != status || count(t, st, "audit_log") != audit || count(t, st, "search_outbox") != outbox {
+				t.Errorf("%s was refused but changed something", name)
+			}
+			continue
+		}
+		if r.status != http.StatusOK && r.status != http.StatusSeeOther {
+			t.Errorf("%s = %d, want it allowed", name, r.status)
 		}
 	}
 }

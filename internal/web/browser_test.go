@@ -18,8 +18,9 @@ import (
 // browser and checks that results arrive without a page load, and that a
 // tab click filters without one either.
 func TestSearchAsYouTypeInABrowser(t *testing.T) {
-	st, e := indexedDemo(t, "t_browser")
-	app := newAppWith(t, st, healthStub(true), e)
+	t.Parallel()
+	st, e := indexedDemo(t)
+	app := newApp(t, st, withEngine(e))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -80,8 +81,9 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 // phone: log in, create a job with a mistake, read the error summary, fix
 // it, publish, and find the job on the public site.
 func TestOfficialPublishesAJobInABrowser(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 7, "cantho", domain.StatusPublished)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

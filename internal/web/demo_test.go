@@ -5,20 +5,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"hoptac/internal/seed"
-	"hoptac/internal/testenv"
 )
 
 // TestDemoDataClickThrough follows, for both cities, every list page to its
 // first entry's detail page, as a visitor would.
 func TestDemoDataClickThrough(t *testing.T) {
-	st := testenv.Store(t)
-	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
-		t.Fatalf("seed.Demo = %v", err)
-	}
-	app := newApp(t, st, healthStub(true))
+	t.Parallel()
+	st := demoStore(t)
+	app := newApp(t, st)
 
 	home := get(t, app, "/")
 	if home.status != http.StatusOK || !strings.Contains(home.body, "Dữ liệu minh họa") {

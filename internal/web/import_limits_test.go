@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"io/fs"
-	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -18,11 +16,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	hoptac "hoptac"
 	"hoptac/internal/auth"
 	"hoptac/internal/importer"
 	"hoptac/internal/importer/bombs"
-	"hoptac/internal/search"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/web"
@@ -31,18 +27,7 @@ import (
 // newImportApp is the app with its import limits and gate set.
 func newImportApp(t *testing.T, st *store.Store, limits importer.Limits, gate *web.ImportGate) *fiber.App {
 	t.Helper()
-	templates, _ := fs.Sub(hoptac.Templates, "templates")
-	static, _ := fs.Sub(hoptac.Static, "static")
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app, err := web.New(ctx, web.Deps{
-		Store: st, Logger: log, Templates: templates, Static: static,
-		Search: search.NewService(search.New(unreachableMeili, ""), st, log), SearchHealth: healthStub(true),
-		ImportLimits: limits, Imports: gate,
-	})
-	if err != nil {
-		t.Fatalf("web.New = %v", err)
-	}
-	return app
+	return newApp(t, st, withDeps(web.Deps{ImportLimits: limits, Imports: gate}))
 }
 
 // importTempFiles lists this process's import temp folders and excelize

@@ -32,7 +32,7 @@ func TestEveryKindHasEverySurface(t *testing.T) {
 	engine := search.New(m.URL, m.MasterKey).WithIndex("t_web_kinds")
 	t.Cleanup(func() { _ = engine.DeleteIndex(ctx, "t_web_kinds") })
 	must(t, engine.EnsureIndex(ctx))
-	app := newAppWith(t, st, healthStub(true), engine)
+	app := newApp(t, st, withEngine(engine))
 	newUser(t, st, "quantri@example.vn", "admin", "")
 	admin, _ := signedIn(t, app, "quantri@example.vn")
 

@@ -3,8 +3,6 @@ package web_test
 import (
 	"fmt"
 	"io"
-	"io/fs"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,9 +15,7 @@ import (
 	"github.com/alexedwards/argon2id"
 	"github.com/gofiber/fiber/v2"
 
-	hoptac "hoptac"
 	"hoptac/internal/auth"
-	"hoptac/internal/search"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/web"
@@ -33,16 +29,7 @@ const hardenedPassword = "mưa dầm thấm lâu 2025"
 // hardenedApp builds the app with d's settings over st.
 func hardenedApp(t *testing.T, st *store.Store, d web.Deps) *fiber.App {
 	t.Helper()
-	templates, _ := fs.Sub(hoptac.Templates, "templates")
-	static, _ := fs.Sub(hoptac.Static, "static")
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	d.Store, d.Logger, d.Templates, d.Static = st, log, templates, static
-	d.Search = search.NewService(search.New("http://127.0.0.1:1", ""), st, log)
-	app, err := web.New(ctx, d)
-	if err != nil {
-		t.Fatalf("web.New = %v", err)
-	}
-	return app
+	return newApp(t, st, withDeps(d))
 }
 
 func hardenedUser(t *testing.T, st *store.Store, email, hash string) store.User {
@@ -455,17 +442,7 @@ func BenchmarkLoginOutcomes(b *testing.B) {
 	}
 }
 
-func hardenedBenchApp(b *testing.B, st *store.Store) *fiber.App {
-	templates, _ := fs.Sub(hoptac.Templates, "templates")
-	static, _ := fs.Sub(hoptac.Static, "static")
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app, err := web.New(ctx, web.Deps{Store: st, Logger: log, Templates: templates, Static: static,
-		Search: search.NewService(search.New("http://127.0.0.1:1", ""), st, log)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return app
-}
+func hardenedBenchApp(b *testing.B, st *store.Store) *fiber.App { return newApp(b, st) }
 
 func benchLoginPage(b *testing.B, app *fiber.App) (string, *http.Cookie) {
 	resp, err := app.Test(httptest.NewRequest(http.MethodGet, "/admin/dang-nhap", nil), -1)

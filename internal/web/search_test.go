@@ -15,24 +15,34 @@ import (
 	"hoptac/internal/testenv"
 )
 
-// indexedDemo loads the demo data and indexes it into a private index of
-// the package's real Meilisearch.
-func indexedDemo(t *testing.T, index string) (*store.Store, *search.Engine) {
+// demoStore is the demo data set, loaded once into a database that the
+// read-only tests share.
+func demoStore(t *testing.T) *store.Store {
 	t.Helper()
-	st := testenv.Store(t)
-	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	m := testenv.Meilisearch(t)
-	e := search.New(m.URL, m.MasterKey).WithIndex(index)
-	t.Cleanup(func() { _ = e.DeleteIndex(ctx, index) })
-	names, err := search.LoadNames(ctx, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := indexer.Reindex(ctx, st, e, names, io.Discard); err != nil {
-		t.Fatalf("Reindex = %v", err)
-	}
+	return testenv.SharedStore(t, "demo", func(t testing.TB, st *store.Store) {
+		if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
+			t.Fatalf("seed.Demo = %v", err)
+		}
+	})
+}
+
+// indexedDemo is demoStore indexed, once, into an index of the package's
+// real Meilisearch.
+func indexedDemo(t *testing.T) (*store.Store, *search.Engine) {
+	t.Helper()
+	st := demoStore(t)
+	e := testenv.Shared(t, "indexed demo", func(t testing.TB) *search.Engine {
+		m := testenv.Meilisearch(t)
+		e := search.New(m.URL, m.MasterKey).WithIndex("t_demo")
+		names, err := search.LoadNames(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := indexer.Reindex(ctx, st, e, names, io.Discard); err != nil {
+			t.Fatalf("Reindex = %v", err)
+		}
+		return e
+	})
 	return st, e
 }
 
@@ -69,8 +79,9 @@ func apiGet(t *testing.T, app interface {
 }
 
 func TestSearchOnMeilisearch(t *testing.T) {
-	st, e := indexedDemo(t, "t_web_search")
-	app := newAppWith(t, st, healthStub(true), e)
+	t.Parallel()
+	st, e := indexedDemo(t)
+	app := newApp(t, st, withEngine(e))
 
 	status, r := apiGet(t, app, "/api/v1/search?q=nhan+vein+ban+hang&type=job&per_page=5")
 	if status != http.StatusOK || r.Degraded || r.Total == 0 {
@@ -126,10 +137,8 @@ func TestSearchOnMeilisearch(t *testing.T) {
 }
 
 func TestSearchFallsBackToPostgreSQL(t *testing.T) {
-	st := testenv.Store(t)
-	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	st := demoStore(t)
 	app := newApp(t, st, healthStub(false)) // Meilisearch unreachable
 	page := get(t, app, "/tim-kiem?q=lao+dong")
 	if page.status != http.StatusOK || !strings.Contains(page.body, "có thể kém chính xác hơn") {

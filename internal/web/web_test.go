@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -14,12 +13,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	hoptac "hoptac"
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/web"
+	staticfiles "hoptac/static"
+	templatefiles "hoptac/templates"
 )
 
 func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
@@ -35,32 +35,55 @@ func (h healthStub) Healthy(context.Context) bool { return bool(h) }
 // through it fall back to PostgreSQL, as they do during an outage.
 const unreachableMeili = "http://127.0.0.1:1"
 
-func newApp(t *testing.T, st *store.Store, health web.SearchHealth) *fiber.App {
-	t.Helper()
-	return newAppWith(t, st, health, search.New(unreachableMeili, ""))
+// appOption changes one thing about the app newApp builds.
+type appOption interface{ apply(*appConfig) }
+
+type appConfig struct {
+	health  web.SearchHealth
+	engine  search.Searcher
+	proxies []string
+	deps    web.Deps // settings a test sets itself (limits, hasher, public URL)
 }
 
-func newAppWithProxies(t *testing.T, st *store.Store, proxies []string) *fiber.App {
-	t.Helper()
-	return buildApp(t, st, healthStub(true), search.New(unreachableMeili, ""), proxies)
+type optionFunc func(*appConfig)
+
+func (f optionFunc) apply(c *appConfig) { f(c) }
+
+// A healthStub is also an option: newApp(t, st, healthStub(false)).
+func (h healthStub) apply(c *appConfig) { c.health = h }
+
+// withEngine searches through e instead of the unreachable Meilisearch.
+func withEngine(e search.Searcher) appOption {
+	return optionFunc(func(c *appConfig) { c.engine = e })
 }
 
-func newAppWith(t *testing.T, st *store.Store, health web.SearchHealth, engine search.Searcher) *fiber.App {
-	t.Helper()
-	return buildApp(t, st, health, engine, nil)
+// withProxies trusts X-Forwarded-* headers from these addresses.
+func withProxies(proxies ...string) appOption {
+	return optionFunc(func(c *appConfig) { c.proxies = proxies })
 }
 
-func buildApp(t *testing.T, st *store.Store, health web.SearchHealth, engine search.Searcher, proxies []string) *fiber.App {
+// withDeps starts from d's settings (import limits, login hasher, public
+// URL…); newApp fills in the store, logger, files and search.
+func withDeps(d web.Deps) appOption {
+	return optionFunc(func(c *appConfig) { c.deps = d })
+}
+
+// newApp builds the portal on st. By default search is healthy and its
+// engine unreachable, so searches fall back to PostgreSQL.
+func newApp(t testing.TB, st *store.Store, opts ...appOption) *fiber.App {
 	t.Helper()
-	templates, _ := fs.Sub(hoptac.Templates, "templates")
-	static, _ := fs.Sub(hoptac.Static, "static")
+	cfg := appConfig{health: healthStub(true), engine: search.New(unreachableMeili, "")}
+	for _, o := range opts {
+		o.apply(&cfg)
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app, err := web.New(ctx, web.Deps{
-		Store: st, Logger: log,
-		Templates: templates, Static: static,
-		Search: search.NewService(engine, st, log), SearchHealth: health,
-		TrustedProxies: proxies,
-	})
+	d := cfg.deps
+	d.Store, d.Logger, d.Templates, d.Static = st, log, templatefiles.FS, staticfiles.FS
+	d.Search, d.SearchHealth = search.NewService(cfg.engine, st, log), cfg.health
+	if cfg.proxies != nil {
+		d.TrustedProxies = cfg.proxies
+	}
+	app, err := web.New(ctx, d)
 	if err != nil {
 		t.Fatalf("web.New = %v", err)
 	}
@@ -97,7 +120,22 @@ type world struct {
 	project, archivedProject        domain.Project
 }
 
-func build(t *testing.T, st *store.Store) world {
+// publicWorld is the world, built once in a database that the read-only
+// tests share.
+func publicWorld(t *testing.T) (*store.Store, world) {
+	t.Helper()
+	type built struct {
+		st *store.Store
+		w  world
+	}
+	b := testenv.Shared(t, "world", func(t testing.TB) built {
+		st := testenv.SharedStore(t, "world", func(testing.TB, *store.Store) {})
+		return built{st, build(t, st)}
+	})
+	return b.st, b.w
+}
+
+func build(t testing.TB, st *store.Store) world {
 	t.Helper()
 	var w world
 	w.company = testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
@@ -134,7 +172,7 @@ func build(t *testing.T, st *store.Store) world {
 	return w
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -142,9 +180,9 @@ func must(t *testing.T, err error) {
 }
 
 func TestPublicPagesShowPublishedEntries(t *testing.T) {
-	st := testenv.Store(t)
-	w := build(t, st)
-	app := newApp(t, st, healthStub(true))
+	t.Parallel()
+	st, w := publicWorld(t)
+	app := newApp(t, st)
 
 	tests := []struct {
 		path string
@@ -192,9 +230,9 @@ func TestPublicPagesShowPublishedEntries(t *testing.T) {
 func ref(m domain.Meta) string { return web.EntryRef(m.ID, m.Slug) }
 
 func TestNonPublicEntriesNeverShow(t *testing.T) {
-	st := testenv.Store(t)
-	w := build(t, st)
-	app := newApp(t, st, healthStub(true))
+	t.Parallel()
+	st, w := publicWorld(t)
+	app := newApp(t, st)
 
 	for _, path := range []string{
 		"/viec-lam/" + ref(w.draftJob.Meta),
@@ -211,6 +249,9 @@ func TestNonPublicEntriesNeverShow(t *testing.T) {
 	secrets := []string{"bí mật", w.draftCompany.Name, "Ngành của trường nháp"}
 	for _, path := range []string{"/", "/viec-lam", "/viec-lam?expired=1", "/doanh-nghiep", "/truong-nghe", "/dao-tao", "/du-an", "/tim-kiem?q=bi+mat", "/tim-kiem?q=truong+nhap"} {
 		r := get(t, app, path)
+		if r.status != http.StatusOK {
+			t.Errorf("GET %s = %d, want 200", path, r.status)
+		}
 		for _, s := range secrets {
 			if strings.Contains(r.body, s) {
 				t.Errorf("GET %s shows %q, which is not public", path, s)
@@ -236,9 +277,9 @@ func TestNonPublicEntriesNeverShow(t *testing.T) {
 }
 
 func TestDetailURLs(t *testing.T) {
-	st := testenv.Store(t)
-	w := build(t, st)
-	app := newApp(t, st, healthStub(true))
+	t.Parallel()
+	st, w := publicWorld(t)
+	app := newApp(t, st)
 
 	r := get(t, app, "/viec-lam/"+web.EntryRef(w.job.ID, "sai-ten"))
 	if r.status != http.StatusMovedPermanently || r.location != "/viec-lam/"+ref(w.job.Meta) {
@@ -262,9 +303,9 @@ func TestDetailURLs(t *testing.T) {
 }
 
 func TestBadFiltersAreExplainedNotFatal(t *testing.T) {
-	st := testenv.Store(t)
-	build(t, st)
-	app := newApp(t, st, healthStub(true))
+	t.Parallel()
+	st, _ := publicWorld(t)
+	app := newApp(t, st)
 	r := get(t, app, "/viec-lam?wage_min=nhieu&city=hanoi&page=-3&education=tien-si")
 	if r.status != http.StatusOK {
 		t.Fatalf("status = %d, want 200", r.status)
@@ -281,6 +322,7 @@ func TestBadFiltersAreExplainedNotFatal(t *testing.T) {
 }
 
 func TestUserTextIsEscapedEverywhere(t *testing.T) {
+	t.Parallel()
 	st := testenv.Store(t)
 	const evil = `<script>alert("x")</script>`
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
@@ -294,7 +336,7 @@ func TestUserTextIsEscapedEverywhere(t *testing.T) {
 	policy := domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, Title: "Chính sách " + evil,
 		Kind: "policy", Field: "labour", City: "hcm", Summary: evil, Body: "Nội dung " + evil}
 	must(t, st.CreatePolicy(ctx, &policy))
-	app := newApp(t, st, healthStub(true))
+	app := newApp(t, st)
 
 	for _, path := range []string{"/", "/viec-lam", "/viec-lam/" + ref(job.Meta), "/doanh-nghiep", "/doanh-nghiep/" + ref(company.Meta),
 		"/chinh-sach", "/chinh-sach/" + ref(policy.Meta), "/tim-kiem?q=" + "script", "/viec-lam?q=%3Cscript%3E"} {
@@ -309,10 +351,11 @@ func TestUserTextIsEscapedEverywhere(t *testing.T) {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
-	st := testenv.Store(t)
+	t.Parallel()
+	st := testenv.Store(t) // its own: the last case closes it
 	tests := []struct {
 		name   string
-		health web.SearchHealth
+		health healthStub
 		want   string
 	}{
 		{"search up", healthStub(true), "ok"},
@@ -335,7 +378,7 @@ func TestHealthAndReadiness(t *testing.T) {
 		})
 	}
 	t.Run("database down", func(t *testing.T) {
-		app := newApp(t, st, healthStub(true))
+		app := newApp(t, st)
 		st.Close()
 		if r := get(t, app, "/readyz"); r.status != http.StatusServiceUnavailable {
 			t.Errorf("/readyz with the database closed = %d, want 503", r.status)
@@ -344,8 +387,9 @@ func TestHealthAndReadiness(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
-	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	t.Parallel()
+	st, _ := publicWorld(t)
+	app := newApp(t, st)
 	r := get(t, app, "/")
 	if csp := r.header.Get("Content-Security-Policy"); !strings.Contains(csp, "object-src 'none'") || !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Errorf("CSP = %q", csp)
