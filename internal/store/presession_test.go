@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,5 +41,30 @@ func TestPreSessions(t *testing.T) {
 	}
 	if err := st.CreatePreSession(ctx, "short", "too short", time.Now().Add(time.Hour)); err == nil {
 		t.Error("CreatePreSession with a short token succeeded, want the CHECK to refuse it")
+	}
+}
+
+// TestPreSessionsAreBounded: a flood of login-form visits keeps at most
+// MaxPreSessions rows, dropping those closest to expiry.
+func TestPreSessionsAreBounded(t *testing.T) {
+	st := testenv.Store(t)
+	defer func(n int) { store.MaxPreSessions = n }(store.MaxPreSessions)
+	store.MaxPreSessions = 5
+	token := strings.Repeat("t", 43)
+	base := time.Now().Add(time.Hour)
+	for i := 0; i < 12; i++ {
+		if err := st.CreatePreSession(ctx, fmt.Sprintf("visit-%d", i), token, base.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n int
+	if err := st.DB().Get(&n, `SELECT count(*) FROM login_presessions`); err != nil || n != 5 {
+		t.Fatalf("pre-sessions after 12 visits = %d, %v; want 5", n, err)
+	}
+	if _, err := st.PreSessionCSRF(ctx, "visit-11"); err != nil {
+		t.Errorf("the newest pre-session is gone: %v", err)
+	}
+	if _, err := st.PreSessionCSRF(ctx, "visit-0"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("PreSessionCSRF(oldest) = %v, want ErrNotFound", err)
 	}
 }
