@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"hoptac/internal/store"
 )
 
@@ -50,8 +52,8 @@ func Shared[T any](t testing.TB, name string, build func(t testing.TB) T) T {
 
 // SharedStore returns the database called name that the package's
 // read-only tests share: made from the migrated template and filled by
-// fill on first use, then kept until Run ends. Tests that use it must not
-// write to it (give those their own Store); they may run with t.Parallel.
+// fill on first use, then made read-only and kept until Run ends. Tests
+// that write get their own Store; those sharing one may run in parallel.
 func SharedStore(t testing.TB, name string, fill func(t testing.TB, st *store.Store)) *store.Store {
 	t.Helper()
 	return Shared(t, "store "+name, func(t testing.TB) *store.Store {
@@ -59,30 +61,34 @@ func SharedStore(t testing.TB, name string, fill func(t testing.TB, st *store.St
 		if !running.Load() {
 			t.Fatal("testenv: call testenv.Run(m) from TestMain so shared databases are dropped")
 		}
-		st, err := openShared(name)
+		tmpl, err := template()
 		if err != nil {
+			t.Fatalf("testenv: %v", err)
+		}
+		db := strings.Replace(tmpl, "_tmpl_", "_shared_", 1) + "_" + name
+		if err := cloneTemplate(tmpl, db); err != nil {
 			t.Fatalf("testenv: shared database %q: %v", name, err)
 		}
+		dropLater(db)
+		st := openShared(t, db)
 		fill(t, st)
-		return st
+		// From now on the database refuses writes, so a test that writes
+		// to the shared fixture fails instead of disturbing the others.
+		if _, err := st.DB().Exec(`ALTER DATABASE ` + pq.QuoteIdentifier(db) + ` SET default_transaction_read_only = on`); err != nil {
+			t.Fatalf("testenv: make %q read-only: %v", name, err)
+		}
+		st.Close()
+		return openShared(t, db)
 	})
 }
 
-// openShared creates a database from the template that lives until Run ends.
-func openShared(name string) (*store.Store, error) {
-	tmpl, err := template()
-	if err != nil {
-		return nil, err
-	}
-	db := strings.Replace(tmpl, "_tmpl_", "_shared_", 1) + "_" + name
-	if err := cloneTemplate(tmpl, db); err != nil {
-		return nil, err
-	}
-	dropLater(db)
+// openShared opens database db, closed when Run ends (before the drops).
+func openShared(t testing.TB, db string) *store.Store {
+	t.Helper()
 	st, err := store.Open(context.Background(), withDatabase(serverURL(), db), store.Options{MaxOpenConns: 8, StatementTimeout: 30 * time.Second})
 	if err != nil {
-		return nil, err
+		t.Fatalf("testenv: open shared database: %v", err)
 	}
-	atExit(func() { st.Close() }) // before the drops
-	return st, nil
+	atExit(func() { st.Close() })
+	return st
 }

@@ -15,35 +15,43 @@ import (
 	"hoptac/internal/testenv"
 )
 
-// demoStore is the demo data set, loaded once into a database that the
-// read-only tests share.
-func demoStore(t *testing.T) *store.Store {
+// demo is the demo data set, loaded and indexed into an index of the
+// package's real Meilisearch once, in a database that the read-only tests
+// share.
+type demo struct {
+	st     *store.Store
+	engine *search.Engine
+}
+
+func sharedDemo(t *testing.T) demo {
 	t.Helper()
-	return testenv.SharedStore(t, "demo", func(t testing.TB, st *store.Store) {
-		if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
-			t.Fatalf("seed.Demo = %v", err)
-		}
+	return testenv.Shared(t, "demo", func(t testing.TB) demo {
+		var d demo
+		d.st = testenv.SharedStore(t, "demo", func(t testing.TB, st *store.Store) {
+			if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
+				t.Fatalf("seed.Demo = %v", err)
+			}
+			m := testenv.Meilisearch(t)
+			d.engine = search.New(m.URL, m.MasterKey).WithIndex("t_demo")
+			names, err := search.LoadNames(ctx, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := indexer.Reindex(ctx, st, d.engine, names, io.Discard); err != nil {
+				t.Fatalf("Reindex = %v", err)
+			}
+		})
+		return d
 	})
 }
 
-// indexedDemo is demoStore indexed, once, into an index of the package's
-// real Meilisearch.
+// demoStore is the shared demo data set.
+func demoStore(t *testing.T) *store.Store { return sharedDemo(t).st }
+
+// indexedDemo is the shared demo data set and its search engine.
 func indexedDemo(t *testing.T) (*store.Store, *search.Engine) {
-	t.Helper()
-	st := demoStore(t)
-	e := testenv.Shared(t, "indexed demo", func(t testing.TB) *search.Engine {
-		m := testenv.Meilisearch(t)
-		e := search.New(m.URL, m.MasterKey).WithIndex("t_demo")
-		names, err := search.LoadNames(ctx, st)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := indexer.Reindex(ctx, st, e, names, io.Discard); err != nil {
-			t.Fatalf("Reindex = %v", err)
-		}
-		return e
-	})
-	return st, e
+	d := sharedDemo(t)
+	return d.st, d.engine
 }
 
 type apiResult struct {
