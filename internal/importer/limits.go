@@ -247,6 +247,8 @@ func Message(err error) (msg string, ok bool) {
 		return "Tệp XLSX bị hỏng hoặc không phải sổ làm việc Excel (.xlsx). Hãy mở tệp trong Excel, lưu lại dưới dạng Sổ làm việc Excel (.xlsx) rồi nhập lại.", true
 	case errors.Is(err, ErrNoType):
 		return "Tệp CSV chưa cho biết loại dữ liệu: hãy chọn loại dữ liệu (--type) hoặc đặt tên tệp theo loại, ví dụ jobs.csv.", true
+	case errors.Is(err, ErrNoColumns):
+		return "Dòng tiêu đề của tệp không có cột nào của loại dữ liệu đã chọn: hãy kiểm tra loại dữ liệu và tên cột (như trong danh sách cột, ví dụ external_id, title, city).", true
 	case errors.Is(err, errUTF16):
 		return "Tệp được lưu với bảng mã UTF-16: hãy lưu lại với bảng mã UTF-8 (trong Excel: CSV UTF-8) rồi nhập lại.", true
 	}

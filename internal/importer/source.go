@@ -26,9 +26,12 @@ func isUTF16(b []byte) bool {
 	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
 }
 
+// ErrNoColumns is returned for a header that names no column of the type.
+var ErrNoColumns = errors.New("the header names no column of the type")
+
 // noColumns is the error for a header that names no column of the type.
 func noColumns(h handler, where string) error {
-	return fmt.Errorf("%s names no column of type %s: is the type right? (columns are the field names, e.g. external_id, title, city)", where, h.typeName())
+	return fmt.Errorf("%w: %s names no column of type %s: is the type right? (columns are the field names, e.g. external_id, title, city)", ErrNoColumns, where, h.typeName())
 }
 
 func anyColumn(cols []string) bool {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"path/filepath"
 	"strings"
 
@@ -117,7 +118,10 @@ func (s *server) importPreview(c *fiber.Ctx) error {
 	}
 	report, rows, err := s.runImport(c, content, format, fh.Filename, typ, c.FormValue("publish") == "1", true)
 	if err != nil {
-		return s.importProblem(c, importErrorMessage(err))
+		if errors.Is(err, store.ErrUnavailable) {
+			return err // the error handler's 503
+		}
+		return s.importProblem(c, s.importErrorMessage(c, err))
 	}
 	token, err := auth.NewToken()
 	if err != nil {
@@ -153,7 +157,10 @@ func (s *server) importConfirm(c *fiber.Ctx) error {
 	}
 	report, rows, err := s.runImport(c, up.Content, format, up.Filename, up.EntryType, c.FormValue("publish") == "1", false)
 	if err != nil {
-		return s.importProblem(c, importErrorMessage(err))
+		if errors.Is(err, store.ErrUnavailable) {
+			return err // the error handler's 503
+		}
+		return s.importProblem(c, s.importErrorMessage(c, err))
 	}
 	return s.renderAdmin(c, "admin/import_result", "Kết quả nhập dữ liệu", fiber.Map{
 		"Report": report, "Rows": rows, "Filename": up.Filename, "DryRun": false,
@@ -185,14 +192,19 @@ func (s *server) runImport(c *fiber.Ctx, content []byte, format importer.Format,
 	return report, rows, err
 }
 
-func importErrorMessage(err error) string {
+// importErrorMessage says in Vietnamese why a file was refused. An error
+// the importer has no words for goes to the log with the request id; the
+// official sees a polite message, never err.Error().
+func (s *server) importErrorMessage(c *fiber.Ctx, err error) string {
 	if errors.Is(err, importer.ErrNoType) {
 		return "Tệp CSV chưa cho biết loại dữ liệu: hãy chọn loại ở ô “Loại dữ liệu” hoặc đặt tên tệp theo loại, ví dụ jobs.csv."
 	}
 	if msg, ok := importer.Message(err); ok {
 		return msg
 	}
-	return "Không đọc được tệp: " + err.Error()
+	s.log.Warn("import refused a file", slog.String("error", err.Error()),
+		slog.String("request_id", c.GetRespHeader(fiber.HeaderXRequestID)))
+	return "Không đọc được tệp. Hãy kiểm tra tệp là CSV (UTF-8), XLSX hoặc JSON Lines với dòng tiêu đề là tên cột, rồi thử lại."
 }
 
 func (s *server) importProblem(c *fiber.Ctx, msg string) error {
