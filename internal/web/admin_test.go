@@ -58,34 +58,42 @@ func newBrowser(t *testing.T, app *fiber.App) *browser {
 
 func (b *browser) do(method, path string, form url.Values) response {
 	b.t.Helper()
+	resp, raw := exchange(b.t, b.app, b.cookies, method, path, form, b.headers)
+	return response{status: resp.StatusCode, body: raw, location: resp.Header.Get("Location"), header: resp.Header}
+}
+
+// exchange sends one request with the cookies of jar (a form, if any, URL-
+// encoded) and keeps in jar the cookies the answer sets or clears.
+func exchange(t testing.TB, app *fiber.App, jar map[string]string, method, target string, form url.Values, header map[string]string) (*http.Response, string) {
+	t.Helper()
 	var body io.Reader
 	if form != nil {
 		body = strings.NewReader(form.Encode())
 	}
-	req := httptest.NewRequest(method, path, body)
+	req := httptest.NewRequest(method, target, body)
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
-	for k, v := range b.headers {
+	for k, v := range header {
 		req.Header.Set(k, v)
 	}
-	for k, v := range b.cookies {
+	for k, v := range jar {
 		req.AddCookie(&http.Cookie{Name: k, Value: v})
 	}
-	resp, err := b.app.Test(req, -1)
+	resp, err := app.Test(req, -1)
 	if err != nil {
-		b.t.Fatalf("%s %s: %v", method, path, err)
+		t.Fatalf("%s %s: %v", method, target, err)
 	}
 	defer resp.Body.Close()
 	for _, c := range resp.Cookies() {
 		if c.MaxAge < 0 || c.Value == "" {
-			delete(b.cookies, c.Name)
+			delete(jar, c.Name)
 		} else {
-			b.cookies[c.Name] = c.Value
+			jar[c.Name] = c.Value
 		}
 	}
 	raw, _ := io.ReadAll(resp.Body)
-	return response{status: resp.StatusCode, body: string(raw), location: resp.Header.Get("Location"), header: resp.Header}
+	return resp, string(raw)
 }
 
 var hiddenInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)

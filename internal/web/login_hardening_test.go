@@ -68,34 +68,8 @@ type answer struct {
 
 func (v *visitor) send(method, target string, form url.Values, header map[string]string) answer {
 	v.t.Helper()
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	req := httptest.NewRequest(method, target, body)
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	for k, val := range header {
-		req.Header.Set(k, val)
-	}
-	for k, val := range v.cookies {
-		req.AddCookie(&http.Cookie{Name: k, Value: val})
-	}
-	resp, err := v.app.Test(req, -1)
-	if err != nil {
-		v.t.Fatalf("%s %s: %v", method, target, err)
-	}
-	defer resp.Body.Close()
-	for _, c := range resp.Cookies() {
-		if c.MaxAge < 0 || c.Value == "" {
-			delete(v.cookies, c.Name)
-		} else {
-			v.cookies[c.Name] = c.Value
-		}
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	return answer{status: resp.StatusCode, body: string(raw), header: resp.Header, cookies: resp.Cookies()}
+	resp, raw := exchange(v.t, v.app, v.cookies, method, target, form, header)
+	return answer{status: resp.StatusCode, body: raw, header: resp.Header, cookies: resp.Cookies()}
 }
 
 // loginToken opens the login page and returns its form's CSRF token.
