@@ -17,13 +17,13 @@ import (
 	"hoptac/internal/store"
 )
 
-const importUsage = `usage: hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL] [--format F] [--report R]
+// importUsage is the command's help; the type names come from the registry.
+var importUsage = fmt.Sprintf(`usage: hoptac import FILE [--type T] [--publish] [--dry-run] [--as EMAIL] [--format F] [--report R]
 
   FILE       a .csv (UTF-8, "," or ";"), .xlsx (one sheet per type) or
              .jsonl file; "-" reads standard input (give --format)
-  --type     entry type of a CSV file: policy, company, job, school, program,
-             project, commitment (a file named jobs.csv needs none); for XLSX
-             the sheet of that type
+  --type     entry type of a CSV file: %s
+             (a file named jobs.csv needs none); for XLSX the sheet of that type
   --publish  publish what is imported (otherwise new entries are drafts)
   --dry-run  check and classify every row, write nothing
   --as       import as this official: an editor only for their city, an
@@ -38,7 +38,7 @@ all of them. A file over a limit (IMPORT_MAX_ROWS rows, 256 columns,
 32 767 characters a cell, 1 MB a line, 256 MB a CSV or JSON Lines file,
 32 MB an XLSX file or 256 MB unzipped) is refused as a whole: nothing is
 written.
-`
+`, strings.Join(importer.TypeNames(), ", "))
 
 // shownErrors is how many problems the command prints; the report file
 // has every one.

@@ -34,7 +34,7 @@ type Meta struct {
 	Version        int        `db:"version" json:"version"`
 }
 
-// Both is the city value of a policy or commitment that concerns both cities.
+// Both is the city value of an entry that concerns both cities.
 const Both = "both"
 
 // Date is a calendar date without a time of day, for fields such as

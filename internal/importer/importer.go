@@ -72,8 +72,8 @@ func FormatOf(path string) (Format, error) {
 
 // Options say what to import and on whose behalf.
 type Options struct {
-	// Type is the entry type of a CSV file (policy, company, job, school,
-	// program, project, commitment; the plural works too). For XLSX it picks
+	// Type is the entry type of a CSV file (a name of TypeNames; the plural
+	// works too). For XLSX it picks
 	// the sheet of that type (else the first sheet); without it every sheet
 	// named after a type is imported. JSON Lines name the type of each line
 	// (key "type"); Type is the default for lines that do not.
@@ -222,7 +222,7 @@ func (r Report) Summary() string {
 }
 
 // ErrNoType is returned when a CSV file's entry type is not given.
-var ErrNoType = errors.New("the entry type of a CSV file is not known: pass --type (policy, company, job, school, program, project, commitment) or name the file after it, e.g. jobs.csv")
+var ErrNoType = fmt.Errorf("the entry type of a CSV file is not known: pass --type (%s) or name the file after it, e.g. jobs.csv", strings.Join(TypeNames(), ", "))
 
 // ImportFile imports the file at path; its format comes from the extension.
 // A CSV file named after an entry type (jobs.csv) needs no Options.Type.
@@ -270,7 +270,7 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 	var def handler
 	if opts.Type != "" {
 		if def = handlerFor(opts.Type); def == nil {
-			return Report{Would: opts.DryRun}, fmt.Errorf("unknown entry type %q: use %s", opts.Type, strings.Join(typeNames(), ", "))
+			return Report{Would: opts.DryRun}, fmt.Errorf("unknown entry type %q: use %s", opts.Type, strings.Join(TypeNames(), ", "))
 		}
 	}
 	if format == CSV && def == nil {

@@ -27,7 +27,7 @@ type run struct {
 	ignored map[string]bool
 
 	// Parents found or written so far, by natural key: rows of children
-	// (jobs, programs, commitments) look them up here first.
+	// (the kinds that name a parent) look them up here first.
 	companies map[string]*parentRef // by tax code
 	schools   map[string]*parentRef // by city + "/" + code
 	programs  map[string]*parentRef // policies by external_id
@@ -222,7 +222,7 @@ func (r *run) plan(ctx context.Context, h handler, rec *record) (RowResult, writ
 	case rec.err != nil:
 		return reject(*rec.err)
 	case h == nil:
-		return reject(RowError{Column: "type", Message: "Thiếu loại mục (type): " + strings.Join(typeNames(), ", ") + "."})
+		return reject(RowError{Column: "type", Message: "Thiếu loại mục (type): " + strings.Join(TypeNames(), ", ") + "."})
 	}
 	if col := badText(h, rec); col != "" {
 		return reject(RowError{Column: col, Message: "Dòng không phải UTF-8 hợp lệ: hãy lưu tệp với bảng mã UTF-8 (Unicode) rồi nhập lại."})

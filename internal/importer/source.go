@@ -347,7 +347,7 @@ func (r *run) parseJSONLine(b []byte, rec *record, def handler) handler {
 	if raw, ok := obj["type"]; ok && string(raw) != "null" {
 		var name string
 		if json.Unmarshal(raw, &name) != nil || handlerFor(name) == nil {
-			rec.err = &RowError{Column: "type", Message: fmt.Sprintf("Loại mục %s không có trong danh sách: %s.", strings.Trim(string(raw), `"`), strings.Join(typeNames(), ", "))}
+			rec.err = &RowError{Column: "type", Message: fmt.Sprintf("Loại mục %s không có trong danh sách: %s.", strings.Trim(string(raw), `"`), strings.Join(TypeNames(), ", "))}
 			return def
 		}
 		h = handlerFor(name)

@@ -77,7 +77,8 @@ func handlerRank(h handler) int {
 	return len(handlers)
 }
 
-func typeNames() []string {
+// TypeNames are the entry types an import takes, in import order.
+func TypeNames() []string {
 	out := make([]string, len(handlers))
 	for i, h := range handlers {
 		out[i] = h.typeName()

@@ -174,8 +174,8 @@ func (k *Kind[T]) cast(e any) *T {
 }
 
 // All lists every kind in dependency order: parents before the children
-// that name them (policy before commitment, company before job, school
-// before program).
+// that name them (a program's policy before its tasks, a company before
+// its jobs, a school before its programs).
 var All = []Entry{Policy, Commitment, Company, Job, School, Program, Project}
 
 // ByName finds a kind by its API name (job, company, …).

@@ -8,7 +8,7 @@ import (
 	"hoptac/internal/store"
 )
 
-// Policy is a cooperation policy or program; commitments name a program.
+// Policy is a cooperation policy or program; the program's tasks name it.
 var Policy = &Kind[domain.Policy]{
 	typ: entryType("policy"), table: store.Policies,
 	meta:   func(e *domain.Policy) *domain.Meta { return &e.Meta },
