@@ -44,126 +44,152 @@ written.
 // has every one.
 const shownErrors = 20
 
-// importCommand runs `hoptac import`. Rejected rows are listed but do not
-// fail the command; only a file (or database) that cannot be read does.
-func importCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+// importArgs are the command line of `hoptac import`.
+type importArgs struct {
+	path, typ, as, report string
+	format                importer.Format
+	publish, dryRun       bool
+	help                  bool
+}
+
+// parseImportArgs reads the flags, which may come before or after FILE.
+func parseImportArgs(args []string) (importArgs, error) {
+	var a importArgs
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	typ := fs.String("type", "", "")
-	publish := fs.Bool("publish", false, "")
-	dryRun := fs.Bool("dry-run", false, "")
-	as := fs.String("as", "", "")
+	fs.StringVar(&a.typ, "type", "", "")
+	fs.BoolVar(&a.publish, "publish", false, "")
+	fs.BoolVar(&a.dryRun, "dry-run", false, "")
+	fs.StringVar(&a.as, "as", "", "")
 	formatName := fs.String("format", "", "")
-	reportPath := fs.String("report", "", "")
-	// Flags may come before or after FILE.
+	fs.StringVar(&a.report, "report", "", "")
 	var files []string
 	for rest := args; ; {
 		if err := fs.Parse(rest); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, importUsage)
-				return nil
+				a.help = true
+				return a, nil
 			}
-			return fmt.Errorf("import: %v\n\n%s", err, importUsage)
+			return a, fmt.Errorf("import: %v\n\n%s", err, importUsage)
 		}
-		rest = fs.Args()
-		if len(rest) == 0 {
+		if rest = fs.Args(); len(rest) == 0 {
 			break
 		}
 		files, rest = append(files, rest[0]), rest[1:]
 	}
 	if len(files) != 1 {
-		return fmt.Errorf("import takes one FILE\n\n%s", importUsage)
+		return a, fmt.Errorf("import takes one FILE\n\n%s", importUsage)
 	}
-	path := files[0]
-	format := importer.FormatAuto
+	a.path = files[0]
 	if *formatName != "" {
 		f, err := importer.ParseFormat(*formatName)
 		if err != nil {
-			return err
+			return a, err
 		}
-		format = f
+		a.format = f
 	}
-	if path == "-" && format == importer.FormatAuto {
-		return fmt.Errorf("import: give --format when reading standard input")
+	if a.path == "-" && a.format == importer.FormatAuto {
+		return a, fmt.Errorf("import: give --format when reading standard input")
 	}
+	if a.report == "" {
+		a.report = a.path + ".report.txt"
+		if a.path == "-" {
+			a.report = "import-report.txt"
+		}
+	}
+	return a, nil
+}
 
+// importCommand runs `hoptac import`. Rejected rows are listed but do not
+// fail the command; only a file (or database) that cannot be read does.
+func importCommand(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
+	a, err := parseImportArgs(args)
+	if err != nil || a.help {
+		if a.help {
+			fmt.Fprint(stdout, importUsage)
+		}
+		return err
+	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-
-	if *reportPath == "" {
-		*reportPath = path + ".report.txt"
-		if path == "-" {
-			*reportPath = "import-report.txt"
-		}
-	}
 	if n, err := importer.SweepTemp(os.TempDir(), time.Now()); err == nil && n > 0 {
 		fmt.Fprintf(os.Stderr, "removed %d temp files left by an earlier import\n", n)
 	}
 
-	opts := importer.Options{Type: *typ, Publish: *publish, DryRun: *dryRun, Progress: os.Stderr,
+	opts := importer.Options{Type: a.typ, Publish: a.publish, DryRun: a.dryRun, Progress: os.Stderr,
 		Limits: importer.Limits{MaxRows: cfg.ImportMaxRows}}
 	who := "hệ thống / system"
-	if *as != "" {
-		u, err := st.UserByEmail(ctx, *as)
-		if errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("import: no account %q", *as)
-		}
-		if err != nil {
+	if a.as != "" {
+		if ctx, who, err = actAs(ctx, st, a.as, &opts); err != nil {
 			return err
 		}
-		if u.DisabledAt != nil {
-			return fmt.Errorf("import: the account %q is disabled", u.Email)
-		}
-		actor := store.Actor{UserID: u.ID}
-		if u.DepartmentCode != nil {
-			actor.DepartmentCode = *u.DepartmentCode
-		}
-		ctx = store.WithActor(ctx, actor)
-		opts.AllowCity = allowCityOf(u)
-		who = u.Email
-		if u.City != nil {
-			who += " (" + u.Role + ", " + *u.City + ")"
-		} else {
-			who += " (" + u.Role + ")"
-		}
 	}
-
-	report, err := newReportFile(*reportPath, path, who)
+	report, err := newReportFile(a.report, a.path, who)
 	if err != nil {
 		return err
 	}
 	opts.OnRow = report.row
 
 	start := time.Now()
-	var rep importer.Report
-	switch {
-	case path == "-":
-		rep, err = importer.Import(ctx, st, os.Stdin, format, opts)
-	case format != importer.FormatAuto:
-		var f *os.File
-		if f, err = os.Open(path); err == nil {
-			rep, err = importer.Import(ctx, st, f, format, opts)
-			f.Close()
-		}
-	default:
-		rep, err = importer.ImportFile(ctx, st, path, opts)
-	}
+	rep, err := runImportFile(ctx, st, a, opts)
 	elapsed := time.Since(start)
 	msg, fileProblem := importer.Message(err)
 	if cerr := report.finish(rep, msg, err); cerr != nil && err == nil {
 		err = cerr
 	}
-	printImportReport(stdout, path, who, rep, elapsed, report)
+	printImportReport(stdout, a.path, who, rep, elapsed, report)
 	if err != nil {
 		if fileProblem {
-			return fmt.Errorf("import %s: %s\n(%w)", path, msg, err)
+			return fmt.Errorf("import %s: %s\n(%w)", a.path, msg, err)
 		}
-		return fmt.Errorf("import %s: %w", path, err)
+		return fmt.Errorf("import %s: %w", a.path, err)
 	}
 	return nil
+}
+
+// actAs makes the import the official's: their department in the audit
+// trail, their city scope. who names them in the report.
+func actAs(ctx context.Context, st *store.Store, email string, opts *importer.Options) (_ context.Context, who string, _ error) {
+	u, err := st.UserByEmail(ctx, email)
+	if errors.Is(err, store.ErrNotFound) {
+		return ctx, "", fmt.Errorf("import: no account %q", email)
+	}
+	if err != nil {
+		return ctx, "", err
+	}
+	if u.DisabledAt != nil {
+		return ctx, "", fmt.Errorf("import: the account %q is disabled", u.Email)
+	}
+	actor := store.Actor{UserID: u.ID}
+	if u.DepartmentCode != nil {
+		actor.DepartmentCode = *u.DepartmentCode
+	}
+	opts.AllowCity = allowCityOf(u)
+	who = u.Email + " (" + u.Role + ")"
+	if u.City != nil {
+		who = u.Email + " (" + u.Role + ", " + *u.City + ")"
+	}
+	return store.WithActor(ctx, actor), who, nil
+}
+
+// runImportFile imports standard input, a file of a given format, or a
+// file whose name tells its format.
+func runImportFile(ctx context.Context, st *store.Store, a importArgs, opts importer.Options) (importer.Report, error) {
+	switch {
+	case a.path == "-":
+		return importer.Import(ctx, st, os.Stdin, a.format, opts)
+	case a.format != importer.FormatAuto:
+		f, err := os.Open(a.path)
+		if err != nil {
+			return importer.Report{}, err
+		}
+		defer f.Close()
+		return importer.Import(ctx, st, f, a.format, opts)
+	}
+	return importer.ImportFile(ctx, st, a.path, opts)
 }
 
 // reportFile is the full account of an import, written as rows come: every

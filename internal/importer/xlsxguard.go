@@ -224,6 +224,45 @@ func (g *xmlGuard) Write(p []byte) (int, error) {
 }
 
 func (g *xmlGuard) byte(c byte) error {
+	if err := g.count(); err != nil {
+		return err
+	}
+	switch g.state {
+	case gText:
+		if c == '<' {
+			g.state, g.name, g.closing, g.tok = gName, g.name[:0], false, 1
+		}
+	case gName:
+		return g.byteName(c)
+	case gTag:
+		switch c {
+		case '"', '\'':
+			g.state, g.quote = gQuoted, c
+		case '>':
+			return g.tagEnd()
+		}
+		g.prev = c
+	case gQuoted:
+		if c == g.quote {
+			g.state, g.prev = gTag, c
+		}
+	case gBang:
+		return g.byteBang(c)
+	case gComment:
+		g.endAfter(c, [2]byte{'-', '-'})
+	case gCDATA:
+		g.endAfter(c, [2]byte{']', ']'})
+	case gPI:
+		g.endAfter(c, [2]byte{g.tail[0], '?'})
+	case gDecl:
+		return g.byteDecl(c)
+	}
+	return nil
+}
+
+// count adds one byte to the current token, row and shared string, and
+// fails past their bounds.
+func (g *xmlGuard) count() error {
 	g.tok++
 	if g.tok > maxXMLToken {
 		return errStructure("một thẻ, ô hoặc khoảng trắng dài quá "+vnSize(maxXMLToken), maxXMLToken,
@@ -240,74 +279,58 @@ func (g *xmlGuard) byte(c byte) error {
 				fmt.Sprintf("an <si> longer than %d bytes", maxSharedString))
 		}
 	}
-	switch g.state {
-	case gText:
-		if c == '<' {
-			g.state, g.name, g.closing, g.tok = gName, g.name[:0], false, 1
+	return nil
+}
+
+// byteName reads an element's name, or tells a comment, CDATA section,
+// declaration or processing instruction from it.
+func (g *xmlGuard) byteName(c byte) error {
+	start := len(g.name) == 0 && !g.closing
+	switch {
+	case start && c == '/':
+		g.closing = true
+	case start && c == '!':
+		g.state, g.bang = gBang, g.bang[:0]
+	case start && c == '?':
+		g.state, g.tail = gPI, [2]byte{}
+	case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>':
+		if err := g.element(); err != nil {
+			return err
 		}
-	case gName:
-		switch {
-		case len(g.name) == 0 && !g.closing && c == '/':
-			g.closing = true
-		case len(g.name) == 0 && !g.closing && c == '!':
-			g.state, g.bang = gBang, g.bang[:0]
-		case len(g.name) == 0 && !g.closing && c == '?':
-			g.state, g.tail = gPI, [2]byte{}
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>':
-			if err := g.element(); err != nil {
-				return err
-			}
-			g.state, g.prev = gTag, c
-			if c == '>' {
-				return g.tagEnd()
-			}
-		default:
-			if len(g.name) < 32 {
-				g.name = append(g.name, c)
-			}
-		}
-	case gTag:
-		switch c {
-		case '"', '\'':
-			g.state, g.quote = gQuoted, c
-		case '>':
+		g.state, g.prev = gTag, c
+		if c == '>' {
 			return g.tagEnd()
 		}
-		g.prev = c
-	case gQuoted:
-		if c == g.quote {
-			g.state, g.prev = gTag, c
+	default:
+		if len(g.name) < 32 {
+			g.name = append(g.name, c)
 		}
-	case gBang:
-		g.bang = append(g.bang, c)
-		switch b := string(g.bang); {
-		case b == "--":
-			g.state, g.tail = gComment, [2]byte{}
-		case b == "[CDATA[":
-			g.state, g.tail = gCDATA, [2]byte{}
-		case !strings.HasPrefix("--", b) && !strings.HasPrefix("[CDATA[", b):
-			g.state, g.declNest = gDecl, 0
-			return g.byteDecl(c)
-		}
-	case gComment:
-		if c == '>' && g.tail == [2]byte{'-', '-'} {
-			g.state, g.tok = gText, 0
-		}
-		g.tail = [2]byte{g.tail[1], c}
-	case gCDATA:
-		if c == '>' && g.tail == [2]byte{']', ']'} {
-			g.state, g.tok = gText, 0
-		}
-		g.tail = [2]byte{g.tail[1], c}
-	case gPI:
-		if c == '>' && g.tail[1] == '?' {
-			g.state, g.tok = gText, 0
-		}
-		g.tail = [2]byte{g.tail[1], c}
-	case gDecl:
+	}
+	return nil
+}
+
+// byteBang reads what follows "<!": a comment, CDATA or a declaration.
+func (g *xmlGuard) byteBang(c byte) error {
+	g.bang = append(g.bang, c)
+	switch b := string(g.bang); {
+	case b == "--":
+		g.state, g.tail = gComment, [2]byte{}
+	case b == "[CDATA[":
+		g.state, g.tail = gCDATA, [2]byte{}
+	case !strings.HasPrefix("--", b) && !strings.HasPrefix("[CDATA[", b):
+		g.state, g.declNest = gDecl, 0
 		return g.byteDecl(c)
 	}
 	return nil
+}
+
+// endAfter ends a comment, CDATA section or processing instruction at a
+// '>' that follows end (the last two bytes seen).
+func (g *xmlGuard) endAfter(c byte, end [2]byte) {
+	if c == '>' && g.tail == end {
+		g.state, g.tok = gText, 0
+	}
+	g.tail = [2]byte{g.tail[1], c}
 }
 
 func (g *xmlGuard) byteDecl(c byte) error {
