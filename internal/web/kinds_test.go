@@ -19,6 +19,8 @@ import (
 	"hoptac/internal/search"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
+
+	"github.com/gofiber/fiber/v2"
 )
 
 // TestEveryKindHasEverySurface walks the registry: every kind imports
@@ -62,44 +64,8 @@ func TestEveryKindHasEverySurface(t *testing.T) {
 	for _, k := range kind.All {
 		typ := k.Type()
 		t.Run(typ.Name, func(t *testing.T) {
-			cols := importer.Columns(typ.Name)
-			for col := range k.Example() {
-				if !slices.Contains(cols, col) {
-					t.Errorf("import columns of %s lack the example's %q", typ.Name, col)
-				}
-			}
-			if len(k.Fields()) == 0 {
-				t.Errorf("kind %s has no form fields", typ.Name)
-			}
-			for _, f := range k.Fields() {
-				if !slices.Contains(cols, f.Name) {
-					t.Errorf("form field %s.%s is not an import column: a form must read as one row of a spreadsheet", typ.Name, f.Name)
-				}
-			}
-			head, err := k.Head(ctx, st, ids[typ.Name])
-			if err != nil || head.Meta.Status != domain.StatusPublished || head.Title == "" {
-				t.Fatalf("Head(%s %d) = %+v, %v; want the published example", typ.Name, ids[typ.Name], head, err)
-			}
-			heads[typ.Name] = head
-			escaped := html.EscapeString(head.Title)
-
-			if form := admin.do(http.MethodGet, "/admin/"+typ.Plural+"/moi", nil); form.status != http.StatusOK || !strings.Contains(form.body, "<form") {
-				t.Errorf("GET /admin/%s/moi = %d, want a form", typ.Plural, form.status)
-			}
-			if list := admin.do(http.MethodGet, "/admin/"+typ.Plural+"?status=published", nil); list.status != http.StatusOK || !strings.Contains(list.body, escaped) {
-				t.Errorf("admin list of %s = %d, want it to list %q", typ.Plural, list.status, head.Title)
-			}
-			path := domain.EntryPath(typ.Name, head.Meta.ID, head.Meta.Slug)
-			if page := get(t, app, path); page.status != http.StatusOK || !strings.Contains(page.body, escaped) {
-				t.Errorf("GET %s = %d, want the public page with %q", path, page.status, head.Title)
-			}
-			docs, err := k.Documents(ctx, st, names, store.PublicSelection{IDs: []int64{head.Meta.ID}})
-			if err != nil || len(docs) != 1 || docs[0].Type != typ.Name {
-				t.Errorf("Documents(%s) = %d docs, %v; want its one document", typ.Name, len(docs), err)
-			}
-			if !found(t, app, typ.Name, head) {
-				t.Errorf("search for %q (type %s) does not find entry %d", head.Title, typ.Name, head.Meta.ID)
-			}
+			checkColumns(t, k)
+			heads[typ.Name] = checkSurfaces(t, app, admin, st, names, k, ids[typ.Name])
 		})
 	}
 
@@ -148,4 +114,56 @@ func found(t *testing.T, app interface {
 		}
 	}
 	return false
+}
+
+// checkColumns: the example row and every form field are import columns,
+// so a form reads as one row of a spreadsheet.
+func checkColumns(t *testing.T, k kind.Entry) {
+	t.Helper()
+	name := k.Type().Name
+	cols := importer.Columns(name)
+	for col := range k.Example() {
+		if !slices.Contains(cols, col) {
+			t.Errorf("import columns of %s lack the example's %q", name, col)
+		}
+	}
+	if len(k.Fields()) == 0 {
+		t.Errorf("kind %s has no form fields", name)
+	}
+	for _, f := range k.Fields() {
+		if !slices.Contains(cols, f.Name) {
+			t.Errorf("form field %s.%s is not an import column: a form must read as one row of a spreadsheet", name, f.Name)
+		}
+	}
+}
+
+// checkSurfaces: the published entry id of kind k has its back-office form
+// and list, its public page and search document, and search finds it.
+func checkSurfaces(t *testing.T, app *fiber.App, admin *browser, st *store.Store, names *search.Names, k kind.Entry, id int64) kind.Head {
+	t.Helper()
+	typ := k.Type()
+	head, err := k.Head(ctx, st, id)
+	if err != nil || head.Meta.Status != domain.StatusPublished || head.Title == "" {
+		t.Fatalf("Head(%s %d) = %+v, %v; want the published example", typ.Name, id, head, err)
+	}
+	escaped := html.EscapeString(head.Title)
+
+	if form := admin.do(http.MethodGet, "/admin/"+typ.Plural+"/moi", nil); form.status != http.StatusOK || !strings.Contains(form.body, "<form") {
+		t.Errorf("GET /admin/%s/moi = %d, want a form", typ.Plural, form.status)
+	}
+	if list := admin.do(http.MethodGet, "/admin/"+typ.Plural+"?status=published", nil); list.status != http.StatusOK || !strings.Contains(list.body, escaped) {
+		t.Errorf("admin list of %s = %d, want it to list %q", typ.Plural, list.status, head.Title)
+	}
+	path := domain.EntryPath(typ.Name, head.Meta.ID, head.Meta.Slug)
+	if page := get(t, app, path); page.status != http.StatusOK || !strings.Contains(page.body, escaped) {
+		t.Errorf("GET %s = %d, want the public page with %q", path, page.status, head.Title)
+	}
+	docs, err := k.Documents(ctx, st, names, store.PublicSelection{IDs: []int64{head.Meta.ID}})
+	if err != nil || len(docs) != 1 || docs[0].Type != typ.Name {
+		t.Errorf("Documents(%s) = %d docs, %v; want its one document", typ.Name, len(docs), err)
+	}
+	if !found(t, app, typ.Name, head) {
+		t.Errorf("search for %q (type %s) does not find entry %d", head.Title, typ.Name, head.Meta.ID)
+	}
+	return head
 }
