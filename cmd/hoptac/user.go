@@ -14,6 +14,7 @@ import (
 
 	"hoptac/internal/auth"
 	"hoptac/internal/config"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
@@ -112,7 +113,8 @@ func addUser(ctx context.Context, st *store.Store, email, name, role, city, dept
 	if err := st.CreateUser(ctx, &u); err != nil {
 		var ce *store.ConstraintError
 		if errors.As(err, &ce) {
-			return fmt.Errorf("%s (%s)", ce.Message, ce.Constraint)
+			_, msg := kind.Explain(ce)
+			return fmt.Errorf("%s (%s)", msg, ce.Constraint)
 		}
 		return err
 	}

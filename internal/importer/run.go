@@ -12,6 +12,7 @@ import (
 
 	"hoptac/internal/codes"
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
@@ -377,7 +378,8 @@ func (c *rowCtx) failWrite(res *RowResult, err error, colOf func(string) string)
 	var fe domain.FieldErrors
 	switch {
 	case errors.As(err, &ce):
-		c.fail(colOf(ce.Field), ce.Message)
+		field, msg := kind.Explain(ce)
+		c.fail(colOf(field), msg)
 	case errors.As(err, &fe):
 		for _, f := range fe.Fields() {
 			c.fail(colOf(f), fe[f])

@@ -137,10 +137,10 @@ func TestFailWrite(t *testing.T) {
 		msg    string
 		fatal  bool
 	}{
-		{&store.ConstraintError{Field: "ward", Message: "Phường/xã không thuộc thành phố đã chọn."}, "ward", "Phường/xã không thuộc thành phố đã chọn.", false},
-		{&store.ConstraintError{Field: "ward_code", Message: "m"}, "ward", "m", false},
-		{&store.ConstraintError{Field: "company_id", Message: "m"}, "company_tax_code", "m", false},
-		{&store.ConstraintError{Field: "department_code", Message: "m"}, "", "m", false},
+		{&store.ConstraintError{Constraint: "jobs_ward_city_fkey", Table: "jobs", Field: "ward_code", Rule: store.RuleForeignKey}, "ward", "Phường/xã không thuộc thành phố đã chọn.", false},
+		{&store.ConstraintError{Constraint: "jobs_ward_code_fkey", Table: "jobs", Field: "ward_code", Rule: store.RuleForeignKey}, "ward", "Phường/xã không có trong danh mục hoặc không tồn tại.", false},
+		{&store.ConstraintError{Constraint: "jobs_company_id_fkey", Table: "jobs", Field: "company_id", Rule: store.RuleForeignKey}, "company_tax_code", "Doanh nghiệp không có trong danh mục hoặc không tồn tại.", false},
+		{&store.ConstraintError{Constraint: "jobs_department_code_fkey", Table: "jobs", Field: "department_code", Rule: store.RuleForeignKey}, "", "Cơ quan công bố không có trong danh mục hoặc không tồn tại.", false},
 		{domain.FieldErrors{"company": "m"}, "company_tax_code", "m", false},
 		{store.ErrConflict, "", "Mục này vừa được người khác sửa trong lúc nhập, nên chưa được ghi: hãy nhập lại tệp.", false},
 		{errors.New("connection refused"), "", "", true},

@@ -5,6 +5,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 )
 
 // TestRegistryIsComplete: every entry type has exactly one kind, parents
@@ -53,5 +54,26 @@ func TestRegistryIsComplete(t *testing.T) {
 	}
 	if _, ok := kind.ByName("bogus"); ok {
 		t.Error(`ByName("bogus") found a kind`)
+	}
+}
+
+// TestExplain: the store's constraint codes become the field to blame and
+// a Vietnamese message, in one place.
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		ce               store.ConstraintError
+		field, wantWords string
+	}{
+		{store.ConstraintError{Constraint: "companies_tax_code_key", Table: "companies", Field: "tax_code", Rule: store.RuleUnique}, "tax_code", "Mã số thuế này đã có doanh nghiệp khác sử dụng."},
+		{store.ConstraintError{Constraint: "jobs_title_length", Table: "jobs", Field: "title", Rule: store.RuleTooLong}, "title", domain.TooLongMessage(domain.TextLimits["job"]["title"])},
+		{store.ConstraintError{Constraint: "22021", Table: "jobs", Rule: store.RuleBadText}, "", domain.MsgBadText},
+		{store.ConstraintError{Constraint: "users_email_key", Table: "users", Field: "email", Rule: store.RuleUnique}, "email", "Email đã được sử dụng cho một mục khác."},
+		{store.ConstraintError{Constraint: "jobs_positions_not_null", Table: "jobs", Field: "positions", Rule: store.RuleNotNull}, "positions", "Vui lòng nhập số lượng cần tuyển."},
+		{store.ConstraintError{Constraint: "projects_kind_check", Table: "projects", Field: "kind", Rule: store.RuleCheck}, "kind", "Giá trị không hợp lệ."},
+	}
+	for _, tt := range tests {
+		if field, msg := kind.Explain(&tt.ce); field != tt.field || msg != tt.wantWords {
+			t.Errorf("Explain(%s) = %q, %q; want %q, %q", tt.ce.Constraint, field, msg, tt.field, tt.wantWords)
+		}
 	}
 }

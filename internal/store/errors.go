@@ -10,74 +10,37 @@ import (
 	"syscall"
 
 	"github.com/lib/pq"
-
-	"hoptac/internal/domain"
 )
 
 // ConstraintError is a write the database refused because the data broke
-// one of its rules. Field names the form field to blame and Message says
-// what is wrong in Vietnamese, ready for the user.
+// one of its rules. It carries codes, not words: the rule's name, the table
+// and column, and what kind of rule it is. kind.Explain turns it into the
+// field to blame and a Vietnamese message.
 type ConstraintError struct {
-	Constraint string
-	Field      string
-	Message    string
+	Constraint string // the rule's name in the schema (companies_tax_code_key)
+	Table      string
+	Field      string // the column, as the table names it
+	Rule       Rule
 	Err        error
 }
 
+// Rule is what kind of rule a write broke.
+type Rule string
+
+const (
+	RuleUnique     Rule = "unique"
+	RuleForeignKey Rule = "foreign_key"
+	RuleNotNull    Rule = "not_null"
+	RuleCheck      Rule = "check"
+	RuleTooLong    Rule = "too_long" // a <table>_<column>_length CHECK (migration 00007)
+	RuleBadText    Rule = "bad_text" // NUL or text that is not UTF-8
+)
+
 func (e *ConstraintError) Error() string {
-	return "constraint " + e.Constraint + " on " + e.Field + ": " + e.Err.Error()
+	return "constraint " + e.Constraint + " (" + string(e.Rule) + ") on " + e.Table + "." + e.Field + ": " + e.Err.Error()
 }
 
 func (e *ConstraintError) Unwrap() error { return e.Err }
-
-// fieldLabels names fields in the messages below.
-var fieldLabels = map[string]string{
-	"tax_code":         "Mã số thuế",
-	"external_id":      "Mã tham chiếu (external_id)",
-	"city":             "Thành phố",
-	"ward_code":        "Phường/xã",
-	"industry":         "Ngành kinh tế (VSIC)",
-	"occupation":       "Nhóm nghề (VSCO)",
-	"company_id":       "Doanh nghiệp",
-	"school_id":        "Trường",
-	"policy_id":        "Chương trình hợp tác",
-	"department_code":  "Cơ quan công bố",
-	"positions":        "Số lượng cần tuyển",
-	"wage_min":         "Lương tối thiểu",
-	"wage_max":         "Lương tối đa",
-	"employees":        "Số lao động",
-	"founded_year":     "Năm thành lập",
-	"duration_months":  "Thời gian đào tạo",
-	"tuition_vnd":      "Học phí",
-	"quota":            "Chỉ tiêu",
-	"budget_vnd":       "Kinh phí",
-	"experience_years": "Số năm kinh nghiệm",
-	"code":             "Mã trường",
-}
-
-func label(field string) string {
-	if l, ok := fieldLabels[field]; ok {
-		return l
-	}
-	return "Giá trị"
-}
-
-// specialConstraints are the named rules whose message is not generic.
-var specialConstraints = map[string]ConstraintError{
-	"companies_tax_code_key":         {Field: "tax_code", Message: "Mã số thuế này đã có doanh nghiệp khác sử dụng."},
-	"schools_city_code_key":          {Field: "code", Message: "Mã trường này đã có trong thành phố."},
-	"jobs_wage_range_check":          {Field: "wage_max", Message: "Lương tối đa phải lớn hơn hoặc bằng lương tối thiểu."},
-	"policies_effective_range_check": {Field: "effective_to", Message: "Ngày hết hiệu lực phải sau ngày có hiệu lực."},
-	"projects_date_range_check":      {Field: "end_on", Message: "Ngày kết thúc phải sau ngày bắt đầu."},
-	"companies_industry_fkey":        {Field: "industry", Message: "Ngành kinh tế (VSIC) không có trong danh mục."},
-	"jobs_occupation_fkey":           {Field: "occupation", Message: "Nhóm nghề (VSCO) không có trong danh mục."},
-	"commitments_policy_is_program":  {Field: "program", Message: "Nhiệm vụ phải thuộc một chương trình hợp tác."},
-	"companies_ward_city_fkey":       {Field: "ward", Message: "Phường/xã không thuộc thành phố đã chọn."},
-	"jobs_ward_city_fkey":            {Field: "ward", Message: "Phường/xã không thuộc thành phố đã chọn."},
-	"schools_ward_city_fkey":         {Field: "ward", Message: "Phường/xã không thuộc thành phố đã chọn."},
-	"programs_school_id_fkey":        {Field: "school", Message: "Trường đào tạo không tồn tại."},
-	"companies_tax_code_check":       {Field: "tax_code", Message: "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số."},
-}
 
 // translate turns a PostgreSQL integrity violation into a ConstraintError;
 // any other error is returned unchanged.
@@ -88,30 +51,24 @@ func translate(err error) error {
 	}
 	switch pqErr.Code {
 	case "22021", "22P05": // character_not_in_repertoire, untranslatable_character: NUL or not UTF-8
-		return &ConstraintError{Constraint: string(pqErr.Code), Field: pqErr.Column, Message: domain.MsgBadText, Err: err}
+		return &ConstraintError{Constraint: string(pqErr.Code), Table: pqErr.Table, Field: pqErr.Column, Rule: RuleBadText, Err: err}
 	}
 	if pqErr.Code.Class() != "23" {
 		return err
 	}
-	name := pqErr.Constraint
-	if special, ok := specialConstraints[name]; ok {
-		special.Constraint, special.Err = name, err
-		return &special
-	}
-	if ce, ok := lengthConstraint(pqErr, err); ok {
-		return ce
-	}
-	field := fieldOf(pqErr)
-	ce := &ConstraintError{Constraint: name, Field: field, Err: err}
+	ce := &ConstraintError{Constraint: pqErr.Constraint, Table: pqErr.Table, Field: fieldOf(pqErr), Err: err}
 	switch pqErr.Code.Name() {
 	case "unique_violation":
-		ce.Message = label(field) + " đã được sử dụng cho một mục khác."
+		ce.Rule = RuleUnique
 	case "foreign_key_violation":
-		ce.Message = label(field) + " không có trong danh mục hoặc không tồn tại."
+		ce.Rule = RuleForeignKey
 	case "not_null_violation":
-		ce.Message = "Vui lòng nhập " + strings.ToLower(label(field)) + "."
+		ce.Rule = RuleNotNull
 	default:
-		ce.Message = label(field) + " không hợp lệ."
+		ce.Rule = RuleCheck
+		if column, ok := strings.CutSuffix(strings.TrimPrefix(pqErr.Constraint, pqErr.Table+"_"), "_length"); ok {
+			ce.Rule, ce.Field = RuleTooLong, column
+		}
 	}
 	return ce
 }
@@ -127,26 +84,6 @@ func fieldOf(e *pq.Error) string {
 		name = strings.TrimSuffix(name, suffix)
 	}
 	return name
-}
-
-// lengthConstraint explains a <table>_<column>_length CHECK of
-// migrations/00007_text_limits.sql with the limit domain.TextLimits holds.
-func lengthConstraint(e *pq.Error, err error) (*ConstraintError, bool) {
-	column, ok := strings.CutSuffix(strings.TrimPrefix(e.Constraint, e.Table+"_"), "_length")
-	if !ok || e.Code.Name() != "check_violation" {
-		return nil, false
-	}
-	ce := &ConstraintError{Constraint: e.Constraint, Field: column, Err: err}
-	for _, t := range domain.EntryTypes {
-		if t.Plural == e.Table {
-			if max, ok := domain.TextLimits[t.Name][column]; ok {
-				ce.Message = domain.TooLongMessage(max)
-				return ce, true
-			}
-		}
-	}
-	ce.Message = "Nội dung quá dài."
-	return ce, true
 }
 
 // ErrUnavailable is wrapped around every error that says the database

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
@@ -86,7 +87,10 @@ func TestLengthChecksRefuseWhatValidationWouldNot(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			err := st.CreateJob(ctx, job(tt.title))
 			var ce *store.ConstraintError
-			if !errors.As(err, &ce) || ce.Field != tt.field || ce.Message != tt.msg {
+			if !errors.As(err, &ce) {
+				t.Fatalf("CreateJob(%s) = %v, want a ConstraintError", tt.name, err)
+			}
+			if field, msg := kind.Explain(ce); field != tt.field || msg != tt.msg {
 				t.Fatalf("CreateJob(%s) = %v, want a ConstraintError on %q saying %q", tt.name, err, tt.field, tt.msg)
 			}
 		})

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
@@ -267,8 +268,8 @@ func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {
 			if !errors.As(err, &ce) {
 				t.Fatalf("write error = %v, want a *store.ConstraintError", err)
 			}
-			if ce.Field != tt.wantField || ce.Message == "" {
-				t.Errorf("ConstraintError = field %q message %q, want field %q with a message", ce.Field, ce.Message, tt.wantField)
+			if field, msg := kind.Explain(ce); field != tt.wantField || msg == "" {
+				t.Errorf("Explain(%v) = field %q message %q, want field %q with a message", ce, field, msg, tt.wantField)
 			}
 		})
 	}

@@ -141,7 +141,7 @@ func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]
 func saveError(err error) (map[string]string, bool) {
 	var ce *store.ConstraintError
 	if errors.As(err, &ce) {
-		field := ce.Field
+		field, msg := kind.Explain(ce)
 		switch field {
 		case "company_id":
 			field = "company_tax_code"
@@ -152,7 +152,7 @@ func saveError(err error) (map[string]string, bool) {
 		case "policy_id":
 			field = "program_external_id"
 		}
-		return map[string]string{field: ce.Message}, true
+		return map[string]string{field: msg}, true
 	}
 	return nil, false
 }
