@@ -84,3 +84,32 @@ func closedWithin(conn net.Conn, d time.Duration) bool {
 		}
 	}
 }
+
+// TestServeSetsAMemoryLimit: without GOMEMLIMIT, serve sets its own soft
+// limit (200 MiB); with it, the runtime's own reading of it stands. The
+// Go collector on METRICS_ADDR reports the limit in force.
+func TestServeSetsAMemoryLimit(t *testing.T) {
+	limit := func(env map[string]string) string {
+		t.Helper()
+		p := startPortal(t, env)
+		resp, err := http.Get("http://" + p.metricsAddr + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if v, ok := strings.CutPrefix(sc.Text(), "go_gc_gomemlimit_bytes "); ok {
+				return v
+			}
+		}
+		t.Fatal("/metrics has no go_gc_gomemlimit_bytes")
+		return ""
+	}
+	if got := limit(nil); got != "2.097152e+08" {
+		t.Errorf("memory limit without GOMEMLIMIT = %s, want 200 MiB (2.097152e+08)", got)
+	}
+	if got := limit(map[string]string{"GOMEMLIMIT": "150MiB"}); got != "1.572864e+08" {
+		t.Errorf("memory limit with GOMEMLIMIT=150MiB = %s, want 1.572864e+08", got)
+	}
+}
