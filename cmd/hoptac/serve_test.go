@@ -64,22 +64,12 @@ type portal struct {
 	log         *lockedBuffer
 }
 
-func freePort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
 // startPortal runs `hoptac serve` on a fresh database with env added to
 // the defaults (free loopback ports, no Meilisearch: search falls back).
 func startPortal(t *testing.T, env map[string]string) *portal {
 	t.Helper()
 	bin := testenv.Binary(t)
-	p := &portal{addr: freePort(t), metricsAddr: freePort(t), databaseURL: testenv.DatabaseURL(t), log: &lockedBuffer{}}
+	p := &portal{addr: testenv.FreeAddr(t), metricsAddr: testenv.FreeAddr(t), databaseURL: testenv.DatabaseURL(t), log: &lockedBuffer{}}
 	p.url = "http://" + p.addr
 	vars := map[string]string{
 		"PATH": os.Getenv("PATH"), "HOME": os.Getenv("HOME"),
@@ -279,7 +269,7 @@ func startNginx(t *testing.T, upstream string) reverseProxy {
 	}
 	dir := t.TempDir()
 	roots := selfSignedCert(t, dir)
-	httpAddr, httpsAddr := freePort(t), freePort(t)
+	httpAddr, httpsAddr := testenv.FreeAddr(t), testenv.FreeAddr(t)
 	location := `
 		location / {
 			proxy_pass http://portal;

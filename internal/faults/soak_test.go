@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -45,7 +44,7 @@ func TestSoak(t *testing.T) {
 
 	dbURL := testenv.DatabaseURL(t)
 	meili := testenv.OwnMeilisearch(t)
-	metricsAddr := freeLoopback(t)
+	metricsAddr := testenv.FreeAddr(t)
 	env := []string{"DATABASE_URL=" + dbURL, "MEILI_URL=" + meili.URL, "MEILI_MASTER_KEY=" + meili.MasterKey,
 		"LOG_LEVEL=warn", "METRICS_ADDR=" + metricsAddr}
 	start := time.Now()
@@ -179,16 +178,6 @@ func goroutines(client *http.Client, base, metricsAddr string) int {
 		resp.Body.Close()
 	}
 	return -1
-}
-
-func freeLoopback(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
 
 // analyze gives the planner statistics of the fresh data at once, as

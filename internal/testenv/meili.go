@@ -83,6 +83,17 @@ func findMeiliBinary() (string, error) {
 	}
 }
 
+// FreeAddr is a loopback host:port nobody listens on now, for a server a
+// test starts.
+func FreeAddr(t testing.TB) string {
+	t.Helper()
+	addr, err := freeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return addr
+}
+
 func freeAddr() (string, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
