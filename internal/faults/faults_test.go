@@ -42,7 +42,7 @@ type portal struct {
 func newPortal(t *testing.T, dbURL string, extra ...string) portal {
 	t.Helper()
 	start := time.Now()
-	meili := testenv.OwnMeilisearch(t)
+	meili := testenv.PrivateMeilisearch(t)
 	t.Logf("Meilisearch up in %s", time.Since(start).Round(time.Millisecond))
 	p := portal{dbURL: dbURL, meili: meili, env: append([]string{
 		"DATABASE_URL=" + dbURL,

@@ -31,7 +31,7 @@ func TestRestoreFromDump(t *testing.T) {
 	if diff := cmp.Diff(before, tableCounts(t, restoredURL)); diff != "" {
 		t.Fatalf("row counts after restore (-original +restored):\n%s", diff)
 	}
-	meili := testenv.OwnMeilisearch(t)
+	meili := testenv.PrivateMeilisearch(t)
 	env := []string{"DATABASE_URL=" + restoredURL, "MEILI_URL=" + meili.URL, "MEILI_MASTER_KEY=" + meili.MasterKey, "LOG_LEVEL=warn"}
 	srv := testenv.Serve(t, env) // refuses to start if a migration were missing
 	report := testenv.Command(t, env, "reindex")

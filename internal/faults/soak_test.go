@@ -43,7 +43,7 @@ func TestSoak(t *testing.T) {
 	}
 
 	dbURL := testenv.DatabaseURL(t)
-	meili := testenv.OwnMeilisearch(t)
+	meili := testenv.PrivateMeilisearch(t)
 	metricsAddr := testenv.FreeAddr(t)
 	env := []string{"DATABASE_URL=" + dbURL, "MEILI_URL=" + meili.URL, "MEILI_MASTER_KEY=" + meili.MasterKey,
 		"LOG_LEVEL=warn", "METRICS_ADDR=" + metricsAddr}

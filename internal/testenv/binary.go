@@ -196,19 +196,6 @@ func tail(s string, n int) string {
 	return "…" + s[len(s)-n:]
 }
 
-// OwnMeilisearch starts a Meilisearch process for this test alone (the
-// portal's index name is fixed, so two portals need two engines); it is
-// stopped when the test ends.
-func OwnMeilisearch(t testing.TB) *Meili {
-	t.Helper()
-	m, err := startMeili()
-	if err != nil {
-		t.Fatalf("testenv: Meilisearch: %v", err)
-	}
-	t.Cleanup(m.shutdown)
-	return m
-}
-
 // PGTool is the path of a PostgreSQL client program (pg_dump, pg_restore)
 // of the newest installed version.
 func PGTool(t testing.TB, name string) string {
