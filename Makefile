@@ -9,12 +9,12 @@ run:
 	@scripts/run-local.sh
 
 ## test: vet and the whole test suite against real PostgreSQL and Meilisearch;
-## scripts/setup-test.sh first installs and starts what is missing
+## scripts/setup.sh first installs and starts what is missing
 ## (GORACE: the race detector otherwise sleeps a second as each package exits;
 ## the slowest packages are named first so the quick ones run beside them)
 TEST_FIRST = ./internal/web ./internal/indexer
 test:
-	@scripts/setup-test.sh
+	@scripts/setup.sh
 	$(GO) vet ./...
 	GORACE="$${GORACE:-atexit_sleep_ms=0}" $(GO) test -race -count=1 -timeout 20m $(TEST_FIRST) ./...
 

@@ -8,6 +8,11 @@ mkdir -p .data
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+# What the portal needs on this machine: installed with apt-get when root
+# (otherwise the exact command is printed), PostgreSQL started, the pinned
+# Meilisearch fetched.
+scripts/setup.sh run
+
 # --- PostgreSQL ---------------------------------------------------------
 if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL="postgres://postgres@127.0.0.1:5432/hoptac?sslmode=disable"

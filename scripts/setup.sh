@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Makes a machine ready for `make test`; `make test` and .ci/run both call it.
-# It checks what the tests need (PostgreSQL with unaccent, npm, curl, gcc
-# for -race, Chromium for the browser tests, nginx for the proxy test),
+# Makes a machine ready for `make test` (scripts/setup.sh) or `make run`
+# (scripts/setup.sh run); `make test`, `make run` and .ci/run call it.
+# It checks what is needed (PostgreSQL with unaccent, npm, curl; for the
+# tests also gcc for -race, Chromium for the browser tests, nginx for the
+# proxy test),
 # installs what is missing with apt-get when run as root, or else prints
 # the exact command to run and fails. Then it starts PostgreSQL (unless
 # DATABASE_URL points elsewhere) and installs the pinned Meilisearch binary
@@ -26,11 +28,13 @@ have psql && have pg_isready || packages+=(postgresql-client)
 have npm || packages+=(nodejs npm)
 have curl || packages+=(curl)
 have make || packages+=(make)
-have gcc || packages+=(gcc libc6-dev) # go test -race needs cgo
-if [ -z "${CHROMIUM_BIN:-}" ] && ! have chromium && ! have chromium-browser && ! have google-chrome; then
-  packages+=(chromium) # browser tests (chromedp)
+if [ "${1:-test}" = test ]; then
+  have gcc || packages+=(gcc libc6-dev) # go test -race needs cgo
+  if [ -z "${CHROMIUM_BIN:-}" ] && ! have chromium && ! have chromium-browser && ! have google-chrome; then
+    packages+=(chromium) # browser tests (chromedp)
+  fi
+  have nginx || packages+=(nginx-light) # the reverse-proxy test
 fi
-have nginx || packages+=(nginx-light) # the reverse-proxy test
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
