@@ -19,6 +19,7 @@ var jobSpec = &spec[domain.Job]{
 	aliases:       map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
 	fields:        map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
 	cityCol:       "city",
+	parentID:      func(e *domain.Job) int64 { return e.CompanyID },
 	meta:          func(e *domain.Job) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Job) string { return e.City },
 	byExternalID:  (*store.Store).JobByExternalID,

@@ -17,6 +17,7 @@ var programSpec = &spec[domain.Program]{
 		"tuition_vnd", "quota", "intake", "mode", "support", "description"},
 	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
 	cityCol:       "school_city",
+	parentID:      func(e *domain.Program) int64 { return e.SchoolID },
 	meta:          func(e *domain.Program) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Program) string { return e.City },
 	byExternalID:  (*store.Store).ProgramByExternalID,

@@ -98,9 +98,12 @@ type spec[T any] struct {
 	cityCol string // the column that decides the row's city (scope)
 	natural *natural[T]
 
-	meta          func(*T) *domain.Meta
-	city          func(*T) string
-	policyField   func(*T) string // the field deciding a policy's department
+	meta        func(*T) *domain.Meta
+	city        func(*T) string
+	policyField func(*T) string // the field deciding a policy's department
+	// parentID is the id of the parent an entry names (a job's company), for
+	// the dry run: a parent the same file creates has only a stand-in id.
+	parentID      func(*T) int64
 	byExternalID  func(st *store.Store, ctx context.Context, id string) (T, error)
 	byExternalIDs func(st *store.Store, ctx context.Context, ids []string) ([]T, error)
 	apply         func(ctx context.Context, c *rowCtx, e *T, isNew bool)
@@ -410,6 +413,12 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 		if !changed && !publish {
 			res.Action = Unchanged
 		}
+	}
+	if r.opts.DryRun && s.parentID != nil && s.parentID(e) < 0 {
+		// It moves to a parent this file creates: a change for certain,
+		// and one the database cannot try before that parent exists.
+		verdict(&p.res, true)
+		return p.res, nil
 	}
 	if r.opts.DryRun {
 		changed, err := r.st.WouldChange(ctx, e)
