@@ -77,31 +77,19 @@ func DefaultLimits() Limits {
 // orDefault fills the limits left at zero (or below).
 func (l Limits) orDefault() Limits {
 	d := DefaultLimits()
-	if l.MaxRows <= 0 {
-		l.MaxRows = d.MaxRows
+	return Limits{
+		MaxRows: positiveOr(l.MaxRows, d.MaxRows), MaxColumns: positiveOr(l.MaxColumns, d.MaxColumns),
+		MaxCellChars: positiveOr(l.MaxCellChars, d.MaxCellChars), MaxLineBytes: positiveOr(l.MaxLineBytes, d.MaxLineBytes),
+		MaxFileBytes: positiveOr(l.MaxFileBytes, d.MaxFileBytes), MaxXLSXBytes: positiveOr(l.MaxXLSXBytes, d.MaxXLSXBytes),
+		MaxXLSXUnzipped: positiveOr(l.MaxXLSXUnzipped, d.MaxXLSXUnzipped), MaxXLSXRatio: positiveOr(l.MaxXLSXRatio, d.MaxXLSXRatio),
 	}
-	if l.MaxColumns <= 0 {
-		l.MaxColumns = d.MaxColumns
+}
+
+func positiveOr[T int | int64](v, def T) T {
+	if v <= 0 {
+		return def
 	}
-	if l.MaxCellChars <= 0 {
-		l.MaxCellChars = d.MaxCellChars
-	}
-	if l.MaxLineBytes <= 0 {
-		l.MaxLineBytes = d.MaxLineBytes
-	}
-	if l.MaxFileBytes <= 0 {
-		l.MaxFileBytes = d.MaxFileBytes
-	}
-	if l.MaxXLSXBytes <= 0 {
-		l.MaxXLSXBytes = d.MaxXLSXBytes
-	}
-	if l.MaxXLSXUnzipped <= 0 {
-		l.MaxXLSXUnzipped = d.MaxXLSXUnzipped
-	}
-	if l.MaxXLSXRatio <= 0 {
-		l.MaxXLSXRatio = d.MaxXLSXRatio
-	}
-	return l
+	return v
 }
 
 // Limit names which bound a file broke.
