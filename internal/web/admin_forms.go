@@ -104,16 +104,15 @@ func formValues(c *fiber.Ctx, fields []formField) map[string]string {
 // The editor's city is written in: it is not theirs to choose. The error is
 // a failure to read the database, for the error handler (never shown).
 func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]string) (map[string]string, error) {
-	typ := k.Type().Name
 	o := official(c)
 	if !o.IsAdmin() {
-		for _, f := range kindFields(typ) {
+		for _, f := range k.Fields() {
 			if f.City {
 				values[f.Name] = o.City
 			}
 		}
 	}
-	errs, err := importer.ApplyForm(c.UserContext(), s.store, s.catalog, typ, e, values)
+	errs, err := importer.ApplyForm(c.UserContext(), s.store, s.catalog, k.Type().Name, e, values)
 	if err != nil {
 		return nil, err
 	}
@@ -121,14 +120,14 @@ func (s *server) applyForm(c *fiber.Ctx, k kind.Entry, e any, values map[string]
 	for _, re := range errs {
 		name := re.Column
 		if name == "" {
-			name = kindFields(typ)[0].Name
+			name = k.Fields()[0].Name
 		}
 		if _, dup := out[name]; !dup {
 			out[name] = re.Message
 		}
 	}
 	if len(out) == 0 && !o.CanEdit(k.HeadOf(e).City) {
-		for _, f := range kindFields(typ) {
+		for _, f := range k.Fields() {
 			if f.City {
 				out[f.Name] = "Bạn chỉ được cập nhật dữ liệu của " + s.catalog.CityName(o.City) + "; mục chung của cả hai thành phố do quản trị viên cập nhật."
 			}
@@ -207,7 +206,7 @@ func (s *server) adminEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	values, err := s.valuesOf(c.UserContext(), row.Type.Name, e)
+	values, err := s.valuesOf(c.UserContext(), k, e)
 	if err != nil {
 		return err
 	}
@@ -249,7 +248,7 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	case errors.Is(err, store.ErrConflict):
 		// Someone saved first: show what differs from the current version
 		// and keep what this official typed; nothing is overwritten.
-		now, err := s.valuesOf(ctx, row.Type.Name, current)
+		now, err := s.valuesOf(ctx, k, current)
 		if err != nil {
 			return err
 		}
@@ -274,7 +273,7 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 }
 
 // valuesOf writes an entry as form values, field names as in the import.
-func (s *server) valuesOf(ctx context.Context, typ string, e any) (map[string]string, error) {
+func (s *server) valuesOf(ctx context.Context, k kind.Entry, e any) (map[string]string, error) {
 	b, err := json.Marshal(e)
 	if err != nil {
 		return nil, err
@@ -288,13 +287,12 @@ func (s *server) valuesOf(ctx context.Context, typ string, e any) (map[string]st
 	delete(raw, "ward")
 	rename := map[string]string{"ward_code": "ward"}
 	out := map[string]string{}
-	for k, v := range raw {
-		if n, ok := rename[k]; ok {
-			k = n
+	for col, v := range raw {
+		if n, ok := rename[col]; ok {
+			col = n
 		}
-		out[k] = formText(v)
+		out[col] = formText(v)
 	}
-	k, _ := kind.ByName(typ)
 	parent, err := k.ParentKeys(ctx, s.store, e)
 	if err != nil {
 		return nil, err
@@ -302,7 +300,7 @@ func (s *server) valuesOf(ctx context.Context, typ string, e any) (map[string]st
 	for col, v := range parent {
 		out[col] = v
 	}
-	for _, f := range kindFields(typ) {
+	for _, f := range k.Fields() {
 		if f.Kind == "date" && len(out[f.Name]) >= 10 {
 			out[f.Name] = out[f.Name][:10]
 		}
