@@ -7,13 +7,13 @@ import (
 	"time"
 )
 
-// MaxPreSessions bounds the live pre-sessions: anyone can open the login
-// form, so a flood of visits must not grow the table without end. Past the
-// bound the ones closest to expiry go first (their form asks again).
-var MaxPreSessions = 20000
+// DefaultMaxPreSessions bounds the live pre-sessions: anyone can open the
+// login form, so a flood of visits must not grow the table without end.
+// Past the bound the ones closest to expiry go first (their form asks again).
+const DefaultMaxPreSessions = 20000
 
 // createPreSessionSQL stores a pre-session and, in the same statement,
-// removes the expired ones and those past MaxPreSessions ($4).
+// removes the expired ones and those past the bound ($4).
 const createPreSessionSQL = `WITH expired AS (DELETE FROM login_presessions WHERE expires_at < now()),
 	overflow AS (DELETE FROM login_presessions WHERE id_hash IN (
 		SELECT id_hash FROM login_presessions ORDER BY expires_at DESC OFFSET $4))
@@ -22,7 +22,7 @@ INSERT INTO login_presessions (id_hash, csrf_token, expires_at) VALUES ($1, $2, 
 // CreatePreSession stores the login form's pre-session: the hash of id
 // (the cookie's value) and the form's CSRF token, until expires.
 func (s *Store) CreatePreSession(ctx context.Context, id, csrf string, expires time.Time) error {
-	_, err := s.db.ExecContext(ctx, createPreSessionSQL, TokenHash(id), csrf, expires, max(MaxPreSessions-1, 0))
+	_, err := s.db.ExecContext(ctx, createPreSessionSQL, TokenHash(id), csrf, expires, s.maxPreSessions-1)
 	return translate(err)
 }
 

@@ -45,11 +45,13 @@ func TestPreSessions(t *testing.T) {
 }
 
 // TestPreSessionsAreBounded: a flood of login-form visits keeps at most
-// MaxPreSessions rows, dropping those closest to expiry.
+// Options.MaxPreSessions rows, dropping those closest to expiry.
 func TestPreSessionsAreBounded(t *testing.T) {
-	st := testenv.Store(t)
-	defer func(n int) { store.MaxPreSessions = n }(store.MaxPreSessions)
-	store.MaxPreSessions = 5
+	st, err := store.Open(ctx, testenv.DatabaseURL(t), store.Options{MaxOpenConns: 2, MaxPreSessions: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	token := strings.Repeat("t", 43)
 	base := time.Now().Add(time.Hour)
 	for i := 0; i < 12; i++ {

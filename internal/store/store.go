@@ -31,12 +31,17 @@ var ErrUnchanged = errors.New("entry unchanged")
 type Options struct {
 	MaxOpenConns     int
 	StatementTimeout time.Duration
+	// MaxPreSessions bounds the login form's live pre-sessions (0:
+	// DefaultMaxPreSessions).
+	MaxPreSessions int
 }
 
 // Store wraps the database handle.
 type Store struct {
 	db  *sqlx.DB
 	dsn string // for LISTEN, which needs a connection of its own
+	// maxPreSessions: see Options.MaxPreSessions.
+	maxPreSessions int
 }
 
 // Open connects to PostgreSQL with a bounded pool; every session gets a
@@ -61,7 +66,11 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &Store{db: db, dsn: dsn}, nil
+	maxPre := opts.MaxPreSessions
+	if maxPre <= 0 {
+		maxPre = DefaultMaxPreSessions
+	}
+	return &Store{db: db, dsn: dsn, maxPreSessions: maxPre}, nil
 }
 
 // withStatementTimeout adds statement_timeout as a run-time parameter of
