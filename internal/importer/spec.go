@@ -420,18 +420,18 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 		verdict(&p.res, true)
 		return p.res, nil
 	}
-	if r.opts.DryRun {
-		changed, err := r.st.WouldChange(ctx, e)
-		if err != nil {
-			if err := c.failWrite(&p.res, err, s.colOf); err != nil {
-				r.fatal = err
-			}
-			return p.res, nil
-		}
-		verdict(&p.res, changed)
-		return p.res, nil
-	}
 	p.res.Action = Updated // until the write says otherwise
+	if r.opts.DryRun {
+		// The question runs on the write pool, like the write it stands for.
+		return p.res, func(ctx context.Context, res *RowResult) error {
+			changed, err := r.st.WouldChange(ctx, e)
+			if err != nil {
+				return c.failWrite(res, err, s.colOf)
+			}
+			verdict(res, changed)
+			return nil
+		}
+	}
 	m := s.meta(e)
 	return p.res, func(ctx context.Context, res *RowResult) error {
 		// A change and a publish are one transaction: never an entry
