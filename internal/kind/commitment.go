@@ -37,13 +37,13 @@ var Commitment = &Kind[domain.Commitment]{
 	},
 	fields: []Field{
 		{Name: "title", Label: "Tên nhiệm vụ", Kind: "text", Required: true},
-		{Name: "program_external_id", Label: "Mã tham chiếu của chương trình hợp tác", Hint: "Ví dụ: demo-program-2024.", Kind: "text", Required: true},
+		{Name: "program_external_id", Label: "Chương trình hợp tác", Kind: "program", Required: true},
 		{Name: "lead", Label: "Chủ trì", Kind: "select", Required: true, Options: cityOptions(true), City: true},
-		{Name: "progress", Label: "Tiến độ", Kind: "select", Required: true, Options: fixed(domain.Progresses)},
+		{Name: "departments", Label: "Cơ quan phụ trách", Hint: "Các sở đang có thẩm quyền với nhiệm vụ này.", Kind: "checks", Options: currentDepartments},
+		{Name: "progress", Label: "Tiến độ (theo báo cáo)", Hint: "Quá thời hạn mà chưa hoàn thành, cổng tự ghi “Quá hạn”.", Kind: "select", Required: true, Options: fixed(domain.Progresses)},
 		{Name: "due_on", Label: "Thời hạn", Kind: "date"},
+		{Name: "weight", Label: "Trọng số", Hint: "Từ 1 đến 100; để trống nếu các nhiệm vụ ngang nhau.", Kind: "number"},
 		{Name: "description", Label: "Mô tả", Kind: "textarea"},
-		{Name: "progress_updates", Label: "Cập nhật tiến độ (JSON)", Hint: `Danh sách dạng [{"date":"2025-01-15","note":"…","evidence_url":"https://…"}].`, Kind: "json"},
-		{Name: "reviews", Label: "Sơ kết, tổng kết (JSON)", Hint: `Danh sách dạng [{"date":"2025-01-15","kind":"so_ket","summary":"…"}].`, Kind: "json"},
 		externalIDField,
 	},
 }

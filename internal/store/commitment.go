@@ -27,7 +27,7 @@ type commitmentRow struct {
 const commitmentColumns = `m.id, m.slug, m.status, m.external_id, m.department_code, m.archive_reason,
 	m.created_at, m.updated_at, m.published_at, m.version,
 	m.policy_id, m.title, m.description, COALESCE(m.city, 'both') AS city, m.progress, m.due_on,
-	m.sort_order, m.progress_updates, m.reviews, p.title AS program_title`
+	m.sort_order, m.departments, m.weight, m.ledger_digest, p.title AS program_title`
 
 // commitmentsListTail is the list's filters and order, read from
 // commitments (the back office, any status) or public_commitments (the
@@ -50,14 +50,23 @@ const (
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicCommitmentsListSQL, commitmentsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	list, err := runList(ctx, s.db, query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	if err != nil {
+		return list, err
+	}
+	return list, attachUpdates(ctx, s.db, list.Items)
 }
 
 // Commitment returns one commitment whatever its status.
 func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, error) {
 	var m domain.Commitment
 	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
-	return m, err
+	if err != nil {
+		return m, err
+	}
+	one := []domain.Commitment{m}
+	err = attachUpdates(ctx, s.db, one)
+	return one[0], err
 }
 
 // CommitmentByExternalID finds a commitment by its import key; an empty
@@ -66,7 +75,12 @@ func (s *Store) CommitmentByExternalID(ctx context.Context, externalID string) (
 	var m domain.Commitment
 	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
 WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
-	return m, err
+	if err != nil {
+		return m, err
+	}
+	one := []domain.Commitment{m}
+	err = attachUpdates(ctx, s.db, one)
+	return one[0], err
 }
 
 // CommitmentsByExternalIDs finds the commitments of several import keys;
@@ -75,23 +89,30 @@ func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]d
 	var out []domain.Commitment
 	err := s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
 WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, attachUpdates(ctx, s.db, out)
 }
 
 // PublicCommitments reads public commitments.
 func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
 	var out []domain.Commitment
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
+	err := s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
 WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
 ORDER BY m.id LIMIT $3`, sel.args()...)
+	if err != nil {
+		return nil, err
+	}
+	return out, attachUpdates(ctx, s.db, out)
 }
 
 const commitmentInsertSQL = `INSERT INTO commitments (slug, status, external_id, department_code, published_at,
-	policy_id, title, description, city, progress, due_on, sort_order, progress_updates, reviews)
+	policy_id, title, description, city, progress, due_on, sort_order, departments, weight, ledger_digest)
 VALUES (:slug, :status, :external_id, :department_code,
 	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
 	:policy_id, :title, :description, NULLIF(:city, 'both'), :progress, :due_on, :sort_order,
-	:progress_updates, :reviews)
+	COALESCE(CAST(:departments AS text[]), '{}'), :weight, :ledger_digest)
 RETURNING id, created_at, updated_at, published_at, version`
 
 // CreateCommitment inserts m and fills in its id, timestamps and version.
@@ -112,13 +133,17 @@ func createCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) er
 	if m.Progress == "" {
 		m.Progress = "not_started"
 	}
-	return getNamed(ctx, tx, &m.Meta, commitmentInsertSQL, m)
+	m.LedgerDigest = ledgerDigest(m.Updates)
+	if err := getNamed(ctx, tx, &m.Meta, commitmentInsertSQL, m); err != nil {
+		return err
+	}
+	return writeUpdates(ctx, tx, m)
 }
 
 const commitmentUpdateSQL = `UPDATE commitments SET slug = :slug, external_id = :external_id,
 	policy_id = :policy_id, title = :title, description = :description, city = NULLIF(:city, 'both'),
 	progress = :progress, due_on = :due_on, sort_order = :sort_order,
-	progress_updates = :progress_updates, reviews = :reviews,
+	departments = COALESCE(CAST(:departments AS text[]), '{}'), weight = :weight, ledger_digest = :ledger_digest,
 	updated_at = now(), version = version + 1
 WHERE id = :id AND version = :version
 RETURNING id, created_at, updated_at, published_at, version, status`
@@ -130,5 +155,9 @@ func (s *Store) UpdateCommitment(ctx context.Context, m *domain.Commitment) erro
 
 func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
 	m.Slug = vn.Slug(m.Title)
-	return updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments)
+	m.LedgerDigest = ledgerDigest(m.Updates)
+	if err := updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments); err != nil {
+		return err
+	}
+	return writeUpdates(ctx, tx, m)
 }

@@ -28,7 +28,7 @@ type policyRow struct {
 const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code, p.archive_reason,
 	p.created_at, p.updated_at, p.published_at, p.version,
 	p.title, p.kind, p.field, p.doc_number, p.issuer, p.issued_on, p.effective_from, p.effective_to,
-	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city`
+	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city, p.continued_by`
 
 // policiesListTail is the list's filters and order, read from policies
 // (the back office, any status) or public_policies.
@@ -89,11 +89,11 @@ ORDER BY p.id LIMIT $3`, sel.args()...)
 
 const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
 	title, kind, field, doc_number, issuer, issued_on, effective_from, effective_to,
-	summary, body, source_url, city)
+	summary, body, source_url, city, continued_by)
 VALUES (:slug, :status, :external_id, :department_code,
 	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
 	:title, :kind, :field, :doc_number, :issuer, :issued_on, :effective_from, :effective_to,
-	:summary, :body, :source_url, NULLIF(:city, 'both'))
+	:summary, :body, :source_url, NULLIF(:city, 'both'), :continued_by)
 RETURNING id, created_at, updated_at, published_at, version`
 
 // CreatePolicy inserts p and fills in its id, timestamps and version.
@@ -118,7 +118,7 @@ const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :extern
 	title = :title, kind = :kind, field = :field, doc_number = :doc_number, issuer = :issuer,
 	issued_on = :issued_on, effective_from = :effective_from, effective_to = :effective_to,
 	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
-	updated_at = now(), version = version + 1
+	continued_by = :continued_by, updated_at = now(), version = version + 1
 WHERE id = :id AND version = :version
 RETURNING id, created_at, updated_at, published_at, version, status`
 

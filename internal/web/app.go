@@ -66,6 +66,9 @@ type Deps struct {
 	// Imports bounds how many imports run at once (nil: DefaultImports).
 	ImportLimits importer.Limits
 	Imports      *ImportGate
+	// Now is the clock derived statuses (overdue) are computed from; nil
+	// is time.Now. Tests fix it.
+	Now func() time.Time
 }
 
 // server holds what handlers share; it lives as long as the app.
@@ -83,6 +86,7 @@ type server struct {
 	httpsAlways bool
 	// pages are each kind's public list and detail handlers, by kind name.
 	pages map[string]kindPages
+	now   func() time.Time
 }
 
 // kindPages are the public pages of one kind: its list and an entry's page.
@@ -121,6 +125,9 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		s.hasher = auth.NewHasher(4, auth.HashWait)
 	}
 	s.pages = s.publicPages()
+	if s.now = d.Now; s.now == nil {
+		s.now = time.Now
+	}
 	for _, k := range kind.All {
 		if _, ok := s.pages[k.Type().Name]; !ok {
 			return nil, fmt.Errorf("kind %s has no public pages", k.Type().Name)
@@ -182,6 +189,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 
 	app.Get("/", s.home)
 	app.Get("/tim-kiem", s.searchPage)
+	s.ledgerRoutes(app)
 	for _, k := range kind.All {
 		t, p := k.Type(), s.pages[k.Type().Name]
 		app.Get(t.Path, p.list)

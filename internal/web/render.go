@@ -314,6 +314,8 @@ var optionSets = map[string]domain.Options{
 	"stage":           domain.ProjectStages,
 	"progress":        domain.Progresses,
 	"review_kind":     domain.ReviewKinds,
+	"update_kind":     domain.UpdateKinds,
+	"ledger_status":   domain.DerivedStatuses,
 	"status":          domain.Statuses,
 }
 
@@ -364,12 +366,7 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 			}
 			return false
 		},
-		"percent": func(part, whole int) int {
-			if whole == 0 {
-				return 0
-			}
-			return part * 100 / whole
-		},
+		"percent": domain.Percent,
 
 		// Selects: partials/select draws a selectBox; the others are its
 		// option lists.
