@@ -57,3 +57,11 @@ func (s *Store) PublicVersions(ctx context.Context) ([]EntryVersion, error) {
 	err := s.db.SelectContext(ctx, &out, publicVersionsSQL)
 	return out, err
 }
+
+// IsPublic tells whether the entry of type typ and id is public, by the
+// same views as everything else.
+func (s *Store) IsPublic(ctx context.Context, typ string, id int64) (bool, error) {
+	var ok bool
+	err := s.db.GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM (`+publicVersionsSQL+`) v WHERE v.entity_type = $1 AND v.id = $2)`, typ, id)
+	return ok, err
+}

@@ -20,9 +20,9 @@ import (
 
 // ledgerRow is one update as the form holds it: text as typed.
 type ledgerRow struct {
-	Index                 int
+	Index                  int
 	Date, Kind, Text, Dept string
-	Evidence              []evidenceInput
+	Evidence               []evidenceInput
 }
 
 type evidenceInput struct {
@@ -226,15 +226,11 @@ func (s *server) commitmentForm(c *fiber.Ctx, e any, values map[string]string) (
 		rest[name] = v
 	}
 	delete(rest, "program_external_id") // an id from the list, not an import key
-	errs = map[string]string{}
+	part.updates, errs = s.ledgerUpdates(part.rows)
 	m.PolicyID = 0
 	if id := values["program_external_id"]; part.programs.Has(id) {
 		m.PolicyID, _ = strconv.ParseInt(id, 10, 64)
 	} else if id != "" {
-		errs["program_external_id"] = "Vui lòng chọn chương trình hợp tác trong danh sách."
-	}
-	part.updates, errs = s.ledgerUpdates(part.rows)
-	if values["program_external_id"] != "" && m.PolicyID == 0 {
 		errs["program_external_id"] = "Vui lòng chọn chương trình hợp tác trong danh sách."
 	}
 	m.Updates = nil

@@ -190,6 +190,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Get("/", s.home)
 	app.Get("/tim-kiem", s.searchPage)
 	s.ledgerRoutes(app)
+	s.historyRoutes(app)
 	for _, k := range kind.All {
 		t, p := k.Type(), s.pages[k.Type().Name]
 		app.Get(t.Path, p.list)

@@ -66,7 +66,13 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 		if err != nil {
 			return err
 		}
-		data["History"] = history
+		lines := s.historyLines(e.kind, history)
+		data["HistoryAll"] = len(lines)
+		if len(lines) > historyShort {
+			lines = lines[:historyShort]
+		}
+		data["History"] = lines
+		data["HistoryURL"] = c.Path() + "/lich-su"
 	}
 	c.Type("html", "utf-8")
 	return c.Render(name, data)
