@@ -99,7 +99,9 @@ func (s *server) fieldChanges(k kind.Entry, changes map[string]store.Change) []f
 		}
 		list = append(list, ordered{at, fc})
 	}
-	sort.Slice(list, func(a, b int) bool { return list[a].at < list[b].at || (list[a].at == list[b].at && list[a].Label < list[b].Label) })
+	sort.Slice(list, func(a, b int) bool {
+		return list[a].at < list[b].at || (list[a].at == list[b].at && list[a].Label < list[b].Label)
+	})
 	out := make([]fieldChange, len(list))
 	for i, o := range list {
 		out[i] = o.fieldChange
