@@ -87,6 +87,7 @@ type server struct {
 	// pages are each kind's public list and detail handlers, by kind name.
 	pages map[string]kindPages
 	now   func() time.Time
+	stats statsCache // /thong-ke's figures, a minute at most
 }
 
 // kindPages are the public pages of one kind: its list and an entry's page.

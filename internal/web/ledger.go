@@ -216,4 +216,6 @@ func (s *server) baseURL(c *fiber.Ctx) string {
 // ledgerRoutes are the pages this file and stats.go serve beside the kinds'.
 func (s *server) ledgerRoutes(app *fiber.App) {
 	app.Get("/feeds/hop-tac.atom", s.cooperationFeed)
+	app.Get("/thong-ke", s.statsPage)
+	app.Get("/thong-ke/:chart", s.statsCSV)
 }

@@ -92,7 +92,7 @@ func menu(nav string) []menuItem {
 	for _, t := range domain.EntryTypes {
 		items = append(items, menuItem{Label: t.MenuVI, Path: t.Path, Current: t.Name == nav})
 	}
-	return items
+	return append(items, menuItem{Label: "Thống kê", Path: "/thong-ke", Current: nav == "stats"})
 }
 
 // usesMoreFilters tells whether a list was asked for with filters beyond
