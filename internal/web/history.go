@@ -91,7 +91,7 @@ func (s *server) fieldChanges(k kind.Entry, changes map[string]store.Change) []f
 				at = i
 			}
 		}
-		fc := fieldChange{Label: f.Label}
+		fc := fieldChange{Label: publicLabel(f.Label)}
 		if f.Kind == "textarea" || f.Kind == "markdown" {
 			fc.Long = true
 		} else {
@@ -202,4 +202,13 @@ func (s *server) historyRoutes(app *fiber.App) {
 	for _, k := range kind.All {
 		app.Get(k.Type().Path+"/:ref/lich-su", s.historyPage(k))
 	}
+}
+
+// publicLabel is a form label without the unit it asks in ("Lương tối đa
+// (đồng/tháng)" → "Lương tối đa"): the value says it already.
+func publicLabel(label string) string {
+	if i := strings.LastIndex(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		return label[:i]
+	}
+	return label
 }

@@ -218,4 +218,15 @@ func (s *server) ledgerRoutes(app *fiber.App) {
 	app.Get("/feeds/hop-tac.atom", s.cooperationFeed)
 	app.Get("/thong-ke", s.statsPage)
 	app.Get("/thong-ke/:chart", s.statsCSV)
+	app.Get("/api/v1/ledger/summary", s.apiLedgerSummary)
+}
+
+// apiLedgerSummary is the ledger's summary as JSON: the numbers /hop-tac
+// and /thong-ke show, from the same function.
+func (s *server) apiLedgerSummary(c *fiber.Ctx) error {
+	_, all, err := s.figures(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"summary": all, "as_of": s.today().Format(time.DateOnly)})
 }

@@ -58,7 +58,9 @@ var wageBands = domain.Options{
 	{Code: "d", Label: "12 – dưới 20 triệu đồng"}, {Code: "e", Label: "Từ 20 triệu đồng"}, {Code: "f", Label: "Thỏa thuận"},
 }
 
-func fixedKeys(o domain.Options) func(*server) domain.Options { return func(*server) domain.Options { return o } }
+func fixedKeys(o domain.Options) func(*server) domain.Options {
+	return func(*server) domain.Options { return o }
+}
 
 var (
 	posts     = &measure{Label: "Tin tuyển dụng"}

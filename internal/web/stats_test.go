@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -397,6 +398,11 @@ func TestEveryStatsFigureIsCountedFromTheRows(t *testing.T) {
 		if !strings.Contains(coop.body, cell) {
 			t.Errorf("/hop-tac lacks %s", cell)
 		}
+	}
+	api := get(t, app, "/api/v1/ledger/summary")
+	var fromAPI struct{ Summary domain.LedgerSummary }
+	if err := json.Unmarshal([]byte(api.body), &fromAPI); err != nil || fmt.Sprint(fromAPI.Summary) != fmt.Sprint(summary) {
+		t.Errorf("API summary = %+v, %v; want %+v", fromAPI.Summary, err, summary)
 	}
 	if !strings.Contains(coop.body, "3/7 nhiệm vụ đã hoàn thành (43%)") || !strings.Contains(page.body, "3/7 nhiệm vụ đã hoàn thành (43%)") {
 		t.Error("/hop-tac and /thong-ke do not both say 3/7 (43%)")
