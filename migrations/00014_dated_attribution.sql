@@ -39,6 +39,7 @@ BEGIN
     END IF;
     IF NEW.published_at IS NOT NULL AND NEW.published_at < NEW.created_at THEN
         NEW.created_at := NEW.published_at;
+        NEW.updated_at := NEW.published_at; -- version 1 is as it was then
     END IF;
     NEW.department_code := COALESCE(department_for(NEW.department_code,
         vn_date(COALESCE(NEW.published_at, NEW.created_at)), TG_ARGV[0], to_jsonb(NEW) ->> 'field'), NEW.department_code);

@@ -90,7 +90,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			due:      date(2024, time.September, 30),
 			updates: []pu{
 				{Date: "2024-08-12", Note: "Sở LĐ-TB&XH TP.HCM ban hành kế hoạch triển khai Chương trình hợp tác, giao Phòng Việc làm – An toàn lao động làm đầu mối.", EvidenceURL: "https://hochiminhcity.gov.vn/van-ban/ke-hoach-trien-khai-chuong-trinh-hop-tac-can-tho-2024"},
-				{Date: "2024-09-18", Note: "Sở LĐ-TB&XH TP. Cần Thơ ban hành kế hoạch thực hiện; hai bên thống nhất danh sách đầu mối liên hệ theo từng lĩnh vực.", EvidenceURL: "https://cantho.gov.vn/van-ban/ke-hoach-thuc-hien-chuong-trinh-hop-tac-tphcm-2024"},
+				{City: "cantho", Date: "2024-09-18", Note: "Sở LĐ-TB&XH TP. Cần Thơ ban hành kế hoạch thực hiện; hai bên thống nhất danh sách đầu mối liên hệ theo từng lĩnh vực.", EvidenceURL: "https://cantho.gov.vn/van-ban/ke-hoach-thuc-hien-chuong-trinh-hop-tac-tphcm-2024"},
 			},
 		},
 		{
@@ -185,7 +185,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 		}
 		for _, r := range it.reviews {
 			if onOrBefore(r.Date, now) {
-				m.Updates = append(m.Updates, pu{r.Date, r.Summary, r.DocumentURL}.line(r.Kind, it.lead, it.area))
+				m.Updates = append(m.Updates, pu{Date: r.Date, Note: r.Summary, EvidenceURL: r.DocumentURL}.line(r.Kind, it.lead, it.area))
 			}
 		}
 		sort.SliceStable(m.Updates, func(a, b int) bool { return m.Updates[a].Date.Before(m.Updates[b].Date) })
@@ -198,7 +198,8 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 }
 
 // pu is a demo progress update; its evidence link, if any, illustrates.
-type pu struct{ Date, Note, EvidenceURL string }
+// City names the city whose body did it when not the lead's.
+type pu struct{ Date, Note, EvidenceURL, City string }
 
 // rv is a demo sơ kết or tổng kết review.
 type rv struct{ Date, Kind, Summary, DocumentURL string }
@@ -208,6 +209,9 @@ type rv struct{ Date, Kind, Summary, DocumentURL string }
 // the demo does not pass it off as a real government page.
 func (u pu) line(kind, lead string, a area) domain.LedgerUpdate {
 	day, _ := time.Parse(time.DateOnly, u.Date)
+	if u.City != "" {
+		lead = u.City
+	}
 	l := domain.LedgerUpdate{Date: day, Kind: kind, Text: u.Note, DepartmentCode: department(lead, a, day.Add(12*time.Hour))}
 	if u.EvidenceURL != "" {
 		title := "Bản tin về hoạt động"

@@ -20,6 +20,9 @@ func TestDemoTimelineIsConsistent(t *testing.T) {
 		if n := count(t, st, `SELECT count(*) FROM `+table+` WHERE published_at < created_at`); n > 0 {
 			t.Errorf("%s: %d entries published before they were created", table, n)
 		}
+		if n := count(t, st, `SELECT count(*) FROM `+table+` WHERE updated_at < created_at OR (version = 1 AND published_at IS NOT NULL AND updated_at <> created_at)`); n > 0 {
+			t.Errorf("%s: %d entries updated before they were created, or first versions dated after", table, n)
+		}
 		if n := count(t, st, `SELECT count(*) FROM `+table+` e JOIN departments d ON d.code = e.department_code
 			WHERE NOT (d.valid_from <= vn_date(COALESCE(e.published_at, e.created_at))
 			           AND (d.valid_to IS NULL OR d.valid_to >= vn_date(COALESCE(e.published_at, e.created_at))))`); n > 0 {
