@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"io"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -34,24 +33,7 @@ func TestOfficialKeepsTheLedgerInABrowserWithoutJavaScript(t *testing.T) {
 		Title: "Kết nối phiên giao dịch việc làm liên thông", Lead: "cantho", Progress: "in_progress", DueOn: testenv.Ptr(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))}
 	must(t, st.CreateCommitment(ctx, &m))
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() { _ = app.Shutdown() })
-	base := "http://" + ln.Addr().String()
-
-	browser := testenv.Browser(t)
-	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
-	defer cancel()
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
-			t.Fatalf("%s: %v\npage: %.3000s", name, err, html)
-		}
-	}
+	base, ctx, step := inBrowser(t, app, 90*time.Second)
 	press := func(label string) chromedp.Action[chromedp.Void] {
 		return chromedp.Click(chromedp.Search(`//button[normalize-space(.)="` + label + `"]`))
 	}
@@ -59,14 +41,7 @@ func TestOfficialKeepsTheLedgerInABrowserWithoutJavaScript(t *testing.T) {
 		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
 	}))
-	step("log in",
-		chromedp.Navigate(base+"/admin"),
-		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ba@cantho.gov.vn"),
-		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.Search(`//h1[contains(., "Trang quản trị")]`)),
-	)
+	step("log in", logIn(base, "ba@cantho.gov.vn"))
 	edit := base + "/admin/commitments/" + strconv.FormatInt(m.ID, 10) + "/sua"
 	step("add a first update with evidence",
 		chromedp.Navigate(edit),
