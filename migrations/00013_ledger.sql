@@ -32,6 +32,10 @@ ALTER TABLE commitments
     ADD COLUMN weight        integer CONSTRAINT commitments_weight_check CHECK (weight IS NULL OR weight BETWEEN 1 AND 100),
     ADD COLUMN ledger_digest text NOT NULL DEFAULT '' CONSTRAINT commitments_ledger_digest_length CHECK (char_length(ledger_digest) <= 64);
 
+-- A task carried over to the next program is neither done nor late.
+ALTER TABLE commitments DROP CONSTRAINT commitments_progress_check,
+    ADD CONSTRAINT commitments_progress_check CHECK (progress IN ('not_started', 'in_progress', 'done', 'delayed', 'moved'));
+
 ALTER TABLE policies
     ADD COLUMN continued_by bigint CONSTRAINT policies_continued_by_fkey REFERENCES policies(id),
     ADD CONSTRAINT policies_continued_by_check CHECK (continued_by <> id);
@@ -142,6 +146,9 @@ DROP FUNCTION commitments_departments_exist();
 DROP FUNCTION commitment_updates_department_valid();
 DROP TABLE commitment_evidence;
 DROP TABLE commitment_updates;
+UPDATE commitments SET progress = 'not_started' WHERE progress = 'moved';
+ALTER TABLE commitments DROP CONSTRAINT commitments_progress_check,
+    ADD CONSTRAINT commitments_progress_check CHECK (progress IN ('not_started', 'in_progress', 'done', 'delayed'));
 ALTER TABLE commitments DROP COLUMN ledger_digest, DROP COLUMN weight, DROP COLUMN departments;
 DROP VIEW public_policies;
 ALTER TABLE policies DROP CONSTRAINT policies_continued_by_check, DROP COLUMN continued_by;

@@ -24,14 +24,16 @@ var DerivedStatuses = Options{
 	{"in_progress", "Đang thực hiện"},
 	{"not_started", "Chưa bắt đầu"},
 	{"delayed", "Chậm tiến độ"},
+	{"moved", "Chuyển sang chương trình sau"},
 	{StatusOverdue, "Quá hạn"},
 }
 
 // StatusOn is the commitment's status on today (a Vietnam calendar day):
 // past its due date and not done, it is overdue, whatever was stated. On
-// the due date itself it is not late yet.
+// the due date itself it is not late yet. A task carried over to the next
+// program ("moved") is not late in this one.
 func (c *Commitment) StatusOn(today time.Time) string {
-	if c.Progress != "done" && c.DueOn != nil && dayOf(today).After(dayOf(*c.DueOn)) {
+	if c.Progress != "done" && c.Progress != "moved" && c.DueOn != nil && dayOf(today).After(dayOf(*c.DueOn)) {
 		return StatusOverdue
 	}
 	return c.Progress

@@ -29,6 +29,7 @@ func TestDerivedStatusWithAFixedClock(t *testing.T) {
 		{"before, done", "done", &due, vnTime(day(2025, time.June, 1), 9), "done"},
 		{"on the day, done", "done", &due, vnTime(due, 9), "done"},
 		{"after, done", "done", &due, vnTime(day(2027, time.June, 1), 9), "done"},
+		{"after, moved to the next program", "moved", &due, vnTime(day(2026, time.November, 1), 9), "moved"},
 		{"no due date", "in_progress", nil, vnTime(day(2040, time.June, 1), 9), "in_progress"},
 	} {
 		c := Commitment{Progress: tt.progress, DueOn: tt.due}

@@ -397,7 +397,9 @@ func TestProgramAndPolicies(t *testing.T) {
 			}
 		}
 	}
-	if len(progress) != len(domain.Progresses) {
+	// Every stated progress but "not started": at the demo's dates every
+	// task has begun (one was carried over to the next program).
+	if len(progress) != len(domain.Progresses)-1 || progress["not_started"] {
 		t.Errorf("progress values used: %v", progress)
 	}
 	if kinds := ledgerKinds(d.commitments[2].Updates); !kinds["so_ket"] {

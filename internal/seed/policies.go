@@ -124,7 +124,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			title:    "Nghiên cứu, đề xuất cơ chế, chính sách mới về lao động, việc làm và giáo dục nghề nghiệp",
 			desc:     "Phối hợp nghiên cứu, đề xuất với Ủy ban nhân dân hai thành phố chính sách hỗ trợ người lao động di chuyển làm việc giữa hai địa phương (nhà ở, đào tạo lại, chuyển tiếp bảo hiểm xã hội).",
 			lead:     "cantho",
-			progress: "not_started",
+			progress: "moved",
 			due:      date(2026, time.December, 31),
 			updates: []pu{
 				{Date: "2026-01-22", Note: "Tại hội nghị tổng kết, hai bên thống nhất chuyển nội dung này sang chương trình hợp tác giai đoạn 2026 – 2030."},
