@@ -44,6 +44,7 @@ var Policy = &Kind[domain.Policy]{
 		{Name: "summary", Label: "Tóm tắt", Kind: "textarea"},
 		{Name: "body", Label: "Nội dung (Markdown)", Hint: "Dùng ## cho đề mục, - cho gạch đầu dòng. Mã HTML sẽ bị loại bỏ.", Kind: "markdown"},
 		{Name: "source_url", Label: "Đường dẫn văn bản gốc", Kind: "url"},
+		{Name: "continued_by", Label: "Chương trình tiếp nối", Hint: "Với chương trình hợp tác: chương trình giai đoạn sau tiếp tục các nhiệm vụ của chương trình này.", Kind: "program"},
 		externalIDField,
 	},
 }

@@ -68,8 +68,18 @@ func (s *server) renderForm(c *fiber.Ctx, status int, p formPage) error {
 		"Version": p.version, "Conflict": p.conflict, "Cancel": p.cancel,
 	}
 	if p.ledger != nil {
-		data["Ledger"], data["Programs"] = p.ledger.rows, p.ledger.programs
+		data["Ledger"] = p.ledger.rows
 		data["LedgerDepartments"] = s.catalog.DepartmentOptions()
+	}
+	for _, f := range fields {
+		if f.Kind == "program" { // a list of programs to pick from
+			programs, err := s.programOptions(c)
+			if err != nil {
+				return err
+			}
+			data["Programs"] = programs
+			break
+		}
 	}
 	return s.renderAdmin(c, "admin/form", p.title, data)
 }

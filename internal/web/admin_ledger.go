@@ -210,6 +210,10 @@ func (p *ledgerPart) restore() {
 // the redraw; rest is what the import rules read. For other kinds it
 // returns values as they are.
 func (s *server) commitmentForm(c *fiber.Ctx, e any, values map[string]string) (part *ledgerPart, rest, errs map[string]string, redraw bool, err error) {
+	if p, ok := e.(*domain.Policy); ok {
+		rest, errs, err = s.continuingProgram(c, p, values)
+		return nil, rest, errs, false, err
+	}
 	m, ok := e.(*domain.Commitment)
 	if !ok {
 		return nil, values, nil, false, nil
@@ -269,4 +273,34 @@ func fieldRank(f string) string {
 		return r
 	}
 	return "9" + f
+}
+
+// continuingProgram reads a policy form's continuing program, picked from
+// the list by id (the import names it by external_id instead).
+func (s *server) continuingProgram(c *fiber.Ctx, p *domain.Policy, values map[string]string) (rest, errs map[string]string, err error) {
+	rest = make(map[string]string, len(values))
+	for name, v := range values {
+		rest[name] = v
+	}
+	delete(rest, "continued_by")
+	errs = map[string]string{}
+	id := values["continued_by"]
+	if id == "" {
+		p.ContinuedBy = nil
+		return rest, errs, nil
+	}
+	programs, err := s.programOptions(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, _ := strconv.ParseInt(id, 10, 64)
+	switch {
+	case !programs.Has(id):
+		errs["continued_by"] = "Vui lòng chọn chương trình tiếp nối trong danh sách."
+	case n == p.ID:
+		errs["continued_by"] = "Một chương trình không thể tiếp nối chính nó."
+	default:
+		p.ContinuedBy = &n
+	}
+	return rest, errs, nil
 }

@@ -2,10 +2,12 @@ package web_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"hoptac/internal/auth"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 	"hoptac/internal/web"
@@ -61,5 +63,45 @@ func TestTimelineSinceADate(t *testing.T) {
 	}
 	if strings.Index(feed.body, "Dòng tháng một") > strings.Index(feed.body, "Dòng tháng sáu") || !strings.Contains(feed.body, "Báo cáo tháng 1 (Sở Nội vụ TP.HCM): https://example.org/bc") {
 		t.Errorf("feed not newest first or without its evidence:\n%.1200s", feed.body)
+	}
+}
+
+// TestProgramPeriodAndContinuation: a program past its period says it
+// has ended; an admin names the program that continues it from a list;
+// a program cannot continue itself.
+func TestProgramPeriodAndContinuation(t *testing.T) {
+	t.Parallel()
+	st := testenv.Store(t)
+	app := newApp(t, st, withDeps(web.Deps{Now: func() time.Time { return time.Date(2026, 6, 1, 3, 0, 0, 0, time.UTC) }}))
+	newUser(t, st, "admin@hoptac.gov.vn", auth.RoleAdmin, "")
+	old := domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, Title: "Chương trình 2024 – 2025",
+		Kind: "program", Field: "employment", City: domain.Both, EffectiveFrom: testenv.Ptr(time.Date(2024, 6, 28, 0, 0, 0, 0, time.UTC)),
+		EffectiveTo: testenv.Ptr(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC))}
+	must(t, st.CreatePolicy(ctx, &old))
+	next := domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, Title: "Chương trình 2026 – 2030",
+		Kind: "program", Field: "employment", City: domain.Both, EffectiveFrom: testenv.Ptr(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))}
+	must(t, st.CreatePolicy(ctx, &next))
+	b, _ := signedIn(t, app, "admin@hoptac.gov.vn")
+
+	path := "/admin/policies/" + strconv.FormatInt(old.ID, 10) + "/sua"
+	form := editFormOf(b.do(http.MethodGet, path, nil).body)
+	form.Set("continued_by", strconv.FormatInt(old.ID, 10))
+	if r := b.do(http.MethodPost, path, form); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "không thể tiếp nối chính nó") {
+		t.Errorf("continued by itself = %d", r.status)
+	}
+	form.Set("continued_by", strconv.FormatInt(next.ID, 10))
+	if r := b.do(http.MethodPost, path, form); r.status != http.StatusSeeOther {
+		t.Fatalf("save = %d %.400s", r.status, r.body)
+	}
+	coop := get(t, app, "/hop-tac")
+	oldAt := strings.Index(coop.body, "Chương trình 2024 – 2025</a>")
+	section := coop.body[oldAt:]
+	section = section[:strings.Index(section, "</section>")]
+	if !strings.Contains(section, "Chương trình đã kết thúc") || !strings.Contains(section, "Được tiếp nối bởi") || !strings.Contains(section, "Chương trình 2026 – 2030") ||
+		!strings.Contains(section, "28/06/2024 – 31/12/2025") {
+		t.Errorf("the old program's section = %.800s", section)
+	}
+	if p, err := st.Policy(ctx, old.ID); err != nil || p.ContinuedBy == nil || *p.ContinuedBy != next.ID {
+		t.Errorf("stored continued_by = %v, %v", p.ContinuedBy, err)
 	}
 }
