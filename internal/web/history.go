@@ -32,14 +32,16 @@ type historyLine struct {
 type fieldChange struct {
 	Label, From, To string
 	Long            bool
+	Link            string // a long text's full, current version: the entry's page
 }
 
 // historyShort is how many changes a detail page lists before linking to
 // its full history.
 const historyShort = 5
 
-// historyLines turns audit rows into lines, newest first.
-func (s *server) historyLines(typ string, rows []store.PublicHistory) []historyLine {
+// historyLines turns audit rows into lines, newest first; page is the
+// entry's page, where a long text's full version is.
+func (s *server) historyLines(typ, page string, rows []store.PublicHistory) []historyLine {
 	k, _ := kind.ByName(typ)
 	out := make([]historyLine, 0, len(rows))
 	for i := len(rows) - 1; i >= 0; i-- {
@@ -50,6 +52,9 @@ func (s *server) historyLines(typ string, rows []store.PublicHistory) []historyL
 		}
 		if r.Action == "update" && k != nil {
 			l.Changes = s.fieldChanges(k, r.Changes())
+			for i := range l.Changes {
+				l.Changes[i].Link = page
+			}
 		}
 		out = append(out, l)
 	}
@@ -191,7 +196,7 @@ func (s *server) historyPage(k kind.Entry) fiber.Handler {
 			return err
 		}
 		return s.render(c, "history", "Lịch sử thay đổi: "+head.Title, typ.Name, fiber.Map{
-			"Lines": s.historyLines(typ.Name, rows), "EntryTitle": head.Title,
+			"Lines": s.historyLines(typ.Name, entryURL(typ.Name, id, head.Meta.Slug), rows), "EntryTitle": head.Title,
 			"EntryURL": entryURL(typ.Name, id, head.Meta.Slug), "TypeLabel": typ.LabelVI, "ListPath": typ.Path,
 		})
 	}

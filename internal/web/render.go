@@ -66,13 +66,15 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 		if err != nil {
 			return err
 		}
-		lines := s.historyLines(e.kind, history)
+		lines := s.historyLines(e.kind, c.Path(), history)
 		data["HistoryAll"] = len(lines)
 		if len(lines) > historyShort {
 			lines = lines[:historyShort]
 		}
 		data["History"] = lines
-		data["HistoryURL"] = c.Path() + "/lich-su"
+		if !isPreview(c) {
+			data["HistoryURL"] = c.Path() + "/lich-su"
+		}
 	}
 	c.Type("html", "utf-8")
 	return c.Render(name, data)
