@@ -9,14 +9,22 @@ run:
 	@scripts/run-local.sh
 
 ## test: vet and the whole test suite against real PostgreSQL and Meilisearch;
-## scripts/setup.sh first installs and starts what is missing
-## (GORACE: the race detector otherwise sleeps a second as each package exits;
-## the slowest packages are named first so the quick ones run beside them)
+## scripts/setup.sh first installs and starts what is missing.
+## In-process packages run under the race detector (GORACE: otherwise it
+## sleeps a second as each package exits; the slowest are named first so
+## the quick ones run beside them). PROCESS_TESTS drive the real binary
+## (built without -race) and mostly wait on it, so they run at the same
+## time, without the detector's cost.
 TEST_FIRST = ./internal/web ./internal/indexer
+PROCESS_TESTS = ./cmd/hoptac ./internal/faults
 test:
 	@scripts/setup.sh
 	$(GO) vet ./...
-	GORACE="$${GORACE:-atexit_sleep_ms=0}" $(GO) test -race -count=1 -timeout 20m $(TEST_FIRST) ./...
+	@process_pkgs=$$($(GO) list $(PROCESS_TESTS)); pkgs=$$($(GO) list ./... | grep -v -x -F "$$process_pkgs"); \
+	$(GO) test -count=1 -timeout 20m $(PROCESS_TESTS) & process=$$!; \
+	GORACE="$${GORACE:-atexit_sleep_ms=0}" $(GO) test -race -count=1 -timeout 20m $(TEST_FIRST) $$pkgs; inproc=$$?; \
+	wait $$process; procs=$$?; \
+	test $$inproc -eq 0 -a $$procs -eq 0
 
 ## build: the hoptac binary in bin/
 build:
