@@ -105,6 +105,8 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 	return store.Open(ctx, cfg.DatabaseURL, store.Options{
 		MaxOpenConns:     cfg.DBMaxConns,
 		StatementTimeout: cfg.DBStatementTime,
+		ReadURL:          cfg.DatabaseReadURL,
+		MaxReplicaLag:    cfg.DBReadMaxLag,
 	})
 }
 

@@ -14,9 +14,14 @@ import (
 // Config is every setting of the portal, with defaults that work on a
 // developer machine with a local PostgreSQL and Meilisearch.
 type Config struct {
-	DatabaseURL      string
-	DBMaxConns       int
-	DBStatementTime  time.Duration
+	DatabaseURL     string
+	DBMaxConns      int
+	DBStatementTime time.Duration
+	// DatabaseReadURL, when set, is a streaming replica for public reads;
+	// DBReadMaxLag is how far behind it may be before they go back to
+	// the primary.
+	DatabaseReadURL  string
+	DBReadMaxLag     time.Duration
 	MeiliURL         string
 	MeiliMasterKey   string
 	HTTPAddr         string
@@ -62,6 +67,8 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 		DatabaseURL:      r.str("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hoptac?sslmode=disable"),
 		DBMaxConns:       r.int("DB_MAX_CONNS", 10, 1, 500),
 		DBStatementTime:  r.duration("DB_STATEMENT_TIMEOUT", 5*time.Second),
+		DatabaseReadURL:  r.str("DATABASE_READ_URL", ""),
+		DBReadMaxLag:     r.duration("DB_READ_MAX_LAG", 10*time.Second),
 		MeiliURL:         r.str("MEILI_URL", "http://127.0.0.1:7700"),
 		MeiliMasterKey:   r.str("MEILI_MASTER_KEY", ""),
 		HTTPAddr:         r.str("HTTP_ADDR", ":8080"),
@@ -98,6 +105,11 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 	if r.err == nil {
 		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 			r.err = fmt.Errorf("DATABASE_URL: must be a postgres:// URL")
+		}
+	}
+	if r.err == nil && c.DatabaseReadURL != "" {
+		if u, err := url.Parse(c.DatabaseReadURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			r.err = fmt.Errorf("DATABASE_READ_URL: must be a postgres:// URL")
 		}
 	}
 	if r.err == nil {

@@ -30,6 +30,8 @@ func TestLoadRejectsBadValuesNamingTheVariable(t *testing.T) {
 		{"pool too big", map[string]string{"DB_MAX_CONNS": "100000"}, "DB_MAX_CONNS"},
 		{"bad duration", map[string]string{"DB_STATEMENT_TIMEOUT": "5 seconds"}, "DB_STATEMENT_TIMEOUT"},
 		{"bad database url", map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL"},
+		{"bad read replica url", map[string]string{"DATABASE_READ_URL": "http://x"}, "DATABASE_READ_URL"},
+		{"bad replica lag", map[string]string{"DB_READ_MAX_LAG": "soon"}, "DB_READ_MAX_LAG"},
 		{"bad meili url", map[string]string{"MEILI_URL": "localhost:7700"}, "MEILI_URL"},
 		{"bad log level", map[string]string{"LOG_LEVEL": "loud"}, "LOG_LEVEL"},
 		{"bad proxy", map[string]string{"TRUSTED_PROXIES": "127.0.0.1, proxy.local"}, "TRUSTED_PROXIES"},
