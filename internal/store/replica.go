@@ -123,7 +123,7 @@ func (r *replica) check(primary *sqlx.DB) {
 	defer cancel()
 	now := time.Now()
 	var primaryLSN string
-	if err := primary.GetContext(ctx, &primaryLSN, `SELECT pg_current_wal_lsn()::text`); err == nil {
+	if err := primary.GetContext(ctx, &primaryLSN, `SELECT CAST(pg_current_wal_lsn() AS text)`); err == nil {
 		if lsn, ok := parseLSN(primaryLSN); ok {
 			r.samples = append(r.samples, walSample{now, lsn})
 		}
@@ -133,7 +133,7 @@ func (r *replica) check(primary *sqlx.DB) {
 		r.samples = r.samples[1:]
 	}
 	var replayed sql.NullString
-	err := r.direct.GetContext(ctx, &replayed, `SELECT pg_last_wal_replay_lsn()::text`)
+	err := r.direct.GetContext(ctx, &replayed, `SELECT CAST(pg_last_wal_replay_lsn() AS text)`)
 	if err != nil {
 		r.healthy.Store(false)
 		return
