@@ -20,9 +20,14 @@ type Config struct {
 	// DatabaseReadURL, when set, is a streaming replica for public reads;
 	// DBReadMaxLag is how far behind it may be before they go back to
 	// the primary.
-	DatabaseReadURL  string
-	DBReadMaxLag     time.Duration
-	MeiliURL         string
+	DatabaseReadURL string
+	DBReadMaxLag    time.Duration
+	MeiliURL        string
+	// MeiliURLs are the Meilisearch replicas, each a full copy of the
+	// index (MEILI_URLS, else MEILI_URL alone); SearchMaxLag is how far
+	// behind one may be and still answer searches.
+	MeiliURLs        []string
+	SearchMaxLag     time.Duration
 	MeiliMasterKey   string
 	HTTPAddr         string
 	LogLevel         string
@@ -70,6 +75,8 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 		DatabaseReadURL:  r.str("DATABASE_READ_URL", ""),
 		DBReadMaxLag:     r.duration("DB_READ_MAX_LAG", 10*time.Second),
 		MeiliURL:         r.str("MEILI_URL", "http://127.0.0.1:7700"),
+		MeiliURLs:        r.list("MEILI_URLS"),
+		SearchMaxLag:     r.duration("SEARCH_MAX_LAG", 30*time.Second),
 		MeiliMasterKey:   r.str("MEILI_MASTER_KEY", ""),
 		HTTPAddr:         r.str("HTTP_ADDR", ":8080"),
 		LogLevel:         r.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),
@@ -112,10 +119,21 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 			r.err = fmt.Errorf("DATABASE_READ_URL: must be a postgres:// URL")
 		}
 	}
-	if r.err == nil {
-		if u, err := url.Parse(c.MeiliURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			r.err = fmt.Errorf("MEILI_URL: must be an http:// or https:// URL")
+	meiliVar := "MEILI_URLS"
+	if len(c.MeiliURLs) == 0 {
+		c.MeiliURLs, meiliVar = []string{c.MeiliURL}, "MEILI_URL"
+	} else {
+		c.MeiliURL = c.MeiliURLs[0]
+	}
+	seen := map[string]bool{}
+	for _, m := range c.MeiliURLs {
+		if u, err := url.Parse(m); r.err == nil && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+			r.err = fmt.Errorf("%s: %q is not an http:// or https:// URL", meiliVar, m)
 		}
+		if seen[m] && r.err == nil {
+			r.err = fmt.Errorf("MEILI_URLS: %q is listed twice", m)
+		}
+		seen[m] = true
 	}
 	return c, r.err
 }
