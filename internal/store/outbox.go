@@ -290,7 +290,9 @@ type ReplicaState struct {
 }
 
 // Lag is the age of the replica's oldest undelivered change.
-func (r ReplicaState) Lag() time.Duration { return time.Duration(r.OldestSeconds * float64(time.Second)) }
+func (r ReplicaState) Lag() time.Duration {
+	return time.Duration(r.OldestSeconds * float64(time.Second))
+}
 
 // ReplicaStates reads every registered replica's backlog.
 func (s *Store) ReplicaStates(ctx context.Context) ([]ReplicaState, error) {
