@@ -2,7 +2,7 @@
 GO ?= go
 export PATH := /usr/local/go/bin:$(PATH)
 
-.PHONY: run test build vet stop bench soak clean vuln
+.PHONY: run test build vet stop bench soak topology clean vuln
 
 ## run: build, start PostgreSQL and Meilisearch if needed, migrate, seed demo data, serve on :8080
 run:
@@ -54,6 +54,13 @@ SOAK_SIZE ?= 5000
 SOAK_RATE ?= 50
 soak: node_modules/.installed
 	SOAK_DURATION=$(SOAK_DURATION) SOAK_SIZE=$(SOAK_SIZE) SOAK_RATE=$(SOAK_RATE) $(GO) test -run '^TestSoak$$' -v -count=1 -timeout 0 ./internal/faults/
+
+## topology: three portals behind nginx, a PostgreSQL primary with a streaming
+## standby and two Meilisearch, on loopback; kills one of each under load
+## (about a minute; .ci/run runs it after make test).
+topology:
+	@scripts/setup.sh
+	HOPTAC_TOPOLOGY=1 $(GO) test -run '^TestTopology$$' -v -count=1 -timeout 10m ./internal/faults/
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -176,11 +176,15 @@ type conn struct {
 
 func (c *conn) pq() pqConn { return c.Conn.(pqConn) }
 
-// fail marks a connection failure as ErrUnavailable, and tells down.
+// fail marks a connection failure as ErrUnavailable. On a connection to
+// the read replica (down set) it also tells down and says the connection
+// is bad, so database/sql runs the read again on a new connection, which
+// goes to the primary: the visitor never sees the replica fail.
 func (c *conn) fail(err error) error {
 	err = unavailable(err)
 	if c.down != nil && errors.Is(err, ErrUnavailable) {
 		c.down()
+		return driver.ErrBadConn
 	}
 	return err
 }

@@ -104,6 +104,12 @@ func freeAddr() (string, error) {
 }
 
 func startMeili() (*Meili, error) {
+	key := make([]byte, 16)
+	_, _ = rand.Read(key)
+	return startMeiliWithKey(hex.EncodeToString(key))
+}
+
+func startMeiliWithKey(masterKey string) (*Meili, error) {
 	bin, err := findMeiliBinary()
 	if err != nil {
 		return nil, err
@@ -116,9 +122,7 @@ func startMeili() (*Meili, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := make([]byte, 16)
-	_, _ = rand.Read(key)
-	m := &Meili{URL: "http://" + addr, MasterKey: hex.EncodeToString(key), dataDir: dataDir, bin: bin, addr: addr}
+	m := &Meili{URL: "http://" + addr, MasterKey: masterKey, dataDir: dataDir, bin: bin, addr: addr}
 	if err := m.Start(); err != nil {
 		os.RemoveAll(dataDir)
 		return nil, err
@@ -197,6 +201,18 @@ func (m *Meili) shutdown() {
 func PrivateMeilisearch(t testing.TB) *Meili {
 	t.Helper()
 	m, err := startMeili()
+	if err != nil {
+		t.Fatalf("testenv: Meilisearch: %v", err)
+	}
+	t.Cleanup(m.shutdown)
+	return m
+}
+
+// PrivateMeilisearchWithKey is PrivateMeilisearch with a given master
+// key: replicas a portal reaches with one MEILI_MASTER_KEY share it.
+func PrivateMeilisearchWithKey(t testing.TB, masterKey string) *Meili {
+	t.Helper()
+	m, err := startMeiliWithKey(masterKey)
 	if err != nil {
 		t.Fatalf("testenv: Meilisearch: %v", err)
 	}
