@@ -253,12 +253,13 @@ func (s *Store) ForgetReplicasExcept(ctx context.Context, names []string) (int64
 }
 
 // lockOutbox waits for the transactions writing to the outbox to end and
-// holds new ones back until tx commits. The delivery trigger reads the
+// holds new ones back until tx commits (SHARE ROW EXCLUSIVE: it also
+// excludes itself, so two replicas joining at once cannot deadlock). The delivery trigger reads the
 // replica list when a row is inserted, so a change written while a
 // replica joins would otherwise be queued for it neither by the trigger
 // (which ran before) nor by the join (which could not see it yet).
 func lockOutbox(ctx context.Context, tx *sqlx.Tx) error {
-	_, err := tx.ExecContext(ctx, `LOCK TABLE search_outbox IN SHARE MODE`)
+	_, err := tx.ExecContext(ctx, `LOCK TABLE search_outbox IN SHARE ROW EXCLUSIVE MODE`)
 	return err
 }
 
