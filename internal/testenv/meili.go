@@ -177,6 +177,19 @@ func (m *Meili) Start() error {
 	return fmt.Errorf("Meilisearch did not become healthy on %s within 30s; its log:\n%s", m.addr, log)
 }
 
+// Pid is the running process's id (0 when stopped), to read its memory.
+func (m *Meili) Pid() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cmd == nil {
+		return 0
+	}
+	return m.cmd.Process.Pid
+}
+
+// DataDir is the folder of its data, to measure its size on disk.
+func (m *Meili) DataDir() string { return m.dataDir }
+
 // Kill stops the process abruptly, as a crash would.
 func (m *Meili) Kill() {
 	m.mu.Lock()
