@@ -35,10 +35,12 @@ const commitmentColumns = `m.id, m.slug, m.status, m.external_id, m.department_c
 const commitmentsListTail = ` m
 JOIN policies p ON p.id = m.policy_id
 WHERE m.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR m.updated_at >= :updated_since)
   AND (:policy_id = 0 OR m.policy_id = :policy_id)
   AND (:lead = '' OR m.city = :lead OR m.city IS NULL)
   AND (:progress = '' OR m.progress = :progress)
-ORDER BY m.policy_id, m.sort_order, m.id
+ORDER BY CASE WHEN :by_id THEN m.id END ASC,
+         m.policy_id, m.sort_order, m.id
 LIMIT :limit OFFSET :offset`
 
 const (

@@ -52,6 +52,7 @@ const companiesListTail = ` c
 ` + companyOpenJoin + `
 JOIN cities ci ON ci.code = c.city
 WHERE c.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR c.updated_at >= :updated_since)
   AND (:city = '' OR c.city = :city)
   AND (:ward = '' OR c.ward_code = :ward)
   AND (:industry = '' OR c.industry_code = :industry)
@@ -61,7 +62,8 @@ WHERE c.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', c.name, c.tax_code, c.description, c.address,
                  w.name, w.former_units, ci.name_vi)))) = 0))
-ORDER BY CASE WHEN :sort = 'name' THEN c.name END ASC,
+ORDER BY CASE WHEN :by_id THEN c.id END ASC,
+         CASE WHEN :sort = 'name' THEN c.name END ASC,
          COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC
 LIMIT :limit OFFSET :offset`
 

@@ -52,6 +52,7 @@ const jobJoins = `JOIN companies c ON c.id = j.company_id LEFT JOIN wards w ON w
 const jobsListTail = ` j ` + jobJoins + `
 JOIN cities ci ON ci.code = j.city
 WHERE j.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR j.updated_at >= :updated_since)
   AND (:city = '' OR j.city = :city)
   AND (:ward = '' OR j.ward_code = :ward)
   AND (:occupation = '' OR j.occupation_code = :occupation)
@@ -68,7 +69,8 @@ WHERE j.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', j.title, j.description, j.requirements, c.name,
                  j.work_address, w.name, w.former_units, ci.name_vi)))) = 0))
-ORDER BY CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC NULLS LAST,
+ORDER BY CASE WHEN :by_id THEN j.id END ASC,
+         CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC NULLS LAST,
          CASE WHEN :sort = 'deadline' THEN j.deadline END ASC NULLS LAST,
          j.published_at DESC NULLS LAST, j.id DESC
 LIMIT :limit OFFSET :offset`

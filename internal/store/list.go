@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"hoptac/internal/domain"
 )
@@ -13,7 +14,14 @@ type Paging struct {
 	PerPage int `db:"-"`
 	Limit   int `db:"limit"`
 	Offset  int `db:"offset"`
+	// UpdatedSince keeps entries updated at or after it (nil: all) and
+	// ByID orders by id first: the API's incremental, stable pages.
+	UpdatedSince *time.Time `db:"updated_since"`
+	ByID         bool       `db:"by_id"`
 }
+
+// Pager gives a filter's paging to code that serves every kind's filter.
+func (p *Paging) Pager() *Paging { return p }
 
 // MaxPerPage caps a page so no request can ask for the whole table.
 const MaxPerPage = 100

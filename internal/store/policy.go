@@ -34,6 +34,7 @@ const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code,
 // (the back office, any status) or public_policies.
 const policiesListTail = ` p
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city OR p.city IS NULL)
   AND (:kind = '' OR p.kind = :kind)
   AND (:field = '' OR p.field = :field)
@@ -41,7 +42,8 @@ WHERE p.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))
-ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
+ORDER BY CASE WHEN :by_id THEN p.id END ASC,
+         COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
 const (

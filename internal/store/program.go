@@ -40,6 +40,7 @@ const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 const programsListTail = ` p
 JOIN schools s ON s.id = p.school_id
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city)
   AND (:level = '' OR p.level = :level)
   AND (:mode = '' OR p.mode = :mode)
@@ -49,7 +50,8 @@ WHERE p.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))
-ORDER BY p.name ASC, s.name ASC, p.id ASC
+ORDER BY CASE WHEN :by_id THEN p.id END ASC,
+         p.name ASC, s.name ASC, p.id ASC
 LIMIT :limit OFFSET :offset`
 
 const (

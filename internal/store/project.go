@@ -35,6 +35,7 @@ const projectColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 // (the back office, any status) or public_projects.
 const projectsListTail = ` p
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city)
   AND (:kind = '' OR p.kind = :kind)
   AND (:stage = '' OR p.stage = :stage)
@@ -42,7 +43,8 @@ WHERE p.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))
-ORDER BY (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
+ORDER BY CASE WHEN :by_id THEN p.id END ASC,
+         (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
 const (

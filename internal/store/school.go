@@ -41,6 +41,7 @@ const schoolsListTail = ` s
 LEFT JOIN wards w ON w.code = s.ward_code
 JOIN cities ci ON ci.code = s.city
 WHERE s.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR s.updated_at >= :updated_since)
   AND (:city = '' OR s.city = :city)
   AND (:ward = '' OR s.ward_code = :ward)
   AND (:kind = '' OR s.kind = :kind)
@@ -52,7 +53,8 @@ WHERE s.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', s.name, s.code, s.description, s.address,
                  w.name, w.former_units, ci.name_vi)))) = 0))
-ORDER BY s.name ASC, s.id ASC
+ORDER BY CASE WHEN :by_id THEN s.id END ASC,
+         s.name ASC, s.id ASC
 LIMIT :limit OFFSET :offset`
 
 const (
