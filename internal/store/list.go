@@ -14,10 +14,12 @@ type Paging struct {
 	PerPage int `db:"-"`
 	Limit   int `db:"limit"`
 	Offset  int `db:"offset"`
-	// UpdatedSince keeps entries updated at or after it (nil: all) and
-	// ByID orders by id first: the API's incremental, stable pages.
+	// ByID makes the page the API's: in id order, after AfterID (a
+	// cursor), the total counted apart (runByID); UpdatedSince keeps
+	// entries updated at or after it (nil: all) in any list.
+	ByID         bool       `db:"-"`
+	AfterID      int64      `db:"after_id"`
 	UpdatedSince *time.Time `db:"updated_since"`
-	ByID         bool       `db:"by_id"`
 }
 
 // Pager gives a filter's paging to code that serves every kind's filter.
@@ -103,4 +105,18 @@ func listSQL(status *string, public, other string) string {
 		return public
 	}
 	return other
+}
+
+// runByID runs an API page (Paging.ByID): the rows of one statement, the
+// total from a count of the same matches.
+func runByID[R any, T any](ctx context.Context, q queryer, countSQL, pageSQL string, arg any, p *Paging, split func(R) (T, int)) (List[T], error) {
+	var rows []R
+	if err := selectNamed(ctx, q, &rows, pageSQL, arg); err != nil {
+		return List[T]{}, err
+	}
+	l := toList(rows, *p, split)
+	if err := getNamed(ctx, q, &l.Total, countSQL, arg); err != nil {
+		return List[T]{}, err
+	}
+	return l, nil
 }

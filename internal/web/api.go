@@ -87,38 +87,50 @@ func badRequest(c *fiber.Ctx, msg string, problems ...string) error {
 	return c.Status(fiber.StatusBadRequest).JSON(body)
 }
 
-// apiPaging reads page size and updated_since, the API's own parameters.
-func apiPaging(c *fiber.Ctx) (perPage int, since *time.Time, problem string) {
+// apiPaging reads page size, cursor and updated_since, the API's own
+// parameters.
+func apiPaging(c *fiber.Ctx) (perPage int, after int64, since *time.Time, problem string) {
 	perPage = apiDefaultPerPage
 	if v := c.Query("per_page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > apiMaxPerPage {
-			return 0, nil, "per_page phải là số từ 1 đến " + strconv.Itoa(apiMaxPerPage) + "."
+			return 0, 0, nil, "per_page phải là số từ 1 đến " + strconv.Itoa(apiMaxPerPage) + "."
 		}
 		perPage = n
+	}
+	if v := c.Query("after"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			return 0, 0, nil, "after phải là mã số (số nguyên không âm) của mục cuối trang trước."
+		}
+		if c.Query("page") != "" {
+			return 0, 0, nil, "Dùng page hoặc after, không dùng cả hai."
+		}
+		after = n
 	}
 	if v := c.Query("updated_since"); v != "" {
 		t, err := time.Parse(time.RFC3339Nano, v)
 		if err != nil {
-			return 0, nil, "updated_since phải là thời điểm RFC 3339, ví dụ 2026-01-31T08:00:00Z."
+			return 0, 0, nil, "updated_since phải là thời điểm RFC 3339, ví dụ 2026-01-31T08:00:00Z."
 		}
 		since = &t
 	}
-	return perPage, since, ""
+	return perPage, after, since, ""
 }
 
 // apiList answers GET /api/v1/{plural}: a page of public entries in id
-// order, so pages stay put while entries are added; updated_since keeps
-// those changed since a harvester's last visit.
+// order, so pages stay put while entries are added; next is the page
+// after it by cursor (after=<last id>), which costs the same however deep;
+// updated_since keeps those changed since a harvester's last visit.
 func (s *server) apiList(k kind.Entry) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		perPage, since, problem := apiPaging(c)
+		perPage, after, since, problem := apiPaging(c)
 		if problem != "" {
 			return badRequest(c, problem)
 		}
 		p := newParams(c)
 		items, total, err := s.pages[k.Type().Name].api(c.UserContext(), p, func(pg *store.Paging) {
-			pg.PerPage, pg.UpdatedSince, pg.ByID = perPage, since, true
+			pg.PerPage, pg.AfterID, pg.UpdatedSince, pg.ByID = perPage, after, since, true
 		})
 		if len(p.Problems) > 0 {
 			return badRequest(c, "Tham số không hợp lệ: "+strings.Join(p.Problems, " "), p.Problems...)
@@ -148,7 +160,16 @@ func (s *server) apiList(k kind.Entry) fiber.Handler {
 			vals := k.Values(e)
 			b = r.appendJSON(b, k.MetaOf(e).ID, vals)
 		}
-		b = append(b, "]}"...)
+		b = append(b, `],"next":`...)
+		if len(items) == perPage {
+			next := queryValues(c)
+			next.Del("page")
+			next.Set("after", strconv.FormatInt(k.MetaOf(items[len(items)-1]).ID, 10))
+			b = appendValue(b, r.base+c.Path()+"?"+next.Encode())
+		} else {
+			b = append(b, "null"...)
+		}
+		b = append(b, '}')
 		c.Type("json", "utf-8")
 		return c.Send(b)
 	}

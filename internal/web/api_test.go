@@ -2,8 +2,11 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -212,3 +215,68 @@ func TestAPIHarvestsIncrementally(t *testing.T) {
 }
 
 func itoa(n int64) string { return web.EntryRef(n, "") }
+
+// TestPublicURLIsTheBaseOfAbsoluteURLs runs the real binary: PUBLIC_URL
+// is the base of every absolute URL the API, the OpenAPI document and the
+// open-data catalogue give, whatever Host the request named.
+func TestPublicURLIsTheBaseOfAbsoluteURLs(t *testing.T) {
+	t.Parallel()
+	const public = "http://du-lieu.hoptac.example"
+	srv := testenv.Serve(t, []string{"DATABASE_URL=" + testenv.DatabaseURL(t), "MEILI_URL=http://127.0.0.1:1", "LOG_LEVEL=error", "PUBLIC_URL=" + public})
+	for _, path := range []string{"/api/v1/codes", "/api/openapi.json", "/du-lieu-mo/dcat.jsonld"} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		_, _ = io.Copy(&b, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(b.String(), public) || strings.Contains(b.String(), srv.URL) {
+			t.Errorf("GET %s = %d; want absolute URLs on %s, none on %s:\n%.300s", path, resp.StatusCode, public, srv.URL, b.String())
+		}
+	}
+}
+
+// TestAPIPagesAreStable: pages by number and pages by cursor (next) give
+// every entry once, in id order, and the same ones.
+func TestAPIPagesAreStable(t *testing.T) {
+	t.Parallel()
+	st := demoStore(t)
+	app := newApp(t, st)
+	var byPage, byCursor []float64
+	total := 0
+	for page := 1; ; page++ {
+		var l apiList
+		getJSON(t, app, "/api/v1/jobs?expired=1&per_page=7&page="+itoa(int64(page)), &l)
+		total = l.Total
+		for _, it := range l.Items {
+			byPage = append(byPage, it["id"].(float64))
+		}
+		if page >= l.Pages {
+			break
+		}
+	}
+	next := "/api/v1/jobs?expired=1&per_page=7"
+	for next != "" {
+		var l struct {
+			apiList
+			Next *string `json:"next"`
+		}
+		if r := getJSON(t, app, next, &l); r.status != http.StatusOK || l.Total != total {
+			t.Fatalf("GET %s = %d, total %d; want 200 and total %d", next, r.status, l.Total, total)
+		}
+		for _, it := range l.Items {
+			byCursor = append(byCursor, it["id"].(float64))
+		}
+		next = ""
+		if l.Next != nil {
+			next = strings.TrimPrefix(*l.Next, "http://example.com")
+		}
+	}
+	if len(byPage) != total || fmt.Sprint(byPage) != fmt.Sprint(byCursor) || !sort.Float64sAreSorted(byPage) {
+		t.Errorf("pages: %d ids, cursor: %d ids, total %d; want every entry once, in id order, both ways", len(byPage), len(byCursor), total)
+	}
+	if total < 20 {
+		t.Errorf("total %d: the demo data should fill several pages", total)
+	}
+}

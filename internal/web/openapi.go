@@ -160,6 +160,7 @@ func (s *server) openAPIDocument(base string) obj {
 	paging := []obj{
 		queryParam(apiParam{"page", "Trang (từ 1); các trang xếp theo mã số tăng dần nên không xê dịch khi có mục mới.", "integer", ""}),
 		queryParam(apiParam{"per_page", "Số mục một trang (1–100, mặc định 50).", "integer", ""}),
+		queryParam(apiParam{"after", "Con trỏ: các mục có mã số lớn hơn (mã số cuối trang trước); thay cho page, nhanh như nhau ở mọi độ sâu. Xem next.", "integer", ""}),
 		queryParam(apiParam{"updated_since", "Chỉ các mục sửa từ thời điểm này (RFC 3339), để lấy phần thay đổi.", "string", ""}),
 	}
 	schemas := obj{
@@ -202,9 +203,10 @@ func (s *server) openAPIDocument(base string) obj {
 	for _, k := range kind.All {
 		t, name := k.Type(), schemaName(k)
 		schemas[name] = entrySchema(k)
-		schemas[name+"List"] = obj{"type": "object", "required": []string{"total", "page", "per_page", "pages", "items"}, "additionalProperties": false,
+		schemas[name+"List"] = obj{"type": "object", "required": []string{"total", "page", "per_page", "pages", "items", "next"}, "additionalProperties": false,
 			"properties": obj{"total": obj{"type": "integer"}, "page": obj{"type": "integer"}, "per_page": obj{"type": "integer"},
-				"pages": obj{"type": "integer"}, "items": obj{"type": "array", "items": ref(name)}}}
+				"pages": obj{"type": "integer"}, "items": obj{"type": "array", "items": ref(name)},
+				"next": obj{"type": []string{"string", "null"}, "format": "uri", "description": "Trang sau theo con trỏ after; null ở trang cuối."}}}
 		paths["/api/v1/"+t.Plural] = obj{"get": obj{"operationId": "list" + name, "summary": t.LabelVI + " đã công bố, theo bộ lọc của trang " + t.Path + ".",
 			"parameters": append(paramList(listParams[t.Name]), paging...),
 			"responses":  obj{"200": response("Một trang, xếp theo mã số.", ref(name+"List")), "400": errorResponse}}}
