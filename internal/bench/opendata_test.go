@@ -25,9 +25,9 @@ import (
 //   - each download (CSV, JSON, XLSX) of every kind: seconds, size, and the
 //     server process's peak RSS while it streams (VmHWM, reset before each
 //     format through /proc/PID/clear_refs);
-//   - the read API: list pages (100 entries, random page) and single
-//     entries (random public ids) of every kind, p50 and p95, one request
-//     at a time.
+//   - the read API: list pages of 100 entries by number (a random page)
+//     and by cursor (after a random id), and single entries (random public
+//     ids) of every kind, p50 and p95, one request at a time.
 //
 // It prints a Markdown table; docs/performance.md ("Open data") has the
 // figures. BENCH_API_REQUESTS (100) sets the requests per measure.
@@ -108,7 +108,7 @@ func BenchmarkOpenData(b *testing.B) {
 		fmt.Fprintf(&out, "| %s | %.0f | %.0f |\n", f, float64(base[f])/1024, float64(peak[f])/1024)
 	}
 
-	fmt.Fprintf(&out, "\n| API (%d requests each, one at a time) | list p50 | list p95 | entry p50 | entry p95 |\n|---|---|---|---|---|\n", requests)
+	fmt.Fprintf(&out, "\n| API, ms (%d requests each, one at a time) | page=N p50 | page=N p95 | after=ID p50 | after=ID p95 | entry p50 | entry p95 |\n|---|---|---|---|---|---|---|\n", requests)
 	r := rand.New(rand.NewPCG(9, 9))
 	for _, k := range kind.All {
 		p, n := k.Type().Plural, stats[k.Type().Name].Count
@@ -123,11 +123,14 @@ func BenchmarkOpenData(b *testing.B) {
 		list := timeGets(b, client, requests, func(int) string {
 			return srv.URL + "/api/v1/" + p + "?expired=1&per_page=100&page=" + strconv.Itoa(1+r.IntN(pages))
 		})
+		cursor := timeGets(b, client, requests, func(i int) string {
+			return srv.URL + "/api/v1/" + p + "?expired=1&per_page=100&after=" + strconv.FormatInt(ids[i%len(ids)], 10)
+		})
 		entry := timeGets(b, client, requests, func(i int) string {
 			return srv.URL + "/api/v1/" + p + "/" + strconv.FormatInt(ids[i%len(ids)], 10)
 		})
-		fmt.Fprintf(&out, "| %s | %s | %s | %s | %s |\n", p, ms(percentile(list, 0.50)), ms(percentile(list, 0.95)),
-			ms(percentile(entry, 0.50)), ms(percentile(entry, 0.95)))
+		fmt.Fprintf(&out, "| %s | %s | %s | %s | %s | %s | %s |\n", p, ms(percentile(list, 0.50)), ms(percentile(list, 0.95)),
+			ms(percentile(cursor, 0.50)), ms(percentile(cursor, 0.95)), ms(percentile(entry, 0.50)), ms(percentile(entry, 0.95)))
 	}
 	fmt.Println(out.String())
 }

@@ -108,13 +108,19 @@ func listSQL(status *string, public, other string) string {
 }
 
 // runByID runs an API page (Paging.ByID): the rows of one statement, the
-// total from a count of the same matches.
+// total from a count of the same matches, or -1 on a cursor page.
 func runByID[R any, T any](ctx context.Context, q queryer, countSQL, pageSQL string, arg any, p *Paging, split func(R) (T, int)) (List[T], error) {
 	var rows []R
 	if err := selectNamed(ctx, q, &rows, pageSQL, arg); err != nil {
 		return List[T]{}, err
 	}
 	l := toList(rows, *p, split)
+	if p.AfterID > 0 {
+		// A cursor page is one of many a harvester walks: counting every
+		// match again would cost more than the page itself.
+		l.Total = -1
+		return l, nil
+	}
 	if err := getNamed(ctx, q, &l.Total, countSQL, arg); err != nil {
 		return List[T]{}, err
 	}

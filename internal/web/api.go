@@ -145,13 +145,21 @@ func (s *server) apiList(k kind.Entry) fiber.Handler {
 		r := s.recorder(k, s.baseURL(c))
 		b := make([]byte, 0, 4096)
 		b = append(b, `{"total":`...)
-		b = strconv.AppendInt(b, int64(total), 10)
-		b = append(b, `,"page":`...)
-		b = strconv.AppendInt(b, int64(page), 10)
+		if total < 0 { // a cursor page: not counted (runByID)
+			b = append(b, `null,"page":null`...)
+		} else {
+			b = strconv.AppendInt(b, int64(total), 10)
+			b = append(b, `,"page":`...)
+			b = strconv.AppendInt(b, int64(page), 10)
+		}
 		b = append(b, `,"per_page":`...)
 		b = strconv.AppendInt(b, int64(perPage), 10)
 		b = append(b, `,"pages":`...)
-		b = strconv.AppendInt(b, int64((total+perPage-1)/perPage), 10)
+		if total < 0 {
+			b = append(b, "null"...)
+		} else {
+			b = strconv.AppendInt(b, int64((total+perPage-1)/perPage), 10)
+		}
 		b = append(b, `,"items":[`...)
 		for i, e := range items {
 			if i > 0 {

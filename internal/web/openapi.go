@@ -204,8 +204,11 @@ func (s *server) openAPIDocument(base string) obj {
 		t, name := k.Type(), schemaName(k)
 		schemas[name] = entrySchema(k)
 		schemas[name+"List"] = obj{"type": "object", "required": []string{"total", "page", "per_page", "pages", "items", "next"}, "additionalProperties": false,
-			"properties": obj{"total": obj{"type": "integer"}, "page": obj{"type": "integer"}, "per_page": obj{"type": "integer"},
-				"pages": obj{"type": "integer"}, "items": obj{"type": "array", "items": ref(name)},
+			"properties": obj{
+				"total":    obj{"type": []string{"integer", "null"}, "description": "Số mục khớp bộ lọc; null ở trang lấy bằng after (không đếm lại)."},
+				"page":     obj{"type": []string{"integer", "null"}, "description": "Trang; null ở trang lấy bằng after."},
+				"per_page": obj{"type": "integer"},
+				"pages":    obj{"type": []string{"integer", "null"}}, "items": obj{"type": "array", "items": ref(name)},
 				"next": obj{"type": []string{"string", "null"}, "format": "uri", "description": "Trang sau theo con trỏ after; null ở trang cuối."}}}
 		paths["/api/v1/"+t.Plural] = obj{"get": obj{"operationId": "list" + name, "summary": t.LabelVI + " đã công bố, theo bộ lọc của trang " + t.Path + ".",
 			"parameters": append(paramList(listParams[t.Name]), paging...),

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gofiber/fiber/v2"
 	"github.com/xuri/excelize/v2"
 
 	"hoptac/internal/domain"
@@ -24,12 +25,10 @@ type downloads struct {
 	xlsx [][]string // header first
 }
 
-func fetchDownloads(t *testing.T, app interface {
-	Test(*http.Request, ...int) (*http.Response, error)
-}, plural string) downloads {
+func fetchDownloads(t *testing.T, app *fiber.App, plural string) downloads {
 	t.Helper()
 	var d downloads
-	c := getApp(t, app, "/du-lieu-mo/"+plural+".csv")
+	c := get(t, app, "/du-lieu-mo/"+plural+".csv")
 	if c.status != http.StatusOK || !strings.HasPrefix(c.body, "\uFEFF") || !strings.HasPrefix(c.header.Get("Content-Type"), "text/csv") {
 		t.Fatalf("GET %s.csv = %d %q; want 200 text/csv starting with a BOM", plural, c.status, c.header.Get("Content-Type"))
 	}
@@ -37,11 +36,11 @@ func fetchDownloads(t *testing.T, app interface {
 	if d.csv, err = csv.NewReader(strings.NewReader(strings.TrimPrefix(c.body, "\uFEFF"))).ReadAll(); err != nil {
 		t.Fatalf("%s.csv: %v", plural, err)
 	}
-	j := getApp(t, app, "/du-lieu-mo/"+plural+".json")
+	j := get(t, app, "/du-lieu-mo/"+plural+".json")
 	if err := json.Unmarshal([]byte(j.body), &d.json); j.status != http.StatusOK || err != nil {
 		t.Fatalf("GET %s.json = %d: %v", plural, j.status, err)
 	}
-	x := getApp(t, app, "/du-lieu-mo/"+plural+".xlsx")
+	x := get(t, app, "/du-lieu-mo/"+plural+".xlsx")
 	f, err := excelize.OpenReader(bytes.NewReader([]byte(x.body)))
 	if x.status != http.StatusOK || err != nil {
 		t.Fatalf("GET %s.xlsx = %d: %v", plural, x.status, err)
@@ -186,7 +185,7 @@ func TestOpenDataPage(t *testing.T) {
 		t.Errorf("the footer has no link to /du-lieu-mo")
 	}
 
-	r := getApp(t, app, "/du-lieu-mo/dcat.jsonld")
+	r := get(t, app, "/du-lieu-mo/dcat.jsonld")
 	var cat struct {
 		Type     string `json:"@type"`
 		Datasets []struct {
@@ -220,7 +219,7 @@ func TestOpenDataPage(t *testing.T) {
 				u = dist.Download.ID
 			}
 			path := strings.TrimPrefix(u, "http://example.com")
-			if got := getApp(t, app, path); got.status != http.StatusOK {
+			if got := get(t, app, path); got.status != http.StatusOK {
 				t.Errorf("%s (dataset %s) = %d", u, ds.ID, got.status)
 			}
 		}
@@ -232,7 +231,7 @@ func TestDownloadsRevalidate(t *testing.T) {
 	t.Parallel()
 	st, _ := publicWorld(t)
 	app := newApp(t, st)
-	first := getApp(t, app, "/du-lieu-mo/schools.csv")
+	first := get(t, app, "/du-lieu-mo/schools.csv")
 	tag := first.header.Get("ETag")
 	req := httptest.NewRequest(http.MethodGet, "/du-lieu-mo/schools.csv", nil)
 	req.Header.Set("If-None-Match", tag)
@@ -245,7 +244,7 @@ func TestDownloadsRevalidate(t *testing.T) {
 		t.Errorf("GET schools.csv with If-None-Match %q = %d, want 304", tag, resp.StatusCode)
 	}
 	for _, path := range []string{"/du-lieu-mo/nothing.csv", "/du-lieu-mo/jobs.pdf", "/du-lieu-mo/jobs"} {
-		if r := getApp(t, app, path); r.status != http.StatusNotFound {
+		if r := get(t, app, path); r.status != http.StatusNotFound {
 			t.Errorf("GET %s = %d, want 404", path, r.status)
 		}
 	}
