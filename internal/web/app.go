@@ -87,6 +87,8 @@ type server struct {
 	publicURL string
 	// labels finds every code's labels for the API and downloads.
 	labels kind.Labels
+	// xlsxSlots bounds the XLSX downloads built at once (opendata.go).
+	xlsxSlots chan struct{}
 }
 
 // kindPages are the public pages of one kind: its list and an entry's page.
@@ -127,6 +129,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		s.hasher = auth.NewHasher(4, auth.HashWait)
 	}
 	s.publicURL, s.labels = strings.TrimRight(d.PublicURL, "/"), kind.NewLabels(catalog)
+	s.xlsxSlots = make(chan struct{}, maxXLSXBuilds)
 	s.pages = s.publicPages()
 	for _, k := range kind.All {
 		if _, ok := s.pages[k.Type().Name]; !ok {

@@ -38,6 +38,11 @@ var downloadFormats = []struct{ Ext, Type, Label string }{
 // downloadTimeout bounds one download: 100,000 rows take seconds.
 const downloadTimeout = 10 * time.Minute
 
+// maxXLSXBuilds is how many XLSX files are built at once. Each holds up to
+// excelize's 16 MiB stream buffer (then a temp file) and its zip writer,
+// about 60 MB in all; further downloads wait their turn.
+const maxXLSXBuilds = 2
+
 func (s *server) openDataRoutes(app *fiber.App) {
 	app.Get("/du-lieu-mo", s.openDataPage)
 	app.Get("/du-lieu-mo/dcat.jsonld", s.dcatCatalog)
@@ -161,11 +166,21 @@ func (s *server) download(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="hoptac-`+name+`.`+ext+`"`)
 
 	// The stream outlives the handler: it takes what it needs now.
-	r, st0, log := s.recorder(k, s.baseURL(c)), s.store, s.log
+	r, st0, log, slots := s.recorder(k, s.baseURL(c)), s.store, s.log, s.xlsxSlots
 	write := map[string]func(context.Context, *bufio.Writer) error{
 		"csv":  func(ctx context.Context, w *bufio.Writer) error { return writeCSV(ctx, st0, r, w) },
 		"json": func(ctx context.Context, w *bufio.Writer) error { return writeJSON(ctx, st0, r, w) },
-		"xlsx": func(ctx context.Context, w *bufio.Writer) error { return writeXLSX(ctx, st0, r, w) },
+		"xlsx": func(ctx context.Context, w *bufio.Writer) error {
+			// Waiting here, after the headers, cannot leak a slot the way
+			// taking it in the handler could if the body were never written.
+			select {
+			case slots <- struct{}{}:
+				defer func() { <-slots }()
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return writeXLSX(ctx, st0, r, w)
+		},
 	}[ext]
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 		ctx, cancel := context.WithTimeout(context.Background(), downloadTimeout)
