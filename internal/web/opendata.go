@@ -77,7 +77,15 @@ func (s *server) datasets(ctx context.Context) ([]dataset, error) {
 		d := dataset{Kind: k, Name: t.Plural, Title: t.LabelVI, Count: st.Count, UpdatedAt: st.UpdatedAt, Updated: stampVN(st.UpdatedAt)}
 		r := s.recorder(k, "")
 		for _, c := range r.cols {
-			d.Columns = append(d.Columns, dictEntry{Name: c.Name, Type: typeLabels[c.Type], Doc: c.Doc, Codes: c.Codes})
+			doc := c.Doc
+			if len(c.Items) > 0 {
+				keys := make([]string, len(c.Items))
+				for i, it := range c.Items {
+					keys[i] = it.Name + " (" + strings.TrimSuffix(it.Doc, ".") + ")"
+				}
+				doc += " Mỗi phần tử có " + strings.Join(keys, ", ") + "."
+			}
+			d.Columns = append(d.Columns, dictEntry{Name: c.Name, Type: typeLabels[c.Type], Doc: doc, Codes: c.Codes})
 			switch c.Type {
 			case "code", "codes":
 				d.Columns = append(d.Columns, dictEntry{Name: c.Name + "_label", Type: "chữ", Doc: "Tên (tiếng Việt) của " + c.Name + "; chỉ có trong CSV và XLSX."})
