@@ -15,6 +15,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
 
@@ -246,6 +247,40 @@ func TestDownloadsRevalidate(t *testing.T) {
 	for _, path := range []string{"/du-lieu-mo/nothing.csv", "/du-lieu-mo/jobs.pdf", "/du-lieu-mo/jobs"} {
 		if r := get(t, app, path); r.status != http.StatusNotFound {
 			t.Errorf("GET %s = %d, want 404", path, r.status)
+		}
+	}
+}
+
+// TestOpenDataNamesNoOfficial: an official who wrote an entry is in no
+// download and no API answer, by name or email.
+func TestOpenDataNamesNoOfficial(t *testing.T) {
+	t.Parallel()
+	st := testenv.Store(t)
+	app := newApp(t, st)
+	dept := "hcm-sonv"
+	official := store.User{Email: "can.bo.bidanh@sonv.example.vn", Name: "Trần Thị Bí Danh", Role: "editor", City: testenv.Ptr("hcm"), DepartmentCode: &dept, PasswordHash: "x"}
+	must(t, st.CreateUser(ctx, &official))
+	as := store.WithActor(ctx, store.Actor{UserID: official.ID, DepartmentCode: dept})
+	co := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	j := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Kế toán tổng hợp"})
+	j.Description = "Sửa bởi cán bộ"
+	must(t, st.UpdateJob(as, &j))
+
+	bodies := []string{}
+	for _, f := range []string{"csv", "json"} {
+		bodies = append(bodies, get(t, app, "/du-lieu-mo/jobs."+f).body, get(t, app, "/du-lieu-mo/companies."+f).body)
+	}
+	d := fetchDownloads(t, app, "jobs")
+	bodies = append(bodies, strings.Join(flatten(d.xlsx), "|"),
+		get(t, app, "/api/v1/jobs").body, get(t, app, "/api/v1/jobs/"+itoa(j.ID)).body, get(t, app, "/du-lieu-mo").body)
+	if !strings.Contains(bodies[0], "Sửa bởi cán bộ") {
+		t.Fatalf("the jobs CSV lacks the official's edit")
+	}
+	for i, b := range bodies {
+		for _, secret := range []string{official.Name, official.Email, "bidanh"} {
+			if strings.Contains(strings.ToLower(b), strings.ToLower(secret)) {
+				t.Errorf("answer %d names the official (%q)", i, secret)
+			}
 		}
 	}
 }

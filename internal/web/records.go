@@ -19,22 +19,19 @@ type recorder struct {
 	labels kind.Labels
 	base   string // absolute URL base, no trailing slash
 	slug   int    // index of the slug column
+	// parent is the API collection of the kind's parent ("" if none).
+	parent string
 }
 
 func (s *server) recorder(k kind.Entry, base string) *recorder {
-	r := &recorder{k: k, cols: k.Columns(), labels: s.labels, base: base}
+	parent, _ := domain.TypeByName(k.Parent())
+	r := &recorder{k: k, cols: k.Columns(), labels: s.labels, base: base, parent: parent.Plural}
 	for i, c := range r.cols {
 		if c.Name == "slug" {
 			r.slug = i
 		}
 	}
 	return r
-}
-
-// parentPlural is the API collection of the kind's parent.
-func (r *recorder) parentPlural() string {
-	t, _ := domain.TypeByName(r.k.Parent())
-	return t.Plural
 }
 
 func (r *recorder) apiURL(plural string, id int64) string {
@@ -81,7 +78,7 @@ func (r *recorder) appendJSON(b []byte, id int64, vals []any) []byte {
 		case "parent":
 			b = appendValue(b, v)
 			b = appendKey(b, parentKey(c)+"_url")
-			b = appendValue(b, r.apiURL(r.parentPlural(), v.(int64)))
+			b = appendValue(b, r.apiURL(r.parent, v.(int64)))
 		default:
 			b = appendValue(b, v)
 		}
@@ -146,7 +143,7 @@ func (r *recorder) cells(id int64, vals []any) []any {
 			}
 			out = append(out, strings.Join(list, ";"), neutralise(strings.Join(labels, "; ")))
 		case "parent":
-			out = append(out, v, r.apiURL(r.parentPlural(), v.(int64)))
+			out = append(out, v, r.apiURL(r.parent, v.(int64)))
 		case "json":
 			b, _ := json.Marshal(v)
 			out = append(out, neutralise(string(b)))
