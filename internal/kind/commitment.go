@@ -46,4 +46,22 @@ var Commitment = &Kind[domain.Commitment]{
 		{Name: "reviews", Label: "Sơ kết, tổng kết (JSON)", Hint: `Danh sách dạng [{"date":"2025-01-15","kind":"so_ket","summary":"…"}].`, Kind: "json"},
 		externalIDField,
 	},
+	columns: []column[domain.Commitment]{
+		{Column{Name: "title", Type: "text", Doc: "Nhiệm vụ."}, func(e *domain.Commitment) any { return e.Title }},
+		{Column{Name: "policy_id", Type: "parent", Doc: "Chương trình hợp tác giao nhiệm vụ (mã số mục chính sách)."}, func(e *domain.Commitment) any { return e.PolicyID }},
+		{Column{Name: "program_title", Type: "text", Doc: "Tên chương trình hợp tác."}, func(e *domain.Commitment) any { return e.ProgramTitle }},
+		{Column{Name: "lead", Type: "code", Codes: "cities", Doc: "Thành phố chủ trì (hoặc cả hai)."}, func(e *domain.Commitment) any { return optCode(e.Lead) }},
+		{Column{Name: "progress", Type: "code", Codes: "progresses", Doc: "Tiến độ."}, func(e *domain.Commitment) any { return optCode(e.Progress) }},
+		{Column{Name: "due_on", Type: "date", Doc: "Hạn hoàn thành."}, func(e *domain.Commitment) any { return optDate(e.DueOn) }},
+		{Column{Name: "sort_order", Type: "integer", Doc: "Thứ tự trong chương trình."}, func(e *domain.Commitment) any { return int64(e.SortOrder) }},
+		{Column{Name: "description", Type: "text", Doc: "Mô tả."}, func(e *domain.Commitment) any { return e.Description }},
+		{Column{Name: "progress_updates", Type: "json", Doc: "Các bước tiến độ đã công bố, theo ngày.", Items: []Column{
+			{Name: "date", Type: "date", Doc: "Ngày."}, {Name: "note", Type: "text", Doc: "Nội dung."},
+			{Name: "evidence_url", Type: "text", Doc: "Đường dẫn minh chứng (có thể không có)."}}},
+			func(e *domain.Commitment) any { return jsonList(e.ProgressUpdates) }},
+		{Column{Name: "reviews", Type: "json", Doc: "Các lần sơ kết, tổng kết.", Items: []Column{
+			{Name: "date", Type: "date", Doc: "Ngày."}, {Name: "kind", Type: "code", Codes: "review_kinds", Doc: "Sơ kết hay tổng kết."},
+			{Name: "summary", Type: "text", Doc: "Kết quả."}, {Name: "document_url", Type: "text", Doc: "Đường dẫn văn bản (có thể không có)."}}},
+			func(e *domain.Commitment) any { return jsonList(e.Reviews) }},
+	},
 }

@@ -29,15 +29,18 @@ const commitmentColumns = `m.id, m.slug, m.status, m.external_id, m.department_c
 	m.policy_id, m.title, m.description, COALESCE(m.city, 'both') AS city, m.progress, m.due_on,
 	m.sort_order, m.progress_updates, m.reviews, p.title AS program_title`
 
-// commitmentsListTail is the list's filters and order, read from
+// commitmentsListWhere and commitmentsListTail are the list's filters and its order, read from
 // commitments (the back office, any status) or public_commitments (the
 // public, whose policy is public).
-const commitmentsListTail = ` m
+const commitmentsListWhere = ` m
 JOIN policies p ON p.id = m.policy_id
 WHERE m.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR m.updated_at >= :updated_since)
   AND (:policy_id = 0 OR m.policy_id = :policy_id)
   AND (:lead = '' OR m.city = :lead OR m.city IS NULL)
-  AND (:progress = '' OR m.progress = :progress)
+  AND (:progress = '' OR m.progress = :progress)`
+
+const commitmentsListTail = commitmentsListWhere + `
 ORDER BY m.policy_id, m.sort_order, m.id
 LIMIT :limit OFFSET :offset`
 
@@ -50,6 +53,9 @@ const (
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicCommitmentsListSQL, commitmentsListSQL)
+	if f.ByID && query == publicCommitmentsListSQL {
+		return runByID(ctx, s.reader(ctx), publicCommitmentsCountSQL, publicCommitmentsByIDSQL, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	}
 	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
 }
 
@@ -132,3 +138,12 @@ func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) er
 	m.Slug = vn.Slug(m.Title)
 	return updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicCommitmentsCountSQL = `SELECT count(*) FROM public_commitments` + commitmentsListWhere
+	publicCommitmentsByIDSQL  = `SELECT ` + commitmentColumns + `, 0 AS total_count FROM public_commitments` + commitmentsListWhere + `
+  AND m.id > :after_id
+ORDER BY m.id LIMIT :limit OFFSET :offset`
+)

@@ -46,12 +46,13 @@ LEFT JOIN LATERAL (
 	 WHERE j.company_id = c.id AND j.status = 'published' AND job_is_open(j.deadline)
 ) open ON true`
 
-// companiesListTail is the list's filters and order, read from companies
+// companiesListWhere and companiesListTail are the list's filters and its order, read from companies
 // (the back office, any status) or public_companies.
-const companiesListTail = ` c
+const companiesListWhere = ` c
 ` + companyOpenJoin + `
 JOIN cities ci ON ci.code = c.city
 WHERE c.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR c.updated_at >= :updated_since)
   AND (:city = '' OR c.city = :city)
   AND (:ward = '' OR c.ward_code = :ward)
   AND (:industry = '' OR c.industry_code = :industry)
@@ -60,7 +61,9 @@ WHERE c.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', c.name, c.tax_code, c.description, c.address,
-                 w.name, w.former_units, ci.name_vi)))) = 0))
+                 w.name, w.former_units, ci.name_vi)))) = 0))`
+
+const companiesListTail = companiesListWhere + `
 ORDER BY CASE WHEN :sort = 'name' THEN c.name END ASC,
          COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC
 LIMIT :limit OFFSET :offset`
@@ -74,6 +77,9 @@ const (
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicCompaniesListSQL, companiesListSQL)
+	if f.ByID && query == publicCompaniesListSQL {
+		return runByID(ctx, s.reader(ctx), publicCompaniesCountSQL, publicCompaniesByIDSQL, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	}
 	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
@@ -166,3 +172,12 @@ func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
 	}
 	return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicCompaniesCountSQL = `SELECT count(*) FROM public_companies` + companiesListWhere
+	publicCompaniesByIDSQL  = `SELECT ` + companyColumns + `, 0 AS total_count FROM public_companies` + companiesListWhere + `
+  AND c.id > :after_id
+ORDER BY c.id LIMIT :limit OFFSET :offset`
+)

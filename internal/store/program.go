@@ -34,12 +34,13 @@ const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.support, p.description, p.city,
 	s.name AS school_name, s.slug AS school_slug, s.code AS school_code`
 
-// programsListTail is the list's filters and order, read from programs
+// programsListWhere and programsListTail are the list's filters and its order, read from programs
 // (the back office, any status) or public_programs (the public, whose
 // school is public).
-const programsListTail = ` p
+const programsListWhere = ` p
 JOIN schools s ON s.id = p.school_id
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city)
   AND (:level = '' OR p.level = :level)
   AND (:mode = '' OR p.mode = :mode)
@@ -48,7 +49,9 @@ WHERE p.status = :status
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
-           AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))`
+
+const programsListTail = programsListWhere + `
 ORDER BY p.name ASC, s.name ASC, p.id ASC
 LIMIT :limit OFFSET :offset`
 
@@ -61,6 +64,9 @@ const (
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicProgramsListSQL, programsListSQL)
+	if f.ByID && query == publicProgramsListSQL {
+		return runByID(ctx, s.reader(ctx), publicProgramsCountSQL, publicProgramsByIDSQL, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	}
 	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
@@ -158,3 +164,12 @@ func programsFollowSchool(ctx context.Context, tx *sqlx.Tx, schoolID int64, city
 	_, err := tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, schoolID, city)
 	return translate(err)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicProgramsCountSQL = `SELECT count(*) FROM public_programs` + programsListWhere
+	publicProgramsByIDSQL  = `SELECT ` + programColumns + `, 0 AS total_count FROM public_programs` + programsListWhere + `
+  AND p.id > :after_id
+ORDER BY p.id LIMIT :limit OFFSET :offset`
+)

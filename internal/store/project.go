@@ -31,17 +31,20 @@ const projectColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.stage, p.description, p.contact`
 
 // Projects that seek partners come first: that is what investors look for.
-// projectsListTail is the list's filters and order, read from projects
+// projectsListWhere and projectsListTail are the list's filters and its order, read from projects
 // (the back office, any status) or public_projects.
-const projectsListTail = ` p
+const projectsListWhere = ` p
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city)
   AND (:kind = '' OR p.kind = :kind)
   AND (:stage = '' OR p.stage = :stage)
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
-           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))`
+
+const projectsListTail = projectsListWhere + `
 ORDER BY (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
@@ -54,6 +57,9 @@ const (
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicProjectsListSQL, projectsListSQL)
+	if f.ByID && query == publicProjectsListSQL {
+		return runByID(ctx, s.reader(ctx), publicProjectsCountSQL, publicProjectsByIDSQL, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	}
 	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
@@ -130,3 +136,12 @@ func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicProjectsCountSQL = `SELECT count(*) FROM public_projects` + projectsListWhere
+	publicProjectsByIDSQL  = `SELECT ` + projectColumns + `, 0 AS total_count FROM public_projects` + projectsListWhere + `
+  AND p.id > :after_id
+ORDER BY p.id LIMIT :limit OFFSET :offset`
+)

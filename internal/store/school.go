@@ -35,12 +35,13 @@ const schoolColumns = `s.id, s.slug, s.status, s.external_id, s.department_code,
 	COALESCE(w.name, '') AS ward_name,
 	(SELECT count(*) FROM programs p WHERE p.school_id = s.id AND p.status = 'published') AS program_count`
 
-// schoolsListTail is the list's filters and order, read from schools (the
+// schoolsListWhere and schoolsListTail are the list's filters and its order, read from schools (the
 // back office, any status) or public_schools.
-const schoolsListTail = ` s
+const schoolsListWhere = ` s
 LEFT JOIN wards w ON w.code = s.ward_code
 JOIN cities ci ON ci.code = s.city
 WHERE s.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR s.updated_at >= :updated_since)
   AND (:city = '' OR s.city = :city)
   AND (:ward = '' OR s.ward_code = :ward)
   AND (:kind = '' OR s.kind = :kind)
@@ -51,7 +52,9 @@ WHERE s.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', s.name, s.code, s.description, s.address,
-                 w.name, w.former_units, ci.name_vi)))) = 0))
+                 w.name, w.former_units, ci.name_vi)))) = 0))`
+
+const schoolsListTail = schoolsListWhere + `
 ORDER BY s.name ASC, s.id ASC
 LIMIT :limit OFFSET :offset`
 
@@ -64,6 +67,9 @@ const (
 func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicSchoolsListSQL, schoolsListSQL)
+	if f.ByID && query == publicSchoolsListSQL {
+		return runByID(ctx, s.reader(ctx), publicSchoolsCountSQL, publicSchoolsByIDSQL, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
+	}
 	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
 }
 
@@ -154,3 +160,12 @@ func updateSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
 	}
 	return programsFollowSchool(ctx, tx, sc.ID, sc.City)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicSchoolsCountSQL = `SELECT count(*) FROM public_schools` + schoolsListWhere
+	publicSchoolsByIDSQL  = `SELECT ` + schoolColumns + `, 0 AS total_count FROM public_schools` + schoolsListWhere + `
+  AND s.id > :after_id
+ORDER BY s.id LIMIT :limit OFFSET :offset`
+)

@@ -83,11 +83,19 @@ type server struct {
 	httpsAlways bool
 	// pages are each kind's public list and detail handlers, by kind name.
 	pages map[string]kindPages
+	// publicURL is the configured base of absolute URLs ("" : the request's).
+	publicURL string
+	// labels finds every code's labels for the API and downloads.
+	labels kind.Labels
+	// xlsxSlots bounds the XLSX downloads built at once (opendata.go).
+	xlsxSlots chan struct{}
 }
 
 // kindPages are the public pages of one kind: its list and an entry's page.
 type kindPages struct {
 	list, show fiber.Handler
+	// api lists public entries by the list page's filters (api.go).
+	api apiList
 }
 
 // publicPages names each kind's handlers; routes and the back office's
@@ -95,13 +103,13 @@ type kindPages struct {
 // missing).
 func (s *server) publicPages() map[string]kindPages {
 	return map[string]kindPages{
-		"job":        {s.jobList, s.jobShow},
-		"company":    {s.companyList, s.companyShow},
-		"school":     {s.schoolList, s.schoolShow},
-		"program":    {s.programList, s.programShow},
-		"policy":     {s.policyList, s.policyShow},
-		"project":    {s.projectList, s.projectShow},
-		"commitment": {s.cooperation, s.commitmentShow},
+		"job":        {s.jobList, s.jobShow, apiOf(s.store.Jobs, s.jobFilter)},
+		"company":    {s.companyList, s.companyShow, apiOf(s.store.Companies, s.companyFilter)},
+		"school":     {s.schoolList, s.schoolShow, apiOf(s.store.Schools, s.schoolFilter)},
+		"program":    {s.programList, s.programShow, apiOf(s.store.Programs, s.programFilter)},
+		"policy":     {s.policyList, s.policyShow, apiOf(s.store.Policies, s.policyFilter)},
+		"project":    {s.projectList, s.projectShow, apiOf(s.store.Projects, s.projectFilter)},
+		"commitment": {s.cooperation, s.commitmentShow, apiOf(s.store.Commitments, s.commitmentFilter)},
 	}
 }
 
@@ -120,6 +128,8 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	if s.hasher == nil {
 		s.hasher = auth.NewHasher(4, auth.HashWait)
 	}
+	s.publicURL, s.labels = strings.TrimRight(d.PublicURL, "/"), kind.NewLabels(catalog)
+	s.xlsxSlots = make(chan struct{}, maxXLSXBuilds)
 	s.pages = s.publicPages()
 	for _, k := range kind.All {
 		if _, ok := s.pages[k.Type().Name]; !ok {
@@ -178,8 +188,11 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Get("/readyz", s.readyz)
 	// /metrics is not here: it has its own listener (METRICS_ADDR).
 
+	app.Use("/api", apiCORS(), apiETag()) // CORS and ETag for every API answer (api.go)
 	api := app.Group("/api/v1")
 	api.Get("/search", s.apiSearch)
+	s.apiRoutes(app, api) // api.go: per-type reads, codes, OpenAPI
+	s.openDataRoutes(app) // opendata.go: /du-lieu-mo, downloads, DCAT
 
 	app.Get("/", s.home)
 	app.Get("/tim-kiem", s.searchPage)
