@@ -166,7 +166,8 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(requestid.New(requestid.Config{Generator: uuid.NewString})) // random, not a counter
 	app.Use(s.logRequests)
 	app.Use(s.securityHeaders)
-	app.Use(checkQuery) // every query string bounded text before any handler (params.go)
+	app.Use(checkQuery)   // every query string bounded text before any handler (params.go)
+	s.useHTTPCaching(app) // compression, Cache-Control and ETag (httpcache.go)
 
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(d.Static),
