@@ -56,9 +56,10 @@ func updates[T any](save func(context.Context, *sqlx.Tx, *T) error) func(context
 }
 
 // forTable writes a statement shared by every entry table for table t:
-// {table} in query becomes the quoted name. Exported entry points check t
+// {table} in query becomes the quoted name, {public_table} its public view's. Exported entry points check t
 // with checkTable first, so only the constants above reach SQL.
 func forTable(query string, t Table) string {
+	query = strings.ReplaceAll(query, "{public_table}", pq.QuoteIdentifier("public_"+string(t)))
 	return strings.ReplaceAll(query, "{table}", pq.QuoteIdentifier(string(t)))
 }
 

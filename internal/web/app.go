@@ -81,6 +81,8 @@ type server struct {
 	hasher  *auth.Hasher
 	// httpsAlways is PublicURL being https://.
 	httpsAlways bool
+	// publicURL is PublicURL without its trailing slash: absolute links.
+	publicURL string
 	// pages are each kind's public list and detail handlers, by kind name.
 	pages map[string]kindPages
 }
@@ -116,7 +118,8 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		}
 	}
 	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth,
-		hasher: d.Hasher, httpsAlways: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://")}
+		hasher: d.Hasher, httpsAlways: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://"),
+		publicURL: strings.TrimRight(d.PublicURL, "/")}
 	if s.hasher == nil {
 		s.hasher = auth.NewHasher(4, auth.HashWait)
 	}
@@ -166,8 +169,8 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(requestid.New(requestid.Config{Generator: uuid.NewString})) // random, not a counter
 	app.Use(s.logRequests)
 	app.Use(s.securityHeaders)
-	app.Use(checkQuery)   // every query string bounded text before any handler (params.go)
-	s.useHTTPCaching(app) // compression, Cache-Control and ETag (httpcache.go)
+	app.Use(checkQuery) // every query string bounded text before any handler (params.go)
+	s.useHTTPCaching(app)
 
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(d.Static),
@@ -181,6 +184,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	api := app.Group("/api/v1")
 	api.Get("/search", s.apiSearch)
 
+	s.crawlRoutes(app, d.Static)
 	app.Get("/", s.home)
 	app.Get("/tim-kiem", s.searchPage)
 	for _, k := range kind.All {

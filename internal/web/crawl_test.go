@@ -3,14 +3,24 @@ package web_test
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/xml"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/kind"
+	"hoptac/internal/vn"
+	"hoptac/internal/web"
 )
 
 // send runs one request with extra headers.
@@ -85,5 +95,224 @@ func TestPublicPagesAreCompressedAndRevalidated(t *testing.T) {
 		if cc := r.header.Get("Cache-Control"); cc != "no-store" || r.header.Get("ETag") != "" {
 			t.Errorf("GET %s: Cache-Control %q, ETag %q; want no-store and none", path, cc, r.header.Get("ETag"))
 		}
+	}
+}
+
+// atomXML is what the tests read of an Atom 1.0 feed.
+type atomXML struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Links   []struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr"`
+	} `xml:"link"`
+	Entries []struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+		Summary string `xml:"summary"`
+	} `xml:"entry"`
+}
+
+// parseAtom reads a feed and checks what Atom requires of it: a title, an
+// id and an updated time (RFC 3339) on the feed and on every entry.
+func parseAtom(t *testing.T, r response) atomXML {
+	t.Helper()
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/atom+xml") {
+		t.Fatalf("feed = %d %q", r.status, r.header.Get("Content-Type"))
+	}
+	var f atomXML
+	if err := xml.Unmarshal([]byte(r.body), &f); err != nil {
+		t.Fatalf("feed does not parse as Atom: %v\n%s", err, r.body)
+	}
+	if f.Title == "" || f.ID == "" {
+		t.Errorf("feed lacks a title or id: %+v", f)
+	}
+	if _, err := time.Parse(time.RFC3339, f.Updated); err != nil {
+		t.Errorf("feed updated %q: %v", f.Updated, err)
+	}
+	for _, e := range f.Entries {
+		if _, err := time.Parse(time.RFC3339, e.Updated); err != nil || e.Title == "" || e.ID == "" || e.Link.Href == "" {
+			t.Errorf("entry %+v lacks a title, id, link or valid updated time", e)
+		}
+	}
+	return f
+}
+
+const publicURL = "https://viec.example.vn"
+
+func TestArchivedEntryIsGone(t *testing.T) {
+	t.Parallel()
+	st, w := publicWorld(t)
+	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+
+	r := get(t, app, "/viec-lam/"+ref(w.archivedJob.Meta))
+	today := time.Now().In(vn.DateLocation).Format("02/01/2006")
+	for _, want := range []string{w.archivedJob.Title, "Lý do:</strong> Đã tuyển đủ", today, `href="` + domain.EntryPath("job", w.job.ID, w.job.Slug) + `"`} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("archived job page lacks %q", want)
+		}
+	}
+	if r.status != http.StatusGone {
+		t.Errorf("archived job = %d, want 410", r.status)
+	}
+	if p := get(t, app, "/du-an/"+ref(w.archivedProject.Meta)); p.status != http.StatusGone || !strings.Contains(p.body, "Trùng lặp") {
+		t.Errorf("archived project = %d, want 410 with its reason", p.status)
+	}
+
+	for _, path := range []string{"/sitemaps/jobs-1.xml", "/feeds/jobs.atom", "/sitemaps/projects-1.xml", "/feeds/projects.atom"} {
+		body := get(t, app, path).body
+		for _, m := range []domain.Meta{w.archivedJob.Meta, w.archivedProject.Meta, w.draftJob.Meta} {
+			if strings.Contains(body, "/"+ref(m)+"<") || strings.Contains(body, "/"+ref(m)+`"`) {
+				t.Errorf("%s lists %s, which is not public", path, ref(m))
+			}
+		}
+		if !strings.Contains(body, publicURL+"/") {
+			t.Errorf("%s has no absolute URL from PUBLIC_URL", path)
+		}
+	}
+	if !strings.Contains(get(t, app, "/sitemaps/jobs-1.xml").body, publicURL+"/viec-lam/"+ref(w.job.Meta)) {
+		t.Errorf("the jobs sitemap lacks the live job")
+	}
+}
+
+func TestFeedsAreAtomAndFollowTheirSearch(t *testing.T) {
+	t.Parallel()
+	st, engine := indexedDemo(t)
+	app := newApp(t, st, withEngine(engine), withDeps(web.Deps{PublicURL: publicURL}))
+
+	for _, k := range kind.All {
+		path := "/feeds/" + k.Type().Plural + ".atom"
+		f := parseAtom(t, get(t, app, path))
+		var public int
+		if err := st.DB().GetContext(ctx, &public, "SELECT count(*) FROM public_"+string(k.Table())); err != nil {
+			t.Fatal(err)
+		}
+		if want := min(public, 50); len(f.Entries) != want {
+			t.Errorf("%s has %d entries, want %d of %d public", path, len(f.Entries), want, public)
+		}
+		for _, e := range f.Entries {
+			if !strings.HasPrefix(e.Link.Href, publicURL+k.Type().Path+"/") {
+				t.Errorf("%s: entry link %q is not an absolute %s URL", path, e.Link.Href, k.Type().Path)
+			}
+		}
+		list := get(t, app, k.Type().Path)
+		if k.Type().Name != "commitment" && !strings.Contains(list.body, `<link rel="alternate" type="application/atom+xml" title="`+k.Type().MenuVI+` mới nhất" href="`+path+`">`) {
+			t.Errorf("%s does not name its feed %s", k.Type().Path, path)
+		}
+	}
+
+	hrefs := regexp.MustCompile(`class="entry-title" href="([^"]+)"`)
+	alternate := regexp.MustCompile(`<link rel="alternate" type="application/atom\+xml" title="Theo dõi tìm kiếm này" href="([^"]+)">`)
+	visible := regexp.MustCompile(`<a href="([^"]+)" type="application/atom\+xml">Theo dõi tìm kiếm này</a>`)
+	for _, query := range []string{"q=cong+nhan", "q=ke+toan&type=job", "city=cantho&type=school", "q=khong+co+gi+ca+xyzw"} {
+		page := get(t, app, "/tim-kiem?"+query)
+		v, _ := url.ParseQuery(query)
+		twin := "/feeds/tim-kiem.atom?" + v.Encode()
+		if m := alternate.FindStringSubmatch(page.body); m == nil || html.UnescapeString(m[1]) != twin {
+			t.Errorf("/tim-kiem?%s: alternate link %v, want %s", query, m, twin)
+		}
+		var listed []string
+		for _, m := range hrefs.FindAllStringSubmatch(page.body, -1) {
+			listed = append(listed, publicURL+html.UnescapeString(m[1]))
+		}
+		if m := visible.FindStringSubmatch(page.body); len(listed) > 0 && (m == nil || html.UnescapeString(m[1]) != twin) {
+			t.Errorf("/tim-kiem?%s offers no visible link to %s", query, twin)
+		}
+		f := parseAtom(t, get(t, app, twin))
+		var fed []string
+		for _, e := range f.Entries {
+			fed = append(fed, e.Link.Href)
+		}
+		if strings.Join(fed, "\n") != strings.Join(listed, "\n") {
+			t.Errorf("%s lists\n%v\nbut the search lists\n%v", twin, fed, listed)
+		}
+		if strings.HasPrefix(query, "q=cong") && len(fed) == 0 {
+			t.Errorf("%s is empty", twin)
+		}
+	}
+}
+
+// sitemapXML reads a sitemap index or URL set.
+type sitemapXML struct {
+	Sitemaps []struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
+	} `xml:"sitemap"`
+	URLs []struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
+	} `xml:"url"`
+}
+
+func TestSitemapsListEveryLiveEntry(t *testing.T) {
+	t.Parallel()
+	st := demoStore(t)
+	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+
+	robots := get(t, app, "/robots.txt")
+	if !strings.Contains(robots.body, "Sitemap: "+publicURL+"/sitemap.xml\n") || !strings.Contains(robots.body, "Disallow: /admin\n") {
+		t.Errorf("robots.txt = %q", robots.body)
+	}
+	var index sitemapXML
+	if err := xml.Unmarshal([]byte(get(t, app, "/sitemap.xml").body), &index); err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, sm := range index.Sitemaps {
+		path, ok := strings.CutPrefix(sm.Loc, publicURL)
+		if !ok {
+			t.Fatalf("sitemap %q is not under PUBLIC_URL", sm.Loc)
+		}
+		var set sitemapXML
+		if err := xml.Unmarshal([]byte(get(t, app, path).body), &set); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(set.URLs) == 0 || len(set.URLs) > 50000 {
+			t.Errorf("%s lists %d URLs", path, len(set.URLs))
+		}
+		for _, u := range set.URLs {
+			if _, ok := strings.CutPrefix(u.Loc, publicURL); !ok {
+				t.Errorf("%s: %q is not under PUBLIC_URL", path, u.Loc)
+			}
+			if _, err := time.Parse(time.RFC3339, u.LastMod); err != nil && path != "/sitemaps/trang.xml" {
+				t.Errorf("%s: lastmod %q: %v", path, u.LastMod, err)
+			}
+			found[strings.TrimPrefix(u.Loc, publicURL)] = true
+		}
+	}
+	for _, k := range kind.All {
+		var live []struct {
+			ID   int64  `db:"id"`
+			Slug string `db:"slug"`
+		}
+		if err := st.DB().SelectContext(ctx, &live, "SELECT id, slug FROM public_"+string(k.Table())); err != nil {
+			t.Fatal(err)
+		}
+		if len(live) == 0 {
+			t.Errorf("the demo data has no public %s", k.Type().Name)
+		}
+		for _, e := range live {
+			if p := domain.EntryPath(k.Type().Name, e.ID, e.Slug); !found[p] {
+				t.Errorf("no sitemap lists %s", p)
+			}
+		}
+		n := 0
+		for p := range found {
+			if strings.HasPrefix(p, k.Type().Path+"/") {
+				n++
+			}
+		}
+		if n != len(live) {
+			t.Errorf("sitemaps list %d %s, PostgreSQL has %d public", n, k.Type().Plural, len(live))
+		}
+	}
+	if ico := get(t, app, "/favicon.ico"); ico.status != http.StatusOK || ico.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(ico.body, "\x00\x00\x01\x00") {
+		t.Errorf("/favicon.ico = %d %q", ico.status, ico.header.Get("Content-Type"))
 	}
 }
