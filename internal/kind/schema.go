@@ -179,7 +179,11 @@ func programSchema(s Site, p *domain.Program) any {
 	}
 	c.HasCourseInstance = []schemaorg.CourseInstance{inst}
 	if p.TuitionVND != nil {
-		c.Offers = []schemaorg.Offer{{Type: "Offer", Category: "Paid", Price: *p.TuitionVND, PriceCurrency: "VND"}}
+		category := "Paid"
+		if *p.TuitionVND == 0 {
+			category = "Free"
+		}
+		c.Offers = []schemaorg.Offer{{Type: "Offer", Category: category, Price: *p.TuitionVND, PriceCurrency: "VND"}}
 	}
 	return c
 }

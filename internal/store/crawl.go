@@ -86,4 +86,3 @@ func (s *Store) ArchivedAt(ctx context.Context, entityType string, id int64) (ti
 	}
 	return *at, nil
 }
-

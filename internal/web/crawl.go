@@ -197,26 +197,29 @@ func (s *server) sendFeed(c *fiber.Ctx, title, page string, list []feedItem) err
 	}
 	atom := (&feeds.Atom{Feed: f}).AtomFeed()
 	self := base + c.OriginalURL()
-	atom.Id = self
-	atom.Link = &feeds.AtomLink{Href: self, Rel: "self", Type: "application/atom+xml"}
+	atom.Id, atom.Link = self, nil // the links are atomFeed's
 	for _, e := range atom.Entries {
 		if e.Summary != nil {
 			e.Summary.Type = "text" // summaries are plain text, not HTML
 		}
 	}
-	out, err := feeds.ToXML(atomFeed{XMLName: xml.Name{Local: "feed"}, AtomFeed: atom,
-		Alternate: feeds.AtomLink{Href: base + page, Rel: "alternate", Type: "text/html"}})
+	// Marshalled here, not by feeds.ToXML, which would write the library's
+	// feed with its one link.
+	out, err := xml.MarshalIndent(atomFeed{XMLName: xml.Name{Local: "feed"}, AtomFeed: atom, Links: []feeds.AtomLink{
+		{Href: self, Rel: "self", Type: "application/atom+xml"},
+		{Href: base + page, Rel: "alternate", Type: "text/html"},
+	}}, "", "  ")
 	if err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "application/atom+xml; charset=utf-8")
-	return c.SendString(out)
+	return c.Send(append([]byte(xml.Header), out...))
 }
 
-// atomFeed adds the HTML page a feed follows to its own address (the
-// library's feed has one link).
+// atomFeed gives a feed two links, its own address and the HTML page it
+// follows; they replace the library's one (AtomFeed.Link).
 type atomFeed struct {
 	XMLName xml.Name
 	*feeds.AtomFeed
-	Alternate feeds.AtomLink
+	Links []feeds.AtomLink
 }

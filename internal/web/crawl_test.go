@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"encoding/xml"
 	"html"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -314,5 +316,192 @@ func TestSitemapsListEveryLiveEntry(t *testing.T) {
 	}
 	if ico := get(t, app, "/favicon.ico"); ico.status != http.StatusOK || ico.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(ico.body, "\x00\x00\x01\x00") {
 		t.Errorf("/favicon.ico = %d %q", ico.status, ico.header.Get("Content-Type"))
+	}
+}
+
+var jsonLD = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+
+// ldOf is a page's JSON-LD object, nil when it has none.
+func ldOf(t *testing.T, body string) map[string]any {
+	t.Helper()
+	m := jsonLD.FindAllStringSubmatch(body, -1)
+	if len(m) == 0 {
+		return nil
+	}
+	if len(m) > 1 {
+		t.Errorf("%d JSON-LD blocks, want one", len(m))
+	}
+	var out map[string]any
+	if err := json.Unmarshal([]byte(m[0][1]), &out); err != nil {
+		t.Fatalf("JSON-LD does not parse: %v\n%s", err, m[0][1])
+	}
+	return out
+}
+
+// at walks a JSON object by keys.
+func at(v any, keys ...string) any {
+	for _, k := range keys {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}
+
+func TestEveryJobPageHasAValidJobPosting(t *testing.T) {
+	t.Parallel()
+	st := demoStore(t)
+	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+	var jobs []domain.Job
+	if err := st.DB().SelectContext(ctx, &jobs, `SELECT id, slug, title, positions, wage_min, wage_max, deadline
+		FROM public_jobs ORDER BY id`); err != nil {
+		t.Fatal(err)
+	}
+	expired := 0
+	for _, j := range jobs {
+		path := domain.EntryPath("job", j.ID, j.Slug)
+		r := get(t, app, path)
+		ld := ldOf(t, r.body)
+		if kind.JobExpired(j.Deadline) {
+			expired++
+			if ld != nil || !strings.Contains(r.body, "Đã hết hạn nộp hồ sơ") || r.status != http.StatusOK {
+				t.Errorf("%s (expired) = %d, JSON-LD %v; want its page, marked, without a JobPosting", path, r.status, ld)
+			}
+			continue
+		}
+		checkJobPosting(t, path, j, ld)
+	}
+	if len(jobs) < 50 || expired == 0 {
+		t.Errorf("checked %d jobs, %d expired; the demo data should have both kinds", len(jobs), expired)
+	}
+}
+
+func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any) {
+	t.Helper()
+	fail := func(what string, v any) { t.Errorf("%s: JobPosting %s = %v", path, what, v) }
+	if ld == nil {
+		t.Errorf("%s has no JSON-LD", path)
+		return
+	}
+	if at(ld, "@context") != "https://schema.org" || at(ld, "@type") != "JobPosting" {
+		fail("@context/@type", ld["@type"])
+	}
+	if at(ld, "title") != j.Title {
+		fail("title", at(ld, "title"))
+	}
+	if d, _ := at(ld, "description").(string); len(d) < 10 {
+		fail("description", d)
+	}
+	if at(ld, "url") != publicURL+path {
+		fail("url", at(ld, "url"))
+	}
+	if d, _ := at(ld, "datePosted").(string); d == "" {
+		fail("datePosted", d)
+	} else if _, err := time.Parse("2006-01-02", d); err != nil {
+		fail("datePosted", d)
+	}
+	if j.Deadline != nil {
+		v, _ := at(ld, "validThrough").(string)
+		if until, err := time.Parse(time.RFC3339, v); err != nil || until.Before(time.Now()) || until.In(vn.DateLocation).Format("2006-01-02") != j.Deadline.Format("2006-01-02") {
+			fail("validThrough", v)
+		}
+	}
+	switch at(ld, "employmentType") {
+	case "FULL_TIME", "PART_TIME", "TEMPORARY", "CONTRACTOR":
+	default:
+		fail("employmentType", at(ld, "employmentType"))
+	}
+	if at(ld, "hiringOrganization", "@type") != "Organization" || at(ld, "hiringOrganization", "name") == "" {
+		fail("hiringOrganization", at(ld, "hiringOrganization"))
+	}
+	if at(ld, "jobLocation", "@type") != "Place" || at(ld, "jobLocation", "address", "@type") != "PostalAddress" ||
+		at(ld, "jobLocation", "address", "addressCountry") != "VN" || at(ld, "jobLocation", "address", "addressRegion") == "" {
+		fail("jobLocation", at(ld, "jobLocation"))
+	}
+	if at(ld, "identifier", "@type") != "PropertyValue" || at(ld, "identifier", "value") != strconv.FormatInt(j.ID, 10) {
+		fail("identifier", at(ld, "identifier"))
+	}
+	if n, _ := at(ld, "totalJobOpenings").(float64); int(n) != j.Positions || n < 1 {
+		fail("totalJobOpenings", at(ld, "totalJobOpenings"))
+	}
+	if s, _ := at(ld, "occupationalCategory").(string); s == "" {
+		fail("occupationalCategory", s)
+	}
+	switch e := at(ld, "educationRequirements").(type) {
+	case string:
+		if e != "no requirements" {
+			fail("educationRequirements", e)
+		}
+	case map[string]any:
+		if e["@type"] != "EducationalOccupationalCredential" || e["credentialCategory"] == "" {
+			fail("educationRequirements", e)
+		}
+	default:
+		fail("educationRequirements", e)
+	}
+	if j.WageMin == nil && j.WageMax == nil {
+		if at(ld, "baseSalary") != nil {
+			fail("baseSalary of a negotiable wage", at(ld, "baseSalary"))
+		}
+		return
+	}
+	salary := at(ld, "baseSalary")
+	if at(salary, "@type") != "MonetaryAmount" || at(salary, "currency") != "VND" || at(salary, "value", "@type") != "QuantitativeValue" || at(salary, "value", "unitText") != "MONTH" {
+		fail("baseSalary", salary)
+	}
+	lo, _ := at(salary, "value", "minValue").(float64)
+	hi, _ := at(salary, "value", "maxValue").(float64)
+	one, _ := at(salary, "value", "value").(float64)
+	if !(one > 0 || lo > 0 && hi >= lo) {
+		fail("baseSalary value", at(salary, "value"))
+	}
+}
+
+func TestDetailPagesDescribeThemselves(t *testing.T) {
+	t.Parallel()
+	st, w := publicWorld(t)
+	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+	tests := []struct {
+		path, ldType string
+		want         []string
+	}{
+		{"/viec-lam/" + ref(w.job.Meta), "JobPosting", nil},
+		{"/doanh-nghiep/" + ref(w.company.Meta), "Organization", []string{`"taxID":"` + w.company.TaxCode + `"`}},
+		{"/truong-nghe/" + ref(w.school.Meta), "EducationalOrganization", []string{`"addressCountry":"VN"`}},
+		{"/dao-tao/" + ref(w.program.Meta), "Course", []string{`"hasCourseInstance":[{"@type":"CourseInstance"`, `"offers":[{"@type":"Offer","category":"Paid","price":9000000,"priceCurrency":"VND"}]`}},
+		{"/chinh-sach/" + ref(w.policy.Meta), "Legislation", []string{`"legislationIdentifier":"15/2025/NQ-HĐND"`}},
+		{"/du-an/" + ref(w.project.Meta), "Project", nil},
+		{"/hop-tac/" + ref(w.commitment.Meta), "", nil},
+		{"/viec-lam/" + ref(w.old.Meta), "", []string{"Đã hết hạn nộp hồ sơ"}},
+	}
+	for _, tt := range tests {
+		r := get(t, app, tt.path)
+		ld := ldOf(t, r.body)
+		if got, _ := at(ld, "@type").(string); got != tt.ldType {
+			t.Errorf("%s: JSON-LD @type %q, want %q", tt.path, got, tt.ldType)
+		}
+		if ld != nil && at(ld, "url") != publicURL+tt.path {
+			t.Errorf("%s: JSON-LD url %v", tt.path, at(ld, "url"))
+		}
+		want := append([]string{
+			`<link rel="canonical" href="` + publicURL + tt.path + `">`,
+			`<meta property="og:url" content="` + publicURL + tt.path + `">`,
+			`<meta property="og:type" content="article">`,
+		}, tt.want...)
+		for _, s := range want {
+			if !strings.Contains(r.body, s) {
+				t.Errorf("%s lacks %s", tt.path, s)
+			}
+		}
+	}
+	// A description of its own, from the entry's summary.
+	if r := get(t, app, "/doanh-nghiep/"+ref(w.company.Meta)); w.company.Description != "" && !strings.Contains(r.body, `<meta name="description" content="`+html.EscapeString(w.company.Description)) {
+		t.Errorf("company page's description is not its summary %q", w.company.Description)
+	}
+	home := get(t, app, "/viec-lam?page=2")
+	if !strings.Contains(home.body, `<link rel="canonical" href="`+publicURL+`/viec-lam?page=2">`) || !strings.Contains(home.body, `<meta property="og:type" content="website">`) {
+		t.Errorf("/viec-lam?page=2 lacks its canonical link or Open Graph type")
 	}
 }
