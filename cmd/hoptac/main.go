@@ -257,14 +257,12 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 // webDeps is every setting of the web app that comes from the
 // configuration; serve adds the parts it has opened.
 func webDeps(cfg config.Config) web.Deps {
-	public := cfg.PublicURL
-	if !cfg.HTTPS() {
-		public = "" // only an https:// address changes what the app does
-	}
+	// Any PUBLIC_URL starts the absolute links; only an https:// one also
+	// makes every response one over TLS (web.New tells them apart).
 	return web.Deps{
 		TrustedProxies: cfg.TrustedProxies,
 		ProxyHeader:    cfg.ProxyHeader,
-		PublicURL:      public,
+		PublicURL:      cfg.PublicURL,
 		Hasher:         auth.NewHasher(cfg.LoginMaxConcurrentHashes, auth.HashWait),
 		ReadTimeout:    cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
 	}
