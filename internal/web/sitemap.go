@@ -20,26 +20,22 @@ import (
 
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-type sitemapIndexXML struct {
-	XMLName  xml.Name     `xml:"sitemapindex"`
+// sitemapXML is a sitemap index (Sitemaps) or a set of URLs (URLs).
+type sitemapXML struct {
+	XMLName  xml.Name
 	NS       string       `xml:"xmlns,attr"`
-	Sitemaps []sitemapRef `xml:"sitemap"`
+	Sitemaps []sitemapLoc `xml:"sitemap"`
+	URLs     []sitemapLoc `xml:"url"`
 }
 
-type sitemapRef struct {
+// sitemapLoc is one sitemap of an index or one URL of a set.
+type sitemapLoc struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-type urlSetXML struct {
-	XMLName xml.Name     `xml:"urlset"`
-	NS      string       `xml:"xmlns,attr"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+func urlSet(urls []sitemapLoc) sitemapXML {
+	return sitemapXML{XMLName: xml.Name{Local: "urlset"}, NS: sitemapNS, URLs: urls}
 }
 
 // pagesSitemap is the sitemap of the home page and the lists.
@@ -49,7 +45,7 @@ func lastMod(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 func (s *server) sitemapIndex(c *fiber.Ctx) error {
 	base := s.baseURL(c)
-	idx := sitemapIndexXML{NS: sitemapNS, Sitemaps: []sitemapRef{{Loc: base + "/sitemaps/" + pagesSitemap}}}
+	idx := sitemapXML{XMLName: xml.Name{Local: "sitemapindex"}, NS: sitemapNS, Sitemaps: []sitemapLoc{{Loc: base + "/sitemaps/" + pagesSitemap}}}
 	for _, k := range kind.All {
 		ext, err := s.store.PublicExtent(c.UserContext(), k.Table())
 		if err != nil {
@@ -60,7 +56,7 @@ func (s *server) sitemapIndex(c *fiber.Ctx) error {
 			mod = lastMod(*ext.UpdatedAt)
 		}
 		for n := 1; (n-1)*sitemapURLs < ext.Count; n++ {
-			idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: base + "/sitemaps/" + k.Type().Plural + "-" + strconv.Itoa(n) + ".xml", LastMod: mod})
+			idx.Sitemaps = append(idx.Sitemaps, sitemapLoc{Loc: base + "/sitemaps/" + k.Type().Plural + "-" + strconv.Itoa(n) + ".xml", LastMod: mod})
 		}
 	}
 	return sendXML(c, idx)
@@ -72,11 +68,11 @@ func (s *server) sitemap(c *fiber.Ctx) error {
 	base := s.baseURL(c)
 	file := c.Params("file")
 	if file == pagesSitemap {
-		set := urlSetXML{NS: sitemapNS, URLs: []sitemapURL{{Loc: base + "/"}, {Loc: base + "/tim-kiem"}}}
+		urls := []sitemapLoc{{Loc: base + "/"}, {Loc: base + "/tim-kiem"}}
 		for _, t := range domain.EntryTypes {
-			set.URLs = append(set.URLs, sitemapURL{Loc: base + t.Path})
+			urls = append(urls, sitemapLoc{Loc: base + t.Path})
 		}
-		return sendXML(c, set)
+		return sendXML(c, urlSet(urls))
 	}
 	name, ok := strings.CutSuffix(file, ".xml")
 	i := strings.LastIndexByte(name, '-')
@@ -95,12 +91,12 @@ func (s *server) sitemap(c *fiber.Ctx) error {
 	if len(entries) == 0 && n > 1 {
 		return fiber.ErrNotFound
 	}
-	set := urlSetXML{NS: sitemapNS, URLs: make([]sitemapURL, len(entries))}
+	urls := make([]sitemapLoc, len(entries))
 	typ := k.Type().Name
 	for i, e := range entries {
-		set.URLs[i] = sitemapURL{Loc: base + domain.EntryPath(typ, e.ID, e.Slug), LastMod: lastMod(e.UpdatedAt)}
+		urls[i] = sitemapLoc{Loc: base + domain.EntryPath(typ, e.ID, e.Slug), LastMod: lastMod(e.UpdatedAt)}
 	}
-	return sendXML(c, set)
+	return sendXML(c, urlSet(urls))
 }
 
 func sendXML(c *fiber.Ctx, v any) error {
