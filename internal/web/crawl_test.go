@@ -73,7 +73,7 @@ func TestPublicPagesAreCompressedAndRevalidated(t *testing.T) {
 
 	css := get(t, app, "/static/css/site.css")
 	resp, _ = send(t, app, "/static/css/site.css", map[string]string{"Accept-Encoding": "gzip"})
-	if resp.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(css.header.Get("Cache-Control"), "max-age=31536000") {
+	if resp.Header.Get("Content-Encoding") != "gzip" || css.header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
 		t.Errorf("CSS: Content-Encoding %q, Cache-Control %q; want gzip and a year", resp.Header.Get("Content-Encoding"), css.header.Get("Cache-Control"))
 	}
 

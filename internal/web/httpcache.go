@@ -44,6 +44,11 @@ func cacheable(c *fiber.Ctx) bool {
 func cachePolicy(c *fiber.Ctx) error {
 	err := c.Next()
 	h := &c.Response().Header
+	if strings.HasPrefix(c.Path(), "/static/") && c.Response().StatusCode() == fiber.StatusOK {
+		// Asset URLs carry a hash of their content (asset in render.go).
+		h.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+		return err
+	}
 	if len(h.Peek(fiber.HeaderCacheControl)) > 0 {
 		return err
 	}

@@ -37,18 +37,24 @@ func (s *server) site(c *fiber.Ctx) kind.Site {
 // the canonical URL, the description, Open Graph and, on an entry's page,
 // its schema.org JSON-LD.
 func (s *server) pageMeta(c *fiber.Ctx, data map[string]any) {
+	data["OGType"] = "website"
+	if _, ok := data["Description"]; !ok {
+		data["Description"] = siteDescription
+	}
+	if c.Response().StatusCode() >= 400 {
+		return // an error page is no page to point crawlers at
+	}
 	canonical := s.baseURL(c) + c.Path()
 	if p := c.Query("page"); p != "" && p != "1" && !isPreview(c) {
 		canonical += "?page=" + p
 	}
 	data["Canonical"] = canonical
-	data["OGType"] = "website"
 	nav, _ := data["Nav"].(string)
 	if feeds := s.pageFeeds(c, nav); feeds != nil {
 		data["Feeds"] = feeds
 	}
-	if _, ok := data["Description"]; !ok {
-		data["Description"] = siteDescription
+	if k, ok := kind.ByName(nav); ok && data["Description"] == siteDescription {
+		data["Description"] = k.Type().MenuVI + " công khai trên cổng Hợp tác Lao động của TP. Hồ Chí Minh và TP. Cần Thơ: tìm theo thành phố, phường, xã và lĩnh vực."
 	}
 	e, ok := c.Locals(localsEntry).(entryKey)
 	if !ok {
