@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/xml"
+	"errors"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -130,6 +131,9 @@ func (s *server) searchFeed(c *fiber.Ctx) error {
 	q := s.searchQuery(c, p) // a dropped parameter is dropped from the page too
 	q.Page = 1
 	res, err := s.search.Search(c.UserContext(), q)
+	if errors.Is(err, search.ErrBadQuery) {
+		return &userError{msg: "Tham số tìm kiếm không hợp lệ."}
+	}
 	if err != nil {
 		return err
 	}

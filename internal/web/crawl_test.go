@@ -77,6 +77,12 @@ func TestPublicPagesAreCompressedAndRevalidated(t *testing.T) {
 		t.Errorf("CSS: Content-Encoding %q, Cache-Control %q; want gzip and a year", resp.Header.Get("Content-Encoding"), css.header.Get("Cache-Control"))
 	}
 
+	for _, path := range []string{"/feeds/jobs.atom", "/sitemaps/jobs-1.xml", "/api/v1/search?q=may"} {
+		if resp, _ := send(t, app, path, map[string]string{"Accept-Encoding": "br, gzip"}); resp.Header.Get("Content-Encoding") != "br" {
+			t.Errorf("%s: Content-Encoding %q, want br", path, resp.Header.Get("Content-Encoding"))
+		}
+	}
+
 	if cc := plainPage.header.Get("Cache-Control"); cc != "public, max-age=60" {
 		t.Errorf("/viec-lam Cache-Control = %q", cc)
 	}

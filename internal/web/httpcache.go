@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/etag"
+	"github.com/valyala/fasthttp"
 )
 
 // publicMaxAge is how long a browser or proxy may keep a public page
@@ -13,14 +13,38 @@ import (
 const publicCacheControl = "public, max-age=60"
 
 // useHTTPCaching compresses responses (brotli or gzip, as the client
-// accepts; fasthttp compresses only text, JSON, JavaScript and XML types)
-// and lets clients and proxies keep public pages for a minute, revalidated
-// by ETag. Compression is outermost so the ETag is taken of the page
-// itself, the same whatever the encoding (hence weak).
+// accepts) and lets clients and proxies keep public pages for a minute,
+// revalidated by ETag. Compression is outermost so the ETag is taken of the
+// page itself, the same whatever the encoding (hence weak).
 func (s *server) useHTTPCaching(app *fiber.App) {
-	app.Use(compress.New(compress.Config{Level: compress.LevelDefault}))
+	app.Use(compressText)
 	app.Use(cachePolicy)
 	app.Use(etag.New(etag.Config{Weak: true, Next: func(c *fiber.Ctx) bool { return !cacheable(c) }}))
+}
+
+// compressor is what fiber's compress middleware runs (at its default
+// level), here after the handler so the content type is known.
+var compressor = fasthttp.CompressHandlerBrotliLevel(func(*fasthttp.RequestCtx) {},
+	fasthttp.CompressBrotliDefaultCompression, fasthttp.CompressDefaultCompression)
+
+// compressText compresses HTML, JSON, CSS, JavaScript, XML, feeds and SVG,
+// but not what is compressed already (a zip, an XLSX download): fasthttp
+// alone would compress any application/* type.
+func compressText(c *fiber.Ctx) error {
+	if err := c.Next(); err != nil {
+		return err
+	}
+	ct := string(c.Response().Header.ContentType())
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	switch {
+	case strings.HasPrefix(ct, "text/"), ct == "image/svg+xml", ct == "image/x-icon",
+		ct == "application/json", ct == "application/javascript", ct == "application/xml",
+		strings.HasSuffix(ct, "+json"), strings.HasSuffix(ct, "+xml"):
+		compressor(c.Context())
+	}
+	return nil
 }
 
 // cacheable tells whether a response may be kept by shared caches: a
