@@ -21,6 +21,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
 	"hoptac/internal/web"
 )
@@ -509,5 +510,21 @@ func TestDetailPagesDescribeThemselves(t *testing.T) {
 	home := get(t, app, "/viec-lam?page=2")
 	if !strings.Contains(home.body, `<link rel="canonical" href="`+publicURL+`/viec-lam?page=2">`) || !strings.Contains(home.body, `<meta property="og:type" content="website">`) {
 		t.Errorf("/viec-lam?page=2 lacks its canonical link or Open Graph type")
+	}
+}
+
+// TestJSONLDIsEscaped: an entry's text cannot end the JSON-LD script.
+func TestJSONLDIsEscaped(t *testing.T) {
+	t.Parallel()
+	st := testenv.Store(t)
+	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
+	title := `Thợ hàn </script><script>alert("x")</script> & "cơ khí"`
+	job := testenv.NewJob(t, st, company, testenv.JobSpec{Title: title})
+	r := get(t, newApp(t, st), domain.EntryPath("job", job.ID, job.Slug))
+	if strings.Contains(r.body, "<script>alert") {
+		t.Fatalf("the title broke out of the JSON-LD:\n%s", r.body)
+	}
+	if ld := ldOf(t, r.body); at(ld, "title") != title {
+		t.Errorf("JSON-LD title = %v, want %q", at(ld, "title"), title)
 	}
 }
