@@ -58,12 +58,13 @@ func (s *Store) PublicNewest(ctx context.Context, t Table, limit int) ([]int64, 
 }
 
 // An entry of both cities (city NULL or "both") is near every city.
-const publicNearSQL = `SELECT id FROM {public_table}
+const publicNearSQL = `SELECT id FROM {live_table}
 WHERE id <> $2 AND ($1 = '' OR city IS NULL OR city = $1 OR city = 'both')
 ORDER BY published_at DESC NULLS LAST, id DESC LIMIT $3`
 
-// PublicNear is the ids of t's newest public entries of city, but not
-// except: what a retired entry's page offers instead.
+// PublicNear is the ids of t's newest live entries (public, and a job
+// still open) of city, but not except: what a retired entry's page offers
+// instead.
 func (s *Store) PublicNear(ctx context.Context, t Table, city string, except int64, limit int) ([]int64, error) {
 	if err := checkTable(t); err != nil {
 		return nil, err

@@ -170,6 +170,9 @@ func TestArchivedEntryIsGone(t *testing.T) {
 	if r.status != http.StatusGone {
 		t.Errorf("archived job = %d, want 410", r.status)
 	}
+	if strings.Contains(r.body, ref(w.old.Meta)) {
+		t.Errorf("archived job page offers the expired job %s as a live one", ref(w.old.Meta))
+	}
 	if p := get(t, app, "/du-an/"+ref(w.archivedProject.Meta)); p.status != http.StatusGone || !strings.Contains(p.body, "Trùng lặp") {
 		t.Errorf("archived project = %d, want 410 with its reason", p.status)
 	}

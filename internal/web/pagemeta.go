@@ -10,6 +10,7 @@ import (
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
+	"hoptac/internal/vn"
 )
 
 // siteDescription is a page's description when it has none of its own.
@@ -111,7 +112,7 @@ func (s *server) gonePage(c *fiber.Ctx, g *goneError) error {
 	t := k.Type()
 	return s.render(c, "errors/gone", h.Title, t.Name, fiber.Map{
 		"Entry": h, "TypeLabel": t.LabelVI, "ListPath": t.Path, "ListLabel": t.MenuVI,
-		"ArchivedAt": at, "Reason": strings.TrimSpace(h.Meta.ArchiveReason), "Similar": similar,
+		"ArchivedAt": at.In(vn.DateLocation), "Reason": strings.TrimSpace(h.Meta.ArchiveReason), "Similar": similar,
 		"Description": "Mục này đã được gỡ khỏi cổng thông tin: " + h.Title,
 	})
 }
