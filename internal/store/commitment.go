@@ -50,13 +50,13 @@ const (
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicCommitmentsListSQL, commitmentsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
 }
 
 // Commitment returns one commitment whatever its status.
 func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, error) {
 	var m domain.Commitment
-	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
 	return m, err
 }
 
@@ -64,7 +64,7 @@ func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, er
 // key never matches.
 func (s *Store) CommitmentByExternalID(ctx context.Context, externalID string) (domain.Commitment, error) {
 	var m domain.Commitment
-	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+	err := get(ctx, s.reader(ctx), &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
 WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
 	return m, err
 }
@@ -73,7 +73,7 @@ WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
 // keys that match nothing are missing from the result.
 func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]domain.Commitment, error) {
 	var out []domain.Commitment
-	err := s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
 WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -81,7 +81,7 @@ WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
 // PublicCommitments reads public commitments.
 func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
 	var out []domain.Commitment
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
 WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
 ORDER BY m.id LIMIT $3`, sel.args()...)
 }

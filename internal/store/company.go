@@ -74,27 +74,27 @@ const (
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicCompaniesListSQL, companiesListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.
 func (s *Store) Company(ctx context.Context, id int64) (domain.Company, error) {
 	var c domain.Company
-	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
 	return c, err
 }
 
 // CompanyByTaxCode finds a company by its natural key.
 func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Company, error) {
 	var c domain.Company
-	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
+	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
 	return c, err
 }
 
 // CompanyByExternalID finds a company by its import key; an empty key never matches.
 func (s *Store) CompanyByExternalID(ctx context.Context, externalID string) (domain.Company, error) {
 	var c domain.Company
-	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
 	return c, err
 }
@@ -103,7 +103,7 @@ WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
 // that match nothing are missing from the result.
 func (s *Store) CompaniesByExternalIDs(ctx context.Context, ids []string) ([]domain.Company, error) {
 	var out []domain.Company
-	err := s.db.SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -111,7 +111,7 @@ WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
 // PublicCompanies reads public companies.
 func (s *Store) PublicCompanies(ctx context.Context, sel PublicSelection) ([]domain.Company, error) {
 	var out []domain.Company
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
 WHERE (cardinality($1::bigint[]) = 0 OR c.id = ANY ($1)) AND c.id > $2
 ORDER BY c.id LIMIT $3`, sel.args()...)
 }

@@ -31,7 +31,7 @@ func (s *Store) PublicExtent(ctx context.Context, t Table) (PublicExtent, error)
 	if err := checkTable(t); err != nil {
 		return e, err
 	}
-	return e, get(ctx, s.db, &e, forTable(publicExtentSQL, t))
+	return e, get(ctx, s.reader(ctx), &e, forTable(publicExtentSQL, t))
 }
 
 const publicSitemapSQL = `SELECT id, slug, updated_at FROM {public_table} ORDER BY id LIMIT $1 OFFSET $2`
@@ -42,7 +42,7 @@ func (s *Store) PublicSitemap(ctx context.Context, t Table, offset, limit int) (
 		return nil, err
 	}
 	out := make([]SitemapEntry, 0, limit)
-	return out, s.db.SelectContext(ctx, &out, forTable(publicSitemapSQL, t), limit, offset)
+	return out, s.reader(ctx).SelectContext(ctx, &out, forTable(publicSitemapSQL, t), limit, offset)
 }
 
 const publicNewestSQL = `SELECT id FROM {public_table} ORDER BY published_at DESC NULLS LAST, id DESC LIMIT $1`
@@ -54,7 +54,7 @@ func (s *Store) PublicNewest(ctx context.Context, t Table, limit int) ([]int64, 
 		return nil, err
 	}
 	var out []int64
-	return out, s.db.SelectContext(ctx, &out, forTable(publicNewestSQL, t), limit)
+	return out, s.reader(ctx).SelectContext(ctx, &out, forTable(publicNewestSQL, t), limit)
 }
 
 // An entry of both cities (city NULL or "both") is near every city.
@@ -70,7 +70,7 @@ func (s *Store) PublicNear(ctx context.Context, t Table, city string, except int
 		return nil, err
 	}
 	var out []int64
-	return out, s.db.SelectContext(ctx, &out, forTable(publicNearSQL, t), city, except, limit)
+	return out, s.reader(ctx).SelectContext(ctx, &out, forTable(publicNearSQL, t), city, except, limit)
 }
 
 const archivedAtSQL = `SELECT max(at) FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND action = 'archive'`
@@ -79,7 +79,7 @@ const archivedAtSQL = `SELECT max(at) FROM audit_log WHERE entity_type = $1 AND 
 // ErrNotFound when it never was.
 func (s *Store) ArchivedAt(ctx context.Context, entityType string, id int64) (time.Time, error) {
 	var at *time.Time
-	if err := get(ctx, s.db, &at, archivedAtSQL, entityType, id); err != nil {
+	if err := get(ctx, s.reader(ctx), &at, archivedAtSQL, entityType, id); err != nil {
 		return time.Time{}, err
 	}
 	if at == nil {

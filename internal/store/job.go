@@ -82,20 +82,20 @@ const (
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicJobsListSQL, jobsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.
 func (s *Store) Job(ctx context.Context, id int64) (domain.Job, error) {
 	var j domain.Job
-	err := get(ctx, s.db, &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
 	return j, err
 }
 
 // JobByExternalID finds a job by its import key; an empty key never matches.
 func (s *Store) JobByExternalID(ctx context.Context, externalID string) (domain.Job, error) {
 	var j domain.Job
-	err := get(ctx, s.db, &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
 	return j, err
 }
@@ -104,7 +104,7 @@ WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
 // nothing are missing from the result.
 func (s *Store) JobsByExternalIDs(ctx context.Context, ids []string) ([]domain.Job, error) {
 	var out []domain.Job
-	err := s.db.SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -113,7 +113,7 @@ WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
 // all and filters on the deadline when asked.
 func (s *Store) PublicJobs(ctx context.Context, sel PublicSelection) ([]domain.Job, error) {
 	var out []domain.Job
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
 WHERE (cardinality($1::bigint[]) = 0 OR j.id = ANY ($1)) AND j.id > $2
 ORDER BY j.id LIMIT $3`, sel.args()...)
 }

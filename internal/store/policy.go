@@ -53,20 +53,20 @@ const (
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicPoliciesListSQL, policiesListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
 func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
 	var p domain.Policy
-	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
 	return p, err
 }
 
 // PolicyByExternalID finds a policy by its import key.
 func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
 	var p domain.Policy
-	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 	return p, err
 }
 
@@ -74,7 +74,7 @@ func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (doma
 // that match nothing are missing from the result.
 func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
 	var out []domain.Policy
-	err := s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -82,7 +82,7 @@ WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 // PublicPolicies reads public policies.
 func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
 	var out []domain.Policy
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }

@@ -61,13 +61,13 @@ const (
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicProgramsListSQL, programsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.
 func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
 	var p domain.Program
-	err := get(ctx, s.db, &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
 	return p, err
 }
 
@@ -75,7 +75,7 @@ func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
 // key never matches.
 func (s *Store) ProgramByExternalID(ctx context.Context, externalID string) (domain.Program, error) {
 	var p domain.Program
-	err := get(ctx, s.db, &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 	return p, err
 }
@@ -84,7 +84,7 @@ WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 // keys that match nothing are missing from the result.
 func (s *Store) ProgramsByExternalIDs(ctx context.Context, ids []string) ([]domain.Program, error) {
 	var out []domain.Program
-	err := s.db.SelectContext(ctx, &out, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -92,7 +92,7 @@ WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 // PublicPrograms reads public programs.
 func (s *Store) PublicPrograms(ctx context.Context, sel PublicSelection) ([]domain.Program, error) {
 	var out []domain.Program
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }

@@ -54,20 +54,20 @@ const (
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicProjectsListSQL, projectsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
 // Project returns one project whatever its status.
 func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
 	var p domain.Project
-	err := get(ctx, s.db, &p, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
 	return p, err
 }
 
 // ProjectByExternalID finds a project by its import key; an empty key never matches.
 func (s *Store) ProjectByExternalID(ctx context.Context, externalID string) (domain.Project, error) {
 	var p domain.Project
-	err := get(ctx, s.db, &p, `SELECT `+projectColumns+` FROM projects p
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+projectColumns+` FROM projects p
 WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 	return p, err
 }
@@ -76,7 +76,7 @@ WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 // that match nothing are missing from the result.
 func (s *Store) ProjectsByExternalIDs(ctx context.Context, ids []string) ([]domain.Project, error) {
 	var out []domain.Project
-	err := s.db.SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM projects p
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM projects p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -84,7 +84,7 @@ WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 // PublicProjects reads public projects.
 func (s *Store) PublicProjects(ctx context.Context, sel PublicSelection) ([]domain.Project, error) {
 	var out []domain.Project
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM public_projects p
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM public_projects p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }

@@ -54,6 +54,6 @@ UNION ALL SELECT 'commitment', id, version FROM public_commitments`
 // the search index with the database.
 func (s *Store) PublicVersions(ctx context.Context) ([]EntryVersion, error) {
 	var out []EntryVersion
-	err := s.db.SelectContext(ctx, &out, publicVersionsSQL)
+	err := s.reader(ctx).SelectContext(ctx, &out, publicVersionsSQL)
 	return out, err
 }

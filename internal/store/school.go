@@ -64,27 +64,27 @@ const (
 func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicSchoolsListSQL, schoolsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
 }
 
 // School returns one school whatever its status.
 func (s *Store) School(ctx context.Context, id int64) (domain.School, error) {
 	var sc domain.School
-	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
 	return sc, err
 }
 
 // SchoolByCode finds a school by its natural key, city + code.
 func (s *Store) SchoolByCode(ctx context.Context, city, code string) (domain.School, error) {
 	var sc domain.School
-	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
+	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
 	return sc, err
 }
 
 // SchoolByExternalID finds a school by its import key; an empty key never matches.
 func (s *Store) SchoolByExternalID(ctx context.Context, externalID string) (domain.School, error) {
 	var sc domain.School
-	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE s.external_id = $1 AND s.external_id <> ''`, externalID)
 	return sc, err
 }
@@ -93,7 +93,7 @@ WHERE s.external_id = $1 AND s.external_id <> ''`, externalID)
 // match nothing are missing from the result.
 func (s *Store) SchoolsByExternalIDs(ctx context.Context, ids []string) ([]domain.School, error) {
 	var out []domain.School
-	err := s.db.SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE s.external_id = ANY($1) AND s.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -101,7 +101,7 @@ WHERE s.external_id = ANY($1) AND s.external_id <> ''`, pq.Array(ids))
 // PublicSchools reads public schools.
 func (s *Store) PublicSchools(ctx context.Context, sel PublicSelection) ([]domain.School, error) {
 	var out []domain.School
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE (cardinality($1::bigint[]) = 0 OR s.id = ANY ($1)) AND s.id > $2
 ORDER BY s.id LIMIT $3`, sel.args()...)
 }

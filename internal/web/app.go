@@ -170,6 +170,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(s.logRequests)
 	app.Use(s.securityHeaders)
 	app.Use(checkQuery) // every query string bounded text before any handler (params.go)
+	app.Use(publicReads)
 	s.useHTTPCaching(app)
 
 	app.Use("/static", filesystem.New(filesystem.Config{
