@@ -283,8 +283,8 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 // webDeps is every setting of the web app that comes from the
 // configuration; serve adds the parts it has opened.
 func webDeps(cfg config.Config) web.Deps {
-	// PublicURL is the base of absolute URLs (API, catalogue) whatever
-	// its scheme; web.New lets only https:// change cookies and HSTS.
+	// Any PUBLIC_URL starts the absolute links; only an https:// one also
+	// makes every response one over TLS (web.New tells them apart).
 	return web.Deps{
 		TrustedProxies: cfg.TrustedProxies,
 		ProxyHeader:    cfg.ProxyHeader,

@@ -27,6 +27,7 @@ var Commitment = &Kind[domain.Commitment]{
 	},
 	public:   (*store.Store).PublicCommitments,
 	document: (*search.Names).CommitmentDocument,
+	summary:  func(e *domain.Commitment) string { return e.Description },
 	example: map[string]string{
 		"external_id":         "vd-nhiem-vu",
 		"program_external_id": "vd-chuong-trinh",

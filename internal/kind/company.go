@@ -22,6 +22,8 @@ var Company = &Kind[domain.Company]{
 	},
 	public:   (*store.Store).PublicCompanies,
 	document: (*search.Names).CompanyDocument,
+	summary:  func(e *domain.Company) string { return e.Description },
+	schema:   companySchema,
 	example: map[string]string{
 		"external_id": "vd-doanh-nghiep",
 		"tax_code":    "0301234562",

@@ -22,6 +22,8 @@ var Job = &Kind[domain.Job]{
 	},
 	public:   (*store.Store).PublicJobs,
 	document: (*search.Names).JobDocument,
+	summary:  func(e *domain.Job) string { return joinText(e.Description, e.Requirements) },
+	schema:   jobSchema,
 	example: map[string]string{
 		"external_id":      "vd-viec-lam",
 		"company_tax_code": "0301234562",

@@ -64,6 +64,13 @@ type Entry interface {
 	Values(e any) []any
 	// PublicRows reads the public entries sel names, a batch at a time.
 	PublicRows(ctx context.Context, st *store.Store, sel store.PublicSelection, row func(id int64, values []any) error) error
+	// Summary is a line or two about the entry (a page's description, a
+	// feed entry's summary); Schema its schema.org object for JSON-LD, nil
+	// when it has none (an expired job); Cards reads public entries by id
+	// (crawl.go).
+	Summary(e any) string
+	Schema(site Site, e any) any
+	Cards(ctx context.Context, st *store.Store, ids []int64) ([]Card, error)
 }
 
 // Kind describes entries of Go type T. The store functions are method
@@ -100,6 +107,10 @@ type Kind[T any] struct {
 
 	columnsOnce sync.Once
 	all         []column[T]
+	// summary is the text a page's description and feed entries start
+	// from; schema builds its schema.org object (schema.go), nil for none.
+	summary func(*T) string
+	schema  func(Site, *T) any
 }
 
 func (k *Kind[T]) Type() domain.EntryType { return k.typ }

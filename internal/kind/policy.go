@@ -22,6 +22,8 @@ var Policy = &Kind[domain.Policy]{
 	},
 	public:   (*store.Store).PublicPolicies,
 	document: (*search.Names).PolicyDocument,
+	summary:  func(e *domain.Policy) string { return e.Summary },
+	schema:   policySchema,
 	example: map[string]string{
 		"external_id": "vd-chuong-trinh",
 		"title":       "Chương trình hợp tác lao động (ví dụ)",

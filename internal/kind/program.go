@@ -25,6 +25,8 @@ var Program = &Kind[domain.Program]{
 	},
 	public:   (*store.Store).PublicPrograms,
 	document: (*search.Names).ProgramDocument,
+	summary:  func(e *domain.Program) string { return joinText(e.Description, e.Support) },
+	schema:   programSchema,
 	example: map[string]string{
 		"external_id":     "vd-nganh",
 		"school_city":     "cantho",

@@ -22,6 +22,8 @@ var Project = &Kind[domain.Project]{
 	},
 	public:   (*store.Store).PublicProjects,
 	document: (*search.Names).ProjectDocument,
+	summary:  func(e *domain.Project) string { return e.Description },
+	schema:   projectSchema,
 	example: map[string]string{
 		"external_id":  "vd-du-an",
 		"title":        "Trung tâm đào tạo nghề thủy sản (ví dụ)",

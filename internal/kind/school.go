@@ -22,6 +22,8 @@ var School = &Kind[domain.School]{
 	},
 	public:   (*store.Store).PublicSchools,
 	document: (*search.Names).SchoolDocument,
+	summary:  func(e *domain.School) string { return e.Description },
+	schema:   schoolSchema,
 	example: map[string]string{
 		"external_id": "vd-truong",
 		"code":        "VD-CD",

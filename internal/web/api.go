@@ -40,14 +40,6 @@ func (s *server) apiRoutes(app *fiber.App, api fiber.Router) {
 	app.Get("/api/openapi.json", s.openAPI)
 }
 
-// baseURL is the configured public URL, else the request's own.
-func (s *server) baseURL(c *fiber.Ctx) string {
-	if s.publicURL != "" {
-		return s.publicURL
-	}
-	return c.BaseURL()
-}
-
 // apiList lists one kind's public entries by a list page's filters; items
 // are the store's entries (*domain.Job, …) for the kind's Values.
 type apiList func(ctx context.Context, p *params, pg func(*store.Paging)) (items []any, total int, err error)

@@ -81,10 +81,10 @@ type server struct {
 	hasher  *auth.Hasher
 	// httpsAlways is PublicURL being https://.
 	httpsAlways bool
+	// publicURL is PublicURL without its trailing slash: absolute links.
+	publicURL string
 	// pages are each kind's public list and detail handlers, by kind name.
 	pages map[string]kindPages
-	// publicURL is the configured base of absolute URLs ("" : the request's).
-	publicURL string
 	// labels finds every code's labels for the API and downloads.
 	labels kind.Labels
 	// xlsxSlots bounds the XLSX downloads built at once (opendata.go).
@@ -124,11 +124,12 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		}
 	}
 	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth,
-		hasher: d.Hasher, httpsAlways: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://")}
+		hasher: d.Hasher, httpsAlways: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://"),
+		publicURL: strings.TrimRight(d.PublicURL, "/")}
 	if s.hasher == nil {
 		s.hasher = auth.NewHasher(4, auth.HashWait)
 	}
-	s.publicURL, s.labels = strings.TrimRight(d.PublicURL, "/"), kind.NewLabels(catalog)
+	s.labels = kind.NewLabels(catalog)
 	s.xlsxSlots = make(chan struct{}, maxXLSXBuilds)
 	s.pages = s.publicPages()
 	for _, k := range kind.All {
@@ -178,6 +179,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(s.securityHeaders)
 	app.Use(checkQuery) // every query string bounded text before any handler (params.go)
 	app.Use(publicReads)
+	s.useHTTPCaching(app)
 
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(d.Static),
@@ -194,6 +196,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	s.apiRoutes(app, api) // api.go: per-type reads, codes, OpenAPI
 	s.openDataRoutes(app) // opendata.go: /du-lieu-mo, downloads, DCAT
 
+	s.crawlRoutes(app, d.Static)
 	app.Get("/", s.home)
 	app.Get("/tim-kiem", s.searchPage)
 	for _, k := range kind.All {
