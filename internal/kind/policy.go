@@ -22,6 +22,8 @@ var Policy = &Kind[domain.Policy]{
 	},
 	public:   (*store.Store).PublicPolicies,
 	document: (*search.Names).PolicyDocument,
+	summary:  func(e *domain.Policy) string { return e.Summary },
+	schema:   policySchema,
 	example: map[string]string{
 		"external_id": "vd-chuong-trinh",
 		"title":       "Chương trình hợp tác lao động (ví dụ)",
@@ -46,5 +48,19 @@ var Policy = &Kind[domain.Policy]{
 		{Name: "source_url", Label: "Đường dẫn văn bản gốc", Kind: "url"},
 		{Name: "continued_by", Label: "Chương trình tiếp nối", Hint: "Với chương trình hợp tác: chương trình giai đoạn sau tiếp tục các nhiệm vụ của chương trình này.", Kind: "program"},
 		externalIDField,
+	},
+	columns: []column[domain.Policy]{
+		{Column{Name: "title", Type: "text", Doc: "Tên văn bản, chương trình."}, func(e *domain.Policy) any { return e.Title }},
+		{Column{Name: "kind", Type: "code", Codes: "policy_kinds", Doc: "Loại văn bản."}, func(e *domain.Policy) any { return optCode(e.Kind) }},
+		{Column{Name: "field", Type: "code", Codes: "policy_fields", Doc: "Lĩnh vực."}, func(e *domain.Policy) any { return optCode(e.Field) }},
+		{Column{Name: "city", Type: "code", Codes: "cities", Doc: "Phạm vi áp dụng (thành phố hoặc cả hai)."}, func(e *domain.Policy) any { return optCode(e.City) }},
+		{Column{Name: "doc_number", Type: "text", Doc: "Số, ký hiệu văn bản."}, func(e *domain.Policy) any { return e.DocNumber }},
+		{Column{Name: "issuer", Type: "text", Doc: "Cơ quan ban hành."}, func(e *domain.Policy) any { return e.Issuer }},
+		{Column{Name: "issued_on", Type: "date", Doc: "Ngày ban hành."}, func(e *domain.Policy) any { return optDate(e.IssuedOn) }},
+		{Column{Name: "effective_from", Type: "date", Doc: "Ngày có hiệu lực."}, func(e *domain.Policy) any { return optDate(e.EffectiveFrom) }},
+		{Column{Name: "effective_to", Type: "date", Doc: "Ngày hết hiệu lực."}, func(e *domain.Policy) any { return optDate(e.EffectiveTo) }},
+		{Column{Name: "summary", Type: "text", Doc: "Tóm tắt."}, func(e *domain.Policy) any { return e.Summary }},
+		{Column{Name: "body", Type: "text", Doc: "Nội dung (Markdown)."}, func(e *domain.Policy) any { return e.Body }},
+		{Column{Name: "source_url", Type: "text", Doc: "Đường dẫn tới văn bản gốc."}, func(e *domain.Policy) any { return e.SourceURL }},
 	},
 }

@@ -75,7 +75,7 @@ ORDER BY 1, 2, 3`
 // Figures reads every /thong-ke figure in one statement.
 func (s *Store) Figures(ctx context.Context) ([]Figure, error) {
 	var out []Figure
-	err := s.db.SelectContext(ctx, &out, figuresSQL)
+	err := s.reader(ctx).SelectContext(ctx, &out, figuresSQL)
 	return out, err
 }
 

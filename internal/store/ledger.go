@@ -137,7 +137,7 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineItem,
 		f.Limit = MaxPerPage * 10
 	}
 	var out []TimelineItem
-	if err := s.db.SelectContext(ctx, &out, timelineSQL, f.Since, f.Limit); err != nil {
+	if err := s.reader(ctx).SelectContext(ctx, &out, timelineSQL, f.Since, f.Limit); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, len(out))
@@ -146,7 +146,7 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineItem,
 		ids[i], at[out[i].ID] = out[i].ID, i
 	}
 	var evs []evidenceRow
-	if err := s.db.SelectContext(ctx, &evs, timelineEvidenceSQL, pq.Array(ids)); err != nil {
+	if err := s.reader(ctx).SelectContext(ctx, &evs, timelineEvidenceSQL, pq.Array(ids)); err != nil {
 		return nil, err
 	}
 	for _, e := range evs {
@@ -160,16 +160,16 @@ func (s *Store) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineItem,
 // program) with every public commitment of each and its ledger.
 func (s *Store) LedgerPrograms(ctx context.Context) ([]domain.Policy, map[int64][]domain.Commitment, error) {
 	var progs []domain.Policy
-	if err := s.db.SelectContext(ctx, &progs, `SELECT `+policyColumns+` FROM public_policies p WHERE p.kind = 'program'
+	if err := s.reader(ctx).SelectContext(ctx, &progs, `SELECT `+policyColumns+` FROM public_policies p WHERE p.kind = 'program'
 ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC LIMIT 50`); err != nil {
 		return nil, nil, err
 	}
 	var cs []domain.Commitment
-	if err := s.db.SelectContext(ctx, &cs, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
+	if err := s.reader(ctx).SelectContext(ctx, &cs, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
 ORDER BY m.policy_id, m.sort_order, m.id LIMIT 2000`); err != nil {
 		return nil, nil, err
 	}
-	if err := attachUpdates(ctx, s.db, cs); err != nil {
+	if err := attachUpdates(ctx, s.reader(ctx), cs); err != nil {
 		return nil, nil, err
 	}
 	by := map[int64][]domain.Commitment{}

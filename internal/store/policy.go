@@ -30,17 +30,20 @@ const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code,
 	p.title, p.kind, p.field, p.doc_number, p.issuer, p.issued_on, p.effective_from, p.effective_to,
 	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city, p.continued_by`
 
-// policiesListTail is the list's filters and order, read from policies
+// policiesListWhere and policiesListTail are the list's filters and its order, read from policies
 // (the back office, any status) or public_policies.
-const policiesListTail = ` p
+const policiesListWhere = ` p
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city OR p.city IS NULL)
   AND (:kind = '' OR p.kind = :kind)
   AND (:field = '' OR p.field = :field)
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
-           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))`
+
+const policiesListTail = policiesListWhere + `
 ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
@@ -53,20 +56,23 @@ const (
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicPoliciesListSQL, policiesListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	if f.ByID && query == publicPoliciesListSQL {
+		return runByID(ctx, s.reader(ctx), publicPoliciesCountSQL, publicPoliciesByIDSQL, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	}
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
 func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
 	var p domain.Policy
-	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
 	return p, err
 }
 
 // PolicyByExternalID finds a policy by its import key.
 func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
 	var p domain.Policy
-	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 	return p, err
 }
 
@@ -74,7 +80,7 @@ func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (doma
 // that match nothing are missing from the result.
 func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
 	var out []domain.Policy
-	err := s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -82,7 +88,7 @@ WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 // PublicPolicies reads public policies.
 func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
 	var out []domain.Policy
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
@@ -131,3 +137,12 @@ func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicPoliciesCountSQL = `SELECT count(*) FROM public_policies` + policiesListWhere
+	publicPoliciesByIDSQL  = `SELECT ` + policyColumns + `, 0 AS total_count FROM public_policies` + policiesListWhere + `
+  AND p.id > :after_id
+ORDER BY p.id LIMIT :limit OFFSET :offset`
+)

@@ -12,15 +12,7 @@ import (
 
 func (s *server) companyList(c *fiber.Ctx) error {
 	p := newParams(c)
-	f := store.CompanyFilter{
-		Paging:   store.Paging{Page: p.page()},
-		Q:        p.text("q"),
-		City:     p.code("city", "Thành phố", s.catalog.IsCity),
-		Ward:     p.code("ward", "Phường/xã", s.catalog.IsWard),
-		Industry: p.code("industry", "Ngành", s.catalog.IsIndustry),
-		Hiring:   p.flag("hiring"),
-		Sort:     p.code("sort", "Sắp xếp", func(v string) bool { return v == "name" }),
-	}
+	f := s.companyFilter(p)
 	list, err := s.store.Companies(c.UserContext(), f)
 	if err != nil {
 		return err
@@ -29,6 +21,19 @@ func (s *server) companyList(c *fiber.Ctx) error {
 		"List": list, "Items": items(list.Items, s.companyItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
+}
+
+// companyFilter reads the company list's filters, for its page and the API.
+func (s *server) companyFilter(p *params) store.CompanyFilter {
+	return store.CompanyFilter{
+		Paging:   store.Paging{Page: p.page()},
+		Q:        p.text("q"),
+		City:     p.code("city", "Thành phố", s.catalog.IsCity),
+		Ward:     p.code("ward", "Phường/xã", s.catalog.IsWard),
+		Industry: p.code("industry", "Ngành", s.catalog.IsIndustry),
+		Hiring:   p.flag("hiring"),
+		Sort:     p.code("sort", "Sắp xếp", func(v string) bool { return v == "name" }),
+	}
 }
 
 func (s *server) companyShow(c *fiber.Ctx) error {

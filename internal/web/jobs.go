@@ -12,7 +12,20 @@ import (
 
 func (s *server) jobList(c *fiber.Ctx) error {
 	p := newParams(c)
-	f := store.JobFilter{
+	f := s.jobFilter(p)
+	list, err := s.store.Jobs(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "jobs/list", "Việc làm", "job", fiber.Map{
+		"List": list, "Items": items(list.Items, s.jobItem), "F": f, "Problems": p.Problems,
+		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
+	})
+}
+
+// jobFilter reads the job list's filters, for its page and the API.
+func (s *server) jobFilter(p *params) store.JobFilter {
+	return store.JobFilter{
 		Paging:         store.Paging{Page: p.page()},
 		Q:              p.text("q"),
 		City:           p.code("city", "Thành phố", s.catalog.IsCity),
@@ -26,14 +39,6 @@ func (s *server) jobList(c *fiber.Ctx) error {
 		IncludeExpired: p.flag("expired"),
 		Sort:           p.code("sort", "Sắp xếp", func(v string) bool { return v == "wage" || v == "deadline" }),
 	}
-	list, err := s.store.Jobs(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "jobs/list", "Việc làm", "job", fiber.Map{
-		"List": list, "Items": items(list.Items, s.jobItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
 }
 
 func (s *server) jobShow(c *fiber.Ctx) error {

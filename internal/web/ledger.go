@@ -203,19 +203,8 @@ func (s *server) cooperationFeed(c *fiber.Ctx) error {
 	return c.SendString(atom)
 }
 
-// baseURL is the site's address as the client reached it, for the feed's
-// absolute links.
-func (s *server) baseURL(c *fiber.Ctx) string {
-	scheme := "http"
-	if s.secure(c) {
-		scheme = "https"
-	}
-	return scheme + "://" + c.Hostname()
-}
-
 // ledgerRoutes are the pages this file and stats.go serve beside the kinds'.
 func (s *server) ledgerRoutes(app *fiber.App) {
-	app.Get("/feeds/hop-tac.atom", s.cooperationFeed)
 	app.Get("/thong-ke", s.statsPage)
 	app.Get("/thong-ke/:chart", s.statsCSV)
 	app.Get("/api/v1/ledger/summary", s.apiLedgerSummary)

@@ -10,13 +10,7 @@ import (
 
 func (s *server) policyList(c *fiber.Ctx) error {
 	p := newParams(c)
-	f := store.PolicyFilter{
-		Paging: store.Paging{Page: p.page()},
-		Q:      p.text("q"),
-		City:   p.code("city", "Thành phố", s.catalog.IsCity),
-		Kind:   p.option("kind", "Loại văn bản", domain.PolicyKinds),
-		Field:  p.option("field", "Lĩnh vực", domain.PolicyFields),
-	}
+	f := s.policyFilter(p)
 	list, err := s.store.Policies(c.UserContext(), f)
 	if err != nil {
 		return err
@@ -25,6 +19,17 @@ func (s *server) policyList(c *fiber.Ctx) error {
 		"List": list, "Items": items(list.Items, s.policyItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
+}
+
+// policyFilter reads the policy list's filters, for its page and the API.
+func (s *server) policyFilter(p *params) store.PolicyFilter {
+	return store.PolicyFilter{
+		Paging: store.Paging{Page: p.page()},
+		Q:      p.text("q"),
+		City:   p.code("city", "Thành phố", s.catalog.IsCity),
+		Kind:   p.option("kind", "Loại văn bản", domain.PolicyKinds),
+		Field:  p.option("field", "Lĩnh vực", domain.PolicyFields),
+	}
 }
 
 func (s *server) policyShow(c *fiber.Ctx) error {
@@ -68,13 +73,7 @@ func (s *server) policyItem(po domain.Policy) listItem {
 
 func (s *server) projectList(c *fiber.Ctx) error {
 	p := newParams(c)
-	f := store.ProjectFilter{
-		Paging: store.Paging{Page: p.page()},
-		Q:      p.text("q"),
-		City:   p.code("city", "Thành phố", s.catalog.IsCity),
-		Kind:   p.option("kind", "Loại dự án", domain.ProjectKinds),
-		Stage:  p.option("stage", "Giai đoạn", domain.ProjectStages),
-	}
+	f := s.projectFilter(p)
 	list, err := s.store.Projects(c.UserContext(), f)
 	if err != nil {
 		return err
@@ -83,6 +82,17 @@ func (s *server) projectList(c *fiber.Ctx) error {
 		"List": list, "Items": items(list.Items, s.projectItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
+}
+
+// projectFilter reads the project list's filters, for its page and the API.
+func (s *server) projectFilter(p *params) store.ProjectFilter {
+	return store.ProjectFilter{
+		Paging: store.Paging{Page: p.page()},
+		Q:      p.text("q"),
+		City:   p.code("city", "Thành phố", s.catalog.IsCity),
+		Kind:   p.option("kind", "Loại dự án", domain.ProjectKinds),
+		Stage:  p.option("stage", "Giai đoạn", domain.ProjectStages),
+	}
 }
 
 func (s *server) projectShow(c *fiber.Ctx) error {

@@ -76,6 +76,7 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 			data["HistoryURL"] = c.Path() + "/lich-su"
 		}
 	}
+	s.pageMeta(c, data)
 	c.Type("html", "utf-8")
 	return c.Render(name, data)
 }

@@ -12,7 +12,20 @@ import (
 
 func (s *server) schoolList(c *fiber.Ctx) error {
 	p := newParams(c)
-	f := store.SchoolFilter{
+	f := s.schoolFilter(p)
+	list, err := s.store.Schools(c.UserContext(), f)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "schools/list", "Cơ sở giáo dục nghề nghiệp", "school", fiber.Map{
+		"List": list, "Items": items(list.Items, s.schoolItem), "F": f, "Problems": p.Problems,
+		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
+	})
+}
+
+// schoolFilter reads the school list's filters, for its page and the API.
+func (s *server) schoolFilter(p *params) store.SchoolFilter {
+	return store.SchoolFilter{
 		Paging:        store.Paging{Page: p.page()},
 		Q:             p.text("q"),
 		City:          p.code("city", "Thành phố", s.catalog.IsCity),
@@ -22,14 +35,6 @@ func (s *server) schoolList(c *fiber.Ctx) error {
 		Level:         p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
 		SeeksPartners: p.flag("seeks_partners"),
 	}
-	list, err := s.store.Schools(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "schools/list", "Cơ sở giáo dục nghề nghiệp", "school", fiber.Map{
-		"List": list, "Items": items(list.Items, s.schoolItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
 }
 
 func (s *server) schoolShow(c *fiber.Ctx) error {
@@ -65,14 +70,7 @@ func (s *server) schoolItem(sc domain.School) listItem {
 
 func (s *server) programList(c *fiber.Ctx) error {
 	p := newParams(c)
-	f := store.ProgramFilter{
-		Paging:     store.Paging{Page: p.page()},
-		Q:          p.text("q"),
-		City:       p.code("city", "Thành phố", s.catalog.IsCity),
-		Level:      p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
-		Mode:       p.option("mode", "Hình thức đào tạo", domain.StudyModes),
-		TuitionMax: p.amount("tuition_max", "Học phí tối đa"),
-	}
+	f := s.programFilter(p)
 	list, err := s.store.Programs(c.UserContext(), f)
 	if err != nil {
 		return err
@@ -81,6 +79,18 @@ func (s *server) programList(c *fiber.Ctx) error {
 		"List": list, "Items": items(list.Items, s.programItem), "F": f, "Problems": p.Problems,
 		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
+}
+
+// programFilter reads the program list's filters, for its page and the API.
+func (s *server) programFilter(p *params) store.ProgramFilter {
+	return store.ProgramFilter{
+		Paging:     store.Paging{Page: p.page()},
+		Q:          p.text("q"),
+		City:       p.code("city", "Thành phố", s.catalog.IsCity),
+		Level:      p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
+		Mode:       p.option("mode", "Hình thức đào tạo", domain.StudyModes),
+		TuitionMax: p.amount("tuition_max", "Học phí tối đa"),
+	}
 }
 
 func (s *server) programShow(c *fiber.Ctx) error {

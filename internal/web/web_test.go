@@ -237,14 +237,18 @@ func TestNonPublicEntriesNeverShow(t *testing.T) {
 
 	for _, path := range []string{
 		"/viec-lam/" + ref(w.draftJob.Meta),
-		"/viec-lam/" + ref(w.archivedJob.Meta),
 		"/doanh-nghiep/" + ref(w.draftCompany.Meta),
 		"/truong-nghe/" + ref(w.draftSchool.Meta),
 		"/dao-tao/" + ref(w.draftProgram.Meta), // published, but its school is not
-		"/du-an/" + ref(w.archivedProject.Meta),
 	} {
 		if r := get(t, app, path); r.status != http.StatusNotFound {
 			t.Errorf("GET %s = %d, want 404", path, r.status)
+		}
+	}
+	// An archived entry is gone, not unknown (TestArchivedEntryIsGone).
+	for _, path := range []string{"/viec-lam/" + ref(w.archivedJob.Meta), "/du-an/" + ref(w.archivedProject.Meta)} {
+		if r := get(t, app, path); r.status != http.StatusGone {
+			t.Errorf("GET %s = %d, want 410", path, r.status)
 		}
 	}
 	secrets := []string{"bí mật", w.draftCompany.Name, "Ngành của trường nháp"}
