@@ -92,8 +92,8 @@ type server struct {
 	labels kind.Labels
 	// xlsxSlots bounds the XLSX downloads built at once (opendata.go).
 	xlsxSlots chan struct{}
-	now   func() time.Time
-	stats statsCache // /thong-ke's figures, a minute at most
+	now       func() time.Time
+	stats     statsCache // /thong-ke's figures, a minute at most
 }
 
 // kindPages are the public pages of one kind: its list and an entry's page.
