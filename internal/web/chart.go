@@ -24,7 +24,7 @@ type svgText struct {
 }
 
 type legendItem struct {
-	X     int
+	X, Y  int
 	Class string
 	Label string
 }
@@ -58,12 +58,17 @@ func drawChart(ch chart) chartView {
 		}
 	}
 	v.Empty = top == 0
-	x := labelWidth
+	// The legend wraps onto as many lines as it needs.
+	x, ly := 10, 6
 	for i, col := range ch.Columns {
-		v.Legend = append(v.Legend, legendItem{X: x, Class: barClass(i), Label: col})
-		x += 30 + utf8.RuneCountInString(col)*7
+		w := 30 + utf8.RuneCountInString(col)*7
+		if x+w > chartWidth && x > 10 {
+			x, ly = 10, ly+18
+		}
+		v.Legend = append(v.Legend, legendItem{X: x, Y: ly, Class: barClass(i), Label: col})
+		x += w
 	}
-	y := legendSpace
+	y := ly + legendSpace - 6
 	for _, r := range ch.Rows {
 		group := len(ch.Columns)*(barHeight+2) + 10
 		label := r.Label
