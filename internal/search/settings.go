@@ -96,6 +96,11 @@ var telexAttributes = []string{"title_telex", "subtitle_telex"}
 // FacetAttributes are the facets pages and the API show.
 var FacetAttributes = []string{"type", "cities", "industry", "occupation", "education", "level", "stage"}
 
+// MaxTotalHits bounds what Meilisearch counts exactly: far above the
+// entries the portal holds, so totals are exact; a total at the bound is
+// shown as "more than".
+const MaxTotalHits = 1_000_000
+
 // Settings is the index configuration, applied idempotently at start-up
 // and by reindex.
 func Settings() (*meilisearch.Settings, error) {
@@ -122,7 +127,7 @@ func Settings() (*meilisearch.Settings, error) {
 			DisableOnWords:      []string{},
 		},
 		Synonyms:   syn.Map(),
-		Pagination: &meilisearch.Pagination{MaxTotalHits: 2000},
+		Pagination: &meilisearch.Pagination{MaxTotalHits: MaxTotalHits},
 		Faceting:   &meilisearch.Faceting{MaxValuesPerFacet: 100, SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": "count"}},
 	}, nil
 }
