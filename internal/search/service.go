@@ -156,16 +156,27 @@ func (s *Service) Search(ctx context.Context, q Query) (Result, error) {
 // PostgreSQL cannot answer either.
 const outageDeadline = 3 * time.Second
 
+// fallback answers from PostgreSQL with the engine's rule: every word
+// first, partial matches (any word, ranked by how many) only when nothing
+// of any type has them all.
 func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
-	page := store.Paging{Page: q.Page, PerPage: q.PerPage}
-	r, err := s.db.SearchEntries(ctx, store.EntrySearch{
-		Paging: page, Q: q.Q, Type: q.Type, City: q.City, Industry: q.Industry, Occupation: q.Occupation,
+	f := store.EntrySearch{
+		Paging: store.Paging{Page: q.Page, PerPage: q.PerPage}, TSQuery: TSQuery(q.Q, true),
+		Type: q.Type, City: q.City, Industry: q.Industry, Occupation: q.Occupation,
 		Education: q.Education, Level: q.Level, Stage: q.Stage, WageMin: q.WageMin, Sort: q.Sort,
-	})
+	}
+	r, err := s.db.SearchEntries(ctx, f)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Total: r.Total, Page: q.Page, PerPage: q.PerPage, Degraded: true,
+	partial := false
+	if anyWord := TSQuery(q.Q, false); len(r.TypeCounts) == 0 && anyWord != f.TSQuery {
+		f.TSQuery, partial = anyWord, true
+		if r, err = s.db.SearchEntries(ctx, f); err != nil {
+			return Result{}, err
+		}
+	}
+	res := Result{Total: r.Total, Page: q.Page, PerPage: q.PerPage, Degraded: true, Partial: partial,
 		Facets: map[string]map[string]int{"type": r.TypeCounts, "cities": r.CityCounts}}
 	res.Hits = make([]Hit, 0, len(r.Hits))
 	for _, h := range r.Hits {
