@@ -39,19 +39,20 @@ type Document struct {
 	TitleTelex    string `json:"title_telex"`
 	SubtitleTelex string `json:"subtitle_telex"`
 
-	Cities         []string `json:"cities"` // a policy of both cities has both
-	Ward           string   `json:"ward,omitempty"`
-	Industry       string   `json:"industry,omitempty"`
-	Occupation     string   `json:"occupation,omitempty"`
-	Education      string   `json:"education,omitempty"`
-	EducationRank  int      `json:"education_rank,omitempty"`
-	Level          string   `json:"level,omitempty"`
-	Kind           string   `json:"kind,omitempty"`
-	Stage          string   `json:"stage,omitempty"`
-	Progress       string   `json:"progress,omitempty"`
-	EmploymentType string   `json:"employment_type,omitempty"`
-	PriorityGroups []string `json:"priority_groups,omitempty"`
-	SeeksPartners  bool     `json:"seeks_partners,omitempty"`
+	Cities          []string `json:"cities"` // a policy of both cities has both
+	Ward            string   `json:"ward,omitempty"`
+	Industry        string   `json:"industry,omitempty"`
+	Occupation      string   `json:"occupation,omitempty"`
+	Education       string   `json:"education,omitempty"`
+	EducationRank   int      `json:"education_rank,omitempty"`
+	Level           string   `json:"level,omitempty"`
+	Kind            string   `json:"kind,omitempty"`
+	Stage           string   `json:"stage,omitempty"`
+	Progress        string   `json:"progress,omitempty"`
+	EmploymentType  string   `json:"employment_type,omitempty"`
+	ExperienceYears int      `json:"experience_years"`
+	PriorityGroups  []string `json:"priority_groups,omitempty"`
+	SeeksPartners   bool     `json:"seeks_partners,omitempty"`
 
 	WageMin *int64 `json:"wage_min,omitempty"`
 	WageMax *int64 `json:"wage_max,omitempty"`
@@ -192,6 +193,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 	d.Occupation, d.OccupationName = j.OccupationCode, n.occupations[j.OccupationCode]
 	d.Education, d.EducationRank = j.Education, EducationRanks[j.Education]
 	d.EmploymentType = j.EmploymentType
+	d.ExperienceYears = j.ExperienceYears
 	d.addLabels(domain.EmploymentTypes.Label(j.EmploymentType))
 	d.PriorityGroups = j.PriorityGroups
 	d.WageMin, d.WageMax = j.WageMin, j.WageMax

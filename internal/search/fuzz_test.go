@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -25,11 +26,18 @@ func FuzzQueryParse(f *testing.F) {
 		if utf8.ValidString(text) && !utf8.ValidString(q.Q) {
 			t.Errorf("%q: query became %q, not UTF-8", text, q.Q)
 		}
-		if q.Type != "" && q.Type != "job" {
+		if q.Type != "" && q.Type != "job" && q.Type != "program" {
 			t.Errorf("%q: type %q", text, q.Type)
 		}
 		if _, err := q.Filter(true); err != nil {
 			t.Errorf("%q: Filter = %v", text, err)
+		}
+		// The fallback's tsquery is made of folded words and operators only.
+		for _, every := range []bool{true, false} {
+			tsq := search.TSQuery(text, every)
+			if strings.Trim(tsq, "abcdefghijklmnopqrstuvwxyz0123456789 :*&|()<->") != "" || strings.Contains(tsq, "&&") {
+				t.Errorf("%q: tsquery %q", text, tsq)
+			}
 		}
 	})
 }

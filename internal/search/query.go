@@ -29,6 +29,15 @@ type Query struct {
 	Level     string `json:"level,omitempty"`
 	Stage     string `json:"stage,omitempty"`
 	WageMin   int64  `json:"wage_min,omitempty"`
+	// Employment (an employment type), Priority (a priority group) and
+	// NoExperience narrow jobs only; other types still show.
+	Employment   string `json:"employment,omitempty"`
+	Priority     string `json:"priority,omitempty"`
+	NoExperience bool   `json:"no_experience,omitempty"`
+	// Skip names intent rules not to apply (the page's undo).
+	Skip []string `json:"-"`
+	// Understood is the intent ApplyIntent read from the words.
+	Understood []Understood `json:"understood,omitempty"`
 	// Sort is "" (relevance), "newest" or "wage".
 	Sort    string `json:"sort,omitempty"`
 	Page    int    `json:"page"`
@@ -129,6 +138,18 @@ func (q Query) Filter(withType bool) ([]string, error) {
 	}
 	pairs := [][2]string{{"cities", q.City}, {"industry", q.Industry},
 		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}}
+	for _, kv := range [][2]string{{"employment_type", q.Employment}, {"priority_groups", q.Priority}} {
+		if kv[1] == "" {
+			continue
+		}
+		if !codePattern.MatchString(kv[1]) {
+			return nil, fmt.Errorf("%s: %q is not a code", kv[0], kv[1])
+		}
+		f = append(f, "(type != \"job\" OR "+kv[0]+" = "+strconv.Quote(kv[1])+")")
+	}
+	if q.NoExperience {
+		f = append(f, "(type != \"job\" OR experience_years = 0)")
+	}
 	if withType {
 		pairs = append(pairs, [2]string{"type", q.Type})
 	}

@@ -164,6 +164,7 @@ func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
 		Paging: store.Paging{Page: q.Page, PerPage: q.PerPage}, TSQuery: TSQuery(q.Q, true),
 		Type: q.Type, City: q.City, Industry: q.Industry, Occupation: q.Occupation,
 		Education: q.Education, Level: q.Level, Stage: q.Stage, WageMin: q.WageMin, Sort: q.Sort,
+		Employment: q.Employment, Priority: q.Priority, NoExperience: q.NoExperience,
 	}
 	r, err := s.db.SearchEntries(ctx, f)
 	if err != nil {

@@ -111,7 +111,7 @@ func Settings() (*meilisearch.Settings, error) {
 	return &meilisearch.Settings{
 		SearchableAttributes: append(append([]string{}, foldedAttributes...), telexAttributes...),
 		FilterableAttributes: []string{"type", "cities", "ward", "industry", "occupation", "education", "education_rank",
-			"level", "kind", "stage", "progress", "employment_type", "priority_groups", "seeks_partners",
+			"level", "kind", "stage", "progress", "employment_type", "experience_years", "priority_groups", "seeks_partners",
 			"wage_sort", "deadline_ts", "entity_id"},
 		SortableAttributes: []string{"published_ts", "wage_sort", "deadline_ts"},
 		// Freshness breaks ties after relevance.

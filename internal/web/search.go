@@ -29,9 +29,44 @@ func (s *server) searchQuery(c *fiber.Ctx, p *params) search.Query {
 		WageMin:    p.amount("wage_min", "Lương từ"),
 		Sort:       p.code("sort", "Sắp xếp", func(v string) bool { return v == "newest" || v == "wage" }),
 		Page:       p.page(),
+		Skip:       intentSkips(c),
 	}
 	q.ApplyIntent() // "tuyen ke toan luong 10 trieu": jobs, at least 10 million
 	return q
+}
+
+// intentSkips are the intent rules the visitor undid (skip=rule, repeated);
+// names that are no rule are ignored.
+func intentSkips(c *fiber.Ctx) []string {
+	var out []string
+	for _, v := range c.Context().QueryArgs().PeekMulti("skip") {
+		if r := string(v); search.IsIntentRule(r) && len(out) < 8 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// understoodLink is one piece of intent the page shows, with the link that
+// undoes it: the same search with skip=rule added.
+type understoodLink struct {
+	Label   string
+	UndoURL string
+}
+
+func understoodLinks(q search.Query, base url.Values) []understoodLink {
+	var out []understoodLink
+	for _, u := range q.Understood {
+		v := url.Values{}
+		for k, vals := range base {
+			if k != "page" && k != "partial" {
+				v[k] = vals
+			}
+		}
+		v.Add("skip", u.Rule)
+		out = append(out, understoodLink{Label: u.Label, UndoURL: "/tim-kiem?" + v.Encode()})
+	}
+	return out
 }
 
 // facetLink is one clickable facet value with its count.
@@ -150,7 +185,11 @@ func (s *server) searchPage(c *fiber.Ctx) error {
 	p := newParams(c)
 	q := s.searchQuery(c, p)
 	base := queryValues(c)
-	data := fiber.Map{"Q": q.Q, "Query": q, "Problems": p.Problems}
+	// The box keeps what was typed; intent read from it is shown apart.
+	data := fiber.Map{"Q": p.text("q"), "Query": q, "Problems": p.Problems, "Understood": understoodLinks(q, base)}
+	if q.Type == c.Query("type") {
+		data["TypeParam"] = q.Type // chosen, not read from the words
+	}
 	if q.Q == "" && q.Type == "" && q.City == "" {
 		return s.render(c, "search", "Tìm kiếm", "search", data)
 	}
