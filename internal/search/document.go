@@ -32,7 +32,10 @@ type Document struct {
 	// Labels are the Vietnamese words for the entry's type and kind
 	// ("Việc làm", "Cao đẳng", "Đang tìm đối tác"), which people type.
 	Labels string `json:"labels"`
-	Text   string `json:"text"`
+	// LabelsEN are the English names of its type, city, occupation and
+	// industry, for visitors who search in English ("welder can tho").
+	LabelsEN string `json:"labels_en"`
+	Text     string `json:"text"`
 	// TitleTelex and SubtitleTelex keep the tone marks as letters, for the
 	// diacritic-aware query. Searchable fields are never omitted: a query
 	// naming an attribute no document has is refused by Meilisearch.
@@ -76,22 +79,25 @@ type Names struct {
 	wards       map[string]domain.Ward
 	industries  map[string]string
 	occupations map[string]string
+	// English names by code: cities, industries, occupations.
+	citiesEN, industriesEN, occupationsEN map[string]string
 }
 
 // NewNames builds the lookups.
 func NewNames(cities []domain.City, wards []domain.Ward, industries, occupations []domain.Classification) *Names {
-	n := &Names{cities: map[string]string{}, wards: map[string]domain.Ward{}, industries: map[string]string{}, occupations: map[string]string{}}
+	n := &Names{cities: map[string]string{}, wards: map[string]domain.Ward{}, industries: map[string]string{}, occupations: map[string]string{},
+		citiesEN: map[string]string{}, industriesEN: map[string]string{}, occupationsEN: map[string]string{}}
 	for _, c := range cities {
-		n.cities[c.Code] = c.NameVI
+		n.cities[c.Code], n.citiesEN[c.Code] = c.NameVI, c.NameEN
 	}
 	for _, w := range wards {
 		n.wards[w.Code] = w
 	}
 	for _, c := range industries {
-		n.industries[c.Code] = c.NameVI
+		n.industries[c.Code], n.industriesEN[c.Code] = c.NameVI, c.NameEN
 	}
 	for _, c := range occupations {
-		n.occupations[c.Code] = c.NameVI
+		n.occupations[c.Code], n.occupationsEN[c.Code] = c.NameVI, c.NameEN
 	}
 	return n
 }
@@ -173,9 +179,19 @@ func base(entityType string, m domain.Meta, title, subtitle, path string) Docume
 		d.PublishedTS = m.PublishedAt.Unix()
 	}
 	if t, ok := domain.TypeByName(entityType); ok {
-		d.Labels = t.LabelVI
+		d.Labels, d.LabelsEN = t.LabelVI, t.LabelEN
 	}
 	return d
+}
+
+// addEnglish adds the English names of the entry's codes once its cities,
+// occupation and industry are set.
+func (n *Names) addEnglish(d *Document) {
+	parts := []string{d.LabelsEN, n.occupationsEN[d.Occupation], n.industriesEN[d.Industry]}
+	for _, c := range d.Cities {
+		parts = append(parts, n.citiesEN[c])
+	}
+	d.LabelsEN = joinNonEmpty(parts, " · ")
 }
 
 func (d *Document) addLabels(labels ...string) {
@@ -210,6 +226,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 		d.DeadlineTS = end.Unix()
 	}
 	d.Text = joinNonEmpty([]string{j.Description, j.Requirements, j.Benefits}, "\n")
+	n.addEnglish(&d)
 	return d
 }
 
@@ -224,6 +241,7 @@ func (n *Names) CompanyDocument(c domain.Company) Document {
 	d.Industry, d.IndustryName = c.IndustryCode, n.industries[c.IndustryCode]
 	d.Positions = c.OpenPositions
 	d.Text = c.Description
+	n.addEnglish(&d)
 	return d
 }
 
@@ -239,6 +257,7 @@ func (n *Names) SchoolDocument(s domain.School) Document {
 	d.SeeksPartners = s.SeeksPartners
 	d.addLabels(domain.SchoolKinds.Label(s.Kind), domain.Ownerships.Label(s.Ownership))
 	d.Text = s.Description
+	n.addEnglish(&d)
 	return d
 }
 
@@ -246,11 +265,16 @@ func (n *Names) SchoolDocument(s domain.School) Document {
 func (n *Names) ProgramDocument(p domain.Program) Document {
 	d := base("program", p.Meta, p.Name, p.SchoolName, domain.EntryPath("program", p.ID, p.Slug))
 	d.Cities = []string{p.City}
-	d.Place, _ = n.placeOf("", nil, d.Cities)
+	// A program is taught where its school is: "học hàn ở quận 7".
+	d.Place, d.FormerUnits = n.placeOf(p.SchoolAddress, p.SchoolWardCode, d.Cities)
+	if p.SchoolWardCode != nil {
+		d.Ward = *p.SchoolWardCode
+	}
 	d.Level = p.Level
 	d.Kind = p.Mode
 	d.addLabels(domain.ProgramLevels.Label(p.Level), domain.StudyModes.Label(p.Mode))
 	d.Text = joinNonEmpty([]string{p.Support, p.Description, p.Intake}, "\n")
+	n.addEnglish(&d)
 	return d
 }
 
@@ -265,6 +289,7 @@ func (n *Names) PolicyDocument(p domain.Policy) Document {
 	if p.IssuedOn != nil && p.IssuedOn.Before(time.Unix(d.PublishedTS, 0)) {
 		d.PublishedTS = p.IssuedOn.Unix()
 	}
+	n.addEnglish(&d)
 	return d
 }
 
@@ -277,6 +302,7 @@ func (n *Names) ProjectDocument(p domain.Project) Document {
 	d.Stage = p.Stage
 	d.addLabels(domain.ProjectKinds.Label(p.Kind), domain.ProjectStages.Label(p.Stage))
 	d.Text = joinNonEmpty([]string{p.Field, p.Description}, "\n")
+	n.addEnglish(&d)
 	return d
 }
 
@@ -287,6 +313,7 @@ func (n *Names) CommitmentDocument(m domain.Commitment) Document {
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Progress = m.Progress
 	d.Text = m.Description
+	n.addEnglish(&d)
 	return d
 }
 

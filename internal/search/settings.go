@@ -88,7 +88,7 @@ func (t SynonymTable) Collisions() []string {
 
 // Searchable attributes, most telling first (the ordinary, accent-folded
 // query searches them all).
-var foldedAttributes = []string{"title", "subtitle", "occupation_name", "industry_name", "labels", "place", "former_units", "text"}
+var foldedAttributes = []string{"title", "subtitle", "occupation_name", "industry_name", "labels", "labels_en", "place", "former_units", "text"}
 
 // Attributes searched by the diacritic-aware query.
 var telexAttributes = []string{"title_telex", "subtitle_telex"}
