@@ -80,6 +80,28 @@ var fillers = map[string]bool{"ở": true, "tại": true, "Ở": true, "Tại": 
 // học viên, học sinh, học bổng, học phí, học kỳ, học viện.
 var learnCompounds = regexp.MustCompile(`^hoc (?:vien|sinh|bong|phi|ky|ba)(?:\s|$)`)
 
+// placeWords open a place name: before one, an unaccented "o" or "tai" is
+// "ở", "tại" ("hoc han o quan 7"), not the "ô" of "ô tô".
+var placeWords = map[string]bool{"quan": true, "huyen": true, "phuong": true, "xa": true, "tp": true,
+	"thanh": true, "tinh": true, "khu": true, "kcn": true, "can": true, "sai": true, "ho": true, "hcm": true}
+
+// dropFillers removes "ở", "tại" and "cho", and "o"/"tai" before a place.
+func dropFillers(q string) string {
+	words := strings.Fields(q)
+	kept := make([]string, 0, len(words))
+	for i, w := range words {
+		f := vn.Fold(w)
+		beforePlace := i+1 < len(words) && (placeWords[vn.Fold(words[i+1])] || qDistrict.MatchString(vn.Fold(words[i+1])))
+		if fillers[w] || (f == "o" || f == "tai") && beforePlace {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
+}
+
+var qDistrict = regexp.MustCompile(`^q\d{1,2}$`)
+
 // ApplyIntent reads intent the seeker typed into the words: a wage ("lương
 // 10 triệu") becomes WageMin unless one is set, a leading "tuyển" or "tìm
 // việc" the job type, "học …" the program type, and the phrases of
@@ -100,7 +122,10 @@ func (q *Query) ApplyIntent() {
 			continue
 		}
 		if rest, ok := cutPhrase(q.Q, r.phrase); ok {
-			q.Q = rest
+			// "thời vụ dịp Tết": every phrase of the rule goes.
+			for more := true; more; rest, more = cutPhrase(rest, r.phrase) {
+				q.Q = rest
+			}
 			r.apply(q)
 			q.Understood = append(q.Understood, Understood{r.rule, r.label})
 		}
@@ -119,14 +144,7 @@ func (q *Query) ApplyIntent() {
 		}
 	}
 	if q.Type == "program" || q.NoExperience || q.Employment != "" || q.Priority != "" {
-		words := strings.Fields(q.Q)
-		kept := words[:0]
-		for _, w := range words {
-			if !fillers[w] {
-				kept = append(kept, w)
-			}
-		}
-		q.Q = strings.Join(kept, " ")
+		q.Q = dropFillers(q.Q)
 	}
 }
 
