@@ -93,27 +93,61 @@ CREATE TABLE search_docs (
 );
 CREATE INDEX search_docs_doc_idx ON search_docs USING gin (doc);
 
--- +goose StatementBegin
-CREATE FUNCTION search_doc_rows(kind text, id bigint) RETURNS SETOF search_docs AS $$
+-- search_source with its document built: what a search_docs row holds.
+CREATE VIEW search_doc_source AS
     SELECT s.entity_type, s.entity_id, s.slug, s.title, s.subtitle, s.cities, s.published_at,
            s.industry, s.occupation, s.education, s.level, s.stage, s.employment_type, s.experience_years,
            s.priority_groups, s.wage_min, s.wage_max, s.deadline,
            setweight(to_tsvector('simple', search_fold(s.title)), 'A') ||
            setweight(to_tsvector('simple', search_fold(s.subtitle)), 'B') ||
            setweight(to_tsvector('simple', search_fold(s.place)), 'C') ||
-           setweight(to_tsvector('simple', search_fold(s.body)), 'D')
-      FROM search_source s
-     WHERE (kind IS NULL OR s.entity_type = kind) AND (id IS NULL OR s.entity_id = id)
-$$ LANGUAGE sql STABLE;
--- +goose StatementEnd
+           setweight(to_tsvector('simple', search_fold(s.body)), 'D') AS doc
+      FROM search_source s;
 
+-- For each outbox row: the entry read as it now stands, upserted if
+-- public, deleted otherwise. One SELECT per type, its type a constant, so
+-- the planner keeps only that branch of search_source and finds the row by
+-- its primary key whatever the statistics say (a big import writes into
+-- tables not analysed yet); PL/pgSQL caches each plan. ON CONFLICT,
+-- because two transactions may refresh the same entry at once.
 -- +goose StatementBegin
 CREATE FUNCTION refresh_search_doc() RETURNS trigger AS $$
+DECLARE
+    r search_docs%ROWTYPE;
 BEGIN
-    DELETE FROM search_docs WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id;
-    IF NEW.op = 'upsert' THEN
-        INSERT INTO search_docs SELECT * FROM search_doc_rows(NEW.entity_type, NEW.entity_id);
+    CASE NEW.entity_type
+    WHEN 'job' THEN SELECT * INTO r FROM search_doc_source WHERE entity_type = 'job' AND entity_id = NEW.entity_id;
+    WHEN 'company' THEN SELECT * INTO r FROM search_doc_source WHERE entity_type = 'company' AND entity_id = NEW.entity_id;
+    WHEN 'school' THEN SELECT * INTO r FROM search_doc_source WHERE entity_type = 'school' AND entity_id = NEW.entity_id;
+    WHEN 'program' THEN SELECT * INTO r FROM search_doc_source WHERE entity_type = 'program' AND entity_id = NEW.entity_id;
+    WHEN 'policy' THEN SELECT * INTO r FROM search_doc_source WHERE entity_type = 'policy' AND entity_id = NEW.entity_id;
+    WHEN 'project' THEN SELECT * INTO r FROM search_doc_source WHERE entity_type = 'project' AND entity_id = NEW.entity_id;
+    WHEN 'commitment' THEN SELECT * INTO r FROM search_doc_source WHERE entity_type = 'commitment' AND entity_id = NEW.entity_id;
+    ELSE RETURN NULL;
+    END CASE;
+    IF r.entity_id IS NULL THEN
+        DELETE FROM search_docs WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id;
+        RETURN NULL;
     END IF;
+    INSERT INTO search_docs SELECT (r).*
+    ON CONFLICT (entity_type, entity_id) DO UPDATE SET
+        slug = EXCLUDED.slug,
+        title = EXCLUDED.title,
+        subtitle = EXCLUDED.subtitle,
+        cities = EXCLUDED.cities,
+        published_at = EXCLUDED.published_at,
+        industry = EXCLUDED.industry,
+        occupation = EXCLUDED.occupation,
+        education = EXCLUDED.education,
+        level = EXCLUDED.level,
+        stage = EXCLUDED.stage,
+        employment_type = EXCLUDED.employment_type,
+        experience_years = EXCLUDED.experience_years,
+        priority_groups = EXCLUDED.priority_groups,
+        wage_min = EXCLUDED.wage_min,
+        wage_max = EXCLUDED.wage_max,
+        deadline = EXCLUDED.deadline,
+        doc = EXCLUDED.doc;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -121,12 +155,12 @@ $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER search_docs_refresh AFTER INSERT ON search_outbox FOR EACH ROW EXECUTE FUNCTION refresh_search_doc();
 
-INSERT INTO search_docs SELECT * FROM search_doc_rows(NULL, NULL);
+INSERT INTO search_docs SELECT * FROM search_doc_source;
 
 -- +goose Down
 DROP TRIGGER search_docs_refresh ON search_outbox;
 DROP FUNCTION refresh_search_doc();
-DROP FUNCTION search_doc_rows(text, bigint);
+DROP VIEW search_doc_source;
 DROP TABLE search_docs;
 DROP VIEW search_source;
 DROP FUNCTION search_fold(text);
