@@ -157,8 +157,7 @@ func (s *Service) Search(ctx context.Context, q Query) (Result, error) {
 const outageDeadline = 3 * time.Second
 
 // fallback answers from PostgreSQL with the engine's rule: every word
-// first, partial matches (any word, ranked by how many) only when nothing
-// of any type has them all.
+// first, partial matches only when nothing of any type has them all.
 func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
 	f := store.EntrySearch{
 		Paging: store.Paging{Page: q.Page, PerPage: q.PerPage}, TSQuery: TSQuery(q.Q, true),
@@ -170,6 +169,7 @@ func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	// Nothing has every word: any word, ranked by how many (ts_rank).
 	partial := false
 	if anyWord := TSQuery(q.Q, false); len(r.TypeCounts) == 0 && anyWord != f.TSQuery {
 		f.TSQuery, partial = anyWord, true
