@@ -49,3 +49,16 @@ func TestSearchShowsWhatItUnderstood(t *testing.T) {
 		}
 	}
 }
+
+// TestWageFieldsReadMillions: "8 triệu", "8tr", "7,5 tr" and "8.000.000"
+// are the same kind of amount in a wage field.
+func TestWageFieldsReadMillions(t *testing.T) {
+	st, _ := indexedDemo(t)
+	app := newApp(t, st)
+	for in, want := range map[string]string{"8+tri%E1%BB%87u": "8.000.000", "8tr": "8.000.000", "7%2C5+tr": "7.500.000", "8.000.000": "8.000.000"} {
+		r := get(t, app, "/tim-kiem?q=cong+nhan&wage_min="+in)
+		if r.status != http.StatusOK || !strings.Contains(r.body, "lương từ "+want) {
+			t.Errorf("wage_min=%s: status %d, want “lương từ %s” on the page", in, r.status, want)
+		}
+	}
+}
