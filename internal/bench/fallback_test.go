@@ -59,8 +59,12 @@ func BenchmarkFallbackSearch(b *testing.B) {
 		rounds := set.pgRounds * 3
 		l := runLoad(ctx, run, workers, rounds)
 		s := summarize(l, nil)
-		fmt.Printf("fallback at %d rows, %d worker(s): n=%d p50=%s ms p95=%s ms p99=%s ms %.0f req/s, %d errors %v\n",
-			docs, workers, s.n, ms(s.p50), ms(s.p95), ms(s.p99), s.rps, s.errors, l.errs)
+		first := ""
+		if len(l.errs) > 0 {
+			first = l.errs[0].Error()
+		}
+		fmt.Printf("fallback at %d rows, %d worker(s): n=%d p50=%s ms p95=%s ms p99=%s ms %.0f req/s, %d errors %s\n",
+			docs, workers, s.n, ms(s.p50), ms(s.p95), ms(s.p99), s.rps, s.errors, first)
 		if workers == 1 {
 			for qi, q := range queries {
 				var worst time.Duration

@@ -136,7 +136,7 @@ func (s *Service) Search(ctx context.Context, q Query) (Result, error) {
 		return Result{}, ctx.Err()
 	}
 	if !errors.Is(err, gobreaker.ErrOpenState) && !errors.Is(err, gobreaker.ErrTooManyRequests) {
-		s.log.Warn("search engine failed; answering from PostgreSQL", slog.String("error", err.Error()))
+		s.log.Warn("search engine unavailable; answering from PostgreSQL", slog.String("error", err.Error()))
 	}
 	s.Fallbacks.Add(1)
 	res, err = s.fallback(ctx, q)
