@@ -60,9 +60,11 @@ type Document struct {
 	WageMin *int64 `json:"wage_min,omitempty"`
 	WageMax *int64 `json:"wage_max,omitempty"`
 	// WageSort is the best wage offered, 0 when negotiable.
-	WageSort   int64 `json:"wage_sort"`
-	Positions  int   `json:"positions,omitempty"`
-	DeadlineTS int64 `json:"deadline_ts"` // 0: no deadline
+	WageSort int64 `json:"wage_sort"`
+	// WageBand is the band of WageSort (WageBands), "" when negotiable.
+	WageBand   string `json:"wage_band,omitempty"`
+	Positions  int    `json:"positions,omitempty"`
+	DeadlineTS int64  `json:"deadline_ts"` // 0: no deadline
 	// PublishedTS breaks ties in favour of fresher entries.
 	PublishedTS int64 `json:"published_ts"`
 }
@@ -219,6 +221,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 	case j.WageMin != nil:
 		d.WageSort = *j.WageMin
 	}
+	d.WageBand = WageBandOf(d.WageSort)
 	d.Positions = j.Positions
 	if j.Deadline != nil {
 		// the end of the deadline day in Vietnam

@@ -29,6 +29,8 @@ type Query struct {
 	Level     string `json:"level,omitempty"`
 	Stage     string `json:"stage,omitempty"`
 	WageMin   int64  `json:"wage_min,omitempty"`
+	// WageBand is a band of the wage facet (WageBands).
+	WageBand string `json:"wage_band,omitempty"`
 	// Employment (an employment type), Priority (a priority group) and
 	// NoExperience narrow jobs only; other types still show.
 	Employment   string `json:"employment,omitempty"`
@@ -137,7 +139,7 @@ func (q Query) Filter(withType bool) ([]string, error) {
 		return nil
 	}
 	pairs := [][2]string{{"cities", q.City}, {"industry", q.Industry},
-		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}}
+		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}, {"wage_band", q.WageBand}}
 	for _, kv := range [][2]string{{"employment_type", q.Employment}, {"priority_groups", q.Priority}} {
 		if kv[1] == "" {
 			continue

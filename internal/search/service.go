@@ -165,6 +165,9 @@ func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
 		Education: q.Education, Level: q.Level, Stage: q.Stage, WageMin: q.WageMin, Sort: q.Sort,
 		Employment: q.Employment, Priority: q.Priority, NoExperience: q.NoExperience,
 	}
+	if b, ok := WageBandByCode(q.WageBand); ok {
+		f.WageMin, f.WageBelow = max(f.WageMin, b.From, 1), b.Below
+	}
 	r, err := s.db.SearchEntries(ctx, f)
 	if err != nil {
 		return Result{}, err

@@ -94,7 +94,7 @@ var foldedAttributes = []string{"title", "subtitle", "occupation_name", "industr
 var telexAttributes = []string{"title_telex", "subtitle_telex"}
 
 // FacetAttributes are the facets pages and the API show.
-var FacetAttributes = []string{"type", "cities", "industry", "occupation", "education", "level", "stage"}
+var FacetAttributes = []string{"type", "cities", "industry", "occupation", "education", "level", "stage", "wage_band"}
 
 // MaxTotalHits bounds what Meilisearch counts exactly: far above the
 // entries the portal holds, so totals are exact; a total at the bound is
@@ -111,7 +111,7 @@ func Settings() (*meilisearch.Settings, error) {
 	return &meilisearch.Settings{
 		SearchableAttributes: append(append([]string{}, foldedAttributes...), telexAttributes...),
 		FilterableAttributes: []string{"type", "cities", "ward", "industry", "occupation", "education", "education_rank",
-			"level", "kind", "stage", "progress", "employment_type", "experience_years", "priority_groups", "seeks_partners",
+			"level", "kind", "stage", "progress", "employment_type", "experience_years", "priority_groups", "wage_band", "seeks_partners",
 			"wage_sort", "deadline_ts", "entity_id"},
 		SortableAttributes: []string{"published_ts", "wage_sort", "deadline_ts"},
 		// Freshness breaks ties after relevance.

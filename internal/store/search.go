@@ -22,6 +22,8 @@ type EntrySearch struct {
 	Level      string `db:"level"`
 	Stage      string `db:"stage"`
 	WageMin    int64  `db:"wage_min"`
+	// WageBelow keeps jobs whose best wage is below it (0: no bound).
+	WageBelow int64 `db:"wage_below"`
 	// Employment is a job's employment type, Priority a priority group a
 	// job welcomes; NoExperience keeps jobs that ask for none.
 	Employment   string `db:"employment"`
@@ -77,6 +79,7 @@ const entrySearchSQL = `WITH matched AS (
      AND (:priority = '' OR d.entity_type <> 'job' OR :priority = ANY (d.priority_groups))
      AND (NOT :no_experience OR d.entity_type <> 'job' OR d.experience_years = 0)
      AND (:wage_min = 0 OR COALESCE(d.wage_max, d.wage_min) >= :wage_min)
+     AND (:wage_below = 0 OR COALESCE(d.wage_max, d.wage_min) < :wage_below)
 ),
 chosen AS (
   SELECT * FROM matched WHERE :type = '' OR type = :type

@@ -27,6 +27,7 @@ func (s *server) searchQuery(c *fiber.Ctx, p *params) search.Query {
 		Level:      p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
 		Stage:      p.option("stage", "Giai đoạn", domain.ProjectStages),
 		WageMin:    p.amount("wage_min", "Lương từ"),
+		WageBand:   p.code("wage_band", "Mức lương", search.IsWageBand),
 		Sort:       p.code("sort", "Sắp xếp", func(v string) bool { return v == "newest" || v == "wage" }),
 		Page:       p.page(),
 		Skip:       intentSkips(c),
@@ -124,6 +125,10 @@ func (s *server) facetGroups(res search.Result, q search.Query, base url.Values)
 	case "job":
 		add(group("Nhóm nghề", "occupation", "occupation", q.Occupation, s.catalog.OccupationName))
 		add(group("Trình độ yêu cầu", "education", "education", q.Education, domain.EducationLevels.Label))
+		if g := group("Mức lương", "wage_band", "wage_band", q.WageBand, search.WageBandLabel); g != nil {
+			wageBandOrder(g.Links)
+			add(g)
+		}
 	case "company":
 		add(group("Ngành kinh tế", "industry", "industry", q.Industry, s.catalog.IndustryName))
 	case "program":
@@ -132,6 +137,19 @@ func (s *server) facetGroups(res search.Result, q search.Query, base url.Values)
 		add(group("Giai đoạn", "stage", "stage", q.Stage, domain.ProjectStages.Label))
 	}
 	return out
+}
+
+// wageBandOrder lists wage bands from low to high, not by count.
+func wageBandOrder(l []facetLink) {
+	rank := map[string]int{}
+	for i, b := range search.WageBands {
+		rank[b.Label] = i
+	}
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && rank[l[j].Label] < rank[l[j-1].Label]; j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
 }
 
 // sortLinks orders facet values by count, then label, for a stable page.

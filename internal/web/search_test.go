@@ -62,6 +62,8 @@ type apiResult struct {
 		URL       string            `json:"url"`
 		Cities    []string          `json:"cities"`
 		Highlight map[string]string `json:"highlight"`
+		WageMin   *int64            `json:"wage_min"`
+		WageMax   *int64            `json:"wage_max"`
 	} `json:"hits"`
 	Facets   map[string]map[string]int `json:"facets"`
 	Total    int                       `json:"total"`

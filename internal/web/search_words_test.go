@@ -4,10 +4,13 @@ import (
 	"html"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
+
+	"hoptac/internal/search"
 )
 
 // TestSearchSaysWhenNotEveryWordMatched: a query no entry matches in full
@@ -59,6 +62,41 @@ func TestWageFieldsReadMillions(t *testing.T) {
 		r := get(t, app, "/tim-kiem?q=cong+nhan&wage_min="+in)
 		if r.status != http.StatusOK || !strings.Contains(r.body, "lương từ "+want) {
 			t.Errorf("wage_min=%s: status %d, want “lương từ %s” on the page", in, r.status, want)
+		}
+	}
+}
+
+// TestWageFacet: the job results offer wage bands with counts; a band's
+// link gives as many results as its count says, each within the band, on
+// Meilisearch; the fallback applies the same band.
+func TestWageFacet(t *testing.T) {
+	st, engine := indexedDemo(t)
+	app := newApp(t, st, withEngine(engine))
+	r := get(t, app, "/tim-kiem?q=nhan+vien&type=job")
+	if r.status != http.StatusOK || !strings.Contains(r.body, "<h2>Mức lương</h2>") {
+		t.Fatalf("job search = %d, want a wage facet", r.status)
+	}
+	link := regexp.MustCompile(`<a href="([^"]*wage_band=([a-z0-9_]+)[^"]*)"[^>]*>[^<]*</a> <span class="count">([0-9.]+)</span>`).FindStringSubmatch(r.body)
+	if link == nil {
+		t.Fatalf("no wage band link in %.400s", r.body)
+	}
+	band, _ := search.WageBandByCode(link[2])
+	for name, a := range map[string]*fiber.App{"meilisearch": app, "postgresql": newApp(t, st)} {
+		status, res := apiGet(t, a, "/api/v1/search?q=nhan+vien&type=job&per_page=50&wage_band="+band.Code)
+		if status != http.StatusOK || res.Total == 0 {
+			t.Fatalf("%s: wage_band=%s = %d, %d results", name, band.Code, status, res.Total)
+		}
+		if name == "meilisearch" && strings.ReplaceAll(link[3], ".", "") != strconv.Itoa(res.Total) {
+			t.Errorf("band %s: facet says %s, results %d", band.Code, link[3], res.Total)
+		}
+		for _, h := range res.Hits {
+			best := h.WageMax
+			if best == nil {
+				best = h.WageMin
+			}
+			if best == nil || *best < band.From || band.Below > 0 && *best >= band.Below {
+				t.Errorf("%s: band %s returned %q with wage %v", name, band.Code, h.Title, best)
+			}
 		}
 	}
 }
