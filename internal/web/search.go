@@ -180,7 +180,18 @@ func typeTabs(res search.Result, q search.Query, base url.Values) []typeTab {
 			v[k] = vals
 		}
 	}
-	tabs := []typeTab{{Label: "Tất cả", Count: all, URL: "/tim-kiem?" + v.Encode(), Selected: q.Type == ""}}
+	allTypes := url.Values{}
+	for k, vals := range v {
+		allTypes[k] = vals
+	}
+	// A type read from the words ("tuyển …", "học …") would come back
+	// without the type parameter: "Tất cả" also undoes that reading.
+	for _, u := range q.Understood {
+		if u.Rule == "job" || u.Rule == "learn" {
+			allTypes.Add("skip", u.Rule)
+		}
+	}
+	tabs := []typeTab{{Label: "Tất cả", Count: all, URL: "/tim-kiem?" + allTypes.Encode(), Selected: q.Type == ""}}
 	for _, t := range domain.EntryTypes {
 		n := res.Facets["type"][t.Name]
 		if n == 0 && q.Type != t.Name {

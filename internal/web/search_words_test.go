@@ -100,3 +100,19 @@ func TestWageFacet(t *testing.T) {
 		}
 	}
 }
+
+// TestAllTabUndoesATypeReadFromTheWords: "học hàn" shows programs; the
+// "Tất cả" tab then shows every type, not programs again.
+func TestAllTabUndoesATypeReadFromTheWords(t *testing.T) {
+	st, engine := indexedDemo(t)
+	app := newApp(t, st, withEngine(engine))
+	r := get(t, app, "/tim-kiem?q=hoc+han")
+	all := regexp.MustCompile(`<a href="([^"]+)"[^>]*>Tất cả <span`).FindStringSubmatch(r.body)
+	if r.status != http.StatusOK || all == nil || !strings.Contains(all[1], "skip=learn") {
+		t.Fatalf("học hàn = %d; the all-types tab %v should undo the learning intent", r.status, all)
+	}
+	again := get(t, app, html.UnescapeString(all[1]))
+	if again.status != http.StatusOK || !regexp.MustCompile(`<a href="[^"]+" aria-current="page">Tất cả`).MatchString(again.body) {
+		t.Errorf("the all-types tab = %d, want it selected", again.status)
+	}
+}
