@@ -222,14 +222,10 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 			runSearchSync(ctx, cfg, st, e, names, logger)
 		}()
 	}
-	workers.Add(2)
+	workers.Add(1)
 	go func() {
 		defer workers.Done()
 		replicas.Watch(ctx, st.ReplicaStates, time.Second)
-	}()
-	go func() {
-		defer workers.Done()
-		pruneOutbox(ctx, st, logger)
 	}()
 
 	// Temp files of imports a killed process never finished.
@@ -336,30 +332,6 @@ func replicaNames(engines []*search.Engine) []string {
 		out[i] = e.Replica()
 	}
 	return out
-}
-
-// Outbox rows every replica has are kept a day (for a replica rebuilt
-// from a backup, say), then pruned, once an hour.
-const (
-	outboxKeep       = 24 * time.Hour
-	outboxPruneEvery = time.Hour
-)
-
-func pruneOutbox(ctx context.Context, st *store.Store, logger *slog.Logger) {
-	t := time.NewTicker(outboxPruneEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		if n, err := st.PruneOutbox(ctx, outboxKeep); err != nil && ctx.Err() == nil {
-			logger.Warn("prune the search outbox", slog.String("error", err.Error()))
-		} else if n > 0 {
-			logger.Info("search outbox pruned", slog.Int64("rows", n))
-		}
-	}
 }
 
 func reindex(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {

@@ -119,6 +119,9 @@ type Program struct {
 	SchoolName string `db:"school_name" json:"school_name,omitempty"`
 	SchoolSlug string `db:"school_slug" json:"-"`
 	SchoolCode string `db:"school_code" json:"school_code,omitempty"`
+	// Where the program is taught: its school's address and ward (search).
+	SchoolAddress  string  `db:"school_address" json:"-"`
+	SchoolWardCode *string `db:"school_ward_code" json:"-"`
 }
 
 // Project is a project or organisation that seeks partners or investors.

@@ -53,11 +53,27 @@ type Worker struct {
 	BatchSize int
 
 	registered bool // the replica is in the store's list (AddReplica)
+	// Done outbox rows older than PruneKeep are deleted every PruneEvery,
+	// so claims never wade through a history of done rows.
+	PruneEvery, PruneKeep time.Duration
+	lastPrune             time.Time
 }
 
 // NewWorker builds a worker.
 func NewWorker(st *store.Store, index Index, names *search.Names, log *slog.Logger) *Worker {
-	return &Worker{st: st, index: index, names: names, log: log, Poll: 2 * time.Second, BatchSize: 200}
+	return &Worker{st: st, index: index, names: names, log: log, Poll: 2 * time.Second, BatchSize: 200,
+		PruneEvery: 10 * time.Minute, PruneKeep: 24 * time.Hour}
+}
+
+// PruneIfDue deletes done outbox rows older than PruneKeep when PruneEvery
+// has passed since the last time; it tells whether it pruned.
+func (w *Worker) PruneIfDue(ctx context.Context) (bool, error) {
+	if time.Since(w.lastPrune) < w.PruneEvery {
+		return false, nil
+	}
+	w.lastPrune = time.Now()
+	_, err := w.st.PruneOutbox(ctx, w.PruneKeep)
+	return true, err
 }
 
 // Run drains the outbox whenever woken (LISTEN/NOTIFY through wake) or
@@ -71,6 +87,9 @@ func (w *Worker) Run(ctx context.Context, wake <-chan struct{}) {
 			w.log.Warn("search index not updated; will retry", slog.String("error", err.Error()), slog.Duration("retry_in", pause))
 		} else {
 			pause = 0
+			if _, err := w.PruneIfDue(ctx); err != nil && ctx.Err() == nil {
+				w.log.Warn("done outbox rows not pruned", slog.String("error", err.Error()))
+			}
 		}
 		wait := w.Poll
 		if pause > 0 {

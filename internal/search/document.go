@@ -32,33 +32,39 @@ type Document struct {
 	// Labels are the Vietnamese words for the entry's type and kind
 	// ("Việc làm", "Cao đẳng", "Đang tìm đối tác"), which people type.
 	Labels string `json:"labels"`
-	Text   string `json:"text"`
+	// LabelsEN are the English names of its type, city, occupation and
+	// industry, for visitors who search in English ("welder can tho").
+	LabelsEN string `json:"labels_en"`
+	Text     string `json:"text"`
 	// TitleTelex and SubtitleTelex keep the tone marks as letters, for the
 	// diacritic-aware query. Searchable fields are never omitted: a query
 	// naming an attribute no document has is refused by Meilisearch.
 	TitleTelex    string `json:"title_telex"`
 	SubtitleTelex string `json:"subtitle_telex"`
 
-	Cities         []string `json:"cities"` // a policy of both cities has both
-	Ward           string   `json:"ward,omitempty"`
-	Industry       string   `json:"industry,omitempty"`
-	Occupation     string   `json:"occupation,omitempty"`
-	Education      string   `json:"education,omitempty"`
-	EducationRank  int      `json:"education_rank,omitempty"`
-	Level          string   `json:"level,omitempty"`
-	Kind           string   `json:"kind,omitempty"`
-	Stage          string   `json:"stage,omitempty"`
-	Progress       string   `json:"progress,omitempty"`
-	EmploymentType string   `json:"employment_type,omitempty"`
-	PriorityGroups []string `json:"priority_groups,omitempty"`
-	SeeksPartners  bool     `json:"seeks_partners,omitempty"`
+	Cities          []string `json:"cities"` // a policy of both cities has both
+	Ward            string   `json:"ward,omitempty"`
+	Industry        string   `json:"industry,omitempty"`
+	Occupation      string   `json:"occupation,omitempty"`
+	Education       string   `json:"education,omitempty"`
+	EducationRank   int      `json:"education_rank,omitempty"`
+	Level           string   `json:"level,omitempty"`
+	Kind            string   `json:"kind,omitempty"`
+	Stage           string   `json:"stage,omitempty"`
+	Progress        string   `json:"progress,omitempty"`
+	EmploymentType  string   `json:"employment_type,omitempty"`
+	ExperienceYears int      `json:"experience_years"`
+	PriorityGroups  []string `json:"priority_groups,omitempty"`
+	SeeksPartners   bool     `json:"seeks_partners,omitempty"`
 
 	WageMin *int64 `json:"wage_min,omitempty"`
 	WageMax *int64 `json:"wage_max,omitempty"`
 	// WageSort is the best wage offered, 0 when negotiable.
-	WageSort   int64 `json:"wage_sort"`
-	Positions  int   `json:"positions,omitempty"`
-	DeadlineTS int64 `json:"deadline_ts"` // 0: no deadline
+	WageSort int64 `json:"wage_sort"`
+	// WageBand is the band of WageSort (WageBands), "" when negotiable.
+	WageBand   string `json:"wage_band,omitempty"`
+	Positions  int    `json:"positions,omitempty"`
+	DeadlineTS int64  `json:"deadline_ts"` // 0: no deadline
 	// PublishedTS breaks ties in favour of fresher entries.
 	PublishedTS int64 `json:"published_ts"`
 }
@@ -75,22 +81,25 @@ type Names struct {
 	wards       map[string]domain.Ward
 	industries  map[string]string
 	occupations map[string]string
+	// English names by code: cities, industries, occupations.
+	citiesEN, industriesEN, occupationsEN map[string]string
 }
 
 // NewNames builds the lookups.
 func NewNames(cities []domain.City, wards []domain.Ward, industries, occupations []domain.Classification) *Names {
-	n := &Names{cities: map[string]string{}, wards: map[string]domain.Ward{}, industries: map[string]string{}, occupations: map[string]string{}}
+	n := &Names{cities: map[string]string{}, wards: map[string]domain.Ward{}, industries: map[string]string{}, occupations: map[string]string{},
+		citiesEN: map[string]string{}, industriesEN: map[string]string{}, occupationsEN: map[string]string{}}
 	for _, c := range cities {
-		n.cities[c.Code] = c.NameVI
+		n.cities[c.Code], n.citiesEN[c.Code] = c.NameVI, c.NameEN
 	}
 	for _, w := range wards {
 		n.wards[w.Code] = w
 	}
 	for _, c := range industries {
-		n.industries[c.Code] = c.NameVI
+		n.industries[c.Code], n.industriesEN[c.Code] = c.NameVI, c.NameEN
 	}
 	for _, c := range occupations {
-		n.occupations[c.Code] = c.NameVI
+		n.occupations[c.Code], n.occupationsEN[c.Code] = c.NameVI, c.NameEN
 	}
 	return n
 }
@@ -172,9 +181,19 @@ func base(entityType string, m domain.Meta, title, subtitle, path string) Docume
 		d.PublishedTS = m.PublishedAt.Unix()
 	}
 	if t, ok := domain.TypeByName(entityType); ok {
-		d.Labels = t.LabelVI
+		d.Labels, d.LabelsEN = t.LabelVI, t.LabelEN
 	}
 	return d
+}
+
+// addEnglish adds the English names of the entry's codes once its cities,
+// occupation and industry are set.
+func (n *Names) addEnglish(d *Document) {
+	parts := []string{d.LabelsEN, n.occupationsEN[d.Occupation], n.industriesEN[d.Industry]}
+	for _, c := range d.Cities {
+		parts = append(parts, n.citiesEN[c])
+	}
+	d.LabelsEN = joinNonEmpty(parts, " · ")
 }
 
 func (d *Document) addLabels(labels ...string) {
@@ -192,6 +211,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 	d.Occupation, d.OccupationName = j.OccupationCode, n.occupations[j.OccupationCode]
 	d.Education, d.EducationRank = j.Education, EducationRanks[j.Education]
 	d.EmploymentType = j.EmploymentType
+	d.ExperienceYears = j.ExperienceYears
 	d.addLabels(domain.EmploymentTypes.Label(j.EmploymentType))
 	d.PriorityGroups = j.PriorityGroups
 	d.WageMin, d.WageMax = j.WageMin, j.WageMax
@@ -201,6 +221,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 	case j.WageMin != nil:
 		d.WageSort = *j.WageMin
 	}
+	d.WageBand = WageBandOf(d.WageSort)
 	d.Positions = j.Positions
 	if j.Deadline != nil {
 		// the end of the deadline day in Vietnam
@@ -208,6 +229,7 @@ func (n *Names) JobDocument(j domain.Job) Document {
 		d.DeadlineTS = end.Unix()
 	}
 	d.Text = joinNonEmpty([]string{j.Description, j.Requirements, j.Benefits}, "\n")
+	n.addEnglish(&d)
 	return d
 }
 
@@ -222,6 +244,7 @@ func (n *Names) CompanyDocument(c domain.Company) Document {
 	d.Industry, d.IndustryName = c.IndustryCode, n.industries[c.IndustryCode]
 	d.Positions = c.OpenPositions
 	d.Text = c.Description
+	n.addEnglish(&d)
 	return d
 }
 
@@ -237,6 +260,7 @@ func (n *Names) SchoolDocument(s domain.School) Document {
 	d.SeeksPartners = s.SeeksPartners
 	d.addLabels(domain.SchoolKinds.Label(s.Kind), domain.Ownerships.Label(s.Ownership))
 	d.Text = s.Description
+	n.addEnglish(&d)
 	return d
 }
 
@@ -244,11 +268,16 @@ func (n *Names) SchoolDocument(s domain.School) Document {
 func (n *Names) ProgramDocument(p domain.Program) Document {
 	d := base("program", p.Meta, p.Name, p.SchoolName, domain.EntryPath("program", p.ID, p.Slug))
 	d.Cities = []string{p.City}
-	d.Place, _ = n.placeOf("", nil, d.Cities)
+	// A program is taught where its school is: "học hàn ở quận 7".
+	d.Place, d.FormerUnits = n.placeOf(p.SchoolAddress, p.SchoolWardCode, d.Cities)
+	if p.SchoolWardCode != nil {
+		d.Ward = *p.SchoolWardCode
+	}
 	d.Level = p.Level
 	d.Kind = p.Mode
 	d.addLabels(domain.ProgramLevels.Label(p.Level), domain.StudyModes.Label(p.Mode))
 	d.Text = joinNonEmpty([]string{p.Support, p.Description, p.Intake}, "\n")
+	n.addEnglish(&d)
 	return d
 }
 
@@ -263,6 +292,7 @@ func (n *Names) PolicyDocument(p domain.Policy) Document {
 	if p.IssuedOn != nil && p.IssuedOn.Before(time.Unix(d.PublishedTS, 0)) {
 		d.PublishedTS = p.IssuedOn.Unix()
 	}
+	n.addEnglish(&d)
 	return d
 }
 
@@ -275,6 +305,7 @@ func (n *Names) ProjectDocument(p domain.Project) Document {
 	d.Stage = p.Stage
 	d.addLabels(domain.ProjectKinds.Label(p.Kind), domain.ProjectStages.Label(p.Stage))
 	d.Text = joinNonEmpty([]string{p.Field, p.Description}, "\n")
+	n.addEnglish(&d)
 	return d
 }
 
@@ -285,6 +316,7 @@ func (n *Names) CommitmentDocument(m domain.Commitment) Document {
 	d.Place, _ = n.placeOf("", nil, d.Cities)
 	d.Progress = m.Progress
 	d.Text = m.Description
+	n.addEnglish(&d)
 	return d
 }
 

@@ -29,6 +29,17 @@ type Query struct {
 	Level     string `json:"level,omitempty"`
 	Stage     string `json:"stage,omitempty"`
 	WageMin   int64  `json:"wage_min,omitempty"`
+	// WageBand is a band of the wage facet (WageBands).
+	WageBand string `json:"wage_band,omitempty"`
+	// Employment (an employment type), Priority (a priority group) and
+	// NoExperience narrow jobs only; other types still show.
+	Employment   string `json:"employment,omitempty"`
+	Priority     string `json:"priority,omitempty"`
+	NoExperience bool   `json:"no_experience,omitempty"`
+	// Skip names intent rules not to apply (the page's undo).
+	Skip []string `json:"-"`
+	// Understood is the intent ApplyIntent read from the words.
+	Understood []Understood `json:"understood,omitempty"`
 	// Sort is "" (relevance), "newest" or "wage".
 	Sort    string `json:"sort,omitempty"`
 	Page    int    `json:"page"`
@@ -71,6 +82,12 @@ type Result struct {
 	// Degraded is true when the answer came from PostgreSQL because
 	// Meilisearch was unreachable or slow.
 	Degraded bool `json:"degraded"`
+	// Partial is true when no entry matched every word, so these results
+	// match only some of them (the page says so).
+	Partial bool `json:"partial"`
+	// TotalAtLeast is true when Total is the engine's counting bound, not
+	// the exact count: the page says "hơn …".
+	TotalAtLeast bool `json:"total_at_least,omitempty"`
 }
 
 // Pages is the number of pages the total fills.
@@ -122,7 +139,19 @@ func (q Query) Filter(withType bool) ([]string, error) {
 		return nil
 	}
 	pairs := [][2]string{{"cities", q.City}, {"industry", q.Industry},
-		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}}
+		{"occupation", q.Occupation}, {"level", q.Level}, {"stage", q.Stage}, {"wage_band", q.WageBand}}
+	for _, kv := range [][2]string{{"employment_type", q.Employment}, {"priority_groups", q.Priority}} {
+		if kv[1] == "" {
+			continue
+		}
+		if !codePattern.MatchString(kv[1]) {
+			return nil, fmt.Errorf("%s: %q is not a code", kv[0], kv[1])
+		}
+		f = append(f, "(type != \"job\" OR "+kv[0]+" = "+strconv.Quote(kv[1])+")")
+	}
+	if q.NoExperience {
+		f = append(f, "(type != \"job\" OR experience_years = 0)")
+	}
 	if withType {
 		pairs = append(pairs, [2]string{"type", q.Type})
 	}
@@ -159,7 +188,7 @@ func (q Query) sort() []string {
 var retrieved = []string{"type", "entity_id", "title", "subtitle", "url", "cities", "wage_min", "wage_max", "deadline_ts"}
 
 // hitsRequest asks for one page of hits with highlights and snippets.
-func (q Query) hitsRequest(filter []string) *meilisearch.SearchRequest {
+func (q Query) hitsRequest(filter []string, strategy meilisearch.MatchingStrategy) *meilisearch.SearchRequest {
 	return &meilisearch.SearchRequest{
 		Query:                 q.Q,
 		IndexUID:              IndexName,
@@ -171,53 +200,71 @@ func (q Query) hitsRequest(filter []string) *meilisearch.SearchRequest {
 		CropLength:            24,
 		HighlightPreTag:       markOpen,
 		HighlightPostTag:      markClose,
-		MatchingStrategy:      meilisearch.Last,
+		MatchingStrategy:      strategy,
 	}
 }
 
 // countRequest asks for no hits, only the total and facet counts.
-func (q Query) countRequest(index string, filter []string, facets []string) *meilisearch.SearchRequest {
+func (q Query) countRequest(index string, filter []string, facets []string, strategy meilisearch.MatchingStrategy) *meilisearch.SearchRequest {
 	zero := int64(0)
 	return &meilisearch.SearchRequest{
 		Query:            q.Q,
 		IndexUID:         index,
 		Filter:           filter,
-		MatchingStrategy: meilisearch.Last,
+		MatchingStrategy: strategy,
 		HitsPerPage:      &zero,
 		Page:             1,
 		Facets:           facets,
 	}
 }
 
-// Search runs q on Meilisearch. Hits and the facets of the chosen type come
-// from one request, the count of every type (the tabs) from another without
-// the type filter; both go in one multi-search call.
+// Search runs q on Meilisearch, every word first: hits, total and counts
+// are what matches all the words (after synonyms, typos and folding). Only
+// when nothing of any type does, it asks again letting Meilisearch drop
+// words from the end, and says so (Result.Partial).
+func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
+	q.Normalize()
+	res, all, err := e.search(ctx, q, meilisearch.All)
+	if err != nil || all > 0 || len(strings.Fields(q.Q)) < 2 {
+		return res, err
+	}
+	res, _, err = e.search(ctx, q, meilisearch.Last)
+	res.Partial = true
+	return res, err
+}
+
+// search is one answer with one matching strategy; all is the number of
+// matches over every type (the "Tất cả" tab).
+//
+// Hits and the facets of the chosen type come from one request, the count
+// of every type (the tabs) from another without the type filter; both go
+// in one multi-search call, with the same strategy, so tabs and the result
+// count agree.
 //
 // A query with diacritics also asks the Telex shadow attributes, weighted
 // higher, in a federated request, so entries with exactly those accented
 // words come first; a query without diacritics, or one sorted by date or
 // wage, is plain Meilisearch.
-func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
-	q.Normalize()
+func (e *Engine) search(ctx context.Context, q Query, strategy meilisearch.MatchingStrategy) (Result, int, error) {
 	filter, err := q.Filter(true)
 	if err != nil {
-		return Result{}, err
+		return Result{}, 0, err
 	}
 	allTypes, _ := q.Filter(false)
 	res := Result{Page: q.Page, PerPage: q.PerPage}
 	otherFacets := FacetAttributes[1:] // all but "type"
 
 	accented := q.Q != "" && q.Sort == "" && vn.HasDiacritics(q.Q)
-	page := q.hitsRequest(filter)
+	page := q.hitsRequest(filter, strategy)
 	page.IndexUID = e.index
 	perPage := int64(q.PerPage)
 	if accented {
-		page = q.countRequest(e.index, filter, otherFacets)
+		page = q.countRequest(e.index, filter, otherFacets, strategy)
 	} else {
 		page.HitsPerPage, page.Page = &perPage, int64(q.Page)
 		page.Facets = otherFacets
 	}
-	types := q.countRequest(e.index, allTypes, []string{"type"})
+	types := q.countRequest(e.index, allTypes, []string{"type"}, strategy)
 
 	type fedResult struct {
 		resp *meilisearch.MultiSearchResponse
@@ -226,14 +273,13 @@ func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 	fedc := make(chan fedResult, 1)
 	if accented {
 		go func() {
-			folded := q.hitsRequest(filter)
+			folded := q.hitsRequest(filter, strategy)
 			folded.IndexUID = e.index
 			folded.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1}
-			exact := q.hitsRequest(filter)
+			exact := q.hitsRequest(filter, meilisearch.All)
 			exact.IndexUID = e.index
 			exact.Query = vn.Telex(q.Q)
 			exact.AttributesToSearchOn = telexAttributes
-			exact.MatchingStrategy = meilisearch.All
 			exact.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1.5}
 			resp, err := e.searcher.Load().MultiSearch(ctx, &meilisearch.MultiSearchRequest{
 				Federation: &meilisearch.MultiSearchFederation{Offset: int64((q.Page - 1) * q.PerPage), Limit: perPage},
@@ -245,19 +291,20 @@ func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 
 	multi, err := e.searcher.Load().MultiSearch(ctx, &meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{page, types}})
 	if err != nil {
-		return Result{}, fmt.Errorf("search: %w", err)
+		return Result{}, 0, fmt.Errorf("search: %w", err)
 	}
 	if len(multi.Results) != 2 {
-		return Result{}, fmt.Errorf("search: %d results for 2 queries", len(multi.Results))
+		return Result{}, 0, fmt.Errorf("search: %d results for 2 queries", len(multi.Results))
 	}
 	main, counts := multi.Results[0], multi.Results[1]
 	res.Total = int(main.TotalHits)
+	res.TotalAtLeast = main.TotalHits >= MaxTotalHits
 	if res.Facets, err = decodeFacets(main.FacetDistribution); err != nil {
-		return Result{}, err
+		return Result{}, 0, err
 	}
 	typeFacets, err := decodeFacets(counts.FacetDistribution)
 	if err != nil {
-		return Result{}, err
+		return Result{}, 0, err
 	}
 	res.Facets["type"] = typeFacets["type"]
 
@@ -265,12 +312,12 @@ func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 	if accented {
 		fed := <-fedc
 		if fed.err != nil {
-			return Result{}, fmt.Errorf("federated search: %w", fed.err)
+			return Result{}, 0, fmt.Errorf("federated search: %w", fed.err)
 		}
 		hits = fed.resp.Hits
 	}
 	res.Hits, err = decodeHits(hits)
-	return res, err
+	return res, int(counts.TotalHits), err
 }
 
 type rawHit struct {
@@ -293,12 +340,10 @@ type rawHit struct {
 func decodeHits(hits meilisearch.Hits) ([]Hit, error) {
 	out := make([]Hit, 0, len(hits))
 	for _, h := range hits {
-		b, err := json.Marshal(h)
-		if err != nil {
-			return nil, err
-		}
+		// Each field is still the raw JSON of Meilisearch's answer: decode
+		// it straight into the struct, without re-encoding the hit.
 		var r rawHit
-		if err := json.Unmarshal(b, &r); err != nil {
+		if err := h.DecodeInto(&r); err != nil {
 			return nil, fmt.Errorf("decode hit: %w", err)
 		}
 		hit := Hit{Type: r.Type, ID: r.EntityID, Title: r.Title, Subtitle: r.Subtitle, URL: r.URL, Cities: r.Cities,

@@ -88,13 +88,18 @@ func (t SynonymTable) Collisions() []string {
 
 // Searchable attributes, most telling first (the ordinary, accent-folded
 // query searches them all).
-var foldedAttributes = []string{"title", "subtitle", "occupation_name", "industry_name", "labels", "place", "former_units", "text"}
+var foldedAttributes = []string{"title", "subtitle", "occupation_name", "industry_name", "labels", "labels_en", "place", "former_units", "text"}
 
 // Attributes searched by the diacritic-aware query.
 var telexAttributes = []string{"title_telex", "subtitle_telex"}
 
 // FacetAttributes are the facets pages and the API show.
-var FacetAttributes = []string{"type", "cities", "industry", "occupation", "education", "level", "stage"}
+var FacetAttributes = []string{"type", "cities", "industry", "occupation", "education", "level", "stage", "wage_band"}
+
+// MaxTotalHits bounds what Meilisearch counts exactly: far above the
+// entries the portal holds, so totals are exact; a total at the bound is
+// shown as "more than".
+const MaxTotalHits = 1_000_000
 
 // Settings is the index configuration, applied idempotently at start-up
 // and by reindex.
@@ -106,7 +111,7 @@ func Settings() (*meilisearch.Settings, error) {
 	return &meilisearch.Settings{
 		SearchableAttributes: append(append([]string{}, foldedAttributes...), telexAttributes...),
 		FilterableAttributes: []string{"type", "cities", "ward", "industry", "occupation", "education", "education_rank",
-			"level", "kind", "stage", "progress", "employment_type", "priority_groups", "seeks_partners",
+			"level", "kind", "stage", "progress", "employment_type", "experience_years", "priority_groups", "wage_band", "seeks_partners",
 			"wage_sort", "deadline_ts", "entity_id"},
 		SortableAttributes: []string{"published_ts", "wage_sort", "deadline_ts"},
 		// Freshness breaks ties after relevance.
@@ -122,7 +127,7 @@ func Settings() (*meilisearch.Settings, error) {
 			DisableOnWords:      []string{},
 		},
 		Synonyms:   syn.Map(),
-		Pagination: &meilisearch.Pagination{MaxTotalHits: 2000},
+		Pagination: &meilisearch.Pagination{MaxTotalHits: MaxTotalHits},
 		Faceting:   &meilisearch.Faceting{MaxValuesPerFacet: 100, SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": "count"}},
 	}, nil
 }

@@ -17,7 +17,7 @@ func (s *Store) AnalyzeEntries(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL statement_timeout = 0`); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `ANALYZE policies, commitments, companies, jobs, schools, programs, projects, search_outbox`)
+		_, err := tx.ExecContext(ctx, `ANALYZE policies, commitments, companies, jobs, schools, programs, projects, search_outbox, search_docs`)
 		return err
 	})
 }

@@ -32,7 +32,8 @@ const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.created_at, p.updated_at, p.published_at, p.version,
 	p.school_id, p.name, p.level, p.duration_months, p.tuition_vnd, p.quota, p.intake, p.mode,
 	p.support, p.description, p.city,
-	s.name AS school_name, s.slug AS school_slug, s.code AS school_code`
+	s.name AS school_name, s.slug AS school_slug, s.code AS school_code,
+	s.address AS school_address, s.ward_code AS school_ward_code`
 
 // programsListWhere and programsListTail are the list's filters and its order, read from programs
 // (the back office, any status) or public_programs (the public, whose

@@ -7,11 +7,13 @@ import (
 )
 
 // EntrySearch is a search over every public entry type, answered by
-// PostgreSQL while the search engine is away: accent-insensitive (unaccent),
-// every word must match, the same filters as the engine. Zero values mean "any".
+// PostgreSQL while the search engine is away, from search_docs (migration
+// 00011): TSQuery is the words as to_tsquery('simple', …) text over the
+// folded document (search.TSQuery writes it), the filters are the
+// engine's. Zero values mean "any".
 type EntrySearch struct {
 	Paging
-	Q          string `db:"q"`
+	TSQuery    string `db:"tsq"`
 	Type       string `db:"type"`
 	City       string `db:"city"`
 	Industry   string `db:"industry"`
@@ -20,7 +22,14 @@ type EntrySearch struct {
 	Level      string `db:"level"`
 	Stage      string `db:"stage"`
 	WageMin    int64  `db:"wage_min"`
-	Sort       string `db:"sort"` // "", "newest", "wage"
+	// WageBelow keeps jobs whose best wage is below it (0: no bound).
+	WageBelow int64 `db:"wage_below"`
+	// Employment is a job's employment type, Priority a priority group a
+	// job welcomes; NoExperience keeps jobs that ask for none.
+	Employment   string `db:"employment"`
+	Priority     string `db:"priority"`
+	NoExperience bool   `db:"no_experience"`
+	Sort         string `db:"sort"` // "", "newest", "wage"
 }
 
 // EntryHit is one entry found by EntrySearch.
@@ -45,64 +54,32 @@ type EntryResults struct {
 	CityCounts map[string]int
 }
 
-// One statement, one round trip: the matching entries once, then the page,
-// the total and the counts from them. It reads the public views, so it
-// offers what the pages show (jobs: only open ones).
-const entrySearchSQL = `WITH entries AS (
-  SELECT 'job' AS type, j.id, j.slug, j.title, c.name AS subtitle, ARRAY[j.city] AS cities, j.published_at,
-         concat_ws(' ', j.title, c.name, j.description, j.requirements, j.work_address, w.name, w.former_units, ci.name_vi) AS haystack,
-         c.industry_code AS industry, j.occupation_code AS occupation, j.education, '' AS level, '' AS stage,
-         j.wage_min, j.wage_max, j.deadline
-    FROM open_jobs j JOIN companies c ON c.id = j.company_id JOIN cities ci ON ci.code = j.city LEFT JOIN wards w ON w.code = j.ward_code
-  UNION ALL
-  SELECT 'company', c.id, c.slug, c.name, c.tax_code, ARRAY[c.city], c.published_at,
-         concat_ws(' ', c.name, c.tax_code, c.description, c.address, w.name, w.former_units, ci.name_vi),
-         c.industry_code, '', '', '', '', NULL, NULL, NULL
-    FROM public_companies c JOIN cities ci ON ci.code = c.city LEFT JOIN wards w ON w.code = c.ward_code
-  UNION ALL
-  SELECT 'school', s.id, s.slug, s.name, s.code, ARRAY[s.city], s.published_at,
-         concat_ws(' ', s.name, s.code, s.description, s.address, w.name, w.former_units, ci.name_vi),
-         '', '', '', '', '', NULL, NULL, NULL
-    FROM public_schools s JOIN cities ci ON ci.code = s.city LEFT JOIN wards w ON w.code = s.ward_code
-  UNION ALL
-  SELECT 'program', p.id, p.slug, p.name, s.name, ARRAY[p.city], p.published_at,
-         concat_ws(' ', p.name, s.name, p.support, p.description, ci.name_vi),
-         '', '', '', p.level, '', NULL, NULL, NULL
-    FROM public_programs p JOIN schools s ON s.id = p.school_id JOIN cities ci ON ci.code = p.city
-  UNION ALL
-  SELECT 'policy', p.id, p.slug, p.title, concat_ws(' · ', NULLIF(p.doc_number, ''), NULLIF(p.issuer, '')),
-         CASE WHEN p.city IS NULL THEN ARRAY(SELECT code FROM cities ORDER BY code) ELSE ARRAY[p.city] END, p.published_at,
-         concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body),
-         '', '', '', '', '', NULL, NULL, NULL
-    FROM public_policies p
-  UNION ALL
-  SELECT 'project', p.id, p.slug, p.title, p.organization, ARRAY[p.city], p.published_at,
-         concat_ws(' ', p.title, p.organization, p.field, p.description, ci.name_vi),
-         '', '', '', '', p.stage, NULL, NULL, NULL
-    FROM public_projects p JOIN cities ci ON ci.code = p.city
-  UNION ALL
-  SELECT 'commitment', m.id, m.slug, m.title, p.title,
-         CASE WHEN m.city IS NULL THEN ARRAY(SELECT code FROM cities ORDER BY code) ELSE ARRAY[m.city] END, m.published_at,
-         concat_ws(' ', m.title, m.description), '', '', '', '', '', NULL, NULL, NULL
-    FROM public_commitments m JOIN policies p ON p.id = m.policy_id
-),
-words AS (
-  SELECT DISTINCT word FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word) WHERE word <> ''
-),
-matched AS (
-  SELECT e.*,
-         (SELECT count(*) FROM words WHERE position(words.word IN lower(unaccent(e.title))) > 0) AS title_words
-    FROM entries e
-   WHERE (:city = '' OR :city = ANY (e.cities))
-     AND (:industry = '' OR e.industry = :industry)
-     AND (:occupation = '' OR e.occupation = :occupation)
-     AND (:education = '' OR e.type <> 'job'
-          OR e.education IN (SELECT code FROM education_levels
+// One statement, one round trip: the matching entries once (the GIN
+// index on doc finds them), then the page, the total and the counts from
+// them. search_docs holds public entries only; a job also needs its
+// deadline not passed, as open_jobs says. Relevance is ts_rank over the
+// title and organisation (head_doc; ranking on the whole document read
+// every match's text: seconds at 100,000 entries), then freshness.
+const entrySearchSQL = `WITH matched AS (
+  SELECT d.entity_type AS type, d.entity_id AS id, d.slug, d.title, d.subtitle, d.cities, d.published_at,
+         d.wage_min, d.wage_max, d.deadline,
+         CASE WHEN :tsq = '' THEN 0 ELSE ts_rank(d.head_doc, to_tsquery('simple', :tsq)) END AS rank
+    FROM search_docs d
+   WHERE (:tsq = '' OR d.doc @@ to_tsquery('simple', :tsq))
+     AND (d.entity_type <> 'job' OR job_is_open(d.deadline))
+     AND (:city = '' OR :city = ANY (d.cities))
+     AND (:industry = '' OR d.industry = :industry)
+     AND (:occupation = '' OR d.occupation = :occupation)
+     AND (:education = '' OR d.entity_type <> 'job'
+          OR d.education IN (SELECT code FROM education_levels
                WHERE rank <= (SELECT rank FROM education_levels WHERE code = :education)))
-     AND (:level = '' OR e.level = :level)
-     AND (:stage = '' OR e.stage = :stage)
-     AND (:wage_min = 0 OR COALESCE(e.wage_max, e.wage_min) >= :wage_min)
-     AND NOT EXISTS (SELECT 1 FROM words WHERE position(words.word IN lower(unaccent(e.haystack))) = 0)
+     AND (:level = '' OR d.level = :level)
+     AND (:stage = '' OR d.stage = :stage)
+     AND (:employment = '' OR d.entity_type <> 'job' OR d.employment_type = :employment)
+     AND (:priority = '' OR d.entity_type <> 'job' OR :priority = ANY (d.priority_groups))
+     AND (NOT :no_experience OR d.entity_type <> 'job' OR d.experience_years = 0)
+     AND (:wage_min = 0 OR COALESCE(d.wage_max, d.wage_min) >= :wage_min)
+     AND (:wage_below = 0 OR COALESCE(d.wage_max, d.wage_min) < :wage_below)
 ),
 chosen AS (
   SELECT * FROM matched WHERE :type = '' OR type = :type
@@ -115,7 +92,7 @@ SELECT
      SELECT type, id, slug, title, subtitle, cities, wage_min, wage_max, to_char(deadline, 'YYYY-MM-DD') AS deadline
        FROM chosen
       ORDER BY CASE WHEN :sort = 'wage' THEN COALESCE(wage_max, wage_min) END DESC NULLS LAST,
-               CASE WHEN :sort = '' THEN title_words END DESC,
+               CASE WHEN :sort = '' THEN rank END DESC,
                published_at DESC NULLS LAST, type, id DESC
       LIMIT :limit OFFSET :offset) h) AS hits`
 

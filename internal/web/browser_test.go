@@ -16,8 +16,10 @@ import (
 )
 
 // TestSearchAsYouTypeInABrowser types into the search box of a real
-// browser and checks that results arrive without a page load, and that a
-// tab click filters without one either.
+// browser and checks that results arrive without a page load, that typing
+// and submitting make one history entry and the live region says only the
+// count, that a tab click filters without a load either, and that Back
+// shows the search the box then held.
 func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	t.Parallel()
 	st, e := indexedDemo(t)
@@ -61,6 +63,25 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	if !same || !strings.Contains(url, "q=ke+toan") || !strings.Contains(results, "Tìm thấy") {
 		t.Fatalf("after typing: same document %v, url %q, results %.120q", same, url, results)
 	}
+	live, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-live").textContent`))
+	if !strings.HasPrefix(live, "Có ") || !strings.HasSuffix(live, " kết quả") || len(live) > 40 {
+		t.Errorf("live region says %q, want a short count (Có N kết quả)", live)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#search-results").hasAttribute("aria-live")`)); n {
+		t.Error("the whole results area is a live region")
+	}
+	entries, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`history.length`))
+	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](`document.querySelector("#search-form").requestSubmit(), true`)(ctx, t)
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // the submitted search's answer
+	if after, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`history.length`)); after != entries {
+		t.Errorf("submitting what was typed: history %d → %d entries, want the typed entry reused", entries, after)
+	}
 
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.Search(`//nav[contains(@class,"tabs")]//a[contains(., "Việc làm")]`)),
@@ -75,6 +96,22 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	}
 	if same, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument === true`)); !same {
 		t.Error("the tab click reloaded the page")
+	}
+
+	err = chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`history.back(), true`)(ctx, t)
+			return err
+		}),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`!location.search.includes("type=job") && location.search.includes("q=ke+toan") &&
+				document.querySelector("#s-q").value === "ke toan" &&
+				document.querySelector(".tabs a[aria-current]").innerText.includes("Tất cả")`, within)(ctx, t)
+			return err
+		}),
+	)
+	if err != nil {
+		t.Fatalf("Back after the tab click: %v", err)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gofiber/fiber/v2"
+
 	"hoptac/internal/auth"
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
@@ -20,18 +22,33 @@ import (
 // database is never asked.
 func TestQueryStringPolicy(t *testing.T) {
 	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
-	pages := []string{"/viec-lam", "/doanh-nghiep", "/truong-nghe", "/dao-tao", "/chinh-sach", "/du-an", "/tim-kiem", "/hop-tac", "/"}
+	checkQueryStringPolicy(t, newApp(t, st, healthStub(true)))
+}
+
+// TestQueryStringPolicyWithMeilisearch: the same answers while Meilisearch
+// is up, so no bad byte reaches either search path.
+func TestQueryStringPolicyWithMeilisearch(t *testing.T) {
+	st, engine := indexedDemo(t)
+	checkQueryStringPolicy(t, newApp(t, st, withEngine(engine)))
+}
+
+// listPages are every page that reads a query string.
+var listPages = []string{"/viec-lam", "/doanh-nghiep", "/truong-nghe", "/dao-tao", "/chinh-sach", "/du-an", "/tim-kiem", "/hop-tac", "/"}
+
+func checkQueryStringPolicy(t *testing.T, app *fiber.App) {
+	t.Helper()
 	bad := map[string]string{
 		"q=%ff":                                "không phải UTF-8",
 		"q=%c3":                                "không phải UTF-8",
 		"q=%00":                                "NUL",
 		"q=c%C3%B4ng%00":                       "NUL",
 		"city=%ff":                             "không phải UTF-8",
+		"wage_min=%c3":                         "không phải UTF-8",
+		"page=%00":                             "NUL",
 		"%ff=1":                                "không phải UTF-8",
 		"page=1&q=" + strings.Repeat("a", 501): "quá dài",
 	}
-	for _, path := range pages {
+	for _, path := range listPages {
 		for query, want := range bad {
 			r := get(t, app, path+"?"+query)
 			if r.status != http.StatusBadRequest || !strings.Contains(r.body, want) || !strings.Contains(r.body, "Yêu cầu không hợp lệ") {

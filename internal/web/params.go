@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/vn"
 )
 
 // The bounds of every query string, on every page and API, checked by
@@ -97,6 +99,9 @@ func (p *params) amount(name, label string) int64 {
 	if v == "" {
 		return 0
 	}
+	if n, ok := millions(v); ok {
+		return n
+	}
 	// People type 8.000.000 or 8,000,000 as often as 8000000.
 	v = strings.NewReplacer(".", "", ",", "", " ", "").Replace(v)
 	n, err := strconv.ParseInt(v, 10, 64)
@@ -105,6 +110,24 @@ func (p *params) amount(name, label string) int64 {
 		return 0
 	}
 	return n
+}
+
+// millionsPattern is an amount in millions as people type it: "8 triệu",
+// "8tr", "7,5 tr" (folded).
+var millionsPattern = regexp.MustCompile(`^(\d{1,4})(?:[.,](\d))?\s*(?:trieu|tr)(?:\s*dong)?$`)
+
+// millions reads "8 triệu" or "8tr" as 8000000.
+func millions(v string) (int64, bool) {
+	m := millionsPattern.FindStringSubmatch(vn.Fold(v))
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.ParseInt(m[1], 10, 64)
+	tenth := int64(0)
+	if m[2] != "" {
+		tenth, _ = strconv.ParseInt(m[2], 10, 64)
+	}
+	return n*1_000_000 + tenth*100_000, true
 }
 
 func (p *params) flag(name string) bool {

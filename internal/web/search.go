@@ -27,11 +27,47 @@ func (s *server) searchQuery(c *fiber.Ctx, p *params) search.Query {
 		Level:      p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
 		Stage:      p.option("stage", "Giai đoạn", domain.ProjectStages),
 		WageMin:    p.amount("wage_min", "Lương từ"),
+		WageBand:   p.code("wage_band", "Mức lương", search.IsWageBand),
 		Sort:       p.code("sort", "Sắp xếp", func(v string) bool { return v == "newest" || v == "wage" }),
 		Page:       p.page(),
+		Skip:       intentSkips(c),
 	}
 	q.ApplyIntent() // "tuyen ke toan luong 10 trieu": jobs, at least 10 million
 	return q
+}
+
+// intentSkips are the intent rules the visitor undid (skip=rule, repeated);
+// names that are no rule are ignored.
+func intentSkips(c *fiber.Ctx) []string {
+	var out []string
+	for _, v := range c.Context().QueryArgs().PeekMulti("skip") {
+		if r := string(v); search.IsIntentRule(r) && len(out) < 8 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// understoodLink is one piece of intent the page shows, with the link that
+// undoes it: the same search with skip=rule added.
+type understoodLink struct {
+	Label   string
+	UndoURL string
+}
+
+func understoodLinks(q search.Query, base url.Values) []understoodLink {
+	var out []understoodLink
+	for _, u := range q.Understood {
+		v := url.Values{}
+		for k, vals := range base {
+			if k != "page" && k != "partial" {
+				v[k] = vals
+			}
+		}
+		v.Add("skip", u.Rule)
+		out = append(out, understoodLink{Label: u.Label, UndoURL: "/tim-kiem?" + v.Encode()})
+	}
+	return out
 }
 
 // facetLink is one clickable facet value with its count.
@@ -89,6 +125,10 @@ func (s *server) facetGroups(res search.Result, q search.Query, base url.Values)
 	case "job":
 		add(group("Nhóm nghề", "occupation", "occupation", q.Occupation, s.catalog.OccupationName))
 		add(group("Trình độ yêu cầu", "education", "education", q.Education, domain.EducationLevels.Label))
+		if g := group("Mức lương", "wage_band", "wage_band", q.WageBand, search.WageBandLabel); g != nil {
+			wageBandOrder(g.Links)
+			add(g)
+		}
 	case "company":
 		add(group("Ngành kinh tế", "industry", "industry", q.Industry, s.catalog.IndustryName))
 	case "program":
@@ -97,6 +137,19 @@ func (s *server) facetGroups(res search.Result, q search.Query, base url.Values)
 		add(group("Giai đoạn", "stage", "stage", q.Stage, domain.ProjectStages.Label))
 	}
 	return out
+}
+
+// wageBandOrder lists wage bands from low to high, not by count.
+func wageBandOrder(l []facetLink) {
+	rank := map[string]int{}
+	for i, b := range search.WageBands {
+		rank[b.Label] = i
+	}
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && rank[l[j].Label] < rank[l[j-1].Label]; j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
 }
 
 // sortLinks orders facet values by count, then label, for a stable page.
@@ -127,7 +180,18 @@ func typeTabs(res search.Result, q search.Query, base url.Values) []typeTab {
 			v[k] = vals
 		}
 	}
-	tabs := []typeTab{{Label: "Tất cả", Count: all, URL: "/tim-kiem?" + v.Encode(), Selected: q.Type == ""}}
+	allTypes := url.Values{}
+	for k, vals := range v {
+		allTypes[k] = vals
+	}
+	// A type read from the words ("tuyển …", "học …") would come back
+	// without the type parameter: "Tất cả" also undoes that reading.
+	for _, u := range q.Understood {
+		if u.Rule == "job" || u.Rule == "learn" {
+			allTypes.Add("skip", u.Rule)
+		}
+	}
+	tabs := []typeTab{{Label: "Tất cả", Count: all, URL: "/tim-kiem?" + allTypes.Encode(), Selected: q.Type == ""}}
 	for _, t := range domain.EntryTypes {
 		n := res.Facets["type"][t.Name]
 		if n == 0 && q.Type != t.Name {
@@ -150,7 +214,11 @@ func (s *server) searchPage(c *fiber.Ctx) error {
 	p := newParams(c)
 	q := s.searchQuery(c, p)
 	base := queryValues(c)
-	data := fiber.Map{"Q": q.Q, "Query": q, "Problems": p.Problems}
+	// The box keeps what was typed; intent read from it is shown apart.
+	data := fiber.Map{"Q": p.text("q"), "Query": q, "Problems": p.Problems, "Understood": understoodLinks(q, base)}
+	if q.Type == c.Query("type") {
+		data["TypeParam"] = q.Type // chosen, not read from the words
+	}
 	if q.Q == "" && q.Type == "" && q.City == "" {
 		return s.render(c, "search", "Tìm kiếm", "search", data)
 	}

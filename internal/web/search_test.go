@@ -62,6 +62,8 @@ type apiResult struct {
 		URL       string            `json:"url"`
 		Cities    []string          `json:"cities"`
 		Highlight map[string]string `json:"highlight"`
+		WageMin   *int64            `json:"wage_min"`
+		WageMax   *int64            `json:"wage_max"`
 	} `json:"hits"`
 	Facets   map[string]map[string]int `json:"facets"`
 	Total    int                       `json:"total"`
@@ -98,8 +100,12 @@ func TestSearchOnMeilisearch(t *testing.T) {
 	if !strings.Contains(r.Hits[0].Title, "Nhân viên bán hàng") || !strings.Contains(r.Hits[0].Highlight["title"], "<mark>") {
 		t.Errorf("first hit = %+v, want a highlighted Nhân viên bán hàng", r.Hits[0])
 	}
-	if r.Facets["type"]["job"] != r.Total || r.Facets["type"]["company"] == 0 {
+	if r.Facets["type"]["job"] != r.Total {
 		t.Errorf("type facets = %v; want counts of every type, jobs = total %d", r.Facets["type"], r.Total)
+	}
+	// The tabs count every type, whatever type is chosen.
+	if _, all := apiGet(t, app, "/api/v1/search?q=cong+ty&type=job"); all.Facets["type"]["company"] == 0 {
+		t.Errorf("type facets with type=job = %v, want the companies counted too", all.Facets["type"])
 	}
 	if r.Page != 1 || len(r.Hits) != 5 || !strings.HasPrefix(r.Hits[0].URL, "/viec-lam/") {
 		t.Errorf("page %d, %d hits, url %q", r.Page, len(r.Hits), r.Hits[0].URL)
