@@ -8,7 +8,7 @@ import (
 )
 
 // The PostgreSQL fallback searches search_docs.doc, a tsvector of the
-// folded text (migration 00011: lower case, no diacritics, letters and
+// folded text (migration 00022: lower case, no diacritics, letters and
 // digits). TSQuery writes the query in the same folding, with the same
 // synonyms Meilisearch uses, so both paths understand the same words.
 

@@ -8,7 +8,7 @@ import (
 
 // EntrySearch is a search over every public entry type, answered by
 // PostgreSQL while the search engine is away, from search_docs (migration
-// 00011): TSQuery is the words as to_tsquery('simple', …) text over the
+// 00022): TSQuery is the words as to_tsquery('simple', …) text over the
 // folded document (search.TSQuery writes it), the filters are the
 // engine's. Zero values mean "any".
 type EntrySearch struct {

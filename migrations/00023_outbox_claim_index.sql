@@ -1,8 +1,8 @@
 -- +goose Up
--- The worker claims pending rows in id order (ProcessOutbox: ORDER BY id
--- LIMIT n FOR UPDATE SKIP LOCKED). An index on id over pending rows only
--- hands them over in that order without reading done ones; the old index
--- led with next_attempt_at and made PostgreSQL sort every pending row.
+-- Pending rows (not yet in every replica) by id, without reading done
+-- ones: what OutboxState counts and what the delivery queues (00021,
+-- claimed by their own index) point at. The old index led with
+-- next_attempt_at, which claims no longer read on this table.
 CREATE INDEX search_outbox_claim_idx ON search_outbox (id)
     WHERE done_at IS NULL AND parked_at IS NULL;
 DROP INDEX search_outbox_pending_idx;
