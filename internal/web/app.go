@@ -95,12 +95,12 @@ type kindPages struct {
 // missing).
 func (s *server) publicPages() map[string]kindPages {
 	return map[string]kindPages{
-		"job":        {s.jobList, s.jobShow},
-		"company":    {s.companyList, s.companyShow},
-		"school":     {s.schoolList, s.schoolShow},
-		"program":    {s.programList, s.programShow},
-		"policy":     {s.policyList, s.policyShow},
-		"project":    {s.projectList, s.projectShow},
+		"job":        {jobList.handler(s), s.jobShow},
+		"company":    {companyList.handler(s), s.companyShow},
+		"school":     {schoolList.handler(s), s.schoolShow},
+		"program":    {programList.handler(s), s.programShow},
+		"policy":     {policyList.handler(s), s.policyShow},
+		"project":    {projectList.handler(s), s.projectShow},
 		"commitment": {s.cooperation, s.commitmentShow},
 	}
 }
@@ -180,13 +180,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	api := app.Group("/api/v1")
 	api.Get("/search", s.apiSearch)
 
-	app.Get("/", s.home)
-	app.Get("/tim-kiem", s.searchPage)
-	for _, k := range kind.All {
-		t, p := k.Type(), s.pages[k.Type().Name]
-		app.Get(t.Path, p.list)
-		app.Get(t.Path+"/:ref", p.show)
-	}
+	s.publicRoutes(app) // every public page, in Vietnamese and under /en
 
 	// The back office. Login first, outside the session check; everything
 	// registered after the Use below needs a signed-in official and, for

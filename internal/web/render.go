@@ -19,6 +19,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/i18n"
 	"hoptac/internal/markdown"
 	"hoptac/internal/store"
 	"hoptac/internal/vn"
@@ -48,9 +49,13 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	if data == nil {
 		data = fiber.Map{}
 	}
+	l := s.loc(c)
 	data["Title"] = title
 	data["Nav"] = nav
-	data["Menu"] = menu(nav)
+	data["L"] = l
+	data["Lang"] = l.Lang
+	data["Alt"] = alternates(c)
+	data["Menu"] = menuIn(l, nav)
 	data["Demo"] = s.isDemo(c.UserContext())
 	data["Catalog"] = s.catalog
 	data["Path"] = c.Path()
@@ -81,10 +86,17 @@ type menuItem struct {
 
 // menu lists every entry type's public list, in the registry's order;
 // nav is the type name of the page being shown.
-func menu(nav string) []menuItem {
+func menu(nav string) []menuItem { return menuIn(&loc{Lang: "vi"}, nav) }
+
+// menuIn is the menu in a page's language.
+func menuIn(l *loc, nav string) []menuItem {
 	items := make([]menuItem, 0, len(domain.EntryTypes))
 	for _, t := range domain.EntryTypes {
-		items = append(items, menuItem{Label: t.MenuVI, Path: t.Path, Current: t.Name == nav})
+		item := menuItem{Label: t.MenuVI, Path: t.Path, Current: t.Name == nav}
+		if l.EN() {
+			item.Label, item.Path = l.T("menu."+t.Name), t.PathEN
+		}
+		items = append(items, item)
 	}
 	return items
 }
@@ -320,6 +332,12 @@ var optionSets = map[string]domain.Options{
 func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 	return template.FuncMap{
 		"label": func(set, code string) string { return optionSets[set].Label(code) },
+		// t is interface text in a language ("vi" when lang is missing, as
+		// in a fragment the search page fetches).
+		"t": func(lang any, id string, pairs ...any) string {
+			l, _ := lang.(string)
+			return i18n.T(l, id, pairs...)
+		},
 		"options": func(set string) domain.Options {
 			return optionSets[set]
 		},
@@ -374,6 +392,8 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		// Selects: partials/select draws a selectBox; the others are its
 		// option lists.
 		"selectBox":           newSelectBox,
+		"bullets":             bullets,
+		"withL":               withL,
 		"optionList":          optionList,
 		"cityOptions":         func() domain.Options { return cityOptions(cat) },
 		"industryOptions":     func() domain.Options { return classOptions(cat.Industries, false) },
@@ -440,6 +460,7 @@ type pageLink struct {
 	URL     string
 	Current bool
 	Gap     bool
+	Rel     string // "prev" or "next": the "Trước" / "Sau" links
 }
 
 // pagination builds the links for a list: first, last, and two either side
@@ -473,7 +494,17 @@ func pagination(path string, q url.Values, page, pages int) []pageLink {
 		links = append(links, pageLink{Number: n, URL: u, Current: n == page})
 		last = n
 	}
-	return links
+	// "Trước" and "Sau" around the numbers, for readers who step through.
+	var prev, next []pageLink
+	for _, l := range links {
+		if !l.Gap && l.Number == page-1 {
+			prev = []pageLink{{Number: l.Number, URL: l.URL, Rel: "prev"}}
+		}
+		if !l.Gap && l.Number == page+1 {
+			next = []pageLink{{Number: l.Number, URL: l.URL, Rel: "next"}}
+		}
+	}
+	return append(append(prev, links...), next...)
 }
 
 // deref shows an optional number; templates guard nil with {{if}} first.
