@@ -82,13 +82,13 @@ func TestEnglishPagesReadInEnglish(t *testing.T) {
 	st, w := publicWorld(t)
 	app := newApp(t, st)
 	for path, want := range map[string][]string{
-		"/en":                                {"Jobs, vocational training and policies", "Ho Chi Minh City", `href="/en/jobs"`},
-		"/en/jobs":                           {"<h1>Jobs</h1>", "Filter (0)", `href="/en/jobs/` + ref(w.job.Meta) + `" lang="vi"`, "VND 8,000,000 – 12,500,000/month"},
-		"/en/jobs?city=cantho":               {"Filter (1)", "City: <span lang=\"vi\">Can Tho City</span>"},
-		"/en/jobs/" + ref(w.job.Meta):        {"How to apply", `<h1 lang="vi">` + w.job.Title + `</h1>`},
+		"/en":                                 {"Jobs, vocational training and policies", "Ho Chi Minh City", `href="/en/jobs"`},
+		"/en/jobs":                            {"<h1>Jobs</h1>", "Filter (0)", `href="/en/jobs/` + ref(w.job.Meta) + `" lang="vi"`, "VND 8,000,000 – 12,500,000/month"},
+		"/en/jobs?city=cantho":                {"Filter (1)", "City: <span lang=\"vi\">Can Tho City</span>"},
+		"/en/jobs/" + ref(w.job.Meta):         {"How to apply", `<h1 lang="vi">` + w.job.Title + `</h1>`},
 		"/en/training/" + ref(w.program.Meta): {"VND 9,000,000", "College"},
 		"/en/projects/" + ref(w.project.Meta): {"VND 5 billion", "Seeking partners"},
-		"/en/nothing-here":                   {"Page not found", `<html lang="en">`},
+		"/en/nothing-here":                    {"Page not found", `<html lang="en">`},
 	} {
 		r := get(t, app, path)
 		for _, s := range want {

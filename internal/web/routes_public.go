@@ -87,4 +87,3 @@ func alternates(c *fiber.Ctx) map[string]string {
 	}
 	return out
 }
-
