@@ -8,8 +8,9 @@ import (
 )
 
 // contactLink is a phone number or an email address found in a contact
-// text, with the link that calls or writes to it.
-type contactLink struct{ Text, Href string }
+// text; Target is what follows tel: or mailto: (the template writes the
+// scheme: html/template lets no tel: URL through from data).
+type contactLink struct{ Text, Target string }
 
 // applyBox is the "Cách ứng tuyển" box at the top of a job's page: who to
 // ask, where to go, and one-tap links to call or write.
@@ -36,7 +37,7 @@ func howToApply(j domain.Job, co domain.Company) applyBox {
 			return
 		}
 		seen[digits] = true
-		b.Phones = append(b.Phones, contactLink{Text: text, Href: "tel:" + digits})
+		b.Phones = append(b.Phones, contactLink{Text: text, Target: digits})
 	}
 	addEmail := func(text string) {
 		text = strings.TrimRight(text, ".")
@@ -44,7 +45,7 @@ func howToApply(j domain.Job, co domain.Company) applyBox {
 			return
 		}
 		seen[strings.ToLower(text)] = true
-		b.Emails = append(b.Emails, contactLink{Text: text, Href: "mailto:" + text})
+		b.Emails = append(b.Emails, contactLink{Text: text, Target: text})
 	}
 	for _, m := range phonePattern.FindAllString(j.Contact, 3) {
 		addPhone(m)
