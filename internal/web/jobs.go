@@ -66,8 +66,13 @@ func (s *server) jobShow(c *fiber.Ctx) error {
 		}
 	}
 	l := s.loc(c)
+	training, err := s.jobTraining(c.UserContext(), l, j)
+	if err != nil {
+		return err
+	}
 	return s.render(c, "jobs/show", j.Title, "job", fiber.Map{
-		"Job": j, "Company": company, "More": s.jobItems(l, without(more.Items, j.ID)),
+		"Training": training,
+		"Job":      j, "Company": company, "More": s.jobItems(l, without(more.Items, j.ID)),
 		"Apply": howToApply(j, company), "Similar": s.jobItems(l, others),
 	})
 }

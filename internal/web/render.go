@@ -325,6 +325,8 @@ var optionSets = map[string]domain.Options{
 	"project_kind":    domain.ProjectKinds,
 	"stage":           domain.ProjectStages,
 	"progress":        domain.Progresses,
+	"support_group":   domain.SupportGroups,
+	"support_benefit": domain.SupportBenefits,
 	"review_kind":     domain.ReviewKinds,
 	"status":          domain.Statuses,
 }

@@ -63,11 +63,12 @@ var programList = listSpec[store.ProgramFilter, domain.Program]{
 		cityFilter,
 		optionFilter("level", "level", "filter.level", "filter.all"),
 		optionFilter("mode", "mode", "filter.mode", "filter.all"),
+		optionFilter("support_group", "support_group", "filter.support_group", "filter.anyone"),
 		{Name: "tuition_max", Label: "filter.tuition_max", Input: "amount"},
 	},
 	filter: func(v filterValues, page int) store.ProgramFilter {
 		return store.ProgramFilter{Paging: store.Paging{Page: page}, Q: v.s("q"), City: v.s("city"), Level: v.s("level"),
-			Mode: v.s("mode"), TuitionMax: v.n("tuition_max")}
+			Mode: v.s("mode"), TuitionMax: v.n("tuition_max"), SupportGroup: v.s("support_group")}
 	},
 	load: (*store.Store).Programs,
 	item: (*server).programItem,
@@ -86,7 +87,13 @@ func (s *server) programShow(c *fiber.Ctx) error {
 	if school.Status != domain.StatusPublished && !isPreview(c) {
 		return fiber.ErrNotFound
 	}
-	return s.render(c, "programs/show", pr.Name+" – "+school.Name, "program", fiber.Map{"Program": pr, "School": school})
+	l := s.loc(c)
+	path, err := s.programPathway(c.UserContext(), l, pr)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "programs/show", pr.Name+" – "+school.Name, "program", fiber.Map{"Program": pr, "School": school,
+		"Pathway": path, "SupportSentence": supportSentence(l, pr)})
 }
 
 // programItem is a program as lists show it: school, level, length, fee.
@@ -100,7 +107,11 @@ func (s *server) programItem(l *loc, pr domain.Program) listItem {
 	} else {
 		facts = append(facts, plain(l.T("program.fee_unknown")))
 	}
-	if pr.Support != "" {
+	switch {
+	case len(pr.SupportGroups) > 0:
+		// Who qualifies, not just "Có hỗ trợ": that tells a reader whether it is for them.
+		facts = append(facts, span("pill ok", l.T("program.support_for", "Groups", l.Label("support_group", pr.SupportGroups[0]), "More", len(pr.SupportGroups)-1)))
+	case len(pr.SupportBenefits) > 0 || pr.Support != "":
 		facts = append(facts, span("pill ok", l.T("program.has_support")))
 	}
 	return listItem{
