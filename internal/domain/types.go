@@ -22,8 +22,8 @@ type EntryType struct {
 var EntryTypes = []EntryType{
 	{"job", "jobs", "/viec-lam", "Việc làm", "Jobs", "Việc làm", "/en/jobs"},
 	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp", "Employers", "Doanh nghiệp", "/en/employers"},
-	{"school", "schools", "/truong-nghe", "Cơ sở GDNN", "Vocational schools", "Trường nghề", "/en/schools"},
-	{"program", "programs", "/dao-tao", "Ngành, nghề đào tạo", "Training programmes", "Đào tạo", "/en/training"},
+	{"school", "schools", "/truong-nghe", "Trường nghề", "Vocational schools", "Trường nghề", "/en/schools"},
+	{"program", "programs", "/dao-tao", "Học nghề", "Training programmes", "Học nghề", "/en/training"},
 	{"policy", "policies", "/chinh-sach", "Chính sách", "Policies", "Chính sách", "/en/policies"},
 	{"project", "projects", "/du-an", "Dự án", "Projects", "Dự án", "/en/projects"},
 	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác", "Cooperation tasks", "Chương trình hợp tác", "/en/cooperation"},

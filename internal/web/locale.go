@@ -58,7 +58,17 @@ func (l *loc) Place(city, ward string) string {
 	return l.City(city) + ", " + ward
 }
 
+// Occupation is the names people use for a VSCO major group, with the
+// group beside them: "Thợ hàn, thợ điện, … (nhóm 7 VSCO)".
 func (l *loc) Occupation(code string) string {
+	if id := "occ." + code; i18n.Has(l.Lang, id) {
+		return l.T(id) + " (" + l.T("occ.group", "Code", code) + ")"
+	}
+	return l.OccupationGroup(code)
+}
+
+// OccupationGroup is the VSCO group's official name.
+func (l *loc) OccupationGroup(code string) string {
 	if x, ok := l.cat.Occupation(code); ok && l.EN() && x.NameEN != "" {
 		return x.NameEN
 	}

@@ -149,7 +149,7 @@ func TestMenuFollowsEntryTypes(t *testing.T) {
 	for _, l := range links {
 		labels = append(labels, l[3])
 	}
-	if got, want := strings.Join(labels, "|"), "Việc làm|Doanh nghiệp|Trường nghề|Đào tạo|Chính sách|Dự án|Chương trình hợp tác"; got != want {
+	if got, want := strings.Join(labels, "|"), "Việc làm|Doanh nghiệp|Trường nghề|Học nghề|Chính sách|Dự án|Chương trình hợp tác"; got != want {
 		t.Errorf("menu labels = %s, want %s", got, want)
 	}
 	// The layout itself names no list: the links come from the registry.
@@ -286,7 +286,7 @@ func TestListPagesDrawEntriesThroughThePartial(t *testing.T) {
 	// The search results use the same partial.
 	hits := []search.Hit{{Type: "school", Title: "Cao đẳng", URL: "/truong-nghe/5-cd", Cities: []string{"cantho"}}}
 	html := draw(t, v, "partials/search_results", fiber.Map{"Result": search.Result{Hits: hits, Total: 1, Page: 1}, "Items": items(hits, s.hitItem)})
-	if !strings.Contains(html, `<li class="entry">`) || !strings.Contains(html, `<span class="pill">Cơ sở GDNN</span>`) {
+	if !strings.Contains(html, `<li class="entry">`) || !strings.Contains(html, `<span class="pill">Trường nghề</span>`) {
 		t.Errorf("search results do not draw hits through partials/entries:\n%s", html)
 	}
 }
