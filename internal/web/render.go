@@ -61,6 +61,7 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	data["Path"] = c.Path()
 	data["Year"] = time.Now().In(vn.DateLocation).Year()
 	data["MoreFilters"] = usesMoreFilters(c)
+	data["Failed"] = failed(data)
 	if _, ok := c.Locals(localsPreview).(int64); ok {
 		data["Preview"] = true
 	}
@@ -75,6 +76,22 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	}
 	c.Type("html", "utf-8")
 	return c.Render(name, data)
+}
+
+// failed tells whether a page answers a submit it refused (form errors,
+// an edit conflict, a refused login or upload), so its <title> starts
+// with "Lỗi: " for screen-reader users who hear the title first.
+func failed(data fiber.Map) bool {
+	for _, key := range []string{"ErrorList", "Conflict", "Problem", "ImportError"} {
+		v := reflect.ValueOf(data[key])
+		switch v.Kind() {
+		case reflect.Slice, reflect.Map, reflect.String:
+			if v.Len() > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // menuItem is one link of the site's main menu.

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"net/url"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -386,4 +387,26 @@ func BenchmarkViews(b *testing.B) {
 			}
 		}
 	})
+}
+
+// Pagination steps with "Trước" / "Sau" around the numbers, marks the
+// current page and keeps the filters.
+func TestPaginationHasPreviousAndNext(t *testing.T) {
+	v, _ := testViews(t, templateFiles)
+	q := url.Values{"city": {"hcm"}}
+	html := draw(t, v, "partials/page_links", fiber.Map{"Lang": "vi", "Pages": pagination("/viec-lam", q, 3, 9)})
+	for _, want := range []string{
+		`<a href="/viec-lam?city=hcm&amp;page=2" rel="prev">‹ Trước</a>`,
+		`<a href="/viec-lam?city=hcm&amp;page=3" aria-current="page">3</a>`,
+		`<a href="/viec-lam?city=hcm&amp;page=4" rel="next">Sau ›</a>`,
+		`<a href="/viec-lam?city=hcm">1</a>`, `<a href="/viec-lam?city=hcm&amp;page=9">9</a>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("pagination lacks %s in\n%s", want, html)
+		}
+	}
+	first := draw(t, v, "partials/page_links", fiber.Map{"Lang": "en", "Pages": pagination("/en/jobs", nil, 1, 2)})
+	if strings.Contains(first, `rel="prev"`) || !strings.Contains(first, `rel="next">Next ›</a>`) {
+		t.Errorf("first page of two:\n%s", first)
+	}
 }
