@@ -3,9 +3,9 @@ package web
 import (
 	"bytes"
 	"io/fs"
+	"net/url"
 	"os"
 	"regexp"
-	"net/url"
 	"strings"
 	"testing"
 	"testing/fstest"
