@@ -19,10 +19,6 @@ var companyList = listSpec[store.CompanyFilter, domain.Company]{
 		sortFilter("sort.most_hiring", "name", "sort.name"),
 		{Name: "hiring", Label: "filter.hiring", Input: "check"},
 	},
-	filter: func(v filterValues, page int) store.CompanyFilter {
-		return store.CompanyFilter{Paging: store.Paging{Page: page}, Q: v.s("q"), City: v.s("city"), Ward: v.s("ward"),
-			Industry: v.s("industry"), Hiring: v.b("hiring"), Sort: v.s("sort")}
-	},
 	load: (*store.Store).Companies,
 	item: (*server).companyItem,
 }

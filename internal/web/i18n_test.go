@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/i18n"
+	"hoptac/internal/store"
 )
 
 // Every message the pages and handlers ask for exists in both languages,
@@ -78,6 +80,28 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 			if !i18n.Has(l, id) {
 				t.Errorf("%s asks for %q, which has no %s text", where, id, l)
 			}
+		}
+	}
+}
+
+// The list filters reach the store filter by their db tags.
+func TestFilterFromFillsTheStoreFilter(t *testing.T) {
+	vals := filterValues{"q": "may", "city": "hcm", "wage_min": "8000000", "expired": "1", "occupation": "", "sort": "wage"}
+	got := filterFrom[store.JobFilter](vals, jobList.fields, 3)
+	want := store.JobFilter{Paging: store.Paging{Page: 3}, Q: "may", City: "hcm", WageMin: 8_000_000, IncludeExpired: true, Sort: "wage"}
+	if got != want {
+		t.Errorf("filterFrom = %+v, want %+v", got, want)
+	}
+	for _, f := range jobList.fields {
+		col := f.Column
+		if col == "" {
+			col = f.Name
+		}
+		if _, ok := reflect.TypeOf(store.JobFilter{}).FieldByNameFunc(func(n string) bool {
+			sf, _ := reflect.TypeOf(store.JobFilter{}).FieldByName(n)
+			return sf.Tag.Get("db") == col
+		}); !ok {
+			t.Errorf("job filter %s has no store field tagged %s", f.Name, col)
 		}
 	}
 }

@@ -23,15 +23,7 @@ var jobList = listSpec[store.JobFilter, domain.Job]{
 		optionFilter("employment_type", "employment_type", "filter.employment_type", "filter.all"),
 		optionFilter("priority_group", "priority_group", "filter.priority_group", "filter.all"),
 		sortFilter("sort.newest", "wage", "sort.wage", "deadline", "sort.deadline"),
-		{Name: "expired", Label: "filter.expired", Input: "check"},
-	},
-	filter: func(v filterValues, page int) store.JobFilter {
-		return store.JobFilter{
-			Paging: store.Paging{Page: page}, Q: v.s("q"), City: v.s("city"), Ward: v.s("ward"),
-			Occupation: v.s("occupation"), Industry: v.s("industry"), EmploymentType: v.s("employment_type"),
-			Education: v.s("education"), WageMin: v.n("wage_min"), PriorityGroup: v.s("priority_group"),
-			IncludeExpired: v.b("expired"), Sort: v.s("sort"),
-		}
+		{Name: "expired", Label: "filter.expired", Input: "check", Column: "include_expired"},
 	},
 	load: (*store.Store).Jobs,
 	item: (*server).jobItem,

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"reflect"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -27,6 +28,8 @@ type filterField struct {
 	Groups  func(*loc) []optionGroup   // or its options under <optgroup>s
 	Valid   func(*server, string) bool // codes a select accepts (default: its Options)
 	Hint    string                     // message id, optional
+	// Column is the store filter's db tag when it is not Name.
+	Column string
 }
 
 // listSpec is what one kind's list page needs.
@@ -35,7 +38,6 @@ type listSpec[F, T any] struct {
 	search      string // message id of the keyword box's label
 	placeholder string // message id, optional
 	fields      []filterField
-	filter      func(v filterValues, page int) F
 	load        func(*store.Store, context.Context, F) (store.List[T], error)
 	item        func(*server, *loc, T) listItem
 }
@@ -43,14 +45,42 @@ type listSpec[F, T any] struct {
 // filterValues are the valid values of a list's filters, by name.
 type filterValues map[string]string
 
-func (v filterValues) s(name string) string { return v[name] }
-
-func (v filterValues) n(name string) int64 {
-	n, _ := strconv.ParseInt(v[name], 10, 64)
-	return n
+// filterFrom fills a store filter from the valid values: each field whose
+// db tag names a filter (its Column, else its Name; "q" for the keyword)
+// gets the value; the embedded Paging gets the page.
+func filterFrom[F any](vals filterValues, fields []filterField, page int) F {
+	var f F
+	byColumn := map[string]string{"q": vals["q"]}
+	for _, x := range fields {
+		col := x.Column
+		if col == "" {
+			col = x.Name
+		}
+		byColumn[col] = vals[x.Name]
+	}
+	rv := reflect.ValueOf(&f).Elem()
+	for i := 0; i < rv.NumField(); i++ {
+		sf, fv := rv.Type().Field(i), rv.Field(i)
+		if sf.Type == reflect.TypeOf(store.Paging{}) {
+			fv.Set(reflect.ValueOf(store.Paging{Page: page}))
+			continue
+		}
+		v, ok := byColumn[sf.Tag.Get("db")]
+		if !ok || v == "" {
+			continue
+		}
+		switch fv.Kind() {
+		case reflect.String:
+			fv.SetString(v)
+		case reflect.Int64:
+			n, _ := strconv.ParseInt(v, 10, 64) // amounts were checked by params
+			fv.SetInt(n)
+		case reflect.Bool:
+			fv.SetBool(v == "1")
+		}
+	}
+	return f
 }
-
-func (v filterValues) b(name string) bool { return v[name] == "1" }
 
 // chip is an active filter shown above the results, with the link that
 // drops it.
@@ -99,7 +129,7 @@ func (lp listSpec[F, T]) handler(s *server) fiber.Handler {
 			views = append(views, filterView{filterField: f, ID: "f-" + f.Name, Value: v, Opts: f.options(l), OptGroup: f.groups(l)})
 		}
 		vals["q"] = q
-		list, err := lp.load(s.store, c.UserContext(), lp.filter(vals, p.page()))
+		list, err := lp.load(s.store, c.UserContext(), filterFrom[F](vals, lp.fields, p.page()))
 		if err != nil {
 			return err
 		}

@@ -14,9 +14,6 @@ var policyList = listSpec[store.PolicyFilter, domain.Policy]{
 		optionFilter("kind", "policy_kind", "filter.policy_kind", "filter.all"),
 		optionFilter("field", "policy_field", "filter.policy_field", "filter.all"),
 	},
-	filter: func(v filterValues, page int) store.PolicyFilter {
-		return store.PolicyFilter{Paging: store.Paging{Page: page}, Q: v.s("q"), City: v.s("city"), Kind: v.s("kind"), Field: v.s("field")}
-	},
 	load: (*store.Store).Policies,
 	item: (*server).policyItem,
 }
@@ -62,9 +59,6 @@ var projectList = listSpec[store.ProjectFilter, domain.Project]{
 		cityFilter,
 		optionFilter("kind", "project_kind", "filter.project_kind", "filter.all"),
 		optionFilter("stage", "stage", "filter.stage", "filter.all"),
-	},
-	filter: func(v filterValues, page int) store.ProjectFilter {
-		return store.ProjectFilter{Paging: store.Paging{Page: page}, Q: v.s("q"), City: v.s("city"), Kind: v.s("kind"), Stage: v.s("stage")}
 	},
 	load: (*store.Store).Projects,
 	item: (*server).projectItem,

@@ -18,10 +18,6 @@ var schoolList = listSpec[store.SchoolFilter, domain.School]{
 		optionFilter("level", "level", "filter.school_level", "filter.any"),
 		{Name: "seeks_partners", Label: "filter.seeks_partners", Input: "check"},
 	},
-	filter: func(v filterValues, page int) store.SchoolFilter {
-		return store.SchoolFilter{Paging: store.Paging{Page: page}, Q: v.s("q"), City: v.s("city"), Ward: v.s("ward"),
-			Kind: v.s("kind"), Ownership: v.s("ownership"), Level: v.s("level"), SeeksPartners: v.b("seeks_partners")}
-	},
 	load: (*store.Store).Schools,
 	item: (*server).schoolItem,
 }
@@ -65,10 +61,6 @@ var programList = listSpec[store.ProgramFilter, domain.Program]{
 		optionFilter("mode", "mode", "filter.mode", "filter.all"),
 		optionFilter("support_group", "support_group", "filter.support_group", "filter.anyone"),
 		{Name: "tuition_max", Label: "filter.tuition_max", Input: "amount"},
-	},
-	filter: func(v filterValues, page int) store.ProgramFilter {
-		return store.ProgramFilter{Paging: store.Paging{Page: page}, Q: v.s("q"), City: v.s("city"), Level: v.s("level"),
-			Mode: v.s("mode"), TuitionMax: v.n("tuition_max"), SupportGroup: v.s("support_group")}
 	},
 	load: (*store.Store).Programs,
 	item: (*server).programItem,
