@@ -795,9 +795,6 @@ func (gb *genBuilder) programs(n int, schools []domain.School, trades [][]string
 		if level == "trung_cap" && r.IntN(2) == 0 {
 			applyOffer(&p, trungCapOffer)
 		}
-		if tuition == 0 && p.Support != "" {
-			p.Support = "Miễn học phí. " + p.Support
-		}
 		p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
 			lowerFirst(domain.StudyModes.Label(p.Mode)))
 		t := randomMoment(r, s.PublishedAt.AddDate(0, 0, 1), s.PublishedAt.AddDate(0, 0, 120))

@@ -301,9 +301,6 @@ func buildPrograms(r *rand.Rand, now time.Time, schools []domain.School) []seedP
 			if t.level == "trung_cap" && r.IntN(2) == 0 {
 				applyOffer(&p, trungCapOffer)
 			}
-			if tuition == 0 && p.Support != "" {
-				p.Support = "Miễn học phí. " + p.Support
-			}
 			p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
 				lowerFirst(domain.StudyModes.Label(p.Mode)))
 

@@ -201,7 +201,8 @@ func activeChips(l *loc, path string, query url.Values, q string, views []filter
 		case "check":
 			value = ""
 		case "amount":
-			value = l.Money(f.Value)
+			n, _ := strconv.ParseInt(f.Value, 10, 64)
+			value = l.Money(n)
 		default:
 			value = f.Opts.Label(f.Value)
 			for _, g := range f.OptGroup {

@@ -34,7 +34,7 @@ type pathwayLink struct {
 func (s *server) programPathway(ctx context.Context, l *loc, pr domain.Program) (pathway, error) {
 	p := pathway{City: pr.City}
 	for _, occ := range pr.Occupations {
-		jobs, err := s.store.Jobs(ctx, store.JobFilter{Occupation: occ, City: pr.City, Paging: store.Paging{PerPage: 5}})
+		jobs, err := s.store.Jobs(ctx, store.JobFilter{Occupation: occ, City: pr.City, Paging: store.Paging{PerPage: 3}})
 		if err != nil {
 			return p, err
 		}
@@ -44,7 +44,7 @@ func (s *server) programPathway(ctx context.Context, l *loc, pr domain.Program) 
 				URL: l.Path("/viec-lam") + "?occupation=" + occ + "&city=" + pr.City})
 		}
 		for _, j := range jobs.Items {
-			if len(p.Jobs) < 5 {
+			if len(p.Jobs) < 3 {
 				p.Jobs = append(p.Jobs, s.jobItem(l, j))
 			}
 		}
