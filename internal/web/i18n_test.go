@@ -38,7 +38,7 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 	}
 	// Ids in Go: literals with a message prefix (labels of filters, item
 	// builders' l.T calls).
-	goID := regexp.MustCompile(`"((?:list|filter|sort|job|company|school|program|policy|project|commitment|detail|home|layout|page|problem|fee|wage|city|form|support|pathway)\.[a-z0-9_.]+)"`)
+	goID := regexp.MustCompile(`"((?:audit|list|filter|sort|job|company|school|program|policy|project|commitment|detail|home|layout|page|problem|fee|wage|city|form|support|pathway)\.[a-z0-9_.]+)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -67,6 +67,12 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 			if vi := i18n.T(i18n.VI, id); vi != o.Label {
 				t.Errorf("%s: vi text %q, the domain says %q", id, vi, o.Label)
 			}
+		}
+	}
+	for action, vi := range auditActions {
+		used["audit."+action] = "auditActions"
+		if got := i18n.T(i18n.VI, "audit."+action); got != vi {
+			t.Errorf("audit.%s: vi text %q, the back office says %q", action, got, vi)
 		}
 	}
 	for code := range errorMessages {

@@ -271,3 +271,19 @@ func (l *loc) Wage(min, max *int64) string {
 	}
 	return s + l.T("wage.per_month")
 }
+
+// AuditAction is what a history entry did.
+func (l *loc) AuditAction(action string) string {
+	if id := "audit." + action; i18n.Has(l.Lang, id) {
+		return l.T(id)
+	}
+	return auditActions[action]
+}
+
+// DepartmentOf is the department of a history entry; none is the system.
+func (l *loc) DepartmentOf(code *string) string {
+	if code == nil {
+		return l.T("audit.system")
+	}
+	return l.Department(*code)
+}
