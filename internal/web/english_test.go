@@ -103,3 +103,17 @@ func TestEnglishPagesReadInEnglish(t *testing.T) {
 		t.Errorf("wrong slug under /en = %d → %q", r.status, r.location)
 	}
 }
+
+// One search box per page: pages with their own (home, lists, search)
+// do not repeat the header's.
+func TestOneSearchBoxPerPage(t *testing.T) {
+	t.Parallel()
+	st, w := publicWorld(t)
+	app := newApp(t, st)
+	for _, path := range []string{"/", "/en", "/viec-lam", "/en/training", "/tim-kiem?q=may", "/viec-lam/" + ref(w.job.Meta)} {
+		body := get(t, app, path).body
+		if n := strings.Count(body, `type="search"`); n != 1 {
+			t.Errorf("GET %s has %d search boxes, want 1", path, n)
+		}
+	}
+}
