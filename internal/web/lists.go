@@ -102,34 +102,8 @@ func (lp listSpec[F, T]) handler(s *server) fiber.Handler {
 		l := s.loc(c)
 		p := newParams(c)
 		p.l = l
-		q := p.text("q")
-		vals := filterValues{}
-		views := make([]filterView, 0, len(lp.fields))
-		for _, f := range lp.fields {
-			var v string
-			switch f.Input {
-			case "check":
-				if p.flag(f.Name) {
-					v = "1"
-				}
-			case "amount":
-				if n := p.amount(f.Name, f.Label); n > 0 {
-					v = strconv.FormatInt(n, 10)
-				}
-			default:
-				valid := func(code string) bool { return f.options(l).Has(code) || hasGroup(f.groups(l), code) }
-				if f.Valid != nil {
-					valid = func(code string) bool { return f.Valid(s, code) }
-				}
-				v = p.code(f.Name, f.Label, valid)
-			}
-			if v != "" {
-				vals[f.Name] = v
-			}
-			views = append(views, filterView{filterField: f, ID: "f-" + f.Name, Value: v, Opts: f.options(l), OptGroup: f.groups(l)})
-		}
-		vals["q"] = q
-		list, err := lp.load(s.store, c.UserContext(), filterFrom[F](vals, lp.fields, p.page()))
+		f, q, views, vals := lp.parse(s, l, p)
+		list, err := lp.load(s.store, c.UserContext(), f)
 		if err != nil {
 			return err
 		}
@@ -149,6 +123,51 @@ func (lp listSpec[F, T]) handler(s *server) fiber.Handler {
 			"Pages": pagination(path, query, list.Page, list.Pages()),
 		})
 	}
+}
+
+// filterOf is the store filter a request asks for, for any reader of the
+// same list (the page, an API): the filters' rules are said once.
+func (lp listSpec[F, T]) filterOf(s *server, p *params) F {
+	l := p.l
+	if l == nil {
+		l = &loc{Lang: "vi", cat: s.catalog}
+	}
+	f, _, _, _ := lp.parse(s, l, p)
+	return f
+}
+
+// parse reads the keyword and every filter (bad values become notes in
+// p.Problems) into the store filter, the filters as drawn, and the valid
+// values by name ("q" included).
+func (lp listSpec[F, T]) parse(s *server, l *loc, p *params) (F, string, []filterView, filterValues) {
+	q := p.text("q")
+	vals := filterValues{}
+	views := make([]filterView, 0, len(lp.fields))
+	for _, f := range lp.fields {
+		var v string
+		switch f.Input {
+		case "check":
+			if p.flag(f.Name) {
+				v = "1"
+			}
+		case "amount":
+			if n := p.amount(f.Name, f.Label); n > 0 {
+				v = strconv.FormatInt(n, 10)
+			}
+		default:
+			valid := func(code string) bool { return f.options(l).Has(code) || hasGroup(f.groups(l), code) }
+			if f.Valid != nil {
+				valid = func(code string) bool { return f.Valid(s, code) }
+			}
+			v = p.code(f.Name, f.Label, valid)
+		}
+		if v != "" {
+			vals[f.Name] = v
+		}
+		views = append(views, filterView{filterField: f, ID: "f-" + f.Name, Value: v, Opts: f.options(l), OptGroup: f.groups(l)})
+	}
+	vals["q"] = q
+	return filterFrom[F](vals, lp.fields, p.page()), q, views, vals
 }
 
 func (f filterField) options(l *loc) domain.Options {
