@@ -2,21 +2,29 @@
 GO ?= go
 export PATH := /usr/local/go/bin:$(PATH)
 
-.PHONY: run test build vet stop bench soak clean vuln
+.PHONY: run test build vet stop bench soak topology clean vuln
 
 ## run: build, start PostgreSQL and Meilisearch if needed, migrate, seed demo data, serve on :8080
 run:
 	@scripts/run-local.sh
 
 ## test: vet and the whole test suite against real PostgreSQL and Meilisearch;
-## scripts/setup.sh first installs and starts what is missing
-## (GORACE: the race detector otherwise sleeps a second as each package exits;
-## the slowest packages are named first so the quick ones run beside them)
+## scripts/setup.sh first installs and starts what is missing.
+## In-process packages run under the race detector (GORACE: otherwise it
+## sleeps a second as each package exits; the slowest are named first so
+## the quick ones run beside them). PROCESS_TESTS drive the real binary
+## (built without -race) and mostly wait on it, so they run at the same
+## time, without the detector's cost.
 TEST_FIRST = ./internal/web ./internal/indexer
+PROCESS_TESTS = ./cmd/hoptac ./internal/faults
 test:
 	@scripts/setup.sh
 	$(GO) vet ./...
-	GORACE="$${GORACE:-atexit_sleep_ms=0}" $(GO) test -race -count=1 -timeout 20m $(TEST_FIRST) ./...
+	@process_pkgs=$$($(GO) list $(PROCESS_TESTS)); pkgs=$$($(GO) list ./... | grep -v -x -F "$$process_pkgs"); \
+	$(GO) test -count=1 -timeout 20m $(PROCESS_TESTS) & process=$$!; \
+	GORACE="$${GORACE:-atexit_sleep_ms=0}" $(GO) test -race -count=1 -timeout 20m $(TEST_FIRST) $$pkgs; inproc=$$?; \
+	wait $$process; procs=$$?; \
+	test $$inproc -eq 0 -a $$procs -eq 0
 
 ## build: the hoptac binary in bin/
 build:
@@ -46,6 +54,13 @@ SOAK_SIZE ?= 5000
 SOAK_RATE ?= 50
 soak: node_modules/.installed
 	SOAK_DURATION=$(SOAK_DURATION) SOAK_SIZE=$(SOAK_SIZE) SOAK_RATE=$(SOAK_RATE) $(GO) test -run '^TestSoak$$' -v -count=1 -timeout 0 ./internal/faults/
+
+## topology: three portals behind nginx, a PostgreSQL primary with a streaming
+## standby and two Meilisearch, on loopback; kills one of each under load
+## (about a minute; .ci/run runs it after make test).
+topology:
+	@scripts/setup.sh
+	HOPTAC_TOPOLOGY=1 $(GO) test -run '^TestTopology$$' -v -count=1 -timeout 10m ./internal/faults/
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

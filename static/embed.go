@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds the static files; their paths start at this folder.
 //
-//go:embed css js
+//go:embed css js img
 var FS embed.FS

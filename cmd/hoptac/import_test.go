@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"hoptac/internal/importer/bombs"
+	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
 
@@ -54,9 +56,10 @@ func runImportIn(t *testing.T, dir string, stdin io.Reader, databaseURL string, 
 	return r
 }
 
-// TestImportCommandBombs runs the real binary on every bomb (a dry run,
-// as the audit did) and holds it to the memory budget: each must end with
-// its Vietnamese message and exit 1, under 300 MB.
+// TestImportCommandBombs runs the real binary on every bomb and holds it
+// to the memory budget: each must end with its Vietnamese message and
+// exit 1, under 300 MB, leaving no temp file and writing nothing. (These
+// are real imports: the upload page's test covers the dry run.)
 func TestImportCommandBombs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and writes a few hundred MB of files")
@@ -68,7 +71,7 @@ func TestImportCommandBombs(t *testing.T) {
 		t.Run(b.Name, func(t *testing.T) {
 			report := filepath.Join(dir, b.Name+".report.txt")
 			tmp := t.TempDir() // the child's temp folder: it must be left empty
-			r := runImport(t, dbURL, []string{"TMPDIR=" + tmp}, b.Path, "--dry-run", "--type", "company", "--report", report)
+			r := runImport(t, dbURL, []string{"TMPDIR=" + tmp}, b.Path, "--type", "company", "--report", report)
 			if left, _ := os.ReadDir(tmp); len(left) > 0 {
 				t.Errorf("hoptac import %s left temp files: %v", b.Name, left)
 			}
@@ -86,6 +89,15 @@ func TestImportCommandBombs(t *testing.T) {
 				t.Errorf("report %s = %q, %v; want it to name the limit (%q)", report, full, err, b.Want)
 			}
 		})
+	}
+	st, err := store.Open(context.Background(), dbURL, store.Options{MaxOpenConns: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var n int
+	if err := st.DB().Get(&n, `SELECT count(*) FROM companies`); err != nil || n != 0 {
+		t.Errorf("%d companies in the database after the bombs (%v), want 0: a refused file changes nothing", n, err)
 	}
 }
 

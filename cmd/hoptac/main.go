@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -42,9 +43,11 @@ Usage:
                    import a CSV, XLSX or JSON Lines file (see the README)
   hoptac user add|disable|list
                    manage officials' accounts (hoptac user for details)
-  hoptac reindex   rebuild the search index from PostgreSQL and swap it in
-  hoptac reindex --check
-                   list differences between PostgreSQL and the search index
+  hoptac reindex [--replica URL]
+                   rebuild the search index of every replica (or one) from
+                   PostgreSQL and swap it in
+  hoptac reindex --check [--replica URL]
+                   list differences between PostgreSQL and each replica
 
 Configuration is read from the environment: DATABASE_URL, MEILI_URL,
 MEILI_MASTER_KEY, HTTP_ADDR and the others listed in the README.
@@ -105,6 +108,8 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 	return store.Open(ctx, cfg.DatabaseURL, store.Options{
 		MaxOpenConns:     cfg.DBMaxConns,
 		StatementTimeout: cfg.DBStatementTime,
+		ReadURL:          cfg.DatabaseReadURL,
+		MaxReplicaLag:    cfg.DBReadMaxLag,
 	})
 }
 
@@ -186,8 +191,10 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if pending > 0 {
 		return fmt.Errorf("%d database migrations are pending: run `hoptac migrate` first", pending)
 	}
-	engine := search.New(cfg.MeiliURL, cfg.MeiliMasterKey)
-	defer engine.Close()
+	engines := searchEngines(cfg)
+	for _, e := range engines {
+		defer e.Close()
+	}
 	// The code tables are read once and shared by pages, imports and the
 	// search documents.
 	tables, err := codes.Load(ctx, st)
@@ -195,15 +202,34 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		return err
 	}
 	names := search.NamesFrom(tables)
-	service := search.NewService(engine, st, logger)
+	replicas := search.NewReplicas(engines, cfg.SearchMaxLag)
+	service := search.NewService(replicas, st, logger)
+	// A replica taken out of MEILI_URLS (the same on every portal) must
+	// not hold back the pruning of changes it will never need.
+	if n, err := st.ForgetReplicasExcept(ctx, replicaNames(engines)); err != nil {
+		return err
+	} else if n > 0 {
+		logger.Info("search replicas no longer configured were dropped", slog.Int64("count", n))
+	}
 
-	// Meilisearch may be down now; the portal starts anyway and sets the
-	// index up, then runs the outbox worker, as soon as it answers.
+	// Each Meilisearch may be down now; the portal starts anyway and sets
+	// its index up, then runs its outbox worker, as soon as it answers.
 	var workers sync.WaitGroup
-	workers.Add(1)
+	for _, e := range engines {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			runSearchSync(ctx, cfg, st, e, names, logger)
+		}()
+	}
+	workers.Add(2)
 	go func() {
 		defer workers.Done()
-		runSearchSync(ctx, cfg, st, engine, names, logger)
+		replicas.Watch(ctx, st.ReplicaStates, time.Second)
+	}()
+	go func() {
+		defer workers.Done()
+		pruneOutbox(ctx, st, logger)
 	}()
 
 	// Temp files of imports a killed process never finished.
@@ -219,7 +245,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	}
 	deps := webDeps(cfg)
 	deps.Store, deps.Logger, deps.Codes, deps.Templates, deps.Static = st, logger, tables, templates, static
-	deps.Search, deps.SearchHealth = service, engine
+	deps.Search, deps.SearchHealth = service, replicas
 	deps.ImportLimits = importer.Limits{MaxRows: cfg.ImportMaxRows}
 	app, err := web.New(ctx, deps)
 	if err != nil {
@@ -257,14 +283,12 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 // webDeps is every setting of the web app that comes from the
 // configuration; serve adds the parts it has opened.
 func webDeps(cfg config.Config) web.Deps {
-	public := cfg.PublicURL
-	if !cfg.HTTPS() {
-		public = "" // only an https:// address changes what the app does
-	}
+	// Any PUBLIC_URL starts the absolute links; only an https:// one also
+	// makes every response one over TLS (web.New tells them apart).
 	return web.Deps{
 		TrustedProxies: cfg.TrustedProxies,
 		ProxyHeader:    cfg.ProxyHeader,
-		PublicURL:      public,
+		PublicURL:      cfg.PublicURL,
 		Hasher:         auth.NewHasher(cfg.LoginMaxConcurrentHashes, auth.HashWait),
 		ReadTimeout:    cfg.ReadTimeout, WriteTimeout: cfg.WriteTimeout, IdleTimeout: cfg.IdleTimeout,
 	}
@@ -293,47 +317,110 @@ func runSearchSync(ctx context.Context, cfg config.Config, st *store.Store, engi
 	if err != nil {
 		logger.Warn("no LISTEN on the outbox; polling instead", slog.String("error", err.Error()))
 	}
-	logger.Info("search index ready; syncing from the outbox")
+	logger.Info("search index ready; syncing from the outbox", slog.String("replica", engine.Replica()))
 	indexer.NewWorker(st, engine, names, logger).Run(ctx, wake)
 }
 
+// searchEngines are the configured Meilisearch replicas.
+func searchEngines(cfg config.Config) []*search.Engine {
+	out := make([]*search.Engine, len(cfg.MeiliURLs))
+	for i, u := range cfg.MeiliURLs {
+		out[i] = search.New(u, cfg.MeiliMasterKey)
+	}
+	return out
+}
+
+func replicaNames(engines []*search.Engine) []string {
+	out := make([]string, len(engines))
+	for i, e := range engines {
+		out[i] = e.Replica()
+	}
+	return out
+}
+
+// Outbox rows every replica has are kept a day (for a replica rebuilt
+// from a backup, say), then pruned, once an hour.
+const (
+	outboxKeep       = 24 * time.Hour
+	outboxPruneEvery = time.Hour
+)
+
+func pruneOutbox(ctx context.Context, st *store.Store, logger *slog.Logger) {
+	t := time.NewTicker(outboxPruneEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if n, err := st.PruneOutbox(ctx, outboxKeep); err != nil && ctx.Err() == nil {
+			logger.Warn("prune the search outbox", slog.String("error", err.Error()))
+		} else if n > 0 {
+			logger.Info("search outbox pruned", slog.Int64("rows", n))
+		}
+	}
+}
+
 func reindex(ctx context.Context, cfg config.Config, args []string, stdout io.Writer) error {
-	check := len(args) > 0 && args[0] == "--check"
-	if len(args) > 0 && !check {
-		return fmt.Errorf("reindex takes no argument but --check")
+	flags := flag.NewFlagSet("reindex", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	check := flags.Bool("check", false, "compare every replica with PostgreSQL")
+	only := flags.String("replica", "", "only this Meilisearch (a URL)")
+	if err := flags.Parse(args); err != nil || flags.NArg() > 0 {
+		return fmt.Errorf("usage: hoptac reindex [--check] [--replica URL]")
 	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	engine := search.New(cfg.MeiliURL, cfg.MeiliMasterKey)
-	defer engine.Close()
-	if check {
-		diffs, err := indexer.Check(ctx, st, engine)
-		if err != nil {
-			return err
-		}
-		for _, d := range diffs {
-			fmt.Fprintf(stdout, "%s\t%s\n", d.ID, d.Reason)
-		}
-		fmt.Fprintf(stdout, "differences: %d\n", len(diffs))
-		if len(diffs) > 0 {
-			return fmt.Errorf("the search index differs from PostgreSQL in %d entries: run `hoptac reindex`", len(diffs))
-		}
-		return nil
+	engines := searchEngines(cfg)
+	if *only != "" {
+		engines = []*search.Engine{search.New(*only, cfg.MeiliMasterKey)}
+	}
+	for _, e := range engines {
+		defer e.Close()
+	}
+	if *check {
+		return checkReplicas(ctx, st, engines, stdout)
 	}
 	names, err := search.LoadNames(ctx, st)
 	if err != nil {
 		return err
 	}
-	start := time.Now()
-	rep, err := indexer.Reindex(ctx, st, engine, names, os.Stderr)
-	if err != nil {
-		return err
+	for _, e := range engines {
+		start := time.Now()
+		rep, err := indexer.Reindex(ctx, st, e, names, os.Stderr)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.URL(), err)
+		}
+		fmt.Fprintf(stdout, "replica %s\n%s", e.URL(), rep.String())
+		fmt.Fprintf(stdout, "done in %s\n", time.Since(start).Round(time.Millisecond))
 	}
-	fmt.Fprint(stdout, rep.String())
-	fmt.Fprintf(stdout, "done in %s\n", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// checkReplicas compares each replica with PostgreSQL and fails if any
+// differs.
+func checkReplicas(ctx context.Context, st *store.Store, engines []*search.Engine, stdout io.Writer) error {
+	var differing []string
+	for _, e := range engines {
+		diffs, err := indexer.Check(ctx, st, e)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.URL(), err)
+		}
+		for _, d := range diffs {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", e.URL(), d.ID, d.Reason)
+		}
+		fmt.Fprintf(stdout, "replica %s: differences: %d\n", e.URL(), len(diffs))
+		if len(diffs) > 0 {
+			differing = append(differing, e.URL())
+		}
+	}
+	if len(differing) > 0 {
+		return fmt.Errorf("the search index differs from PostgreSQL on %s: run `hoptac reindex --replica URL`", strings.Join(differing, ", "))
+	}
 	return nil
 }
 

@@ -46,8 +46,45 @@ func newMetrics(st *store.Store, service *search.Service) *prometheus.Registry {
 			Name: "hoptac_search_fallback_total",
 			Help: "Searches answered by PostgreSQL because Meilisearch was unreachable or slow.",
 		}, func() float64 { return float64(service.Fallbacks.Load()) }),
+		replicaCollector{st},
 	)
 	return reg
+}
+
+// replicaCollector reports each search replica's backlog at each scrape.
+type replicaCollector struct{ st *store.Store }
+
+var (
+	replicaPendingDesc = prometheus.NewDesc("hoptac_search_replica_pending",
+		"Changes waiting to reach one search replica.", []string{"replica"}, nil)
+	replicaLagDesc = prometheus.NewDesc("hoptac_search_replica_lag_seconds",
+		"Age of the oldest change one search replica lacks; past SEARCH_MAX_LAG it answers no search.", []string{"replica"}, nil)
+	replicaRebuildDesc = prometheus.NewDesc("hoptac_search_replica_rebuild_needed",
+		"1 while a replica waits for `hoptac reindex --replica`.", []string{"replica"}, nil)
+)
+
+func (c replicaCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- replicaPendingDesc
+	ch <- replicaLagDesc
+	ch <- replicaRebuildDesc
+}
+
+func (c replicaCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	states, err := c.st.ReplicaStates(ctx)
+	if err != nil {
+		return
+	}
+	for _, r := range states {
+		rebuild := 0.0
+		if r.RebuildNeeded {
+			rebuild = 1
+		}
+		ch <- prometheus.MustNewConstMetric(replicaPendingDesc, prometheus.GaugeValue, float64(r.Pending), r.Name)
+		ch <- prometheus.MustNewConstMetric(replicaLagDesc, prometheus.GaugeValue, r.Lag().Seconds(), r.Name)
+		ch <- prometheus.MustNewConstMetric(replicaRebuildDesc, prometheus.GaugeValue, rebuild, r.Name)
+	}
 }
 
 // metricsServer is the /metrics listener; its zero value (METRICS_ADDR

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -12,15 +13,28 @@ import (
 )
 
 // TestServeTakesItsSettings: settings the README documents reach the real
-// hoptac serve — the proxy's header, the log format and the server's read
-// and idle timeouts.
+// hoptac serve — the proxy's header, the log format, the public address
+// and the server's read and idle timeouts.
 func TestServeTakesItsSettings(t *testing.T) {
 	p := startPortal(t, map[string]string{
 		"TRUSTED_PROXIES": "127.0.0.1", "PROXY_HEADER": "X-Client-IP",
 		"LOG_FORMAT": "json", "LOG_LEVEL": "info",
 		"HTTP_READ_TIMEOUT": "1s", "HTTP_IDLE_TIMEOUT": "1s",
+		"PUBLIC_URL": "http://viec.example.vn/",
 	})
 	st := p.store(t)
+
+	// PUBLIC_URL: absolute links (robots.txt, sitemaps, feeds, JSON-LD)
+	// start with it, whatever host the request named.
+	rr, err := http.Get(p.url + "/robots.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	robots, _ := io.ReadAll(rr.Body)
+	rr.Body.Close()
+	if !strings.Contains(string(robots), "Sitemap: http://viec.example.vn/sitemap.xml\n") {
+		t.Errorf("robots.txt with PUBLIC_URL=http://viec.example.vn/ = %q", robots)
+	}
 
 	// PROXY_HEADER: a trusted proxy names the client in X-Client-IP.
 	if r := login(t, clientFrom("127.0.0.1", nil), p.url, "khongco@hcm.gov.vn", "sai mật khẩu rồi", map[string]string{"X-Client-IP": "127.0.0.55"}); r.status != http.StatusUnauthorized {

@@ -259,14 +259,6 @@ type reverseProxy struct {
 
 func startNginx(t *testing.T, upstream string) reverseProxy {
 	t.Helper()
-	nginx, err := exec.LookPath("nginx")
-	if err != nil {
-		if _, statErr := os.Stat("/usr/sbin/nginx"); statErr != nil {
-			t.Fatal("nginx is not installed; this test runs the portal behind a real reverse proxy. " +
-				"Install it with: apt-get install -y nginx-light (.ci/run does)")
-		}
-		nginx = "/usr/sbin/nginx"
-	}
 	dir := t.TempDir()
 	roots := selfSignedCert(t, dir)
 	httpAddr, httpsAddr := testenv.FreeAddr(t), testenv.FreeAddr(t)
@@ -279,18 +271,7 @@ func startNginx(t *testing.T, upstream string) reverseProxy {
 			proxy_set_header X-Real-IP $remote_addr;
 			proxy_set_header X-Forwarded-Proto $scheme;
 		}`
-	conf := fmt.Sprintf(`
-pid %[1]s/nginx.pid;
-error_log %[1]s/error.log warn;
-events { worker_connections 512; }
-http {
-	access_log %[1]s/access.log;
-	client_body_temp_path %[1]s/body;
-	proxy_temp_path %[1]s/proxy;
-	fastcgi_temp_path %[1]s/fastcgi;
-	uwsgi_temp_path %[1]s/uwsgi;
-	scgi_temp_path %[1]s/scgi;
-	large_client_header_buffers 4 16k;
+	testenv.Nginx(t, fmt.Sprintf(`
 	upstream portal { server %[2]s; keepalive 16; }
 	server {
 		listen %[3]s;
@@ -302,46 +283,7 @@ http {
 		ssl_certificate_key %[1]s/key.pem;
 		%[5]s
 	}
-}
-`, dir, upstream, httpAddr, httpsAddr, location)
-	if err := os.WriteFile(filepath.Join(dir, "nginx.conf"), []byte(conf), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(nginx, "-p", dir, "-c", filepath.Join(dir, "nginx.conf"), "-e", filepath.Join(dir, "error.log"),
-		"-g", "daemon off; master_process off;")
-	var out lockedBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGQUIT)
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			_ = cmd.Process.Kill()
-			<-exited
-		}
-	})
-	for _, addr := range []string{httpAddr, httpsAddr} {
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-			select {
-			case err := <-exited:
-				errLog, _ := os.ReadFile(filepath.Join(dir, "error.log"))
-				t.Fatalf("nginx exited: %v\n%s%s", err, out.String(), errLog)
-			default:
-			}
-			if c, err := net.Dial("tcp", addr); err == nil {
-				c.Close()
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("nginx does not listen on %s", addr)
-			}
-		}
-	}
+`, dir, upstream, httpAddr, httpsAddr, location), httpAddr, httpsAddr)
 	return reverseProxy{http: "http://" + httpAddr, https: "https://" + httpsAddr, roots: roots}
 }
 

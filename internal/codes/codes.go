@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -197,3 +198,52 @@ func (t *Tables) DepartmentName(code string) string {
 // Fold is the form names are compared in: no diacritics, lower case,
 // single spaces.
 func Fold(s string) string { return strings.Join(strings.Fields(vn.Fold(s)), " ") }
+
+// DepartmentOptions are the departments as choices: code and name. An
+// entry's responsible departments are picked from them.
+func (t *Tables) DepartmentOptions() domain.Options {
+	out := make(domain.Options, 0, len(t.Departments))
+	for _, d := range t.Departments {
+		out = append(out, domain.Option{Code: d.Code, Label: d.ShortVI})
+	}
+	return out
+}
+
+// CurrentDepartments are the departments competent on day, as choices.
+func (t *Tables) CurrentDepartments(day time.Time) domain.Options {
+	day = calendarDay(day)
+	var out domain.Options
+	for _, d := range t.Departments {
+		if !day.Before(d.ValidFrom) && (d.ValidTo == nil || !day.After(*d.ValidTo)) {
+			out = append(out, domain.Option{Code: d.Code, Label: d.ShortVI})
+		}
+	}
+	return out
+}
+
+// DepartmentOn is the department competent on day for the work of code:
+// code itself while it was valid, else its successor (followed as far as
+// needed), as migration 00013's department_valid_on.
+func (t *Tables) DepartmentOn(code string, day time.Time) string {
+	day = calendarDay(day)
+	for range 10 {
+		d, ok := t.Department(code)
+		if !ok || d.ValidTo == nil || !day.After(*d.ValidTo) || d.Successor == nil {
+			return code
+		}
+		code = *d.Successor
+	}
+	return code
+}
+
+// ValidOn tells whether the department code was competent on day.
+func (t *Tables) ValidOn(code string, day time.Time) bool {
+	d, ok := t.Department(code)
+	day = calendarDay(day)
+	return ok && !day.Before(d.ValidFrom) && (d.ValidTo == nil || !day.After(*d.ValidTo))
+}
+
+// calendarDay is t's calendar day as DATE columns hold it (midnight UTC).
+func calendarDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

@@ -14,10 +14,20 @@ import (
 // Config is every setting of the portal, with defaults that work on a
 // developer machine with a local PostgreSQL and Meilisearch.
 type Config struct {
-	DatabaseURL      string
-	DBMaxConns       int
-	DBStatementTime  time.Duration
-	MeiliURL         string
+	DatabaseURL     string
+	DBMaxConns      int
+	DBStatementTime time.Duration
+	// DatabaseReadURL, when set, is a streaming replica for public reads;
+	// DBReadMaxLag is how far behind it may be before they go back to
+	// the primary.
+	DatabaseReadURL string
+	DBReadMaxLag    time.Duration
+	MeiliURL        string
+	// MeiliURLs are the Meilisearch replicas, each a full copy of the
+	// index (MEILI_URLS, else MEILI_URL alone); SearchMaxLag is how far
+	// behind one may be and still answer searches.
+	MeiliURLs        []string
+	SearchMaxLag     time.Duration
 	MeiliMasterKey   string
 	HTTPAddr         string
 	LogLevel         string
@@ -62,7 +72,11 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 		DatabaseURL:      r.str("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hoptac?sslmode=disable"),
 		DBMaxConns:       r.int("DB_MAX_CONNS", 10, 1, 500),
 		DBStatementTime:  r.duration("DB_STATEMENT_TIMEOUT", 5*time.Second),
+		DatabaseReadURL:  r.str("DATABASE_READ_URL", ""),
+		DBReadMaxLag:     r.duration("DB_READ_MAX_LAG", 10*time.Second),
 		MeiliURL:         r.str("MEILI_URL", "http://127.0.0.1:7700"),
+		MeiliURLs:        r.list("MEILI_URLS"),
+		SearchMaxLag:     r.duration("SEARCH_MAX_LAG", 30*time.Second),
 		MeiliMasterKey:   r.str("MEILI_MASTER_KEY", ""),
 		HTTPAddr:         r.str("HTTP_ADDR", ":8080"),
 		LogLevel:         r.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),
@@ -100,10 +114,26 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 			r.err = fmt.Errorf("DATABASE_URL: must be a postgres:// URL")
 		}
 	}
-	if r.err == nil {
-		if u, err := url.Parse(c.MeiliURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			r.err = fmt.Errorf("MEILI_URL: must be an http:// or https:// URL")
+	if r.err == nil && c.DatabaseReadURL != "" {
+		if u, err := url.Parse(c.DatabaseReadURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			r.err = fmt.Errorf("DATABASE_READ_URL: must be a postgres:// URL")
 		}
+	}
+	meiliVar := "MEILI_URLS"
+	if len(c.MeiliURLs) == 0 {
+		c.MeiliURLs, meiliVar = []string{c.MeiliURL}, "MEILI_URL"
+	} else {
+		c.MeiliURL = c.MeiliURLs[0]
+	}
+	seen := map[string]bool{}
+	for _, m := range c.MeiliURLs {
+		if u, err := url.Parse(m); r.err == nil && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+			r.err = fmt.Errorf("%s: %q is not an http:// or https:// URL", meiliVar, m)
+		}
+		if seen[m] && r.err == nil {
+			r.err = fmt.Errorf("MEILI_URLS: %q is listed twice", m)
+		}
+		seen[m] = true
 	}
 	return c, r.err
 }

@@ -105,6 +105,7 @@ var (
 		{"in_progress", "Đang thực hiện"},
 		{"done", "Đã hoàn thành"},
 		{"delayed", "Chậm tiến độ"},
+		{"moved", "Chuyển sang chương trình sau"},
 	}
 	// SupportGroups are who a training program's support is for.
 	SupportGroups = Options{

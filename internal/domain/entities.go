@@ -19,6 +19,8 @@ type Policy struct {
 	Body          string `db:"body" json:"body"`
 	SourceURL     string `db:"source_url" json:"source_url"`
 	City          string `db:"city" json:"city"` // hcm, cantho or both
+	// ContinuedBy is the program that carries a program's work on, if any.
+	ContinuedBy *int64 `db:"continued_by" json:"continued_by"`
 }
 
 // Company is an employer, in particular one hiring many workers.
@@ -141,33 +143,43 @@ type Project struct {
 	Contact      string `db:"contact" json:"contact"`
 }
 
-// ProgressUpdate is one dated step in a commitment's progress.
-type ProgressUpdate struct {
-	Date        string `json:"date"` // yyyy-mm-dd
-	Note        string `json:"note"`
-	EvidenceURL string `json:"evidence_url,omitempty"`
+// Evidence is a link that shows a ledger update happened: what it is and
+// who published it. Example marks a demo link, not a real government page.
+type Evidence struct {
+	Title   string `db:"title" json:"title"`
+	Source  string `db:"source" json:"source"`
+	URL     string `db:"url" json:"url"`
+	Example bool   `db:"example" json:"example,omitempty"`
 }
 
-// Review is a sơ kết (interim) or tổng kết (final) review of the program.
-type Review struct {
-	Date        string `json:"date"` // yyyy-mm-dd
-	Kind        string `json:"kind"` // so_ket or tong_ket
-	Summary     string `json:"summary"`
-	DocumentURL string `json:"document_url,omitempty"`
+// LedgerUpdate is one dated line of a commitment's ledger: a progress
+// update, or a sơ kết (interim) or tổng kết (final) review.
+type LedgerUpdate struct {
+	ID             int64      `db:"id" json:"-"`
+	CommitmentID   int64      `db:"commitment_id" json:"-"`
+	Date           Date       `db:"on_date" json:"date"`
+	Kind           string     `db:"kind" json:"kind"` // update, so_ket, tong_ket
+	Text           string     `db:"body" json:"text"`
+	DepartmentCode string     `db:"department_code" json:"department"`
+	Evidence       []Evidence `db:"-" json:"evidence"`
 }
 
 // Commitment is a task the cooperation program committed both cities to.
 type Commitment struct {
 	Meta
-	PolicyID        int64                    `db:"policy_id" json:"program_id"`
-	Title           string                   `db:"title" json:"title"`
-	Description     string                   `db:"description" json:"description"`
-	Lead            string                   `db:"city" json:"lead"` // hcm, cantho or both
-	Progress        string                   `db:"progress" json:"progress"`
-	DueOn           *Date                    `db:"due_on" json:"due_on"`
-	SortOrder       int                      `db:"sort_order" json:"sort_order"`
-	ProgressUpdates JSONList[ProgressUpdate] `db:"progress_updates" json:"progress_updates"`
-	Reviews         JSONList[Review]         `db:"reviews" json:"reviews"`
+	PolicyID    int64          `db:"policy_id" json:"program_id"`
+	Title       string         `db:"title" json:"title"`
+	Description string         `db:"description" json:"description"`
+	Lead        string         `db:"city" json:"lead"` // hcm, cantho or both
+	Departments pq.StringArray `db:"departments" json:"departments"`
+	Progress    string         `db:"progress" json:"progress"` // as stated; see Status for the derived one
+	DueOn       *Date          `db:"due_on" json:"due_on"`
+	Weight      *int           `db:"weight" json:"weight"`
+	SortOrder   int            `db:"sort_order" json:"sort_order"`
+	// Updates are the ledger lines, oldest first; the store reads and
+	// writes them with the commitment. LedgerDigest changes with them.
+	Updates      []LedgerUpdate `db:"-" json:"updates"`
+	LedgerDigest string         `db:"ledger_digest" json:"-"`
 
 	// Read-only, joined for display.
 	ProgramTitle string `db:"program_title" json:"program_title,omitempty"`

@@ -36,7 +36,7 @@ var TextLimits = map[string]map[string]int{
 		"title": 300, "organization": 300, "field": 200, "description": 10000, "contact": 500,
 	}),
 	"commitment": withMeta(map[string]int{
-		"title": 500, "description": 10000,
+		"title": 500, "description": 10000, "ledger_digest": 64,
 	}),
 }
 
@@ -50,13 +50,14 @@ func withMeta(m map[string]int) map[string]int {
 	return m
 }
 
-// A commitment's dated lists are jsonb arrays; their items are bounded
-// here and the arrays' lengths by CHECKs of the same migration.
+// A commitment's ledger is bounded here; the texts' lengths match the
+// CHECKs of migration 00013.
 const (
 	MaxProgressUpdates = 200
-	MaxReviews         = 50
-	maxNote            = 2000
-	maxReviewSummary   = 5000
+	MaxEvidence        = 10
+	MaxDepartments     = 6
+	maxUpdateText      = 4000
+	maxEvidenceTitle   = 300
 	maxLink            = 2000
 )
 

@@ -4,10 +4,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
+
+var day1 = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // TestTextPolicy: NUL, invalid UTF-8 and over-long text are refused in
 // every entry type, on the field that holds them, with a Vietnamese message.
+
 func TestTextPolicy(t *testing.T) {
 	huge := strings.Repeat("a", 3<<20) // the audit's 3 MB job title
 	job := func(title string) *Job {
@@ -32,14 +36,14 @@ func TestTextPolicy(t *testing.T) {
 		{"policy body", &Policy{Title: "A", Kind: "policy", Field: "labour", City: Both, Body: strings.Repeat("b", 50001)}, "body", TooLongMessage(50000)},
 		{"policy source must be http", &Policy{Title: "A", Kind: "policy", Field: "labour", City: Both, SourceURL: "ftp://example.org/a.pdf"}, "source_url", "Địa chỉ web phải bắt đầu bằng http:// hoặc https://."},
 		{"project contact", &Project{Title: "A", Kind: "ngo", Stage: "proposed", City: "hcm", Contact: strings.Repeat("c", 501)}, "contact", TooLongMessage(500)},
-		{"commitment evidence link", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
-			ProgressUpdates: JSONList[ProgressUpdate]{{Date: "2025-01-01", Note: "x", EvidenceURL: "javascript:alert(1)"}}}, "progress_updates", "Địa chỉ web phải bắt đầu bằng http:// hoặc https://."},
-		{"commitment review link", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
-			Reviews: JSONList[Review]{{Date: "2025-01-01", Kind: "so_ket", DocumentURL: "file:///etc/passwd"}}}, "reviews", "Địa chỉ web phải bắt đầu bằng http:// hoặc https://."},
-		{"commitment note NUL", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
-			ProgressUpdates: JSONList[ProgressUpdate]{{Date: "2025-01-01", Note: "a\x00"}}}, "progress_updates", MsgBadText},
-		{"too many reviews", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
-			Reviews: make(JSONList[Review], MaxReviews+1)}, "reviews", "Tối đa 50 lần sơ kết, tổng kết."},
+		{"commitment evidence javascript: link", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
+			Updates: []LedgerUpdate{{Date: day1, Kind: "update", Text: "x", Evidence: []Evidence{{Title: "t", URL: "javascript:alert(1)"}}}}}, "u0_e0_url", "Cập nhật 1, minh chứng 1: " + MsgEvidenceURL},
+		{"commitment evidence data: link", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
+			Updates: []LedgerUpdate{{Date: day1, Kind: "so_ket", Text: "x", Evidence: []Evidence{{Title: "t", URL: "https://a.vn"}, {Title: "t", URL: "data:text/html,x"}}}}}, "u0_e1_url", "Cập nhật 1, minh chứng 2: " + MsgEvidenceURL},
+		{"commitment update NUL", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
+			Updates: []LedgerUpdate{{Date: day1, Kind: "update", Text: "a\x00"}}}, "u0_text", MsgBadText},
+		{"too many updates", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done",
+			Updates: make([]LedgerUpdate, MaxProgressUpdates+1)}, "updates", "Tối đa 200 dòng cập nhật."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -82,10 +82,16 @@ func optionalURL(fe FieldErrors, field, value string) {
 	if value == "" {
 		return
 	}
-	u, err := url.Parse(value)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !isWebURL(value) {
 		fe.Add(field, "Địa chỉ web phải bắt đầu bằng http:// hoặc https://.")
 	}
+}
+
+// isWebURL tells an http(s) address with a host from javascript:, data:,
+// file: and the like.
+func isWebURL(value string) bool {
+	u, err := url.Parse(value)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(value, " \t\n")
 }
 
 func optionalEmail(fe FieldErrors, field, value string) {
@@ -253,26 +259,12 @@ func (c *Commitment) Validate() FieldErrors {
 	}
 	cityOrBoth(fe, "lead", c.Lead)
 	oneOf(fe, "progress", c.Progress, Progresses, "tiến độ")
-	if len(c.ProgressUpdates) > MaxProgressUpdates {
-		fe.Add("progress_updates", fmt.Sprintf("Tối đa %d bước tiến độ.", MaxProgressUpdates))
+	if c.Weight != nil && (*c.Weight < 1 || *c.Weight > 100) {
+		fe.Add("weight", "Trọng số phải từ 1 đến 100.")
 	}
-	for _, u := range c.ProgressUpdates {
-		itemText(fe, "progress_updates", u.Date, 10)
-		itemText(fe, "progress_updates", u.Note, maxNote)
-		itemText(fe, "progress_updates", u.EvidenceURL, maxLink)
-		optionalURL(fe, "progress_updates", u.EvidenceURL)
+	if len(c.Departments) > MaxDepartments {
+		fe.Add("departments", fmt.Sprintf("Tối đa %d cơ quan phụ trách.", MaxDepartments))
 	}
-	if len(c.Reviews) > MaxReviews {
-		fe.Add("reviews", fmt.Sprintf("Tối đa %d lần sơ kết, tổng kết.", MaxReviews))
-	}
-	for _, r := range c.Reviews {
-		if !ReviewKinds.Has(r.Kind) {
-			fe.Add("reviews", "Loại đánh giá phải là sơ kết hoặc tổng kết.")
-		}
-		itemText(fe, "reviews", r.Date, 10)
-		itemText(fe, "reviews", r.Summary, maxReviewSummary)
-		itemText(fe, "reviews", r.DocumentURL, maxLink)
-		optionalURL(fe, "reviews", r.DocumentURL)
-	}
+	validateUpdates(fe, c.Updates)
 	return fe
 }

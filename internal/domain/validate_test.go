@@ -29,7 +29,7 @@ func TestValidate(t *testing.T) {
 		{"project in both cities", &Project{Title: "A", Kind: "ngo", Stage: "proposed", City: Both}, []string{"city"}},
 		{"program", &Program{SchoolID: 1, Name: "Hàn", Level: "so_cap", Mode: "online", DurationMonths: new(int)}, []string{"duration_months"}},
 		{"school", &School{Code: "A", Name: "B", Kind: "cao_dang", Ownership: "state", City: "cantho"}, []string{"ownership"}},
-		{"commitment review kind", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done", Reviews: JSONList[Review]{{Kind: "mid"}}}, []string{"reviews"}},
+		{"commitment review kind", &Commitment{PolicyID: 1, Title: "A", Lead: Both, Progress: "done", Updates: []LedgerUpdate{{Kind: "mid"}}}, []string{"u0_date", "u0_kind", "u0_text"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,7 +15,7 @@ var commitmentSpec = &spec[domain.Commitment]{
 	entry: kind.Commitment.Type(),
 	table: kind.Commitment.Table(),
 	columns: []string{"external_id", "program_external_id", "title", "description", "lead", "progress",
-		"due_on", "sort_order", "progress_updates", "reviews"},
+		"due_on", "sort_order", "departments", "weight"},
 	aliases:       map[string]string{"city": "lead"},
 	fields:        map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
 	cityCol:       "lead",
@@ -48,31 +48,10 @@ var commitmentSpec = &spec[domain.Commitment]{
 		}
 		c.setDate("due_on", &e.DueOn)
 		c.setInt("sort_order", &e.SortOrder)
-		if jsonList(c, "progress_updates", &e.ProgressUpdates) {
-			for i := range e.ProgressUpdates {
-				u := &e.ProgressUpdates[i]
-				u.Date, _ = c.normDate("progress_updates", u.Date)
-				u.Note, u.EvidenceURL = strings.TrimSpace(u.Note), strings.TrimSpace(u.EvidenceURL)
-			}
-		}
-		if jsonList(c, "reviews", &e.Reviews) {
-			for i := range e.Reviews {
-				rv := &e.Reviews[i]
-				rv.Date, _ = c.normDate("reviews", rv.Date)
-				if code, ok := matchOption(strings.TrimSpace(rv.Kind), domain.ReviewKinds); ok {
-					rv.Kind = code
-				} else {
-					c.fail("reviews", notInList(rv.Kind, domain.ReviewKinds))
-				}
-				rv.Summary, rv.DocumentURL = strings.TrimSpace(rv.Summary), strings.TrimSpace(rv.DocumentURL)
-			}
-		}
-		if e.ProgressUpdates == nil {
-			e.ProgressUpdates = domain.JSONList[domain.ProgressUpdate]{}
-		}
-		if e.Reviews == nil {
-			e.Reviews = domain.JSONList[domain.Review]{}
-		}
+		// The ledger's updates and reviews are rows of their own, kept by
+		// the back office's form; a file does not carry them.
+		c.setList("departments", c.r.ref.DepartmentOptions(), &e.Departments)
+		c.setIntPtr("weight", &e.Weight)
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Store).CreateCommitment,

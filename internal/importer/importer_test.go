@@ -458,7 +458,7 @@ func TestImportAllTypes(t *testing.T) {
 		`{"type":"school","external_id":"TR-1","code":"CDKT","name":"Trường Cao đẳng Kỹ thuật","kind":"cao_dang","ownership":"public","city":"cantho","ward":"31201","founded_year":1999,"accredited":"có","seeks_partners":true}`,
 		`{"type":"program","external_id":"NG-1","school_city":"cantho","school_code":"CDKT","name":"Hàn","level":"trung_cap","duration_months":18,"tuition_vnd":"0","quota":40,"intake":"Tháng 9","mode":"full_time","support":"Miễn học phí cho bộ đội xuất ngũ"}`,
 		`{"type":"project","external_id":"DA-1","title":"Trung tâm dịch vụ việc làm","organization":"Sở Nội vụ","kind":"employment","field":"Việc làm","city":"cantho","budget_vnd":5000000000,"start_on":"2025-01-01","end_on":"2026-12-31","stage":"seeking_partners"}`,
-		`{"type":"commitment","external_id":"NV-1","program_external_id":"CT-2024","title":"Tổ chức sàn giao dịch việc làm","lead":"both","progress":"in_progress","due_on":"2025-12-31","sort_order":1,"progress_updates":[{"date":"15/03/2025","note":"Phiên đầu tiên"}],"reviews":[{"date":"2025-06-30","kind":"Sơ kết","summary":"Đạt"}]}`,
+		`{"type":"commitment","external_id":"NV-1","program_external_id":"CT-2024","title":"Tổ chức sàn giao dịch việc làm","lead":"both","progress":"in_progress","due_on":"2025-12-31","sort_order":1,"departments":["hcm-sonv","cantho-sonv"],"weight":2}`,
 		`{"type":"commitment","external_id":"NV-2","program_external_id":"CS-1","title":"Sai chương trình","lead":"hcm"}`,
 	}, "\n")
 	var res result
@@ -490,7 +490,7 @@ func TestImportAllTypes(t *testing.T) {
 		t.Errorf("job = %+v, %v", j, err)
 	}
 	m, err := st.CommitmentByExternalID(ctx, "NV-1")
-	if err != nil || m.Lead != "both" || len(m.ProgressUpdates) != 1 || m.ProgressUpdates[0].Date != "2025-03-15" || m.Reviews[0].Kind != "so_ket" {
+	if err != nil || m.Lead != "both" || len(m.Departments) != 2 || m.Weight == nil || *m.Weight != 2 {
 		t.Errorf("commitment = %+v, %v", m, err)
 	}
 
@@ -500,9 +500,9 @@ func TestImportAllTypes(t *testing.T) {
 		t.Errorf("re-import = %+v, %v; want 9 unchanged", rep, err)
 	}
 
-	// The same commitment from a spreadsheet: JSON in cells, a new step.
-	commitments := "external_id,program_external_id,title,lead,progress,due_on,sort_order,progress_updates,reviews\n" +
-		`NV-1,CT-2024,Tổ chức sàn giao dịch việc làm,both,in_progress,31/12/2025,1,"[{""date"":""2025-03-15"",""note"":""Phiên đầu tiên""},{""date"":""2025-09-20"",""note"":""Phiên thứ hai""}]","[{""date"":""30/06/2025"",""kind"":""so_ket"",""summary"":""Đạt""}]"` + "\n"
+	// The same commitment from a spreadsheet: one more responsible body.
+	commitments := "external_id,program_external_id,title,lead,progress,due_on,sort_order,departments,weight\n" +
+		`NV-1,CT-2024,Tổ chức sàn giao dịch việc làm,both,in_progress,31/12/2025,1,hcm-sonv;cantho-sonv;cantho-sogddt,2` + "\n"
 	for i, want := range []string{"updated", "unchanged"} {
 		rep, err = importer.Import(ctx, st, strings.NewReader(commitments), importer.CSV, importer.Options{Type: "commitments"})
 		if err != nil || (want == "updated") != (rep.Updated == 1) || (want == "unchanged") != (rep.Unchanged == 1) || len(rep.Rejected) > 0 {

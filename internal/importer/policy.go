@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"fmt"
+
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
@@ -12,7 +14,7 @@ var policySpec = &spec[domain.Policy]{
 	entry: kind.Policy.Type(),
 	table: kind.Policy.Table(),
 	columns: []string{"external_id", "title", "kind", "field", "doc_number", "issuer", "issued_on",
-		"effective_from", "effective_to", "summary", "body", "source_url", "city"},
+		"effective_from", "effective_to", "summary", "body", "source_url", "city", "continued_by"},
 	cityCol:       "city",
 	meta:          func(e *domain.Policy) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Policy) string { return e.City },
@@ -32,6 +34,14 @@ var policySpec = &spec[domain.Policy]{
 		c.setString("body", &e.Body)
 		c.setString("source_url", &e.SourceURL)
 		c.setCity("city", &e.City, true)
+		if s, ok := c.text("continued_by"); ok { // the continuing program's external_id
+			e.ContinuedBy = nil
+			if p, found := c.r.program(ctx, s); s != "" && found && p.kind == "program" {
+				e.ContinuedBy = &p.id
+			} else if s != "" && c.r.fatal == nil {
+				c.fail("continued_by", fmt.Sprintf("Không tìm thấy chương trình hợp tác có mã tham chiếu “%s” để làm chương trình tiếp nối.", s))
+			}
+		}
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Store).CreatePolicy,

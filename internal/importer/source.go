@@ -332,8 +332,9 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 	}
 }
 
-// structured are the columns whose JSON value is kept raw (lists of objects).
-var structured = map[string]bool{"progress_updates": true, "reviews": true}
+// structured are the columns whose JSON value is kept raw (lists of
+// objects): none since the ledger's updates became rows (migration 00013).
+var structured = map[string]bool{}
 
 // parseJSONLine fills rec from one JSON object and returns its type's
 // handler (nil when it names none).

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -392,53 +391,4 @@ func normTaxCode(s string) string {
 		s = "0" + s
 	}
 	return s
-}
-
-// jsonList reads a list of objects: a JSON array in JSON Lines, JSON text
-// in a CSV/XLSX cell. An empty cell or null is the empty list.
-func jsonList[T any](c *rowCtx, col string, dst *domain.JSONList[T]) bool {
-	v, ok := c.rec.cells[col]
-	if !ok {
-		return false
-	}
-	var raw []byte
-	switch v.kind {
-	case cellNull:
-		*dst = domain.JSONList[T]{}
-		return true
-	case cellText:
-		if strings.TrimSpace(v.text) == "" {
-			*dst = domain.JSONList[T]{}
-			return true
-		}
-		raw = []byte(v.text)
-	case cellJSON:
-		raw = v.raw
-	case cellList:
-		c.fail(col, "Giá trị phải là một danh sách JSON các đối tượng, ví dụ [{\"date\": \"2025-03-31\", \"note\": \"…\"}].")
-		return false
-	}
-	var out []T
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&out); err != nil {
-		c.fail(col, "Giá trị phải là một danh sách JSON các đối tượng, ví dụ [{\"date\": \"2025-03-31\", \"note\": \"…\"}].")
-		return false
-	}
-	*dst = out
-	return true
-}
-
-// normDate rewrites a date inside a JSON list as yyyy-mm-dd.
-func (c *rowCtx) normDate(col, s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", true
-	}
-	t, ok := c.parseDate(s)
-	if !ok {
-		c.fail(col, fmt.Sprintf(badDateMessage, s))
-		return s, false
-	}
-	return t.Format("2006-01-02"), true
 }

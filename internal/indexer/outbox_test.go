@@ -113,7 +113,10 @@ func TestResendingAfterACrashIsHarmless(t *testing.T) {
 	// The documents reach Meilisearch, then the process dies before the
 	// rows are marked done: the transaction never commits.
 	crash := errors.New("process died")
-	_, err := st.ProcessOutbox(ctx, 100, func(ctx context.Context, rows []store.OutboxRow) (map[int64]error, error) {
+	if _, err := st.AddReplica(ctx, e.Replica()); err != nil {
+		t.Fatal(err)
+	}
+	_, err := st.ProcessOutbox(ctx, e.Replica(), 100, func(ctx context.Context, rows []store.OutboxRow) (map[int64]error, error) {
 		if _, err := w.Apply(ctx, rows); err != nil {
 			t.Fatalf("Apply = %v", err)
 		}
@@ -176,8 +179,9 @@ func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) 
 	}
 	read := func() {
 		t.Helper()
-		if err := st.DB().Get(&row, `SELECT attempts, last_error, parked_at::text, next_attempt_at <= now() AS due
-			FROM search_outbox WHERE entity_type = 'job' AND entity_id = $1`, bad.ID); err != nil {
+		if err := st.DB().Get(&row, `SELECT d.attempts, d.last_error, d.parked_at::text, d.next_attempt_at <= now() AS due
+			FROM search_deliveries d JOIN search_outbox o ON o.id = d.outbox_id
+			WHERE o.entity_type = 'job' AND o.entity_id = $1`, bad.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -191,7 +195,7 @@ func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) 
 	}
 	// Make its retries due at once until it is parked.
 	for i := 0; i < store.MaxOutboxAttempts; i++ {
-		st.DB().MustExec(`UPDATE search_outbox SET next_attempt_at = now() WHERE parked_at IS NULL AND done_at IS NULL`)
+		st.DB().MustExec(`UPDATE search_deliveries SET next_attempt_at = now() WHERE parked_at IS NULL`)
 		if _, err := w.Drain(ctx); err != nil {
 			t.Fatal(err)
 		}

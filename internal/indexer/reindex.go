@@ -32,7 +32,7 @@ const batchSize = 5000
 // and replays onto it every change made while it was being built.
 func Reindex(ctx context.Context, src *store.Store, engine *search.Engine, names *search.Names, progress io.Writer) (ReindexReport, error) {
 	rep := ReindexReport{Indexed: map[string]int{}, Database: map[string]int{}}
-	startID, err := src.MaxOutboxID(ctx)
+	startID, err := src.StartRebuild(ctx, engine.Replica())
 	if err != nil {
 		return rep, err
 	}
@@ -96,7 +96,7 @@ func Reindex(ctx context.Context, src *store.Store, engine *search.Engine, names
 	if err := build.DeleteIndex(ctx, build.Index()); err != nil { // now holds the old documents
 		return rep, err
 	}
-	rep.Replayed, err = src.ReplayOutboxAfter(ctx, startID)
+	rep.Replayed, err = src.ReplayOutbox(ctx, live.Replica(), startID)
 	return rep, err
 }
 

@@ -14,10 +14,12 @@ import (
 	"hoptac/internal/store"
 )
 
-// Index is what the indexer needs from the search engine.
+// Index is what the indexer needs from the search engine: one replica,
+// named as the store's delivery queues name it.
 type Index interface {
 	Upsert(ctx context.Context, docs []search.Document) error
 	Delete(ctx context.Context, ids []string) error
+	Replica() string
 }
 
 // Types are the entry types in the index, parents before children.
@@ -38,7 +40,7 @@ func load(ctx context.Context, st *store.Store, names *search.Names, entityType 
 	return k.Documents(ctx, st, names, sel)
 }
 
-// Worker drains the search outbox into the index.
+// Worker drains one replica's queue of the search outbox into it.
 type Worker struct {
 	st    *store.Store
 	index Index
@@ -49,6 +51,8 @@ type Worker struct {
 	Poll time.Duration
 	// BatchSize bounds the rows claimed at once.
 	BatchSize int
+
+	registered bool // the replica is in the store's list (AddReplica)
 }
 
 // NewWorker builds a worker.
@@ -90,11 +94,24 @@ func (w *Worker) Run(ctx context.Context, wake <-chan struct{}) {
 	}
 }
 
-// Drain processes due rows until none is left; it returns how many rows it handled.
+// Drain processes due rows until none is left; it returns how many rows
+// it handled. A replica that joined after changes were pruned gets none
+// until `hoptac reindex --replica` has rebuilt it.
 func (w *Worker) Drain(ctx context.Context) (int, error) {
+	if !w.registered {
+		rebuild, err := w.st.AddReplica(ctx, w.index.Replica())
+		if err != nil {
+			return 0, err
+		}
+		w.registered = true
+		if rebuild {
+			w.log.Error("search replica joined after changes were pruned; searches skip it until it is rebuilt",
+				slog.String("replica", w.index.Replica()), slog.String("run", "hoptac reindex --replica URL"))
+		}
+	}
 	total := 0
 	for {
-		n, err := w.st.ProcessOutbox(ctx, w.BatchSize, w.Apply)
+		n, err := w.st.ProcessOutbox(ctx, w.index.Replica(), w.BatchSize, w.Apply)
 		total += n
 		if err != nil || n == 0 {
 			return total, err

@@ -1,8 +1,11 @@
 package kind
 
 import (
+	"time"
+
 	"hoptac/internal/codes"
 	"hoptac/internal/domain"
+	"hoptac/internal/vn"
 )
 
 // Field is one field of a kind's back-office form. Its name is the column
@@ -12,7 +15,7 @@ type Field struct {
 	Name     string
 	Label    string
 	Hint     string
-	Kind     string // text, textarea, markdown, number, money, date, select, checkbox, checks, email, url, json
+	Kind     string // text, textarea, markdown, number, money, date, select, checkbox, checks, email, url, program
 	Required bool
 	// Options lists the choices of a select or checks field.
 	Options func(c *codes.Tables) domain.Options
@@ -60,6 +63,12 @@ func occupationOptions(c *codes.Tables) domain.Options {
 		out = append(out, domain.Option{Code: x.Code, Label: x.Code + " – " + x.NameVI})
 	}
 	return out
+}
+
+// currentDepartments are the departments competent today: who may be
+// made responsible for a task now.
+func currentDepartments(c *codes.Tables) domain.Options {
+	return c.CurrentDepartments(time.Now().In(vn.DateLocation))
 }
 
 var externalIDField = Field{Name: "external_id", Label: "Mã tham chiếu (không bắt buộc)", Hint: "Mã trong bảng tính của sở, dùng để nhập lại từ tệp mà không tạo bản trùng.", Kind: "text"}

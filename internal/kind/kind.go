@@ -9,6 +9,7 @@ package kind
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
@@ -57,6 +58,19 @@ type Entry interface {
 	Example() map[string]string
 	// Documents reads the public entries sel names as search documents.
 	Documents(ctx context.Context, st *store.Store, names *search.Names, sel store.PublicSelection) ([]search.Document, error)
+	// Columns are its public fields as the API and the downloads give
+	// them (columns.go); Values are an entry's, in that order.
+	Columns() []Column
+	Values(e any) []any
+	// PublicRows reads the public entries sel names, a batch at a time.
+	PublicRows(ctx context.Context, st *store.Store, sel store.PublicSelection, row func(id int64, values []any) error) error
+	// Summary is a line or two about the entry (a page's description, a
+	// feed entry's summary); Schema its schema.org object for JSON-LD, nil
+	// when it has none (an expired job); Cards reads public entries by id
+	// (crawl.go).
+	Summary(e any) string
+	Schema(site Site, e any) any
+	Cards(ctx context.Context, st *store.Store, ids []int64) ([]Card, error)
 }
 
 // Kind describes entries of Go type T. The store functions are method
@@ -87,6 +101,16 @@ type Kind[T any] struct {
 	// All, imported in order, make a consistent set (a job names the
 	// example company).
 	example map[string]string
+	// columns are its public fields for the API and the downloads
+	// (withMeta adds the shared ones).
+	columns []column[T]
+
+	columnsOnce sync.Once
+	all         []column[T]
+	// summary is the text a page's description and feed entries start
+	// from; schema builds its schema.org object (schema.go), nil for none.
+	summary func(*T) string
+	schema  func(Site, *T) any
 }
 
 func (k *Kind[T]) Type() domain.EntryType { return k.typ }

@@ -3,6 +3,7 @@ package kind_test
 import (
 	"testing"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
@@ -74,6 +75,56 @@ func TestExplain(t *testing.T) {
 	for _, tt := range tests {
 		if field, msg := kind.Explain(&tt.ce); field != tt.field || msg != tt.wantWords {
 			t.Errorf("Explain(%s) = %q, %q; want %q, %q", tt.ce.Constraint, field, msg, tt.field, tt.wantWords)
+		}
+	}
+}
+
+// TestEveryKindSaysItsColumns: each kind lists its public columns for the
+// API and the downloads, named once and documented; a code column names a
+// code list with labels in both languages; a kind with a parent has one
+// parent column, others none.
+func TestEveryKindSaysItsColumns(t *testing.T) {
+	for _, k := range kind.All {
+		seen, parents := map[string]bool{}, 0
+		cols := k.Columns()
+		if len(cols) < 8 || cols[0].Name != "id" {
+			t.Errorf("kind %s: %d columns starting with %q; want its fields after id", k.Type().Name, len(cols), cols[0].Name)
+		}
+		for _, c := range cols {
+			if c.Name == "" || c.Doc == "" || seen[c.Name] {
+				t.Errorf("kind %s: column %+v is unnamed, undocumented or repeated", k.Type().Name, c)
+			}
+			seen[c.Name] = true
+			switch c.Type {
+			case "code", "codes":
+				if _, ok := kind.CodeLists[c.Codes]; !ok {
+					t.Errorf("kind %s: column %s names code list %q, which does not exist", k.Type().Name, c.Name, c.Codes)
+				}
+			case "parent":
+				parents++
+			case "text", "integer", "boolean", "date", "datetime", "json":
+			default:
+				t.Errorf("kind %s: column %s has type %q", k.Type().Name, c.Name, c.Type)
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[k.Parent() != ""]; parents != want {
+			t.Errorf("kind %s: %d parent columns, want %d", k.Type().Name, parents, want)
+		}
+		if got := len(k.Values(k.New())); got != len(cols) {
+			t.Errorf("kind %s: %d values for %d columns", k.Type().Name, got, len(cols))
+		}
+	}
+}
+
+// TestCodeListsAreLabelledInBothLanguages: every fixed code has an
+// English label (the database's tables bring their own).
+func TestCodeListsAreLabelledInBothLanguages(t *testing.T) {
+	empty := codes.New(nil, nil, nil, nil, nil)
+	for _, name := range kind.CodeListNames() {
+		for _, c := range kind.CodeLists[name].Codes(empty) {
+			if c.Code == "" || c.VI == "" || c.EN == "" {
+				t.Errorf("code list %s: %+v lacks a label", name, c)
+			}
 		}
 	}
 }

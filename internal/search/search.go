@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -62,6 +63,13 @@ func (e *Engine) WithIndex(name string) *Engine {
 
 // Index is the name of the index the engine works on.
 func (e *Engine) Index() string { return e.index }
+
+// Replica names this engine's index as the outbox's delivery queues do:
+// the index's address, <MEILI_URL>/indexes/<index>.
+func (e *Engine) Replica() string { return strings.TrimRight(e.url, "/") + "/indexes/" + e.index }
+
+// URL is the Meilisearch address the engine talks to.
+func (e *Engine) URL() string { return e.url }
 
 // Healthy tells whether Meilisearch answers "available" before ctx ends.
 func (e *Engine) Healthy(ctx context.Context) bool {

@@ -1,20 +1,31 @@
 package seed
 
 import (
+	"sort"
+	"strings"
 	"time"
+
+	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 )
 
 const programTitle = "Chương trình hợp tác giữa Sở Lao động – Thương binh và Xã hội Thành phố Hồ Chí Minh và Sở Lao động – Thương binh và Xã hội Thành phố Cần Thơ giai đoạn 2024 – 2025"
 
-const programSummary = "Ngày 28/6/2024, tại hội trường Ủy ban nhân dân TP. Cần Thơ, Giám đốc Sở Lao động – Thương binh và Xã hội Thành phố Hồ Chí Minh và Giám đốc Sở Lao động – Thương binh và Xã hội Thành phố Cần Thơ đã ký kết Chương trình hợp tác giai đoạn 2024 – 2025. Chương trình tập trung vào lao động, việc làm, giáo dục nghề nghiệp, chính sách đối với người có công và bảo trợ xã hội, nhằm kết nối thị trường lao động giữa Thành phố Hồ Chí Minh và vùng Đồng bằng sông Cửu Long."
+const programSummary = "Ngày 28/6/2024, tại Hội trường Ủy ban nhân dân TP. Cần Thơ, ông Lê Văn Thinh, Giám đốc Sở Lao động – Thương binh và Xã hội Thành phố Hồ Chí Minh, và bà Trần Thị Xuân Mai, Giám đốc Sở Lao động – Thương binh và Xã hội Thành phố Cần Thơ, đã ký kết Chương trình hợp tác giai đoạn 2024 – 2025 trong các lĩnh vực lao động, người có công và xã hội. Chương trình nhằm để các tổ chức, doanh nghiệp tiếp cận, đầu tư và hỗ trợ giáo dục nghề nghiệp, giải quyết việc làm, quản lý lao động và thực hiện chính sách an sinh xã hội của hai thành phố."
 
 const programBody = `## Mục đích
 
+- Giúp các tổ chức, doanh nghiệp tiếp cận, đầu tư và hỗ trợ giáo dục nghề nghiệp, giải quyết việc làm, quản lý lao động và thực hiện chính sách an sinh xã hội tại hai thành phố.
 - Tăng cường phối hợp giữa hai Sở trong thực hiện nhiệm vụ quản lý nhà nước về lao động, việc làm, giáo dục nghề nghiệp, người có công và bảo trợ xã hội.
 - Phát huy tiềm năng, lợi thế của mỗi địa phương; góp phần hình thành thị trường lao động liên thông giữa Thành phố Hồ Chí Minh và Đồng bằng sông Cửu Long.
 - Chia sẻ kinh nghiệm, mô hình hay trong tổ chức thực hiện chính sách; nâng cao chất lượng nguồn nhân lực, bảo đảm an sinh xã hội cho người dân hai thành phố.
+
+## Lĩnh vực hợp tác
+
+- Lao động (lao động, việc làm, giáo dục nghề nghiệp).
+- Người có công.
+- Xã hội (bảo trợ xã hội, giảm nghèo, trẻ em, bình đẳng giới).
 
 ## Nguyên tắc hợp tác
 
@@ -66,8 +77,9 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 	type c struct {
 		title, desc, lead, progress string
 		due                         *domain.Date
-		updates                     []domain.ProgressUpdate
-		reviews                     []domain.Review
+		area                        area
+		updates                     []pu
+		reviews                     []rv
 	}
 	list := []c{
 		{
@@ -76,9 +88,9 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			lead:     domain.Both,
 			progress: "done",
 			due:      date(2024, time.September, 30),
-			updates: []domain.ProgressUpdate{
+			updates: []pu{
 				{Date: "2024-08-12", Note: "Sở LĐ-TB&XH TP.HCM ban hành kế hoạch triển khai Chương trình hợp tác, giao Phòng Việc làm – An toàn lao động làm đầu mối.", EvidenceURL: "https://hochiminhcity.gov.vn/van-ban/ke-hoach-trien-khai-chuong-trinh-hop-tac-can-tho-2024"},
-				{Date: "2024-09-18", Note: "Sở LĐ-TB&XH TP. Cần Thơ ban hành kế hoạch thực hiện; hai bên thống nhất danh sách đầu mối liên hệ theo từng lĩnh vực.", EvidenceURL: "https://cantho.gov.vn/van-ban/ke-hoach-thuc-hien-chuong-trinh-hop-tac-tphcm-2024"},
+				{City: "cantho", Date: "2024-09-18", Note: "Sở LĐ-TB&XH TP. Cần Thơ ban hành kế hoạch thực hiện; hai bên thống nhất danh sách đầu mối liên hệ theo từng lĩnh vực.", EvidenceURL: "https://cantho.gov.vn/van-ban/ke-hoach-thuc-hien-chuong-trinh-hop-tac-tphcm-2024"},
 			},
 		},
 		{
@@ -87,7 +99,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			lead:     domain.Both,
 			progress: "in_progress",
 			due:      date(2025, time.December, 31),
-			updates: []domain.ProgressUpdate{
+			updates: []pu{
 				{Date: "2024-12-20", Note: "Trao đổi báo cáo 6 tháng cuối năm 2024 về cung – cầu lao động và kết quả tuyển sinh giáo dục nghề nghiệp."},
 				{Date: "2025-04-15", Note: "Sau sắp xếp bộ máy từ 01/3/2025, hai bên cập nhật đầu mối trao đổi thông tin tại Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Y tế của mỗi thành phố."},
 				{Date: "2026-03-10", Note: "Tiếp tục trao đổi số liệu định kỳ trong thời gian chờ ký kết chương trình giai đoạn mới.", EvidenceURL: "https://hochiminhcity.gov.vn/tin-tuc/trao-doi-thong-tin-thi-truong-lao-dong-tphcm-can-tho-2026"},
@@ -99,22 +111,22 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			lead:     "hcm",
 			progress: "done",
 			due:      date(2026, time.January, 31),
-			updates: []domain.ProgressUpdate{
+			updates: []pu{
 				{Date: "2025-01-16", Note: "Tổ chức Hội nghị sơ kết 6 tháng thực hiện Chương trình tại TP. Hồ Chí Minh.", EvidenceURL: "https://hochiminhcity.gov.vn/tin-tuc/so-ket-6-thang-chuong-trinh-hop-tac-tphcm-can-tho"},
 				{Date: "2026-01-22", Note: "Tổ chức Hội nghị tổng kết giai đoạn 2024 – 2025 tại TP. Cần Thơ.", EvidenceURL: "https://cantho.gov.vn/tin-tuc/tong-ket-chuong-trinh-hop-tac-tphcm-can-tho-2024-2025"},
 			},
-			reviews: []domain.Review{
+			reviews: []rv{
 				{Date: "2025-01-16", Kind: "so_ket", Summary: "Sau 6 tháng, hai bên đã ban hành kế hoạch triển khai, tổ chức 2 phiên giao dịch việc làm liên thông với hơn 120 doanh nghiệp tham gia, kết nối trên 3.500 lượt người lao động. Hạn chế: chưa có công cụ công khai thông tin chung; đề nghị xây dựng cổng thông tin hợp tác.", DocumentURL: "https://hochiminhcity.gov.vn/van-ban/bao-cao-so-ket-chuong-trinh-hop-tac-can-tho-2025"},
-				{Date: "2026-01-22", Kind: "tong_ket", Summary: "Hoàn thành 5/7 nhiệm vụ; nhiệm vụ chăm lo người có công và nhóm yếu thế chậm tiến độ do sắp xếp tổ chức bộ máy; nhiệm vụ đề xuất chính sách mới chuyển sang giai đoạn 2026 – 2030.", DocumentURL: "https://cantho.gov.vn/van-ban/bao-cao-tong-ket-chuong-trinh-hop-tac-tphcm-2024-2025"},
+				{Date: "2026-01-22", Kind: "tong_ket", Summary: "Hoàn thành 3/7 nhiệm vụ; 3 nhiệm vụ chưa xong khi hết thời hạn 31/12/2025 (trao đổi thông tin định kỳ, cổng thông tin chung, chăm lo người có công và nhóm yếu thế) được tiếp tục thực hiện; nhiệm vụ đề xuất chính sách mới chuyển sang chương trình giai đoạn 2026 – 2030.", DocumentURL: "https://cantho.gov.vn/van-ban/bao-cao-tong-ket-chuong-trinh-hop-tac-tphcm-2024-2025"},
 			},
 		},
 		{
 			title:    "Nghiên cứu, đề xuất cơ chế, chính sách mới về lao động, việc làm và giáo dục nghề nghiệp",
 			desc:     "Phối hợp nghiên cứu, đề xuất với Ủy ban nhân dân hai thành phố chính sách hỗ trợ người lao động di chuyển làm việc giữa hai địa phương (nhà ở, đào tạo lại, chuyển tiếp bảo hiểm xã hội).",
 			lead:     "cantho",
-			progress: "not_started",
+			progress: "moved",
 			due:      date(2026, time.December, 31),
-			updates: []domain.ProgressUpdate{
+			updates: []pu{
 				{Date: "2026-01-22", Note: "Tại hội nghị tổng kết, hai bên thống nhất chuyển nội dung này sang chương trình hợp tác giai đoạn 2026 – 2030."},
 			},
 		},
@@ -124,7 +136,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			lead:     domain.Both,
 			progress: "in_progress",
 			due:      date(2025, time.December, 31),
-			updates: []domain.ProgressUpdate{
+			updates: []pu{
 				{Date: "2025-02-20", Note: "Thống nhất yêu cầu cổng thông tin hợp tác và danh mục dữ liệu công khai."},
 				{Date: "2025-09-05", Note: "Cổng thông tin hợp tác được đưa vào vận hành thử nghiệm với dữ liệu doanh nghiệp, việc làm và cơ sở giáo dục nghề nghiệp.", EvidenceURL: "https://hochiminhcity.gov.vn/tin-tuc/van-hanh-thu-cong-thong-tin-hop-tac-lao-dong-tphcm-can-tho"},
 				{Date: "2026-06-30", Note: "Bổ sung dữ liệu dự án tìm đối tác; tiếp tục cập nhật theo địa giới hành chính mới từ 01/7/2025."},
@@ -136,7 +148,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			lead:     "cantho",
 			progress: "done",
 			due:      date(2025, time.December, 31),
-			updates: []domain.ProgressUpdate{
+			updates: []pu{
 				{Date: "2024-09-27", Note: "Phiên giao dịch việc làm liên thông lần 1 tại TP. Cần Thơ, 68 doanh nghiệp tham gia, hơn 4.200 vị trí tuyển dụng.", EvidenceURL: "https://cantho.gov.vn/tin-tuc/phien-giao-dich-viec-lam-lien-thong-lan-1-2024"},
 				{Date: "2025-05-23", Note: "Phiên giao dịch việc làm liên thông trực tuyến kết nối 12 điểm cầu tại hai thành phố và các tỉnh lân cận."},
 				{Date: "2025-10-17", Note: "Phiên giao dịch việc làm liên thông lần 4 tại TP. Hồ Chí Minh; hơn 1.100 người lao động được phỏng vấn trực tiếp.", EvidenceURL: "https://hochiminhcity.gov.vn/tin-tuc/phien-giao-dich-viec-lam-lien-thong-thang-10-2025"},
@@ -148,7 +160,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			lead:     domain.Both,
 			progress: "delayed",
 			due:      date(2025, time.July, 27),
-			updates: []domain.ProgressUpdate{
+			updates: []pu{
 				{Date: "2024-07-24", Note: "Đoàn công tác TP. Hồ Chí Minh thăm, tặng quà gia đình chính sách tại TP. Cần Thơ nhân kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ."},
 				{Date: "2025-07-10", Note: "Chương trình trao đổi kinh nghiệm trợ giúp xã hội lùi thời gian do sắp xếp tổ chức bộ máy và đơn vị hành chính."},
 			},
@@ -168,19 +180,64 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 		}
 		for _, u := range it.updates {
 			if onOrBefore(u.Date, now) {
-				m.ProgressUpdates = append(m.ProgressUpdates, u)
+				m.Updates = append(m.Updates, u.line("update", it.lead, it.area))
 			}
 		}
-		for _, rv := range it.reviews {
-			if onOrBefore(rv.Date, now) {
-				m.Reviews = append(m.Reviews, rv)
+		for _, r := range it.reviews {
+			if onOrBefore(r.Date, now) {
+				m.Updates = append(m.Updates, pu{Date: r.Date, Note: r.Summary, EvidenceURL: r.DocumentURL}.line(r.Kind, it.lead, it.area))
 			}
 		}
+		sort.SliceStable(m.Updates, func(a, b int) bool { return m.Updates[a].Date.Before(m.Updates[b].Date) })
+		m.Departments = responsible(it.lead, it.area, now)
 		// The commitments were published together a few days after signing.
 		published(&m.Meta, it.lead, areaLabour, at(2024, time.July, 5, 9, 10+i), now)
 		commitments = append(commitments, m)
 	}
 	return p, commitments
+}
+
+// pu is a demo progress update; its evidence link, if any, illustrates.
+// City names the city whose body did it when not the lead's.
+type pu struct{ Date, Note, EvidenceURL, City string }
+
+// rv is a demo sơ kết or tổng kết review.
+type rv struct{ Date, Kind, Summary, DocumentURL string }
+
+// line is the ledger line of a demo update, signed by the body of the lead
+// city that was competent on its date. Its link is marked as an example:
+// the demo does not pass it off as a real government page.
+func (u pu) line(kind, lead string, a area) domain.LedgerUpdate {
+	day, _ := time.Parse(time.DateOnly, u.Date)
+	if u.City != "" {
+		lead = u.City
+	}
+	l := domain.LedgerUpdate{Date: day, Kind: kind, Text: u.Note, DepartmentCode: department(lead, a, day.Add(12*time.Hour))}
+	if u.EvidenceURL != "" {
+		title := "Bản tin về hoạt động"
+		if kind != "update" {
+			title = "Báo cáo " + strings.ToLower(domain.UpdateKinds.Label(kind))
+		}
+		l.Evidence = []domain.Evidence{{Title: title + " (ví dụ minh họa)", Source: exampleSource(u.EvidenceURL), URL: u.EvidenceURL, Example: true}}
+	}
+	return l
+}
+
+// exampleSource names the portal a demo link imitates.
+func exampleSource(link string) string {
+	if strings.Contains(link, "cantho.gov.vn") {
+		return "Cổng TTĐT TP. Cần Thơ (ví dụ)"
+	}
+	return "Cổng TTĐT TP. Hồ Chí Minh (ví dụ)"
+}
+
+// responsible are the bodies now in charge of a commitment: the lead
+// city's (both cities' for a joint one) competent department for its area.
+func responsible(lead string, a area, now time.Time) pq.StringArray {
+	if lead == domain.Both {
+		return pq.StringArray{department("hcm", a, now), department("cantho", a, now)}
+	}
+	return pq.StringArray{department(lead, a, now)}
 }
 
 // onOrBefore tells whether the yyyy-mm-dd day is not after now's date in Vietnam.

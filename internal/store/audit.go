@@ -65,7 +65,7 @@ LIMIT :limit OFFSET :offset`
 // AuditLog lists audit entries, newest first.
 func (s *Store) AuditLog(ctx context.Context, f AuditFilter) (List[AuditEntry], error) {
 	f.Paging.normalize()
-	return runList(ctx, s.db, auditListSQL, &f, &f.Paging, func(r auditRow) (AuditEntry, int) { return r.AuditEntry, r.Total })
+	return runList(ctx, s.reader(ctx), auditListSQL, &f, &f.Paging, func(r auditRow) (AuditEntry, int) { return r.AuditEntry, r.Total })
 }
 
 // PublicHistory is an entry's change history as the public sees it: when,
@@ -76,13 +76,21 @@ type PublicHistory struct {
 	DepartmentCode *string   `db:"department_code"`
 	Fields         int       `db:"fields"`
 	Reason         string    `db:"reason"`
+	ChangesJSON    []byte    `db:"changes"`
+}
+
+// Changes decodes the changed columns with their old and new values.
+func (h PublicHistory) Changes() map[string]Change {
+	out := map[string]Change{}
+	_ = json.Unmarshal(h.ChangesJSON, &out)
+	return out
 }
 
 // History lists the changes of one entry, oldest first.
 func (s *Store) History(ctx context.Context, entityType string, id int64) ([]PublicHistory, error) {
 	var out []PublicHistory
-	err := s.db.SelectContext(ctx, &out, `SELECT at, action, department_code,
-		(SELECT count(*) FROM jsonb_object_keys(changes)) AS fields, reason
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT at, action, department_code,
+		(SELECT count(*) FROM jsonb_object_keys(changes)) AS fields, reason, changes
 		FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY at, id`, entityType, id)
 	return out, err
 }

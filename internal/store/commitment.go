@@ -27,17 +27,20 @@ type commitmentRow struct {
 const commitmentColumns = `m.id, m.slug, m.status, m.external_id, m.department_code, m.archive_reason,
 	m.created_at, m.updated_at, m.published_at, m.version,
 	m.policy_id, m.title, m.description, COALESCE(m.city, 'both') AS city, m.progress, m.due_on,
-	m.sort_order, m.progress_updates, m.reviews, p.title AS program_title`
+	m.sort_order, m.departments, m.weight, m.ledger_digest, p.title AS program_title`
 
-// commitmentsListTail is the list's filters and order, read from
+// commitmentsListWhere and commitmentsListTail are the list's filters and its order, read from
 // commitments (the back office, any status) or public_commitments (the
 // public, whose policy is public).
-const commitmentsListTail = ` m
+const commitmentsListWhere = ` m
 JOIN policies p ON p.id = m.policy_id
 WHERE m.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR m.updated_at >= :updated_since)
   AND (:policy_id = 0 OR m.policy_id = :policy_id)
   AND (:lead = '' OR m.city = :lead OR m.city IS NULL)
-  AND (:progress = '' OR m.progress = :progress)
+  AND (:progress = '' OR m.progress = :progress)`
+
+const commitmentsListTail = commitmentsListWhere + `
 ORDER BY m.policy_id, m.sort_order, m.id
 LIMIT :limit OFFSET :offset`
 
@@ -50,48 +53,75 @@ const (
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicCommitmentsListSQL, commitmentsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	var list List[domain.Commitment]
+	var err error
+	if f.ByID && query == publicCommitmentsListSQL {
+		list, err = runByID(ctx, s.reader(ctx), publicCommitmentsCountSQL, publicCommitmentsByIDSQL, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	} else {
+		list, err = runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	}
+	if err != nil {
+		return list, err
+	}
+	return list, attachUpdates(ctx, s.reader(ctx), list.Items)
 }
 
 // Commitment returns one commitment whatever its status.
 func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, error) {
 	var m domain.Commitment
-	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
-	return m, err
+	err := get(ctx, s.reader(ctx), &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
+	if err != nil {
+		return m, err
+	}
+	one := []domain.Commitment{m}
+	err = attachUpdates(ctx, s.reader(ctx), one)
+	return one[0], err
 }
 
 // CommitmentByExternalID finds a commitment by its import key; an empty
 // key never matches.
 func (s *Store) CommitmentByExternalID(ctx context.Context, externalID string) (domain.Commitment, error) {
 	var m domain.Commitment
-	err := get(ctx, s.db, &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+	err := get(ctx, s.reader(ctx), &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
 WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
-	return m, err
+	if err != nil {
+		return m, err
+	}
+	one := []domain.Commitment{m}
+	err = attachUpdates(ctx, s.reader(ctx), one)
+	return one[0], err
 }
 
 // CommitmentsByExternalIDs finds the commitments of several import keys;
 // keys that match nothing are missing from the result.
 func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]domain.Commitment, error) {
 	var out []domain.Commitment
-	err := s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
 WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, attachUpdates(ctx, s.reader(ctx), out)
 }
 
 // PublicCommitments reads public commitments.
 func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
 	var out []domain.Commitment
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
 WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
 ORDER BY m.id LIMIT $3`, sel.args()...)
+	if err != nil {
+		return nil, err
+	}
+	return out, attachUpdates(ctx, s.reader(ctx), out)
 }
 
 const commitmentInsertSQL = `INSERT INTO commitments (slug, status, external_id, department_code, published_at,
-	policy_id, title, description, city, progress, due_on, sort_order, progress_updates, reviews)
+	policy_id, title, description, city, progress, due_on, sort_order, departments, weight, ledger_digest)
 VALUES (:slug, :status, :external_id, :department_code,
 	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
 	:policy_id, :title, :description, NULLIF(:city, 'both'), :progress, :due_on, :sort_order,
-	:progress_updates, :reviews)
+	COALESCE(CAST(:departments AS text[]), '{}'), :weight, :ledger_digest)
 RETURNING id, created_at, updated_at, published_at, version`
 
 // CreateCommitment inserts m and fills in its id, timestamps and version.
@@ -112,13 +142,17 @@ func createCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) er
 	if m.Progress == "" {
 		m.Progress = "not_started"
 	}
-	return getNamed(ctx, tx, &m.Meta, commitmentInsertSQL, m)
+	m.LedgerDigest = ledgerDigest(m.Updates)
+	if err := getNamed(ctx, tx, &m.Meta, commitmentInsertSQL, m); err != nil {
+		return err
+	}
+	return writeUpdates(ctx, tx, m)
 }
 
 const commitmentUpdateSQL = `UPDATE commitments SET slug = :slug, external_id = :external_id,
 	policy_id = :policy_id, title = :title, description = :description, city = NULLIF(:city, 'both'),
 	progress = :progress, due_on = :due_on, sort_order = :sort_order,
-	progress_updates = :progress_updates, reviews = :reviews,
+	departments = COALESCE(CAST(:departments AS text[]), '{}'), weight = :weight, ledger_digest = :ledger_digest,
 	updated_at = now(), version = version + 1
 WHERE id = :id AND version = :version
 RETURNING id, created_at, updated_at, published_at, version, status`
@@ -130,5 +164,18 @@ func (s *Store) UpdateCommitment(ctx context.Context, m *domain.Commitment) erro
 
 func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
 	m.Slug = vn.Slug(m.Title)
-	return updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments)
+	m.LedgerDigest = ledgerDigest(m.Updates)
+	if err := updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments); err != nil {
+		return err
+	}
+	return writeUpdates(ctx, tx, m)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicCommitmentsCountSQL = `SELECT count(*) FROM public_commitments` + commitmentsListWhere
+	publicCommitmentsByIDSQL  = `SELECT ` + commitmentColumns + `, 0 AS total_count FROM public_commitments` + commitmentsListWhere + `
+  AND m.id > :after_id
+ORDER BY m.id LIMIT :limit OFFSET :offset`
+)

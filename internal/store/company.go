@@ -46,12 +46,13 @@ LEFT JOIN LATERAL (
 	 WHERE j.company_id = c.id AND j.status = 'published' AND job_is_open(j.deadline)
 ) open ON true`
 
-// companiesListTail is the list's filters and order, read from companies
+// companiesListWhere and companiesListTail are the list's filters and its order, read from companies
 // (the back office, any status) or public_companies.
-const companiesListTail = ` c
+const companiesListWhere = ` c
 ` + companyOpenJoin + `
 JOIN cities ci ON ci.code = c.city
 WHERE c.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR c.updated_at >= :updated_since)
   AND (:city = '' OR c.city = :city)
   AND (:ward = '' OR c.ward_code = :ward)
   AND (:industry = '' OR c.industry_code = :industry)
@@ -60,7 +61,9 @@ WHERE c.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', c.name, c.tax_code, c.description, c.address,
-                 w.name, w.former_units, ci.name_vi)))) = 0))
+                 w.name, w.former_units, ci.name_vi)))) = 0))`
+
+const companiesListTail = companiesListWhere + `
 ORDER BY CASE WHEN :sort = 'name' THEN c.name END ASC,
          COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC
 LIMIT :limit OFFSET :offset`
@@ -74,27 +77,30 @@ const (
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicCompaniesListSQL, companiesListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	if f.ByID && query == publicCompaniesListSQL {
+		return runByID(ctx, s.reader(ctx), publicCompaniesCountSQL, publicCompaniesByIDSQL, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	}
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.
 func (s *Store) Company(ctx context.Context, id int64) (domain.Company, error) {
 	var c domain.Company
-	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
 	return c, err
 }
 
 // CompanyByTaxCode finds a company by its natural key.
 func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Company, error) {
 	var c domain.Company
-	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
+	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
 	return c, err
 }
 
 // CompanyByExternalID finds a company by its import key; an empty key never matches.
 func (s *Store) CompanyByExternalID(ctx context.Context, externalID string) (domain.Company, error) {
 	var c domain.Company
-	err := get(ctx, s.db, &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
 	return c, err
 }
@@ -103,7 +109,7 @@ WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
 // that match nothing are missing from the result.
 func (s *Store) CompaniesByExternalIDs(ctx context.Context, ids []string) ([]domain.Company, error) {
 	var out []domain.Company
-	err := s.db.SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -111,7 +117,7 @@ WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
 // PublicCompanies reads public companies.
 func (s *Store) PublicCompanies(ctx context.Context, sel PublicSelection) ([]domain.Company, error) {
 	var out []domain.Company
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
 WHERE (cardinality($1::bigint[]) = 0 OR c.id = ANY ($1)) AND c.id > $2
 ORDER BY c.id LIMIT $3`, sel.args()...)
 }
@@ -166,3 +172,12 @@ func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
 	}
 	return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicCompaniesCountSQL = `SELECT count(*) FROM public_companies` + companiesListWhere
+	publicCompaniesByIDSQL  = `SELECT ` + companyColumns + `, 0 AS total_count FROM public_companies` + companiesListWhere + `
+  AND c.id > :after_id
+ORDER BY c.id LIMIT :limit OFFSET :offset`
+)

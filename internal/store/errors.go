@@ -166,39 +166,65 @@ type pqConn interface {
 	driver.NamedValueChecker
 }
 
-type conn struct{ driver.Conn }
+type conn struct {
+	driver.Conn
+	// keep, when set, says whether the connection still goes to the right
+	// server (replica.go); down is told when it fails to reach its server.
+	keep func() bool
+	down func()
+}
 
 func (c *conn) pq() pqConn { return c.Conn.(pqConn) }
+
+// fail marks a connection failure as ErrUnavailable. On a connection to
+// the read replica (down set) it also tells down and says the connection
+// is bad, so database/sql runs the read again on a new connection, which
+// goes to the primary: the visitor never sees the replica fail.
+func (c *conn) fail(err error) error {
+	err = unavailable(err)
+	if c.down != nil && errors.Is(err, ErrUnavailable) {
+		c.down()
+		return driver.ErrBadConn
+	}
+	return err
+}
 
 func (c *conn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	tx, err := c.pq().BeginTx(ctx, opts)
 	if err != nil {
-		return nil, unavailable(err)
+		return nil, c.fail(err)
 	}
 	return txn{tx}, nil
 }
 
 func (c *conn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
 	st, err := c.pq().PrepareContext(ctx, query)
-	return st, unavailable(err)
+	return st, c.fail(err)
 }
 
 func (c *conn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	rows, err := c.pq().QueryContext(ctx, query, args)
-	return rows, unavailable(err)
+	return rows, c.fail(err)
 }
 
 func (c *conn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	res, err := c.pq().ExecContext(ctx, query, args)
-	return res, unavailable(err)
+	return res, c.fail(err)
 }
 
-func (c *conn) Ping(ctx context.Context) error { return unavailable(c.pq().Ping(ctx)) }
+func (c *conn) Ping(ctx context.Context) error { return c.fail(c.pq().Ping(ctx)) }
 
 // ResetSession and CheckNamedValue answer database/sql itself, which
-// compares their errors (driver.ErrBadConn, driver.ErrSkip): unchanged.
-func (c *conn) ResetSession(ctx context.Context) error      { return c.pq().ResetSession(ctx) }
-func (c *conn) IsValid() bool                               { return c.pq().IsValid() }
+// compares their errors (driver.ErrBadConn, driver.ErrSkip): unchanged,
+// but for a connection that no longer goes to the right server, which is
+// bad: the pool drops it and opens another.
+func (c *conn) ResetSession(ctx context.Context) error {
+	if c.keep != nil && !c.keep() {
+		return driver.ErrBadConn
+	}
+	return c.pq().ResetSession(ctx)
+}
+func (c *conn) IsValid() bool                               { return c.pq().IsValid() && (c.keep == nil || c.keep()) }
 func (c *conn) CheckNamedValue(nv *driver.NamedValue) error { return c.pq().CheckNamedValue(nv) }
 
 type txn struct{ driver.Tx }

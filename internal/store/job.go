@@ -47,11 +47,12 @@ const jobColumns = `j.id, j.slug, j.status, j.external_id, j.department_code, j.
 // jobJoins brings in what a job shows of its company and ward.
 const jobJoins = `JOIN companies c ON c.id = j.company_id LEFT JOIN wards w ON w.code = j.ward_code`
 
-// jobsListTail is the list's filters and order, read from jobs (the back
+// jobsListWhere and jobsListTail are the list's filters and its order, read from jobs (the back
 // office, any status) or public_jobs (the public, whose company is public).
-const jobsListTail = ` j ` + jobJoins + `
+const jobsListWhere = ` j ` + jobJoins + `
 JOIN cities ci ON ci.code = j.city
 WHERE j.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR j.updated_at >= :updated_since)
   AND (:city = '' OR j.city = :city)
   AND (:ward = '' OR j.ward_code = :ward)
   AND (:occupation = '' OR j.occupation_code = :occupation)
@@ -67,7 +68,9 @@ WHERE j.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', j.title, j.description, j.requirements, c.name,
-                 j.work_address, w.name, w.former_units, ci.name_vi)))) = 0))
+                 j.work_address, w.name, w.former_units, ci.name_vi)))) = 0))`
+
+const jobsListTail = jobsListWhere + `
 ORDER BY CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC NULLS LAST,
          CASE WHEN :sort = 'deadline' THEN j.deadline END ASC NULLS LAST,
          j.published_at DESC NULLS LAST, j.id DESC
@@ -82,20 +85,23 @@ const (
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicJobsListSQL, jobsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	if f.ByID && query == publicJobsListSQL {
+		return runByID(ctx, s.reader(ctx), publicJobsCountSQL, publicJobsByIDSQL, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	}
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.
 func (s *Store) Job(ctx context.Context, id int64) (domain.Job, error) {
 	var j domain.Job
-	err := get(ctx, s.db, &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
 	return j, err
 }
 
 // JobByExternalID finds a job by its import key; an empty key never matches.
 func (s *Store) JobByExternalID(ctx context.Context, externalID string) (domain.Job, error) {
 	var j domain.Job
-	err := get(ctx, s.db, &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
 	return j, err
 }
@@ -104,7 +110,7 @@ WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
 // nothing are missing from the result.
 func (s *Store) JobsByExternalIDs(ctx context.Context, ids []string) ([]domain.Job, error) {
 	var out []domain.Job
-	err := s.db.SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -113,7 +119,7 @@ WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
 // all and filters on the deadline when asked.
 func (s *Store) PublicJobs(ctx context.Context, sel PublicSelection) ([]domain.Job, error) {
 	var out []domain.Job
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
 WHERE (cardinality($1::bigint[]) = 0 OR j.id = ANY ($1)) AND j.id > $2
 ORDER BY j.id LIMIT $3`, sel.args()...)
 }
@@ -175,3 +181,12 @@ func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
 	}
 	return updateChecked(ctx, tx, &j.Meta, jobUpdateSQL, j, Jobs)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicJobsCountSQL = `SELECT count(*) FROM public_jobs` + jobsListWhere
+	publicJobsByIDSQL  = `SELECT ` + jobColumns + `, 0 AS total_count FROM public_jobs` + jobsListWhere + `
+  AND j.id > :after_id
+ORDER BY j.id LIMIT :limit OFFSET :offset`
+)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"hoptac/internal/domain"
 )
@@ -13,7 +14,16 @@ type Paging struct {
 	PerPage int `db:"-"`
 	Limit   int `db:"limit"`
 	Offset  int `db:"offset"`
+	// ByID makes the page the API's: in id order, after AfterID (a
+	// cursor), the total counted apart (runByID); UpdatedSince keeps
+	// entries updated at or after it (nil: all) in any list.
+	ByID         bool       `db:"-"`
+	AfterID      int64      `db:"after_id"`
+	UpdatedSince *time.Time `db:"updated_since"`
 }
+
+// Pager gives a filter's paging to code that serves every kind's filter.
+func (p *Paging) Pager() *Paging { return p }
 
 // MaxPerPage caps a page so no request can ask for the whole table.
 const MaxPerPage = 100
@@ -95,4 +105,24 @@ func listSQL(status *string, public, other string) string {
 		return public
 	}
 	return other
+}
+
+// runByID runs an API page (Paging.ByID): the rows of one statement, the
+// total from a count of the same matches, or -1 on a cursor page.
+func runByID[R any, T any](ctx context.Context, q queryer, countSQL, pageSQL string, arg any, p *Paging, split func(R) (T, int)) (List[T], error) {
+	var rows []R
+	if err := selectNamed(ctx, q, &rows, pageSQL, arg); err != nil {
+		return List[T]{}, err
+	}
+	l := toList(rows, *p, split)
+	if p.AfterID > 0 {
+		// A cursor page is one of many a harvester walks: counting every
+		// match again would cost more than the page itself.
+		l.Total = -1
+		return l, nil
+	}
+	if err := getNamed(ctx, q, &l.Total, countSQL, arg); err != nil {
+		return List[T]{}, err
+	}
+	return l, nil
 }

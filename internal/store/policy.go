@@ -28,19 +28,22 @@ type policyRow struct {
 const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code, p.archive_reason,
 	p.created_at, p.updated_at, p.published_at, p.version,
 	p.title, p.kind, p.field, p.doc_number, p.issuer, p.issued_on, p.effective_from, p.effective_to,
-	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city`
+	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city, p.continued_by`
 
-// policiesListTail is the list's filters and order, read from policies
+// policiesListWhere and policiesListTail are the list's filters and its order, read from policies
 // (the back office, any status) or public_policies.
-const policiesListTail = ` p
+const policiesListWhere = ` p
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city OR p.city IS NULL)
   AND (:kind = '' OR p.kind = :kind)
   AND (:field = '' OR p.field = :field)
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
-           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))`
+
+const policiesListTail = policiesListWhere + `
 ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
@@ -53,20 +56,23 @@ const (
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicPoliciesListSQL, policiesListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	if f.ByID && query == publicPoliciesListSQL {
+		return runByID(ctx, s.reader(ctx), publicPoliciesCountSQL, publicPoliciesByIDSQL, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	}
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
 func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
 	var p domain.Policy
-	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
 	return p, err
 }
 
 // PolicyByExternalID finds a policy by its import key.
 func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
 	var p domain.Policy
-	err := get(ctx, s.db, &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 	return p, err
 }
 
@@ -74,7 +80,7 @@ func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (doma
 // that match nothing are missing from the result.
 func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
 	var out []domain.Policy
-	err := s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -82,18 +88,18 @@ WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 // PublicPolicies reads public policies.
 func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
 	var out []domain.Policy
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
 
 const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
 	title, kind, field, doc_number, issuer, issued_on, effective_from, effective_to,
-	summary, body, source_url, city)
+	summary, body, source_url, city, continued_by)
 VALUES (:slug, :status, :external_id, :department_code,
 	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
 	:title, :kind, :field, :doc_number, :issuer, :issued_on, :effective_from, :effective_to,
-	:summary, :body, :source_url, NULLIF(:city, 'both'))
+	:summary, :body, :source_url, NULLIF(:city, 'both'), :continued_by)
 RETURNING id, created_at, updated_at, published_at, version`
 
 // CreatePolicy inserts p and fills in its id, timestamps and version.
@@ -118,7 +124,7 @@ const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :extern
 	title = :title, kind = :kind, field = :field, doc_number = :doc_number, issuer = :issuer,
 	issued_on = :issued_on, effective_from = :effective_from, effective_to = :effective_to,
 	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
-	updated_at = now(), version = version + 1
+	continued_by = :continued_by, updated_at = now(), version = version + 1
 WHERE id = :id AND version = :version
 RETURNING id, created_at, updated_at, published_at, version, status`
 
@@ -131,3 +137,12 @@ func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicPoliciesCountSQL = `SELECT count(*) FROM public_policies` + policiesListWhere
+	publicPoliciesByIDSQL  = `SELECT ` + policyColumns + `, 0 AS total_count FROM public_policies` + policiesListWhere + `
+  AND p.id > :after_id
+ORDER BY p.id LIMIT :limit OFFSET :offset`
+)

@@ -38,12 +38,13 @@ const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.support, p.description, p.city, p.occupations, p.support_groups, p.support_benefits,
 	s.name AS school_name, s.slug AS school_slug, s.code AS school_code`
 
-// programsListTail is the list's filters and order, read from programs
+// programsListWhere and programsListTail are the list's filters and its order, read from programs
 // (the back office, any status) or public_programs (the public, whose
 // school is public).
-const programsListTail = ` p
+const programsListWhere = ` p
 JOIN schools s ON s.id = p.school_id
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city)
   AND (:level = '' OR p.level = :level)
   AND (:mode = '' OR p.mode = :mode)
@@ -54,7 +55,9 @@ WHERE p.status = :status
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
-           AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))`
+
+const programsListTail = programsListWhere + `
 ORDER BY p.name ASC, s.name ASC, p.id ASC
 LIMIT :limit OFFSET :offset`
 
@@ -67,13 +70,16 @@ const (
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicProgramsListSQL, programsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	if f.ByID && query == publicProgramsListSQL {
+		return runByID(ctx, s.reader(ctx), publicProgramsCountSQL, publicProgramsByIDSQL, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	}
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.
 func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
 	var p domain.Program
-	err := get(ctx, s.db, &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
 	return p, err
 }
 
@@ -81,7 +87,7 @@ func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
 // key never matches.
 func (s *Store) ProgramByExternalID(ctx context.Context, externalID string) (domain.Program, error) {
 	var p domain.Program
-	err := get(ctx, s.db, &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 	return p, err
 }
@@ -90,7 +96,7 @@ WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 // keys that match nothing are missing from the result.
 func (s *Store) ProgramsByExternalIDs(ctx context.Context, ids []string) ([]domain.Program, error) {
 	var out []domain.Program
-	err := s.db.SelectContext(ctx, &out, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -98,7 +104,7 @@ WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 // PublicPrograms reads public programs.
 func (s *Store) PublicPrograms(ctx context.Context, sel PublicSelection) ([]domain.Program, error) {
 	var out []domain.Program
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
@@ -167,3 +173,12 @@ func programsFollowSchool(ctx context.Context, tx *sqlx.Tx, schoolID int64, city
 	_, err := tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, schoolID, city)
 	return translate(err)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicProgramsCountSQL = `SELECT count(*) FROM public_programs` + programsListWhere
+	publicProgramsByIDSQL  = `SELECT ` + programColumns + `, 0 AS total_count FROM public_programs` + programsListWhere + `
+  AND p.id > :after_id
+ORDER BY p.id LIMIT :limit OFFSET :offset`
+)

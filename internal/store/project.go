@@ -31,17 +31,20 @@ const projectColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.stage, p.description, p.contact`
 
 // Projects that seek partners come first: that is what investors look for.
-// projectsListTail is the list's filters and order, read from projects
+// projectsListWhere and projectsListTail are the list's filters and its order, read from projects
 // (the back office, any status) or public_projects.
-const projectsListTail = ` p
+const projectsListWhere = ` p
 WHERE p.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR p.updated_at >= :updated_since)
   AND (:city = '' OR p.city = :city)
   AND (:kind = '' OR p.kind = :kind)
   AND (:stage = '' OR p.stage = :stage)
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
-           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))
+           AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))`
+
+const projectsListTail = projectsListWhere + `
 ORDER BY (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
 LIMIT :limit OFFSET :offset`
 
@@ -54,20 +57,23 @@ const (
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicProjectsListSQL, projectsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	if f.ByID && query == publicProjectsListSQL {
+		return runByID(ctx, s.reader(ctx), publicProjectsCountSQL, publicProjectsByIDSQL, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	}
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
 // Project returns one project whatever its status.
 func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
 	var p domain.Project
-	err := get(ctx, s.db, &p, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
 	return p, err
 }
 
 // ProjectByExternalID finds a project by its import key; an empty key never matches.
 func (s *Store) ProjectByExternalID(ctx context.Context, externalID string) (domain.Project, error) {
 	var p domain.Project
-	err := get(ctx, s.db, &p, `SELECT `+projectColumns+` FROM projects p
+	err := get(ctx, s.reader(ctx), &p, `SELECT `+projectColumns+` FROM projects p
 WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 	return p, err
 }
@@ -76,7 +82,7 @@ WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 // that match nothing are missing from the result.
 func (s *Store) ProjectsByExternalIDs(ctx context.Context, ids []string) ([]domain.Project, error) {
 	var out []domain.Project
-	err := s.db.SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM projects p
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM projects p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -84,7 +90,7 @@ WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
 // PublicProjects reads public projects.
 func (s *Store) PublicProjects(ctx context.Context, sel PublicSelection) ([]domain.Project, error) {
 	var out []domain.Project
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM public_projects p
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM public_projects p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
@@ -130,3 +136,12 @@ func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicProjectsCountSQL = `SELECT count(*) FROM public_projects` + projectsListWhere
+	publicProjectsByIDSQL  = `SELECT ` + projectColumns + `, 0 AS total_count FROM public_projects` + projectsListWhere + `
+  AND p.id > :after_id
+ORDER BY p.id LIMIT :limit OFFSET :offset`
+)

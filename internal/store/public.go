@@ -54,6 +54,14 @@ UNION ALL SELECT 'commitment', id, version FROM public_commitments`
 // the search index with the database.
 func (s *Store) PublicVersions(ctx context.Context) ([]EntryVersion, error) {
 	var out []EntryVersion
-	err := s.db.SelectContext(ctx, &out, publicVersionsSQL)
+	err := s.reader(ctx).SelectContext(ctx, &out, publicVersionsSQL)
 	return out, err
+}
+
+// IsPublic tells whether the entry of type typ and id is public, by the
+// same views as everything else.
+func (s *Store) IsPublic(ctx context.Context, typ string, id int64) (bool, error) {
+	var ok bool
+	err := s.reader(ctx).GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM (`+publicVersionsSQL+`) v WHERE v.entity_type = $1 AND v.id = $2)`, typ, id)
+	return ok, err
 }

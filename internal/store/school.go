@@ -35,12 +35,13 @@ const schoolColumns = `s.id, s.slug, s.status, s.external_id, s.department_code,
 	COALESCE(w.name, '') AS ward_name,
 	(SELECT count(*) FROM programs p WHERE p.school_id = s.id AND p.status = 'published') AS program_count`
 
-// schoolsListTail is the list's filters and order, read from schools (the
+// schoolsListWhere and schoolsListTail are the list's filters and its order, read from schools (the
 // back office, any status) or public_schools.
-const schoolsListTail = ` s
+const schoolsListWhere = ` s
 LEFT JOIN wards w ON w.code = s.ward_code
 JOIN cities ci ON ci.code = s.city
 WHERE s.status = :status
+  AND (CAST(:updated_since AS timestamptz) IS NULL OR s.updated_at >= :updated_since)
   AND (:city = '' OR s.city = :city)
   AND (:ward = '' OR s.ward_code = :ward)
   AND (:kind = '' OR s.kind = :kind)
@@ -51,7 +52,9 @@ WHERE s.status = :status
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', s.name, s.code, s.description, s.address,
-                 w.name, w.former_units, ci.name_vi)))) = 0))
+                 w.name, w.former_units, ci.name_vi)))) = 0))`
+
+const schoolsListTail = schoolsListWhere + `
 ORDER BY s.name ASC, s.id ASC
 LIMIT :limit OFFSET :offset`
 
@@ -64,27 +67,30 @@ const (
 func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
 	f.Paging.normalize()
 	query := listSQL(&f.Status, publicSchoolsListSQL, schoolsListSQL)
-	return runList(ctx, s.db, query, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
+	if f.ByID && query == publicSchoolsListSQL {
+		return runByID(ctx, s.reader(ctx), publicSchoolsCountSQL, publicSchoolsByIDSQL, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
+	}
+	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
 }
 
 // School returns one school whatever its status.
 func (s *Store) School(ctx context.Context, id int64) (domain.School, error) {
 	var sc domain.School
-	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
+	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
 	return sc, err
 }
 
 // SchoolByCode finds a school by its natural key, city + code.
 func (s *Store) SchoolByCode(ctx context.Context, city, code string) (domain.School, error) {
 	var sc domain.School
-	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
+	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
 	return sc, err
 }
 
 // SchoolByExternalID finds a school by its import key; an empty key never matches.
 func (s *Store) SchoolByExternalID(ctx context.Context, externalID string) (domain.School, error) {
 	var sc domain.School
-	err := get(ctx, s.db, &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE s.external_id = $1 AND s.external_id <> ''`, externalID)
 	return sc, err
 }
@@ -93,7 +99,7 @@ WHERE s.external_id = $1 AND s.external_id <> ''`, externalID)
 // match nothing are missing from the result.
 func (s *Store) SchoolsByExternalIDs(ctx context.Context, ids []string) ([]domain.School, error) {
 	var out []domain.School
-	err := s.db.SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE s.external_id = ANY($1) AND s.external_id <> ''`, pq.Array(ids))
 	return out, err
 }
@@ -101,7 +107,7 @@ WHERE s.external_id = ANY($1) AND s.external_id <> ''`, pq.Array(ids))
 // PublicSchools reads public schools.
 func (s *Store) PublicSchools(ctx context.Context, sel PublicSelection) ([]domain.School, error) {
 	var out []domain.School
-	return out, s.db.SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
+	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE (cardinality($1::bigint[]) = 0 OR s.id = ANY ($1)) AND s.id > $2
 ORDER BY s.id LIMIT $3`, sel.args()...)
 }
@@ -154,3 +160,12 @@ func updateSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
 	}
 	return programsFollowSchool(ctx, tx, sc.ID, sc.City)
 }
+
+// The API's pages (Paging.ByID): id order, and the total counted apart, so
+// no window has to hold every matching row beside the page.
+const (
+	publicSchoolsCountSQL = `SELECT count(*) FROM public_schools` + schoolsListWhere
+	publicSchoolsByIDSQL  = `SELECT ` + schoolColumns + `, 0 AS total_count FROM public_schools` + schoolsListWhere + `
+  AND s.id > :after_id
+ORDER BY s.id LIMIT :limit OFFSET :offset`
+)

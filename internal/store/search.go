@@ -128,7 +128,7 @@ func (s *Store) SearchEntries(ctx context.Context, f EntrySearch) (EntryResults,
 		CityCounts []byte `db:"city_counts"`
 		Hits       []byte `db:"hits"`
 	}
-	if err := getNamed(ctx, s.db, &row, entrySearchSQL, f); err != nil {
+	if err := getNamed(ctx, s.reader(ctx), &row, entrySearchSQL, f); err != nil {
 		return EntryResults{}, fmt.Errorf("search entries: %w", err)
 	}
 	res := EntryResults{Total: row.Total}

@@ -121,7 +121,7 @@ func storeStatements(t *testing.T, dir string) []statement {
 func expand(stmts []statement) []statement {
 	var out []statement
 	for _, s := range stmts {
-		if !strings.Contains(s.sql, "{table}") {
+		if !strings.Contains(s.sql, "table}") { // {table}, {public_table}, {live_table}
 			out = append(out, s)
 			continue
 		}

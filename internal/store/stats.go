@@ -33,6 +33,6 @@ FROM cities ci ORDER BY ci.sort_order, ci.code`
 // CitiesAtAGlance counts what each city has published; only public entries count.
 func (s *Store) CitiesAtAGlance(ctx context.Context) ([]CityGlance, error) {
 	var out []CityGlance
-	err := s.db.SelectContext(ctx, &out, citiesAtAGlanceSQL)
+	err := s.reader(ctx).SelectContext(ctx, &out, citiesAtAGlanceSQL)
 	return out, err
 }

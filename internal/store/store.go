@@ -34,6 +34,11 @@ type Options struct {
 	// MaxPreSessions bounds the login form's live pre-sessions (0:
 	// DefaultMaxPreSessions).
 	MaxPreSessions int
+	// ReadURL, when set, is a streaming replica that answers public reads
+	// (PublicRead) while it is up and at most MaxReplicaLag behind (0:
+	// DefaultMaxReplicaLag).
+	ReadURL       string
+	MaxReplicaLag time.Duration
 }
 
 // Store wraps the database handle.
@@ -42,6 +47,7 @@ type Store struct {
 	dsn string // for LISTEN, which needs a connection of its own
 	// maxPreSessions: see Options.MaxPreSessions.
 	maxPreSessions int
+	replica        *replica // nil without Options.ReadURL
 }
 
 // Open connects to PostgreSQL with a bounded pool; every session gets a
@@ -70,7 +76,20 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	if maxPre <= 0 {
 		maxPre = DefaultMaxPreSessions
 	}
-	return &Store{db: db, dsn: dsn, maxPreSessions: maxPre}, nil
+	s := &Store{db: db, dsn: dsn, maxPreSessions: maxPre}
+	if opts.ReadURL != "" {
+		readDSN, err := withStatementTimeout(opts.ReadURL, opts.StatementTimeout)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("read replica: %w", err)
+		}
+		if s.replica, err = openReplica(readDSN, pqConnector, opts.MaxOpenConns, opts.MaxReplicaLag); err != nil {
+			db.Close()
+			return nil, err
+		}
+		s.replica.watch(db)
+	}
+	return s, nil
 }
 
 // withStatementTimeout adds statement_timeout as a run-time parameter of
@@ -98,7 +117,12 @@ func withStatementTimeout(databaseURL string, d time.Duration) (string, error) {
 func (s *Store) DB() *sqlx.DB { return s.db }
 
 // Close closes the pool.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.replica != nil {
+		s.replica.close()
+	}
+	return s.db.Close()
+}
 
 // Ping tells whether the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }

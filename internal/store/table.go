@@ -55,10 +55,21 @@ func updates[T any](save func(context.Context, *sqlx.Tx, *T) error) func(context
 	}
 }
 
+// liveViews name, where a table has one, the view of its public entries
+// that are still current: a job whose deadline has not passed.
+var liveViews = map[Table]string{Jobs: "open_jobs"}
+
 // forTable writes a statement shared by every entry table for table t:
-// {table} in query becomes the quoted name. Exported entry points check t
+// {table} in query becomes the quoted name, {public_table} its public view's
+// and {live_table} that of its entries still current (liveViews). Exported entry points check t
 // with checkTable first, so only the constants above reach SQL.
 func forTable(query string, t Table) string {
+	live, ok := liveViews[t]
+	if !ok {
+		live = "public_" + string(t)
+	}
+	query = strings.ReplaceAll(query, "{live_table}", pq.QuoteIdentifier(live))
+	query = strings.ReplaceAll(query, "{public_table}", pq.QuoteIdentifier("public_"+string(t)))
 	return strings.ReplaceAll(query, "{table}", pq.QuoteIdentifier(string(t)))
 }
 

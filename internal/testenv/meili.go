@@ -104,6 +104,12 @@ func freeAddr() (string, error) {
 }
 
 func startMeili() (*Meili, error) {
+	key := make([]byte, 16)
+	_, _ = rand.Read(key)
+	return startMeiliWithKey(hex.EncodeToString(key))
+}
+
+func startMeiliWithKey(masterKey string) (*Meili, error) {
 	bin, err := findMeiliBinary()
 	if err != nil {
 		return nil, err
@@ -116,9 +122,7 @@ func startMeili() (*Meili, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := make([]byte, 16)
-	_, _ = rand.Read(key)
-	m := &Meili{URL: "http://" + addr, MasterKey: hex.EncodeToString(key), dataDir: dataDir, bin: bin, addr: addr}
+	m := &Meili{URL: "http://" + addr, MasterKey: masterKey, dataDir: dataDir, bin: bin, addr: addr}
 	if err := m.Start(); err != nil {
 		os.RemoveAll(dataDir)
 		return nil, err
@@ -173,6 +177,19 @@ func (m *Meili) Start() error {
 	return fmt.Errorf("Meilisearch did not become healthy on %s within 30s; its log:\n%s", m.addr, log)
 }
 
+// Pid is the running process's id (0 when stopped), to read its memory.
+func (m *Meili) Pid() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cmd == nil {
+		return 0
+	}
+	return m.cmd.Process.Pid
+}
+
+// DataDir is the folder of its data, to measure its size on disk.
+func (m *Meili) DataDir() string { return m.dataDir }
+
 // Kill stops the process abruptly, as a crash would.
 func (m *Meili) Kill() {
 	m.mu.Lock()
@@ -197,6 +214,18 @@ func (m *Meili) shutdown() {
 func PrivateMeilisearch(t testing.TB) *Meili {
 	t.Helper()
 	m, err := startMeili()
+	if err != nil {
+		t.Fatalf("testenv: Meilisearch: %v", err)
+	}
+	t.Cleanup(m.shutdown)
+	return m
+}
+
+// PrivateMeilisearchWithKey is PrivateMeilisearch with a given master
+// key: replicas a portal reaches with one MEILI_MASTER_KEY share it.
+func PrivateMeilisearchWithKey(t testing.TB, masterKey string) *Meili {
+	t.Helper()
+	m, err := startMeiliWithKey(masterKey)
 	if err != nil {
 		t.Fatalf("testenv: Meilisearch: %v", err)
 	}

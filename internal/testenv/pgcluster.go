@@ -70,6 +70,22 @@ func pgMajor(binDir string) int {
 }
 
 func newPGCluster() (*PGCluster, error) {
+	c, err := newEmptyPGCluster()
+	if err != nil {
+		return nil, err
+	}
+	initdb := c.command("initdb", "-D", c.dataDir(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+		"--locale=C.UTF-8", "--no-sync", "--no-instructions")
+	if out, err := initdb.CombinedOutput(); err != nil {
+		os.RemoveAll(c.dir)
+		return nil, fmt.Errorf("initdb: %w\n%s", err, out)
+	}
+	return c, nil
+}
+
+// newEmptyPGCluster picks a folder and a port; the caller fills the data
+// folder (initdb, or a base backup).
+func newEmptyPGCluster() (*PGCluster, error) {
 	bin, err := pgBinDir()
 	if err != nil {
 		return nil, err
@@ -97,14 +113,44 @@ func newPGCluster() (*PGCluster, error) {
 	c.Addr = addr
 	_, portStr, _ := net.SplitHostPort(addr)
 	c.port, _ = strconv.Atoi(portStr)
-
-	initdb := c.command("initdb", "-D", c.dataDir(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-		"--locale=C.UTF-8", "--no-sync", "--no-instructions")
-	if out, err := initdb.CombinedOutput(); err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("initdb: %w\n%s", err, out)
-	}
 	return c, nil
+}
+
+// Standby makes a streaming replica of c (pg_basebackup -R: a hot
+// standby that follows c's WAL over a replication connection), started,
+// and removed when the test ends. initdb's trust rules already let
+// loopback replication connections in.
+func (c *PGCluster) Standby(t testing.TB) *PGCluster {
+	t.Helper()
+	s, err := newEmptyPGCluster()
+	if err != nil {
+		t.Fatalf("testenv: standby: %v", err)
+	}
+	t.Cleanup(s.remove)
+	host, port, _ := net.SplitHostPort(c.Addr)
+	backup := s.command("pg_basebackup", "-h", host, "-p", port, "-U", "postgres",
+		"-D", s.dataDir(), "-R", "-X", "stream", "--no-sync", "--checkpoint=fast")
+	if out, err := backup.CombinedOutput(); err != nil {
+		t.Fatalf("testenv: pg_basebackup: %v\n%s", err, out)
+	}
+	if err := s.Start(); err != nil {
+		t.Fatalf("testenv: standby: %v", err)
+	}
+	return s
+}
+
+// Exec runs SQL on database name of this server (a test's own changes:
+// pausing replay on a standby, say).
+func (c *PGCluster) Exec(t testing.TB, name, query string) {
+	t.Helper()
+	db, err := sql.Open("postgres", c.URL(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(query); err != nil {
+		t.Fatalf("testenv: %s on %s: %v", query, c.Addr, err)
+	}
 }
 
 // postgresUser is the credential to run the server with: PostgreSQL

@@ -119,6 +119,7 @@ func (s *server) adminStatus(to domain.Status) fiber.Handler {
 		if err != nil {
 			return err
 		}
+		s.stats.invalidate() // /thong-ke counts what is public now
 		return c.Redirect(back+"?ok="+string(to), fiber.StatusSeeOther)
 	}
 }

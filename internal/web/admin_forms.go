@@ -25,6 +25,7 @@ type formPage struct {
 	version  int
 	conflict []conflictField
 	cancel   string
+	ledger   *ledgerPart // a commitment's program list and ledger rows
 }
 
 type conflictField struct {
@@ -54,16 +55,33 @@ func (s *server) renderForm(c *fiber.Ctx, status int, p formPage) error {
 			list = append(list, errorItem{f.Name, msg})
 		}
 	}
-	for name, msg := range p.errors { // problems of fields the form does not show
-		if !hasField(fields, name) {
-			list = append(list, errorItem{fields[0].Name, msg})
+	for _, name := range extraErrorNames(p.errors, func(n string) bool { return hasField(fields, n) }) {
+		anchor := name // a ledger field has its own input
+		if !strings.HasPrefix(name, "u") || strings.HasPrefix(name, "updates") {
+			anchor = fields[0].Name // problems of fields the form does not show
 		}
+		list = append(list, errorItem{anchor, p.errors[name]})
 	}
 	c.Status(status)
-	return s.renderAdmin(c, "admin/form", p.title, fiber.Map{
+	data := fiber.Map{
 		"Type": p.typ, "Fields": fields, "Values": p.values, "Errors": p.errors, "ErrorList": list,
 		"Version": p.version, "Conflict": p.conflict, "Cancel": p.cancel,
-	})
+	}
+	if p.ledger != nil {
+		data["Ledger"] = p.ledger.rows
+		data["LedgerDepartments"] = s.catalog.DepartmentOptions()
+	}
+	for _, f := range fields {
+		if f.Kind == "program" { // a list of programs to pick from
+			programs, err := s.programOptions(c)
+			if err != nil {
+				return err
+			}
+			data["Programs"] = programs
+			break
+		}
+	}
+	return s.renderAdmin(c, "admin/form", p.title, data)
 }
 
 func hasField(fields []formField, name string) bool {
@@ -166,7 +184,11 @@ func (s *server) adminNew(c *fiber.Ctx) error {
 	if o := official(c); !o.IsAdmin() {
 		values["city"] = o.City
 	}
-	return s.renderForm(c, fiber.StatusOK, formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural})
+	ledger, err := s.ledgerOf(c, k.New())
+	if err != nil {
+		return err
+	}
+	return s.renderForm(c, fiber.StatusOK, formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural, ledger: ledger})
 }
 
 func (s *server) adminCreate(c *fiber.Ctx) error {
@@ -178,10 +200,8 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 	values := formValues(c, fieldsFor(typ.Name, official(c)))
 	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural}
 	e := k.New()
-	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
+	if done, err := s.checkForm(c, k, e, &page); done || err != nil {
 		return err
-	} else if len(page.errors) > 0 {
-		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
 	m := k.MetaOf(e)
 	m.Status = domain.StatusDraft
@@ -210,8 +230,12 @@ func (s *server) adminEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	ledger, err := s.ledgerOf(c, e)
+	if err != nil {
+		return err
+	}
 	return s.renderForm(c, fiber.StatusOK, formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values,
-		version: row.Meta.Version, cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)})
+		version: row.Meta.Version, cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), ledger: ledger})
 }
 
 func (s *server) adminUpdate(c *fiber.Ctx) error {
@@ -233,10 +257,8 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	page := formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values, version: version,
 		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)}
 	e, _ := k.Load(ctx, s.store, row.Meta.ID) // a copy to change
-	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
+	if done, err := s.checkForm(c, k, e, &page); done || err != nil {
 		return err
-	} else if len(page.errors) > 0 {
-		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
 	k.MetaOf(e).Version = version
 	err = k.Update(ctx, s.store, e)
@@ -300,6 +322,9 @@ func (s *server) valuesOf(ctx context.Context, k kind.Entry, e any) (map[string]
 	for col, v := range parent {
 		out[col] = v
 	}
+	if m, ok := e.(*domain.Commitment); ok {
+		out["program_external_id"] = strconv.FormatInt(m.PolicyID, 10) // the form picks from a list of ids
+	}
 	for _, f := range k.Fields() {
 		if f.Kind == "date" && len(out[f.Name]) >= 10 {
 			out[f.Name] = out[f.Name][:10]
@@ -342,4 +367,42 @@ func formText(v any) string {
 func kindFields(typ string) []formField {
 	k, _ := kind.ByName(typ)
 	return k.Fields()
+}
+
+// checkForm applies the posted values to e and, when they do not make a
+// valid entry (or a ledger button only asked for more or fewer rows),
+// answers with the form again: done is then true.
+func (s *server) checkForm(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (done bool, err error) {
+	part, rest, ledgerErrs, redraw, err := s.commitmentForm(c, e, page.values)
+	if err != nil {
+		return true, err
+	}
+	page.ledger = part
+	if redraw {
+		return true, s.renderForm(c, fiber.StatusOK, *page)
+	}
+	if page.errors, err = s.applyForm(c, k, e, rest); err != nil {
+		return true, err
+	}
+	for name, msg := range ledgerErrs {
+		if _, dup := page.errors[name]; !dup || name == "program_external_id" {
+			page.errors[name] = msg
+		}
+	}
+	part.restore()
+	if len(page.errors) > 0 {
+		return true, s.renderForm(c, fiber.StatusUnprocessableEntity, *page)
+	}
+	return false, nil
+}
+
+// ledgerOf is the ledger part of the form for entry e, nil unless e is a
+// commitment.
+func (s *server) ledgerOf(c *fiber.Ctx, e any) (*ledgerPart, error) {
+	m, ok := e.(*domain.Commitment)
+	if !ok {
+		return nil, nil
+	}
+	programs, err := s.programOptions(c)
+	return &ledgerPart{rows: ledgerRowsOf(m.Updates), programs: programs, entry: m, updates: m.Updates}, err
 }

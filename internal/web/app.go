@@ -66,6 +66,9 @@ type Deps struct {
 	// Imports bounds how many imports run at once (nil: DefaultImports).
 	ImportLimits importer.Limits
 	Imports      *ImportGate
+	// Now is the clock derived statuses (overdue) are computed from; nil
+	// is time.Now. Tests fix it.
+	Now func() time.Time
 }
 
 // server holds what handlers share; it lives as long as the app.
@@ -81,13 +84,23 @@ type server struct {
 	hasher  *auth.Hasher
 	// httpsAlways is PublicURL being https://.
 	httpsAlways bool
+	// publicURL is PublicURL without its trailing slash: absolute links.
+	publicURL string
 	// pages are each kind's public list and detail handlers, by kind name.
 	pages map[string]kindPages
+	// labels finds every code's labels for the API and downloads.
+	labels kind.Labels
+	// xlsxSlots bounds the XLSX downloads built at once (opendata.go).
+	xlsxSlots chan struct{}
+	now       func() time.Time
+	stats     statsCache // /thong-ke's figures, a minute at most
 }
 
 // kindPages are the public pages of one kind: its list and an entry's page.
 type kindPages struct {
 	list, show fiber.Handler
+	// api lists public entries by the list page's filters (api.go).
+	api apiList
 }
 
 // publicPages names each kind's handlers; routes and the back office's
@@ -95,13 +108,13 @@ type kindPages struct {
 // missing).
 func (s *server) publicPages() map[string]kindPages {
 	return map[string]kindPages{
-		"job":        {jobList.handler(s), s.jobShow},
-		"company":    {companyList.handler(s), s.companyShow},
-		"school":     {schoolList.handler(s), s.schoolShow},
-		"program":    {programList.handler(s), s.programShow},
-		"policy":     {policyList.handler(s), s.policyShow},
-		"project":    {projectList.handler(s), s.projectShow},
-		"commitment": {s.cooperation, s.commitmentShow},
+		"job":        {jobList.handler(s), s.jobShow, apiOf(s.store.Jobs, s.jobFilter)},
+		"company":    {companyList.handler(s), s.companyShow, apiOf(s.store.Companies, s.companyFilter)},
+		"school":     {schoolList.handler(s), s.schoolShow, apiOf(s.store.Schools, s.schoolFilter)},
+		"program":    {programList.handler(s), s.programShow, apiOf(s.store.Programs, s.programFilter)},
+		"policy":     {policyList.handler(s), s.policyShow, apiOf(s.store.Policies, s.policyFilter)},
+		"project":    {projectList.handler(s), s.projectShow, apiOf(s.store.Projects, s.projectFilter)},
+		"commitment": {s.cooperation, s.commitmentShow, apiOf(s.store.Commitments, s.commitmentFilter)},
 	}
 }
 
@@ -116,11 +129,17 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		}
 	}
 	s := &server{store: d.Store, log: d.Logger, catalog: catalog, search: d.Search, health: d.SearchHealth,
-		hasher: d.Hasher, httpsAlways: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://")}
+		hasher: d.Hasher, httpsAlways: strings.HasPrefix(strings.ToLower(d.PublicURL), "https://"),
+		publicURL: strings.TrimRight(d.PublicURL, "/")}
 	if s.hasher == nil {
 		s.hasher = auth.NewHasher(4, auth.HashWait)
 	}
+	s.labels = kind.NewLabels(catalog)
+	s.xlsxSlots = make(chan struct{}, maxXLSXBuilds)
 	s.pages = s.publicPages()
+	if s.now = d.Now; s.now == nil {
+		s.now = time.Now
+	}
 	for _, k := range kind.All {
 		if _, ok := s.pages[k.Type().Name]; !ok {
 			return nil, fmt.Errorf("kind %s has no public pages", k.Type().Name)
@@ -167,6 +186,8 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(s.logRequests)
 	app.Use(s.securityHeaders)
 	app.Use(checkQuery) // every query string bounded text before any handler (params.go)
+	app.Use(publicReads)
+	s.useHTTPCaching(app)
 
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(d.Static),
@@ -177,9 +198,15 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Get("/readyz", s.readyz)
 	// /metrics is not here: it has its own listener (METRICS_ADDR).
 
+	app.Use("/api", apiCORS(), apiETag()) // CORS and ETag for every API answer (api.go)
 	api := app.Group("/api/v1")
 	api.Get("/search", s.apiSearch)
+	s.apiRoutes(app, api) // api.go: per-type reads, codes, OpenAPI
+	s.openDataRoutes(app) // opendata.go: /du-lieu-mo, downloads, DCAT
 
+	s.crawlRoutes(app, d.Static)
+	s.ledgerRoutes(app)
+	s.historyRoutes(app)
 	s.publicRoutes(app) // every public page, in Vietnamese and under /en
 
 	// The back office. Login first, outside the session check; everything

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/auth"
 	"hoptac/internal/domain"
@@ -86,32 +87,8 @@ func TestOfficialPublishesAJobInABrowser(t *testing.T) {
 	app := newApp(t, st)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 7, "cantho", domain.StatusPublished)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() { _ = app.Shutdown() })
-	base := "http://" + ln.Addr().String()
-
-	browser := testenv.Browser(t)
-	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
-	defer cancel()
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
-			t.Fatalf("%s: %v\npage: %.1500s", name, err, html)
-		}
-	}
-	step("log in",
-		chromedp.Navigate(base+"/admin"),
-		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), "an@cantho.gov.vn"),
-		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
-		chromedp.Submit(chromedp.CSS("#password")),
-		chromedp.WaitVisible(chromedp.Search(`//h1[contains(., "Trang quản trị")]`)),
-	)
+	base, ctx, step := inBrowser(t, app, 60*time.Second)
+	step("log in", logIn(base, "an@cantho.gov.vn"))
 	step("fill a job with a mistake",
 		chromedp.Navigate(base+"/admin/jobs/moi"),
 		chromedp.WaitVisible(chromedp.CSS("#f-title")),
@@ -155,4 +132,40 @@ func TestOfficialPublishesAJobInABrowser(t *testing.T) {
 	if strings.Contains(page, "an@cantho.gov.vn") {
 		t.Error("the public page names the official")
 	}
+}
+
+// inBrowser serves app and opens a browser tab on it for at most d: the
+// address, the tab's context, and a step runner that fails the test with
+// the page's main content when a step fails.
+func inBrowser(t *testing.T, app *fiber.App, d time.Duration) (string, context.Context, func(string, ...chromedp.Action[chromedp.Void])) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = app.Listener(ln) }()
+	t.Cleanup(func() { _ = app.Shutdown() })
+	browser := testenv.Browser(t)
+	ctx, cancel := context.WithTimeout(browser, d)
+	t.Cleanup(cancel)
+	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
+			t.Fatalf("%s: %v\npage: %.3000s", name, err, html)
+		}
+	}
+	return "http://" + ln.Addr().String(), ctx, step
+}
+
+// logIn signs the official in through the login form.
+func logIn(base, email string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(base+"/admin"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.Search(`//h1[contains(., "Trang quản trị")]`)),
+	)
 }

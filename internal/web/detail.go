@@ -12,13 +12,15 @@ import (
 
 // loadPublic resolves /<list>/<id>-<slug> for any entry type. It returns
 // done=true when it has answered already: a redirect to the canonical URL
-// when the slug is wrong. Entries that are not public are not found.
+// when the slug is wrong. Entries that are not public are not found, but
+// an archived one is gone (410, goneError).
 func loadPublic[T any](c *fiber.Ctx, kind string, load func(context.Context, int64) (T, error), meta func(*T) *domain.Meta, public func(*T) bool) (T, bool, error) {
 	var zero T
 	if id, ok := c.Locals(localsPreview).(int64); ok {
 		// The back office's preview: any status, already scope-checked.
 		entry, err := load(c.UserContext(), id)
 		c.Locals(localsEntry, entryKey{kind, id})
+		c.Locals(localsShown, &entry)
 		return entry, false, err
 	}
 	id, slug, ok := parseRef(c.Params("ref"))
@@ -33,6 +35,9 @@ func loadPublic[T any](c *fiber.Ctx, kind string, load func(context.Context, int
 		return zero, false, err
 	}
 	m := meta(&entry)
+	if m.Status == domain.StatusArchived {
+		return zero, false, &goneError{kind: kind, entry: &entry}
+	}
 	if m.Status != domain.StatusPublished || (public != nil && !public(&entry)) {
 		return zero, false, fiber.ErrNotFound
 	}
@@ -40,6 +45,7 @@ func loadPublic[T any](c *fiber.Ctx, kind string, load func(context.Context, int
 		return zero, true, c.Redirect(pathIn(langOf(c), entryURL(kind, m.ID, m.Slug)), fiber.StatusMovedPermanently)
 	}
 	c.Locals(localsEntry, entryKey{kind, m.ID})
+	c.Locals(localsShown, &entry)
 	return entry, false, nil
 }
 

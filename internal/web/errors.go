@@ -58,6 +58,12 @@ const retryAfterSeconds = 10
 // handleError is the one place where errors become responses: Vietnamese
 // pages for people, JSON {"error": …} for /api.
 func (s *server) handleError(c *fiber.Ctx, err error) error {
+	var gone *goneError
+	if errors.As(err, &gone) {
+		if err = s.gonePage(c, gone); err == nil {
+			return nil
+		}
+	}
 	code := fiber.StatusInternalServerError
 	var fe *fiber.Error
 	var ce *store.ConstraintError

@@ -54,48 +54,6 @@ func (s *server) policyBrief(l *loc, po domain.Policy) listItem {
 
 // cooperation shows the cooperation program(s): each commitment with its
 // progress, updates and reviews — what was promised and what was done.
-func (s *server) cooperation(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	programs, err := s.store.Policies(ctx, store.PolicyFilter{Kind: "program", Paging: store.Paging{PerPage: store.MaxPerPage}})
-	if err != nil {
-		return err
-	}
-	type programView struct {
-		Program     domain.Policy
-		Commitments []domain.Commitment
-		Counts      map[string]int
-	}
-	views := make([]programView, 0, len(programs.Items))
-	for _, p := range programs.Items {
-		list, err := s.store.Commitments(ctx, store.CommitmentFilter{PolicyID: p.ID, Paging: store.Paging{PerPage: store.MaxPerPage}})
-		if err != nil {
-			return err
-		}
-		counts := map[string]int{}
-		for _, m := range list.Items {
-			counts[m.Progress]++
-		}
-		views = append(views, programView{Program: p, Commitments: list.Items, Counts: counts})
-	}
-	return s.render(c, "cooperation", s.loc(c).T("list.commitment.title"), "commitment", fiber.Map{"Programs": views})
-}
-
-func (s *server) commitmentShow(c *fiber.Ctx) error {
-	m, done, err := loadPublic(c, "commitment", s.store.Commitment,
-		func(x *domain.Commitment) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
-	program, err := s.store.Policy(c.UserContext(), m.PolicyID)
-	if err != nil {
-		return err
-	}
-	if program.Status != domain.StatusPublished && !isPreview(c) {
-		return fiber.ErrNotFound
-	}
-	return s.render(c, "commitments/show", m.Title, "commitment", fiber.Map{"Commitment": m, "Program": program})
-}
-
 // queryValues copies the request's query string (fasthttp reuses its buffers).
 func queryValues(c *fiber.Ctx) url.Values {
 	v, err := url.ParseQuery(string(c.Request().URI().QueryString()))

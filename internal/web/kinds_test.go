@@ -69,6 +69,16 @@ func TestEveryKindHasEverySurface(t *testing.T) {
 		})
 	}
 
+	// Each published example is in its kind's sitemap and feed.
+	for _, k := range kind.All {
+		if head, ok := heads[k.Type().Name]; ok {
+			path := domain.EntryPath(k.Type().Name, head.Meta.ID, head.Meta.Slug)
+			if inSitemap, inFeed := inCrawls(t, app, k, path); !inSitemap || !inFeed {
+				t.Errorf("%s %s: in its sitemap %v, in its feed %v; want both", k.Type().Name, path, inSitemap, inFeed)
+			}
+		}
+	}
+
 	// Archive children before parents: a job is public only while its
 	// company is.
 	for i := len(kind.All) - 1; i >= 0; i-- {
@@ -90,13 +100,25 @@ func TestEveryKindHasEverySurface(t *testing.T) {
 			continue
 		}
 		path := domain.EntryPath(k.Type().Name, head.Meta.ID, head.Meta.Slug)
-		if page := get(t, app, path); page.status == http.StatusOK {
-			t.Errorf("archived %s still answers 200 at %s", k.Type().Name, path)
+		if page := get(t, app, path); page.status != http.StatusGone || !strings.Contains(page.body, "Hết hiệu lực") {
+			t.Errorf("archived %s at %s = %d, want 410 with its reason", k.Type().Name, path, page.status)
+		}
+		if inSitemap, inFeed := inCrawls(t, app, k, path); inSitemap || inFeed {
+			t.Errorf("archived %s %s: in its sitemap %v, in its feed %v; want neither", k.Type().Name, path, inSitemap, inFeed)
 		}
 		if found(t, app, k.Type().Name, head) {
 			t.Errorf("archived %s %d is still found by search", k.Type().Name, head.Meta.ID)
 		}
 	}
+}
+
+// inCrawls tells whether an entry's path is in its kind's first sitemap
+// and in its kind's feed.
+func inCrawls(t *testing.T, app *fiber.App, k kind.Entry, path string) (sitemap, feed bool) {
+	t.Helper()
+	sm := get(t, app, "/sitemaps/"+k.Type().Plural+"-1.xml")
+	fd := get(t, app, "/feeds/"+k.Type().Plural+".atom")
+	return strings.Contains(sm.body, path+"</loc>"), strings.Contains(fd.body, path+"</id>")
 }
 
 // found tells whether a search for an entry's title lists the entry.

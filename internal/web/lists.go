@@ -265,3 +265,11 @@ func sortFilter(empty string, pairs ...string) filterField {
 		return out
 	}}
 }
+
+// The read API (api.go) reads each list's filters from the same spec.
+func (s *server) jobFilter(p *params) store.JobFilter         { return jobList.filterOf(s, p) }
+func (s *server) companyFilter(p *params) store.CompanyFilter { return companyList.filterOf(s, p) }
+func (s *server) schoolFilter(p *params) store.SchoolFilter   { return schoolList.filterOf(s, p) }
+func (s *server) programFilter(p *params) store.ProgramFilter { return programList.filterOf(s, p) }
+func (s *server) policyFilter(p *params) store.PolicyFilter   { return policyList.filterOf(s, p) }
+func (s *server) projectFilter(p *params) store.ProjectFilter { return projectList.filterOf(s, p) }

@@ -149,3 +149,16 @@ func parseRef(ref string) (int64, string, bool) {
 	}
 	return id, slug, true
 }
+
+func (p *params) id(name, label string) int64 {
+	v := strings.TrimSpace(p.c.Query(name))
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 1 {
+		p.Problems = append(p.Problems, "“"+label+"” phải là mã số nguyên dương nên bộ lọc này đã được bỏ qua.")
+		return 0
+	}
+	return n
+}

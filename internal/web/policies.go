@@ -30,7 +30,11 @@ func (s *server) policyShow(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		data["Commitments"] = commitments.Items
+		views := make([]commitmentView, len(commitments.Items))
+		for i, m := range commitments.Items {
+			views[i] = s.viewCommitment(m, s.today())
+		}
+		data["Commitments"] = views
 	}
 	return s.render(c, "policies/show", po.Title, "policy", data)
 }

@@ -72,8 +72,17 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 		if err != nil {
 			return err
 		}
-		data["History"] = history
+		lines := s.historyLines(e.kind, c.Path(), history)
+		data["HistoryAll"] = len(lines)
+		if len(lines) > historyShort {
+			lines = lines[:historyShort]
+		}
+		data["History"] = lines
+		if !isPreview(c) {
+			data["HistoryURL"] = c.Path() + "/lich-su"
+		}
 	}
+	s.pageMeta(c, data)
 	c.Type("html", "utf-8")
 	return c.Render(name, data)
 }
@@ -115,7 +124,7 @@ func menuIn(l *loc, nav string) []menuItem {
 		}
 		items = append(items, item)
 	}
-	return items
+	return append(items, menuItem{Label: l.T("menu.stats"), Path: "/thong-ke", Current: nav == "stats"})
 }
 
 // usesMoreFilters tells whether a list was asked for with filters beyond
@@ -345,6 +354,8 @@ var optionSets = map[string]domain.Options{
 	"support_group":   domain.SupportGroups,
 	"support_benefit": domain.SupportBenefits,
 	"review_kind":     domain.ReviewKinds,
+	"update_kind":     domain.UpdateKinds,
+	"ledger_status":   domain.DerivedStatuses,
 	"status":          domain.Statuses,
 }
 
@@ -401,12 +412,7 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 			}
 			return false
 		},
-		"percent": func(part, whole int) int {
-			if whole == 0 {
-				return 0
-			}
-			return part * 100 / whole
-		},
+		"percent": domain.Percent,
 
 		// Selects: partials/select draws a selectBox; the others are its
 		// option lists.

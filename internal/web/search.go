@@ -165,6 +165,7 @@ func (s *server) searchPage(c *fiber.Ctx) error {
 	data["Pages"] = pagination("/tim-kiem", base, res.Page, res.Pages())
 	data["SortNewest"] = toggleURL(base, "sort", "newest")
 	data["SortWage"] = toggleURL(base, "sort", "wage")
+	data["SearchFeed"] = searchFeedURL(c) // its Atom twin (crawl.go)
 	if res.Total == 0 {
 		help, err := s.zeroResultHelp(c, q, res)
 		if err != nil {

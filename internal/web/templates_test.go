@@ -134,8 +134,9 @@ func TestMenuFollowsEntryTypes(t *testing.T) {
 	page := draw(t, v, "errors/error", pageData("company", fiber.Map{"Code": 404, "Message": "Không có"}))
 	nav := regexp.MustCompile(`(?s)<nav class="site-nav".*?</nav>`).FindString(page)
 	links := regexp.MustCompile(`<a href="([^"]+)"( aria-current="page")?>([^<]+)</a>`).FindAllStringSubmatch(nav, -1)
-	if len(links) != len(domain.EntryTypes) {
-		t.Fatalf("menu has %d links, want one per entry type (%d):\n%s", len(links), len(domain.EntryTypes), nav)
+	// One link per entry type, then the statistics page.
+	if len(links) != len(domain.EntryTypes)+1 || links[len(links)-1][1] != "/thong-ke" {
+		t.Fatalf("menu has %d links, want one per entry type (%d) and /thong-ke:\n%s", len(links), len(domain.EntryTypes), nav)
 	}
 	for i, typ := range domain.EntryTypes {
 		if links[i][1] != typ.Path {
@@ -150,7 +151,7 @@ func TestMenuFollowsEntryTypes(t *testing.T) {
 	for _, l := range links {
 		labels = append(labels, l[3])
 	}
-	if got, want := strings.Join(labels, "|"), "Việc làm|Doanh nghiệp|Trường nghề|Học nghề|Chính sách|Dự án|Chương trình hợp tác"; got != want {
+	if got, want := strings.Join(labels, "|"), "Việc làm|Doanh nghiệp|Trường nghề|Học nghề|Chính sách|Dự án|Chương trình hợp tác|Thống kê"; got != want {
 		t.Errorf("menu labels = %s, want %s", got, want)
 	}
 	// The layout itself names no list: the links come from the registry.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -160,7 +161,7 @@ func build(t testing.TB, st *store.Store) world {
 	w.policy = domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sonv"}, Title: "Hỗ trợ người lao động mất việc", Kind: "policy", Field: "employment", City: "cantho", DocNumber: "15/2025/NQ-HĐND", Body: "## Đối tượng\n\nNgười lao động"}
 	must(t, st.CreatePolicy(ctx, &w.policy))
 	w.commitment = domain.Commitment{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-soldtbxh"}, PolicyID: w.program2024.ID, Title: "Sơ kết, tổng kết định kỳ", Lead: "both", Progress: "done",
-		Reviews: domain.JSONList[domain.Review]{{Date: "2025-01-20", Kind: "so_ket", Summary: "Sơ kết 6 tháng"}}}
+		Updates: []domain.LedgerUpdate{{Date: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC), Kind: "so_ket", Text: "Sơ kết 6 tháng"}}}
 	must(t, st.CreateCommitment(ctx, &w.commitment))
 	w.project = domain.Project{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sonv"}, Title: "Trung tâm nghề thủy sản", Organization: "Hiệp hội", Kind: "training", City: "cantho", Stage: "seeking_partners", BudgetVND: testenv.Ptr(int64(5_000_000_000))}
 	must(t, st.CreateProject(ctx, &w.project))
@@ -236,14 +237,18 @@ func TestNonPublicEntriesNeverShow(t *testing.T) {
 
 	for _, path := range []string{
 		"/viec-lam/" + ref(w.draftJob.Meta),
-		"/viec-lam/" + ref(w.archivedJob.Meta),
 		"/doanh-nghiep/" + ref(w.draftCompany.Meta),
 		"/truong-nghe/" + ref(w.draftSchool.Meta),
 		"/dao-tao/" + ref(w.draftProgram.Meta), // published, but its school is not
-		"/du-an/" + ref(w.archivedProject.Meta),
 	} {
 		if r := get(t, app, path); r.status != http.StatusNotFound {
 			t.Errorf("GET %s = %d, want 404", path, r.status)
+		}
+	}
+	// An archived entry is gone, not unknown (TestArchivedEntryIsGone).
+	for _, path := range []string{"/viec-lam/" + ref(w.archivedJob.Meta), "/du-an/" + ref(w.archivedProject.Meta)} {
+		if r := get(t, app, path); r.status != http.StatusGone {
+			t.Errorf("GET %s = %d, want 410", path, r.status)
 		}
 	}
 	secrets := []string{"bí mật", w.draftCompany.Name, "Ngành của trường nháp"}
