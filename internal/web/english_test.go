@@ -20,7 +20,7 @@ func publicRoutes(w world) []string {
 	return append(routes,
 		"/viec-lam/"+ref(w.job.Meta), "/doanh-nghiep/"+ref(w.company.Meta), "/truong-nghe/"+ref(w.school.Meta),
 		"/dao-tao/"+ref(w.program.Meta), "/chinh-sach/"+ref(w.policy.Meta), "/du-an/"+ref(w.project.Meta),
-		"/hop-tac/"+ref(w.commitment.Meta), "/viec-lam?city=hcm&page=1")
+		"/hop-tac/"+ref(w.commitment.Meta), "/viec-lam?city=hcm&page=1", "/viec-lam/"+ref(w.job.Meta)+"/lich-su")
 }
 
 var alternate = regexp.MustCompile(`<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">`)

@@ -40,6 +40,9 @@ func (s *server) publicRoutes(app *fiber.App) {
 			base := pathPair{t.Path, t.PathEN}.in(lang)
 			app.Get(base, p.list)
 			app.Get(base+"/:ref", p.show)
+			if lang == i18n.EN { // the Vietnamese one is historyRoutes'
+				app.Get(base+"/:ref/lich-su", s.historyPage(k))
+			}
 		}
 	}
 }
