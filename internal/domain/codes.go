@@ -107,6 +107,27 @@ var (
 		{"delayed", "Chậm tiến độ"},
 		{"moved", "Chuyển sang chương trình sau"},
 	}
+	// SupportGroups are who a training program's support is for.
+	SupportGroups = Options{
+		{"meritorious", "Người có công với cách mạng và thân nhân"},
+		{"veteran", "Bộ đội xuất ngũ, công an xuất ngũ"},
+		{"disabled", "Người khuyết tật"},
+		{"poor_household", "Người thuộc hộ nghèo, hộ cận nghèo"},
+		{"ethnic_minority", "Người dân tộc thiểu số"},
+		{"rural_worker", "Lao động nông thôn"},
+		{"lost_land", "Người bị thu hồi đất nông nghiệp"},
+		{"unemployed", "Người lao động mất việc làm"},
+		{"women", "Lao động nữ"},
+	}
+	// SupportBenefits are what they get.
+	SupportBenefits = Options{
+		{"fee_waiver", "miễn học phí"},
+		{"fee_reduction", "giảm học phí"},
+		{"meals", "hỗ trợ tiền ăn"},
+		{"travel", "hỗ trợ tiền đi lại"},
+		{"stipend", "trợ cấp trong thời gian học"},
+		{"housing", "chỗ ở nội trú"},
+	}
 	ReviewKinds = Options{
 		{"so_ket", "Sơ kết"},
 		{"tong_ket", "Tổng kết"},

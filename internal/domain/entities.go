@@ -111,6 +111,12 @@ type Program struct {
 	Mode           string `db:"mode" json:"mode"`
 	Support        string `db:"support" json:"support"`
 	Description    string `db:"description" json:"description"`
+	// Occupations are the VSCO 2020 major groups the program trains for.
+	Occupations pq.StringArray `db:"occupations" json:"occupations"`
+	// SupportGroups qualify for SupportBenefits (codes of SupportGroupCodes
+	// and SupportBenefitCodes); Support tells the details.
+	SupportGroups   pq.StringArray `db:"support_groups" json:"support_groups"`
+	SupportBenefits pq.StringArray `db:"support_benefits" json:"support_benefits"`
 
 	// Denormalised from the school so lists filter by city without a join.
 	City string `db:"city" json:"city"`

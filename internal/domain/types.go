@@ -14,17 +14,19 @@ type EntryType struct {
 	// MenuVI is the word in the site's menu, shorter where the label is
 	// long (the menu must fit a phone).
 	MenuVI string
+	// PathEN is the English mirror of Path (/en/…).
+	PathEN string
 }
 
 // EntryTypes lists every entry type in the order pages show them.
 var EntryTypes = []EntryType{
-	{"job", "jobs", "/viec-lam", "Việc làm", "Jobs", "Việc làm"},
-	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp", "Employers", "Doanh nghiệp"},
-	{"school", "schools", "/truong-nghe", "Cơ sở GDNN", "Vocational schools", "Trường nghề"},
-	{"program", "programs", "/dao-tao", "Ngành, nghề đào tạo", "Training programmes", "Đào tạo"},
-	{"policy", "policies", "/chinh-sach", "Chính sách", "Policies", "Chính sách"},
-	{"project", "projects", "/du-an", "Dự án", "Projects", "Dự án"},
-	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác", "Cooperation tasks", "Chương trình hợp tác"},
+	{"job", "jobs", "/viec-lam", "Việc làm", "Jobs", "Việc làm", "/en/jobs"},
+	{"company", "companies", "/doanh-nghiep", "Doanh nghiệp", "Employers", "Doanh nghiệp", "/en/employers"},
+	{"school", "schools", "/truong-nghe", "Trường nghề", "Vocational schools", "Trường nghề", "/en/schools"},
+	{"program", "programs", "/dao-tao", "Học nghề", "Training programmes", "Học nghề", "/en/training"},
+	{"policy", "policies", "/chinh-sach", "Chính sách", "Policies", "Chính sách", "/en/policies"},
+	{"project", "projects", "/du-an", "Dự án", "Projects", "Dự án", "/en/projects"},
+	{"commitment", "commitments", "/hop-tac", "Nhiệm vụ hợp tác", "Cooperation tasks", "Chương trình hợp tác", "/en/cooperation"},
 }
 
 // TypeByName finds an entry type by its name.

@@ -216,7 +216,22 @@ func (p *Program) Validate() FieldErrors {
 	if p.Quota != nil && *p.Quota < 0 {
 		fe.Add("quota", "Chỉ tiêu không được âm.")
 	}
+	allOf(fe, "support_groups", p.SupportGroups, SupportGroups, "Nhóm được hỗ trợ")
+	allOf(fe, "support_benefits", p.SupportBenefits, SupportBenefits, "Mức hỗ trợ")
+	if len(p.Occupations) > 10 {
+		fe.Add("occupations", "Chọn tối đa 10 nhóm nghề.")
+	}
 	return fe
+}
+
+// allOf checks that every code of a list is one of opts.
+func allOf(fe FieldErrors, field string, codes []string, opts Options, what string) {
+	for _, c := range codes {
+		if !opts.Has(c) {
+			fe.Add(field, fmt.Sprintf("%s %q không có trong danh sách.", what, c))
+			return
+		}
+	}
 }
 
 // Validate checks a project.

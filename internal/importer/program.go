@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
@@ -14,7 +15,7 @@ var programSpec = &spec[domain.Program]{
 	entry: kind.Program.Type(),
 	table: kind.Program.Table(),
 	columns: []string{"external_id", "school_city", "school_code", "name", "level", "duration_months",
-		"tuition_vnd", "quota", "intake", "mode", "support", "description"},
+		"tuition_vnd", "quota", "intake", "mode", "support", "description", "occupations", "support_groups", "support_benefits"},
 	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
 	cityCol:       "school_city",
 	parentID:      func(e *domain.Program) int64 { return e.SchoolID },
@@ -49,8 +50,21 @@ var programSpec = &spec[domain.Program]{
 		c.setString("intake", &e.Intake)
 		c.setEnum("mode", domain.StudyModes, &e.Mode)
 		c.setString("support", &e.Support)
+		c.setList("occupations", occupationCodes(c.r.ref.Tables), &e.Occupations)
+		c.setList("support_groups", domain.SupportGroups, &e.SupportGroups)
+		c.setList("support_benefits", domain.SupportBenefits, &e.SupportBenefits)
 		c.setString("description", &e.Description)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Store).CreateProgram,
+}
+
+// occupationCodes are the VSCO major groups as options (code and name),
+// for a list of occupations.
+func occupationCodes(ref *codes.Tables) domain.Options {
+	out := make(domain.Options, 0, len(ref.Occupations))
+	for _, o := range ref.Occupations {
+		out = append(out, domain.Option{Code: o.Code, Label: o.NameVI})
+	}
+	return out
 }

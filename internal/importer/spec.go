@@ -133,7 +133,14 @@ func (s *spec[T]) typeName() string { return s.entry.Name }
 func (s *spec[T]) matches(name string) bool {
 	n := foldKey(name)
 	return n == s.entry.Name || n == s.entry.Plural || n == foldKey(s.entry.LabelVI) ||
-		n == strings.TrimPrefix(s.entry.Path, "/")
+		n == foldKey(s.entry.MenuVI) || n == strings.TrimPrefix(s.entry.Path, "/") || formerLabels[n] == s.entry.Name
+}
+
+// formerLabels are type names files written before the pages used plain
+// words still carry.
+var formerLabels = map[string]string{
+	foldKey("Cơ sở GDNN"): "school", foldKey("Cơ sở giáo dục nghề nghiệp"): "school",
+	foldKey("Ngành, nghề đào tạo"): "program", foldKey("Đào tạo"): "program",
 }
 
 func (s *spec[T]) column(name string) (string, bool) {

@@ -790,12 +790,10 @@ func (gb *genBuilder) programs(n int, schools []domain.School, trades [][]string
 			tuition = 0
 		}
 		p.DurationMonths, p.Quota, p.TuitionVND = ptr(months), ptr(quota), ptr(tuition)
-		p.Support = pick(r, supportTexts)
+		applyOffer(&p, offerFor(r, s.City))
+		p.Occupations = tradeOccupations[name]
 		if level == "trung_cap" && r.IntN(2) == 0 {
-			p.Support = trungCapSupport
-		}
-		if tuition == 0 {
-			p.Support = "Miễn học phí. " + p.Support
+			applyOffer(&p, trungCapOffer)
 		}
 		p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
 			lowerFirst(domain.StudyModes.Label(p.Mode)))

@@ -153,16 +153,63 @@ var tradeCatalog = map[string]tradeInfo{
 	"Kỹ thuật xét nghiệm y học":               {"Xét nghiệm huyết học, hóa sinh, vi sinh; quản lý chất lượng phòng xét nghiệm.", false},
 }
 
-// trungCapSupport is the fee waiver only trung cấp programs have.
-const trungCapSupport = "Học sinh tốt nghiệp THCS học tiếp trình độ trung cấp được miễn học phí; con của người có công được hỗ trợ thêm chi phí học tập."
+// trungCapOffer is the fee waiver only trung cấp programs have.
+var trungCapOffer = supportOffer{"Học sinh tốt nghiệp THCS học tiếp trình độ trung cấp được miễn học phí; con của người có công được hỗ trợ thêm chi phí học tập.",
+	[]string{"meritorious"}, []string{"fee_waiver"}}
 
-// supportTexts say who studies for free or with support.
-var supportTexts = []string{
-	"Miễn học phí cho người có công với cách mạng và con của người có công; hỗ trợ học phí cho bộ đội xuất ngũ có thẻ đề nghị học nghề theo Luật Nghĩa vụ quân sự.",
-	"Miễn học phí cho người khuyết tật, người thuộc hộ nghèo; giảm 70% học phí cho người thuộc hộ cận nghèo.",
-	"Lao động nông thôn, người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ chi phí đào tạo, tiền ăn và tiền đi lại theo chính sách của thành phố.",
-	"Bộ đội xuất ngũ, người khuyết tật và người thuộc hộ nghèo được miễn học phí; ký túc xá miễn phí cho học sinh ở xa.",
-	"Người đang hưởng trợ cấp thất nghiệp được hỗ trợ chi phí học nghề; người có công và thân nhân được ưu tiên xét tuyển.",
+// supportOffer is a program's support: who qualifies, what they get
+// (codes of domain.SupportGroups and SupportBenefits) and the details.
+type supportOffer struct {
+	text             string
+	groups, benefits []string
+}
+
+// supportOffers say who studies for free or with support, in both cities.
+var supportOffers = []supportOffer{
+	{"Miễn học phí cho người có công với cách mạng và con của người có công; hỗ trợ học phí cho bộ đội xuất ngũ có thẻ đề nghị học nghề theo Luật Nghĩa vụ quân sự.",
+		[]string{"meritorious", "veteran"}, []string{"fee_waiver"}},
+	{"Miễn học phí cho người khuyết tật, người thuộc hộ nghèo; giảm 70% học phí cho người thuộc hộ cận nghèo.",
+		[]string{"disabled", "poor_household"}, []string{"fee_waiver", "fee_reduction"}},
+	{"Lao động nông thôn, người thuộc hộ nghèo, hộ cận nghèo được hỗ trợ chi phí đào tạo, tiền ăn và tiền đi lại theo chính sách của thành phố.",
+		[]string{"poor_household", "rural_worker"}, []string{"fee_reduction", "meals", "travel"}},
+	{"Bộ đội xuất ngũ, người khuyết tật và người thuộc hộ nghèo được miễn học phí; ký túc xá miễn phí cho học sinh ở xa.",
+		[]string{"veteran", "disabled", "poor_household"}, []string{"fee_waiver", "housing"}},
+	{"Người đang hưởng trợ cấp thất nghiệp được hỗ trợ chi phí học nghề; người có công và thân nhân được ưu tiên xét tuyển.",
+		[]string{"unemployed"}, []string{"fee_reduction"}},
+}
+
+// canThoOffers are the support of Cần Thơ's rural and Khmer programs,
+// added to the common ones there so the city's programs differ.
+var canThoOffers = []supportOffer{
+	{"Người dân tộc thiểu số (Khmer, Hoa) được miễn học phí, hỗ trợ tiền ăn 30.000 đ/ngày và tiền đi lại cho người ở cách trường từ 15 km.",
+		[]string{"ethnic_minority"}, []string{"fee_waiver", "meals", "travel"}},
+	{"Lao động nông thôn và người bị thu hồi đất nông nghiệp học nghề sơ cấp được hỗ trợ học phí tối đa 4 triệu đồng/khóa và tiền ăn.",
+		[]string{"rural_worker", "lost_land"}, []string{"fee_reduction", "meals"}},
+	{"Phụ nữ thuộc hộ nghèo, hộ cận nghèo ở các xã Phong Điền, Thới Lai, Cờ Đỏ, Vĩnh Thạnh được trợ cấp 500.000 đ/tháng trong thời gian học.",
+		[]string{"women", "poor_household"}, []string{"stipend"}},
+}
+
+// offerFor picks a program's support; Cần Thơ draws from more offers.
+func offerFor(r *rand.Rand, city string) supportOffer {
+	if city == "cantho" {
+		return pick(r, append(append([]supportOffer{}, supportOffers...), canThoOffers...))
+	}
+	return pick(r, supportOffers)
+}
+
+// applyOffer sets a program's support from an offer.
+func applyOffer(p *domain.Program, o supportOffer) {
+	p.Support, p.SupportGroups, p.SupportBenefits = o.text, o.groups, o.benefits
+}
+
+// tradeOccupations are the VSCO 2020 major groups each trade leads to.
+var tradeOccupations = map[string][]string{
+	"Công nghệ ô tô": {"7"}, "Điện công nghiệp": {"7"}, "Cơ điện tử": {"3", "7"}, "Công nghệ thông tin": {"2", "3"},
+	"Hàn": {"7"}, "Cắt gọt kim loại": {"7", "8"}, "Điện tử công nghiệp": {"7"}, "Kỹ thuật máy lạnh và điều hòa không khí": {"7"},
+	"Kế toán doanh nghiệp": {"3", "4"}, "Logistics": {"4"}, "Quản trị khách sạn": {"5"}, "Kỹ thuật chế biến món ăn": {"5"},
+	"May thời trang": {"7", "8"}, "Chăm sóc sắc đẹp": {"5"}, "Tin học văn phòng": {"4"}, "Nuôi trồng thủy sản": {"6"},
+	"Chế biến và bảo quản thủy sản": {"8", "9"}, "Vận hành máy lạnh công nghiệp": {"8"}, "Điều dưỡng": {"3"}, "Dược": {"3"},
+	"Kỹ thuật xét nghiệm y học": {"3"},
 }
 
 // buildSchools makes the schools.
@@ -249,12 +296,10 @@ func buildPrograms(r *rand.Rand, now time.Time, schools []domain.School) []seedP
 			p.DurationMonths = ptr(months)
 			p.Quota = ptr(quota)
 			p.TuitionVND = ptr(tuition)
-			p.Support = pick(r, supportTexts)
+			applyOffer(&p, offerFor(r, s.city))
+			p.Occupations = tradeOccupations[t.name]
 			if t.level == "trung_cap" && r.IntN(2) == 0 {
-				p.Support = trungCapSupport
-			}
-			if tuition == 0 {
-				p.Support = "Miễn học phí. " + p.Support
+				applyOffer(&p, trungCapOffer)
 			}
 			p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
 				lowerFirst(domain.StudyModes.Label(p.Mode)))

@@ -21,6 +21,10 @@ type ProgramFilter struct {
 	SchoolID int64  `db:"school_id"`
 	// TuitionMax keeps programs costing at most this (free ones included).
 	TuitionMax int64 `db:"tuition_max"`
+	// Occupation keeps programs that train for this VSCO group.
+	Occupation string `db:"occupation"`
+	// SupportGroup keeps programs whose support this group qualifies for.
+	SupportGroup string `db:"support_group"`
 }
 
 type programRow struct {
@@ -31,7 +35,7 @@ type programRow struct {
 const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code, p.archive_reason,
 	p.created_at, p.updated_at, p.published_at, p.version,
 	p.school_id, p.name, p.level, p.duration_months, p.tuition_vnd, p.quota, p.intake, p.mode,
-	p.support, p.description, p.city,
+	p.support, p.description, p.city, p.occupations, p.support_groups, p.support_benefits,
 	s.name AS school_name, s.slug AS school_slug, s.code AS school_code,
 	s.address AS school_address, s.ward_code AS school_ward_code`
 
@@ -47,6 +51,8 @@ WHERE p.status = :status
   AND (:mode = '' OR p.mode = :mode)
   AND (:school_id = 0 OR p.school_id = :school_id)
   AND (:tuition_max = 0 OR COALESCE(p.tuition_vnd, 0) <= :tuition_max)
+  AND (:occupation = '' OR :occupation = ANY (p.occupations))
+  AND (:support_group = '' OR :support_group = ANY (p.support_groups))
   AND (:q = '' OR NOT EXISTS (
         SELECT 1 FROM regexp_split_to_table(lower(unaccent(:q)), '\s+') AS t(word)
          WHERE t.word <> ''
@@ -106,11 +112,13 @@ ORDER BY p.id LIMIT $3`, sel.args()...)
 
 // The program's city is always its school's (a trigger sets it).
 const programInsertSQL = `INSERT INTO programs (slug, status, external_id, department_code, published_at,
-	school_id, name, level, duration_months, tuition_vnd, quota, intake, mode, support, description, city)
+	school_id, name, level, duration_months, tuition_vnd, quota, intake, mode, support, description, city,
+	occupations, support_groups, support_benefits)
 VALUES (:slug, :status, :external_id, :department_code,
 	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
 	:school_id, :name, :level, :duration_months, :tuition_vnd, :quota, :intake, :mode, :support, :description,
-	'') -- set from the school by the programs_city_from_school trigger
+	'', -- the city, set from the school by the programs_city_from_school trigger
+	COALESCE(CAST(:occupations AS text[]), '{}'), COALESCE(CAST(:support_groups AS text[]), '{}'), COALESCE(CAST(:support_benefits AS text[]), '{}'))
 RETURNING id, created_at, updated_at, published_at, version, city`
 
 type insertedProgram struct {
@@ -144,7 +152,8 @@ func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :external_id,
 	school_id = :school_id, name = :name, level = :level, duration_months = :duration_months,
 	tuition_vnd = :tuition_vnd, quota = :quota, intake = :intake, mode = :mode, support = :support,
-	description = :description,
+	description = :description, occupations = COALESCE(CAST(:occupations AS text[]), '{}'),
+	support_groups = COALESCE(CAST(:support_groups AS text[]), '{}'), support_benefits = COALESCE(CAST(:support_benefits AS text[]), '{}'),
 	updated_at = now(), version = version + 1
 WHERE id = :id AND version = :version
 RETURNING id, created_at, updated_at, published_at, version, status`

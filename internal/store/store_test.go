@@ -131,6 +131,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 		Meta:     domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"},
 		SchoolID: school.ID, Name: "Công nghệ ô tô", Level: "cao_dang", DurationMonths: testenv.Ptr(30), TuitionVND: testenv.Ptr(int64(12_000_000)),
 		Quota: testenv.Ptr(120), Intake: "Tháng 9", Mode: "full_time", Support: "Miễn học phí cho bộ đội xuất ngũ",
+		Occupations: pq.StringArray{"7", "8"}, SupportGroups: pq.StringArray{"veteran"}, SupportBenefits: pq.StringArray{"fee_waiver", "meals"},
 	}
 	if err := st.CreateProgram(ctx, &program); err != nil {
 		t.Fatalf("CreateProgram = %v", err)

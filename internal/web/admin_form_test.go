@@ -31,7 +31,10 @@ func TestCreateJobFormValidatesAndKeepsWhatWasTyped(t *testing.T) {
 		t.Fatalf("bad job = %d, want 422", r.status)
 	}
 	for _, want := range []string{"error-summary", `href="#f-positions"`, `href="#f-wage_max"`, `href="#f-deadline"`,
-		`value="Công nhân chế biến thủy sản"`, `value="9.000.000"`} {
+		`value="Công nhân chế biến thủy sản"`, `value="9.000.000"`, "<title>Lỗi: ",
+		// The field's error is tied to it, and it is marked invalid.
+		`name="positions" value="-3" inputmode="numeric" aria-describedby="f-positions-error" aria-invalid="true"`,
+		`<p class="error-message" id="f-positions-error">`} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("the form with errors lacks %q", want)
 		}

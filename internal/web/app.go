@@ -108,12 +108,12 @@ type kindPages struct {
 // missing).
 func (s *server) publicPages() map[string]kindPages {
 	return map[string]kindPages{
-		"job":        {s.jobList, s.jobShow, apiOf(s.store.Jobs, s.jobFilter)},
-		"company":    {s.companyList, s.companyShow, apiOf(s.store.Companies, s.companyFilter)},
-		"school":     {s.schoolList, s.schoolShow, apiOf(s.store.Schools, s.schoolFilter)},
-		"program":    {s.programList, s.programShow, apiOf(s.store.Programs, s.programFilter)},
-		"policy":     {s.policyList, s.policyShow, apiOf(s.store.Policies, s.policyFilter)},
-		"project":    {s.projectList, s.projectShow, apiOf(s.store.Projects, s.projectFilter)},
+		"job":        {jobList.handler(s), s.jobShow, apiOf(s.store.Jobs, s.jobFilter)},
+		"company":    {companyList.handler(s), s.companyShow, apiOf(s.store.Companies, s.companyFilter)},
+		"school":     {schoolList.handler(s), s.schoolShow, apiOf(s.store.Schools, s.schoolFilter)},
+		"program":    {programList.handler(s), s.programShow, apiOf(s.store.Programs, s.programFilter)},
+		"policy":     {policyList.handler(s), s.policyShow, apiOf(s.store.Policies, s.policyFilter)},
+		"project":    {projectList.handler(s), s.projectShow, apiOf(s.store.Projects, s.projectFilter)},
 		"commitment": {s.cooperation, s.commitmentShow, apiOf(s.store.Commitments, s.commitmentFilter)},
 	}
 }
@@ -205,15 +205,9 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	s.openDataRoutes(app) // opendata.go: /du-lieu-mo, downloads, DCAT
 
 	s.crawlRoutes(app, d.Static)
-	app.Get("/", s.home)
-	app.Get("/tim-kiem", s.searchPage)
 	s.ledgerRoutes(app)
 	s.historyRoutes(app)
-	for _, k := range kind.All {
-		t, p := k.Type(), s.pages[k.Type().Name]
-		app.Get(t.Path, p.list)
-		app.Get(t.Path+"/:ref", p.show)
-	}
+	s.publicRoutes(app) // every public page, in Vietnamese and under /en
 
 	// The back office. Login first, outside the session check; everything
 	// registered after the Use below needs a signed-in official and, for

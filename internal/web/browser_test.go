@@ -176,12 +176,7 @@ func TestOfficialPublishesAJobInABrowser(t *testing.T) {
 // the page's main content when a step fails.
 func inBrowser(t *testing.T, app *fiber.App, d time.Duration) (string, context.Context, func(string, ...chromedp.Action[chromedp.Void])) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() { _ = app.Shutdown() })
+	base := serve(t, app)
 	browser := testenv.Browser(t)
 	ctx, cancel := context.WithTimeout(browser, d)
 	t.Cleanup(cancel)
@@ -192,7 +187,7 @@ func inBrowser(t *testing.T, app *fiber.App, d time.Duration) (string, context.C
 			t.Fatalf("%s: %v\npage: %.3000s", name, err, html)
 		}
 	}
-	return "http://" + ln.Addr().String(), ctx, step
+	return base, ctx, step
 }
 
 // logIn signs the official in through the login form.

@@ -7,33 +7,20 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
-	"hoptac/internal/vn"
 )
 
-func (s *server) companyList(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := s.companyFilter(p)
-	list, err := s.store.Companies(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "companies/list", "Doanh nghiệp", "company", fiber.Map{
-		"List": list, "Items": items(list.Items, s.companyItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
-}
-
-// companyFilter reads the company list's filters, for its page and the API.
-func (s *server) companyFilter(p *params) store.CompanyFilter {
-	return store.CompanyFilter{
-		Paging:   store.Paging{Page: p.page()},
-		Q:        p.text("q"),
-		City:     p.code("city", "Thành phố", s.catalog.IsCity),
-		Ward:     p.code("ward", "Phường/xã", s.catalog.IsWard),
-		Industry: p.code("industry", "Ngành", s.catalog.IsIndustry),
-		Hiring:   p.flag("hiring"),
-		Sort:     p.code("sort", "Sắp xếp", func(v string) bool { return v == "name" }),
-	}
+var companyList = listSpec[store.CompanyFilter, domain.Company]{
+	kind: "company", search: "filter.company_q",
+	fields: []filterField{
+		cityFilter, wardFilter,
+		{Name: "industry", Label: "filter.industry_vsic", Empty: "filter.industry.any",
+			Options: func(l *loc) domain.Options { return l.IndustryOptions(true) },
+			Valid:   func(s *server, v string) bool { return s.catalog.IsIndustry(v) }},
+		sortFilter("sort.most_hiring", "name", "sort.name"),
+		{Name: "hiring", Label: "filter.hiring", Input: "check"},
+	},
+	load: (*store.Store).Companies,
+	item: (*server).companyItem,
 }
 
 func (s *server) companyShow(c *fiber.Ctx) error {
@@ -46,26 +33,26 @@ func (s *server) companyShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "companies/show", co.Name, "company", fiber.Map{"Company": co, "Jobs": items(jobs.Items, s.jobItem)})
+	return s.render(c, "companies/show", co.Name, "company", fiber.Map{"Company": co, "Jobs": s.jobItems(s.loc(c), jobs.Items)})
 }
 
 // companyItem is a company as lists show it: industry, place, hiring.
-func (s *server) companyItem(co domain.Company) listItem {
+func (s *server) companyItem(l *loc, co domain.Company) listItem {
 	var facts []part
 	if co.OpenPositions > 0 {
 		facts = append(facts,
-			span("pill", vn.GroupDigits(int64(co.OpenPositions))+" vị trí đang tuyển"),
-			part{Text: "trong " + strconv.Itoa(co.OpenJobs) + " tin", Attached: true})
+			span("pill", l.T("company.open_positions", "N", l.Digits(co.OpenPositions))),
+			part{Text: l.T("company.in_jobs", "N", strconv.Itoa(co.OpenJobs)), Attached: true})
 	} else {
-		facts = append(facts, plain("Hiện chưa có tin tuyển dụng"))
+		facts = append(facts, plain(l.T("company.not_hiring")))
 	}
 	if co.Employees != nil {
-		facts = append(facts, plain(vn.GroupDigits(int64(*co.Employees))+" lao động"))
+		facts = append(facts, plain(l.T("company.employees", "N", l.Digits(co.Employees))))
 	}
 	return listItem{
 		Title: co.Name,
-		URL:   entryURL("company", co.ID, co.Slug),
-		Meta:  []part{plain(s.catalog.IndustryName(co.IndustryCode)), plain(s.placeOf(co.City, co.WardName))},
+		URL:   l.URL("company", co.ID, co.Slug),
+		Meta:  []part{plain(l.Industry(co.IndustryCode)), plain(l.Place(co.City, co.WardName))},
 		Facts: facts,
 	}
 }

@@ -42,7 +42,7 @@ func loadPublic[T any](c *fiber.Ctx, kind string, load func(context.Context, int
 		return zero, false, fiber.ErrNotFound
 	}
 	if slug != m.Slug {
-		return zero, true, c.Redirect(entryURL(kind, m.ID, m.Slug), fiber.StatusMovedPermanently)
+		return zero, true, c.Redirect(pathIn(langOf(c), entryURL(kind, m.ID, m.Slug)), fiber.StatusMovedPermanently)
 	}
 	c.Locals(localsEntry, entryKey{kind, m.ID})
 	c.Locals(localsShown, &entry)

@@ -8,8 +8,30 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"hoptac/internal/i18n"
 	"hoptac/internal/store"
 )
+
+// englishError is an error page's words under /en. A user error's own
+// message (written for the form or filter) is kept.
+func englishError(code int, user, unavailable bool, vi struct{ title, text string }) struct{ title, text string } {
+	key := "error." + strconv.Itoa(code)
+	if !i18n.Has(i18n.EN, key+".title") {
+		key = "error.500"
+		if code < 500 {
+			key = "error.400"
+		}
+	}
+	if unavailable {
+		key = "error.unavailable"
+	}
+	out := vi
+	out.title = i18n.T(i18n.EN, key+".title")
+	if !user {
+		out.text = i18n.T(i18n.EN, key+".text")
+	}
+	return out
+}
 
 // errorMessages are what a visitor reads for each status.
 var errorMessages = map[int]struct{ title, text string }{
@@ -78,6 +100,9 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		// only the polite message.
 		s.log.Error("request failed", slog.String("path", c.Path()), slog.String("error", err.Error()),
 			slog.String("request_id", c.GetRespHeader(fiber.HeaderXRequestID)))
+	}
+	if langOf(c) == i18n.EN {
+		msg = englishError(code, ue != nil, errors.Is(err, store.ErrUnavailable), msg)
 	}
 	if code == fiber.StatusServiceUnavailable && len(c.Response().Header.Peek(fiber.HeaderRetryAfter)) == 0 {
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(retryAfterSeconds))

@@ -17,7 +17,7 @@ import (
 var (
 	formInput    = regexp.MustCompile(`<input id="[^"]*" (?:type="[^"]*" )?name="([^"]+)" value="([^"]*)"|<input id="[^"]*" name="([^"]+)" value="([^"]*)"`)
 	formTextarea = regexp.MustCompile(`(?s)<textarea id="[^"]*" name="([^"]+)"[^>]*>(.*?)</textarea>`)
-	formSelect   = regexp.MustCompile(`(?s)<select id="[^"]*" name="([^"]+)">(.*?)</select>`)
+	formSelect   = regexp.MustCompile(`(?s)<select id="[^"]*" name="([^"]+)"[^>]*>(.*?)</select>`)
 	selectedOpt  = regexp.MustCompile(`<option value="([^"]*)" selected>`)
 	checkedBox   = regexp.MustCompile(`<input type="checkbox" name="([^"]+)" value="([^"]*)" checked>`)
 )

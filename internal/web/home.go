@@ -27,24 +27,29 @@ func (s *server) home(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "home", "Hợp tác Lao động – TP. Hồ Chí Minh và TP. Cần Thơ", "home", fiber.Map{
-		"Policies": items(policies.Items, s.policyBrief), "Companies": companies.Items,
-		"Jobs": items(jobs.Items, s.jobItem), "Glance": glance,
+	l := s.loc(c)
+	briefs := make([]listItem, len(policies.Items))
+	for i, po := range policies.Items {
+		briefs[i] = s.policyBrief(l, po)
+	}
+	return s.render(c, "home", l.T("home.title"), "home", fiber.Map{
+		"Policies": briefs, "Companies": companies.Items,
+		"Jobs": s.jobItems(l, jobs.Items), "Glance": glance, "OwnSearch": true,
 	})
 }
 
 // policyBrief is a policy in the home page's short list: kind, number,
 // scope and date, without the summary.
-func (s *server) policyBrief(po domain.Policy) listItem {
-	meta := []part{plain(domain.PolicyKinds.Label(po.Kind))}
+func (s *server) policyBrief(l *loc, po domain.Policy) listItem {
+	meta := []part{plain(l.Label("policy_kind", po.Kind))}
 	if po.DocNumber != "" {
 		meta = append(meta, plain(po.DocNumber))
 	}
-	meta = append(meta, plain(s.catalog.CityName(po.City)))
+	meta = append(meta, plain(l.City(po.City)))
 	if po.IssuedOn != nil {
 		meta = append(meta, plain(dateOf(po.IssuedOn)))
 	}
-	return listItem{Title: po.Title, URL: entryURL("policy", po.ID, po.Slug), Meta: meta}
+	return listItem{Title: po.Title, URL: l.URL("policy", po.ID, po.Slug), Meta: meta}
 }
 
 // cooperation shows the cooperation program(s): each commitment with its

@@ -7,38 +7,26 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
-	"hoptac/internal/vn"
 )
 
-func (s *server) jobList(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := s.jobFilter(p)
-	list, err := s.store.Jobs(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "jobs/list", "Việc làm", "job", fiber.Map{
-		"List": list, "Items": items(list.Items, s.jobItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
-}
-
-// jobFilter reads the job list's filters, for its page and the API.
-func (s *server) jobFilter(p *params) store.JobFilter {
-	return store.JobFilter{
-		Paging:         store.Paging{Page: p.page()},
-		Q:              p.text("q"),
-		City:           p.code("city", "Thành phố", s.catalog.IsCity),
-		Ward:           p.code("ward", "Phường/xã", s.catalog.IsWard),
-		Occupation:     p.code("occupation", "Nhóm nghề", s.catalog.IsOccupation),
-		Industry:       p.code("industry", "Ngành", s.catalog.IsIndustry),
-		EmploymentType: p.option("employment_type", "Hình thức", domain.EmploymentTypes),
-		Education:      p.option("education", "Trình độ", domain.EducationLevels),
-		WageMin:        p.amount("wage_min", "Lương từ"),
-		PriorityGroup:  p.option("priority_group", "Nhóm ưu tiên", domain.PriorityGroups),
-		IncludeExpired: p.flag("expired"),
-		Sort:           p.code("sort", "Sắp xếp", func(v string) bool { return v == "wage" || v == "deadline" }),
-	}
+var jobList = listSpec[store.JobFilter, domain.Job]{
+	kind: "job", search: "filter.keyword", placeholder: "list.job.placeholder",
+	fields: []filterField{
+		cityFilter, wardFilter,
+		{Name: "occupation", Label: "filter.occupation", Empty: "filter.occupation.any", Options: (*loc).OccupationOptions,
+			Valid: func(s *server, v string) bool { return s.catalog.IsOccupation(v) }},
+		{Name: "industry", Label: "filter.employer_industry", Empty: "filter.industry.any",
+			Options: func(l *loc) domain.Options { return l.IndustryOptions(false) },
+			Valid:   func(s *server, v string) bool { return s.catalog.IsIndustry(v) }},
+		optionFilter("education", "education", "filter.your_education", "filter.any"),
+		{Name: "wage_min", Label: "filter.wage_min", Input: "amount", Hint: "filter.wage_min.hint"},
+		optionFilter("employment_type", "employment_type", "filter.employment_type", "filter.all"),
+		optionFilter("priority_group", "priority_group", "filter.priority_group", "filter.all"),
+		sortFilter("sort.newest", "wage", "sort.wage", "deadline", "sort.deadline"),
+		{Name: "expired", Label: "filter.expired", Input: "check", Column: "include_expired"},
+	},
+	load: (*store.Store).Jobs,
+	item: (*server).jobItem,
 }
 
 func (s *server) jobShow(c *fiber.Ctx) error {
@@ -58,30 +46,56 @@ func (s *server) jobShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// Similar: the same occupation in the same city, from any employer.
+	similar, err := s.store.Jobs(c.UserContext(), store.JobFilter{Occupation: j.OccupationCode, City: j.City, Paging: store.Paging{PerPage: 7}})
+	if err != nil {
+		return err
+	}
+	others := similar.Items[:0:0]
+	for _, x := range similar.Items {
+		if x.ID != j.ID && x.CompanyID != j.CompanyID && len(others) < 5 {
+			others = append(others, x)
+		}
+	}
+	l := s.loc(c)
+	training, err := s.jobTraining(c.UserContext(), l, j)
+	if err != nil {
+		return err
+	}
 	return s.render(c, "jobs/show", j.Title, "job", fiber.Map{
-		"Job": j, "Company": company, "More": items(without(more.Items, j.ID), s.jobItem),
+		"Training": training,
+		"Job":      j, "Company": company, "More": s.jobItems(l, without(more.Items, j.ID)),
+		"Apply": howToApply(j, company), "Similar": s.jobItems(l, others),
 	})
 }
 
 // jobItem is a job as lists show it: wage, positions, place, deadline.
-func (s *server) jobItem(j domain.Job) listItem {
+func (s *server) jobItem(l *loc, j domain.Job) listItem {
 	facts := []part{
-		span("wage", vn.WageRange(j.WageMin, j.WageMax)),
-		plain(vn.GroupDigits(int64(j.Positions)) + " người"),
-		plain(s.placeOf(j.City, j.WardName)),
+		span("wage", l.Wage(j.WageMin, j.WageMax)),
+		plain(l.T("job.positions", "N", l.Digits(j.Positions))),
+		plain(l.Place(j.City, j.WardName)),
 	}
 	if j.Deadline != nil {
-		facts = append(facts, plain("Hạn nộp "+dateOf(j.Deadline)))
+		facts = append(facts, plain(l.T("job.deadline_on", "Date", dateOf(j.Deadline))))
 	}
 	if expired(j.Deadline) {
-		facts = append(facts, part{Text: "Đã hết hạn", Class: "pill warn", Attached: true})
+		facts = append(facts, part{Text: l.T("job.expired"), Class: "pill warn", Attached: true})
 	}
 	return listItem{
 		Title: j.Title,
-		URL:   entryURL("job", j.ID, j.Slug),
+		URL:   l.URL("job", j.ID, j.Slug),
 		Meta:  []part{plain(j.CompanyName)},
 		Facts: facts,
 	}
+}
+
+func (s *server) jobItems(l *loc, jobs []domain.Job) []listItem {
+	out := make([]listItem, len(jobs))
+	for i, j := range jobs {
+		out[i] = s.jobItem(l, j)
+	}
+	return out
 }
 
 // without drops the entry being shown from a "more like this" list.

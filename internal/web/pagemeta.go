@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/i18n"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
 	"hoptac/internal/vn"
@@ -39,6 +40,9 @@ func (s *server) site(c *fiber.Ctx) kind.Site {
 // its schema.org JSON-LD.
 func (s *server) pageMeta(c *fiber.Ctx, data map[string]any) {
 	data["OGType"] = "website"
+	if _, ok := data["Description"]; !ok && langOf(c) == i18n.EN {
+		data["Description"] = i18n.T(i18n.EN, "site.description")
+	}
 	if _, ok := data["Description"]; !ok {
 		data["Description"] = siteDescription
 	}

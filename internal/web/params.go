@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/i18n"
 	"hoptac/internal/vn"
 )
 
@@ -61,7 +62,18 @@ func inputError(msg string) error { return &userError{msg: msg} }
 // sense is dropped with a Vietnamese note for the page, never a 500.
 type params struct {
 	c        *fiber.Ctx
+	l        *loc // the page's language; nil: Vietnamese
 	Problems []string
+}
+
+// problem adds a note in the page's language; label is a message id or
+// Vietnamese text.
+func (p *params) problem(id, label string) {
+	lang := "vi"
+	if p.l != nil {
+		lang = p.l.Lang
+	}
+	p.Problems = append(p.Problems, i18n.T(lang, id, "Label", i18n.T(lang, label)))
 }
 
 func newParams(c *fiber.Ctx) *params { return &params{c: c} }
@@ -84,7 +96,7 @@ func (p *params) code(name, label string, valid func(string) bool) string {
 		return ""
 	}
 	if !valid(v) {
-		p.Problems = append(p.Problems, "Giá trị “"+label+"” không hợp lệ nên bộ lọc này đã được bỏ qua.")
+		p.problem("problem.bad_value", label)
 		return ""
 	}
 	return v
@@ -106,7 +118,7 @@ func (p *params) amount(name, label string) int64 {
 	v = strings.NewReplacer(".", "", ",", "", " ", "").Replace(v)
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
-		p.Problems = append(p.Problems, "“"+label+"” phải là một số không âm nên bộ lọc này đã được bỏ qua.")
+		p.problem("problem.bad_amount", label)
 		return 0
 	}
 	return n
@@ -145,7 +157,7 @@ func (p *params) page() int {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 100000 {
-		p.Problems = append(p.Problems, "Số trang không hợp lệ; đang hiển thị trang đầu.")
+		p.problem("problem.bad_page", "")
 		return 1
 	}
 	return n

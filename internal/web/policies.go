@@ -5,31 +5,17 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
-	"hoptac/internal/vn"
 )
 
-func (s *server) policyList(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := s.policyFilter(p)
-	list, err := s.store.Policies(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "policies/list", "Chính sách và chương trình", "policy", fiber.Map{
-		"List": list, "Items": items(list.Items, s.policyItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
-}
-
-// policyFilter reads the policy list's filters, for its page and the API.
-func (s *server) policyFilter(p *params) store.PolicyFilter {
-	return store.PolicyFilter{
-		Paging: store.Paging{Page: p.page()},
-		Q:      p.text("q"),
-		City:   p.code("city", "Thành phố", s.catalog.IsCity),
-		Kind:   p.option("kind", "Loại văn bản", domain.PolicyKinds),
-		Field:  p.option("field", "Lĩnh vực", domain.PolicyFields),
-	}
+var policyList = listSpec[store.PolicyFilter, domain.Policy]{
+	kind: "policy", search: "filter.policy_q",
+	fields: []filterField{
+		cityFilter,
+		optionFilter("kind", "policy_kind", "filter.policy_kind", "filter.all"),
+		optionFilter("field", "policy_field", "filter.policy_field", "filter.all"),
+	},
+	load: (*store.Store).Policies,
+	item: (*server).policyItem,
 }
 
 func (s *server) policyShow(c *fiber.Ctx) error {
@@ -55,44 +41,31 @@ func (s *server) policyShow(c *fiber.Ctx) error {
 
 // policyItem is a policy as lists show it: kind, field, scope, number,
 // date and summary.
-func (s *server) policyItem(po domain.Policy) listItem {
-	meta := []part{plain(domain.PolicyKinds.Label(po.Kind)), plain(domain.PolicyFields.Label(po.Field)), plain(s.catalog.CityName(po.City))}
+func (s *server) policyItem(l *loc, po domain.Policy) listItem {
+	meta := []part{plain(l.Label("policy_kind", po.Kind)), plain(l.Label("policy_field", po.Field)), plain(l.City(po.City))}
 	if po.DocNumber != "" {
-		meta = append(meta, plain("Số "+po.DocNumber))
+		meta = append(meta, plain(l.T("policy.number", "N", po.DocNumber)))
 	}
 	if po.IssuedOn != nil {
-		meta = append(meta, plain("Ban hành "+dateOf(po.IssuedOn)))
+		meta = append(meta, plain(l.T("policy.issued_on", "Date", dateOf(po.IssuedOn))))
 	}
 	return listItem{
 		Title:   po.Title,
-		URL:     entryURL("policy", po.ID, po.Slug),
+		URL:     l.URL("policy", po.ID, po.Slug),
 		Meta:    meta,
 		Summary: po.Summary,
 	}
 }
 
-func (s *server) projectList(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := s.projectFilter(p)
-	list, err := s.store.Projects(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "projects/list", "Dự án và tổ chức tìm đối tác", "project", fiber.Map{
-		"List": list, "Items": items(list.Items, s.projectItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
-}
-
-// projectFilter reads the project list's filters, for its page and the API.
-func (s *server) projectFilter(p *params) store.ProjectFilter {
-	return store.ProjectFilter{
-		Paging: store.Paging{Page: p.page()},
-		Q:      p.text("q"),
-		City:   p.code("city", "Thành phố", s.catalog.IsCity),
-		Kind:   p.option("kind", "Loại dự án", domain.ProjectKinds),
-		Stage:  p.option("stage", "Giai đoạn", domain.ProjectStages),
-	}
+var projectList = listSpec[store.ProjectFilter, domain.Project]{
+	kind: "project", search: "filter.keyword",
+	fields: []filterField{
+		cityFilter,
+		optionFilter("kind", "project_kind", "filter.project_kind", "filter.all"),
+		optionFilter("stage", "stage", "filter.stage", "filter.all"),
+	},
+	load: (*store.Store).Projects,
+	item: (*server).projectItem,
 }
 
 func (s *server) projectShow(c *fiber.Ctx) error {
@@ -106,22 +79,22 @@ func (s *server) projectShow(c *fiber.Ctx) error {
 
 // projectItem is a project as lists show it: organization, stage, kind,
 // budget.
-func (s *server) projectItem(pr domain.Project) listItem {
+func (s *server) projectItem(l *loc, pr domain.Project) listItem {
 	stage := "pill"
 	if pr.Stage == "seeking_partners" {
 		stage = "pill ok"
 	}
 	facts := []part{
-		span(stage, domain.ProjectStages.Label(pr.Stage)),
-		{Text: domain.ProjectKinds.Label(pr.Kind), Attached: true},
+		span(stage, l.Label("stage", pr.Stage)),
+		{Text: l.Label("project_kind", pr.Kind), Attached: true},
 	}
 	if pr.BudgetVND != nil {
-		facts = append(facts, plain(vn.Money(*pr.BudgetVND)))
+		facts = append(facts, plain(l.Money(pr.BudgetVND)))
 	}
 	return listItem{
 		Title: pr.Title,
-		URL:   entryURL("project", pr.ID, pr.Slug),
-		Meta:  []part{plain(pr.Organization), plain(s.catalog.CityName(pr.City))},
+		URL:   l.URL("project", pr.ID, pr.Slug),
+		Meta:  []part{plain(pr.Organization), plain(l.City(pr.City))},
 		Facts: facts,
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/i18n"
 	"hoptac/internal/markdown"
 	"hoptac/internal/store"
 	"hoptac/internal/vn"
@@ -48,14 +49,19 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	if data == nil {
 		data = fiber.Map{}
 	}
+	l := s.loc(c)
 	data["Title"] = title
 	data["Nav"] = nav
-	data["Menu"] = menu(nav)
+	data["L"] = l
+	data["Lang"] = l.Lang
+	data["Alt"] = alternates(c)
+	data["Menu"] = menuIn(l, nav)
 	data["Demo"] = s.isDemo(c.UserContext())
 	data["Catalog"] = s.catalog
 	data["Path"] = c.Path()
 	data["Year"] = time.Now().In(vn.DateLocation).Year()
 	data["MoreFilters"] = usesMoreFilters(c)
+	data["Failed"] = failed(data)
 	if _, ok := c.Locals(localsPreview).(int64); ok {
 		data["Preview"] = true
 	}
@@ -81,6 +87,22 @@ func (s *server) render(c *fiber.Ctx, name, title, nav string, data fiber.Map) e
 	return c.Render(name, data)
 }
 
+// failed tells whether a page answers a submit it refused (form errors,
+// an edit conflict, a refused login or upload), so its <title> starts
+// with "Lỗi: " for screen-reader users who hear the title first.
+func failed(data fiber.Map) bool {
+	for _, key := range []string{"ErrorList", "Conflict", "Problem", "ImportError"} {
+		v := reflect.ValueOf(data[key])
+		switch v.Kind() {
+		case reflect.Slice, reflect.Map, reflect.String:
+			if v.Len() > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // menuItem is one link of the site's main menu.
 type menuItem struct {
 	Label   string
@@ -90,12 +112,19 @@ type menuItem struct {
 
 // menu lists every entry type's public list, in the registry's order;
 // nav is the type name of the page being shown.
-func menu(nav string) []menuItem {
+func menu(nav string) []menuItem { return menuIn(&loc{Lang: "vi"}, nav) }
+
+// menuIn is the menu in a page's language.
+func menuIn(l *loc, nav string) []menuItem {
 	items := make([]menuItem, 0, len(domain.EntryTypes))
 	for _, t := range domain.EntryTypes {
-		items = append(items, menuItem{Label: t.MenuVI, Path: t.Path, Current: t.Name == nav})
+		item := menuItem{Label: t.MenuVI, Path: t.Path, Current: t.Name == nav}
+		if l.EN() {
+			item.Label, item.Path = l.T("menu."+t.Name), t.PathEN
+		}
+		items = append(items, item)
 	}
-	return append(items, menuItem{Label: "Thống kê", Path: "/thong-ke", Current: nav == "stats"})
+	return append(items, menuItem{Label: l.T("menu.stats"), Path: "/thong-ke", Current: nav == "stats"})
 }
 
 // usesMoreFilters tells whether a list was asked for with filters beyond
@@ -322,6 +351,8 @@ var optionSets = map[string]domain.Options{
 	"project_kind":    domain.ProjectKinds,
 	"stage":           domain.ProjectStages,
 	"progress":        domain.Progresses,
+	"support_group":   domain.SupportGroups,
+	"support_benefit": domain.SupportBenefits,
 	"review_kind":     domain.ReviewKinds,
 	"update_kind":     domain.UpdateKinds,
 	"ledger_status":   domain.DerivedStatuses,
@@ -331,6 +362,12 @@ var optionSets = map[string]domain.Options{
 func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 	return template.FuncMap{
 		"label": func(set, code string) string { return optionSets[set].Label(code) },
+		// t is interface text in a language ("vi" when lang is missing, as
+		// in a fragment the search page fetches).
+		"t": func(lang any, id string, pairs ...any) string {
+			l, _ := lang.(string)
+			return i18n.T(l, id, pairs...)
+		},
 		"options": func(set string) domain.Options {
 			return optionSets[set]
 		},
@@ -380,6 +417,8 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		// Selects: partials/select draws a selectBox; the others are its
 		// option lists.
 		"selectBox":           newSelectBox,
+		"bullets":             bullets,
+		"withL":               withL,
 		"optionList":          optionList,
 		"cityOptions":         func() domain.Options { return cityOptions(cat) },
 		"industryOptions":     func() domain.Options { return classOptions(cat.Industries, false) },
@@ -446,6 +485,7 @@ type pageLink struct {
 	URL     string
 	Current bool
 	Gap     bool
+	Rel     string // "prev" or "next": the "Trước" / "Sau" links
 }
 
 // pagination builds the links for a list: first, last, and two either side
@@ -479,7 +519,17 @@ func pagination(path string, q url.Values, page, pages int) []pageLink {
 		links = append(links, pageLink{Number: n, URL: u, Current: n == page})
 		last = n
 	}
-	return links
+	// "Trước" and "Sau" around the numbers, for readers who step through.
+	var prev, next []pageLink
+	for _, l := range links {
+		if !l.Gap && l.Number == page-1 {
+			prev = []pageLink{{Number: l.Number, URL: l.URL, Rel: "prev"}}
+		}
+		if !l.Gap && l.Number == page+1 {
+			next = []pageLink{{Number: l.Number, URL: l.URL, Rel: "next"}}
+		}
+	}
+	return append(append(prev, links...), next...)
 }
 
 // deref shows an optional number; templates guard nil with {{if}} first.

@@ -7,34 +7,19 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/store"
-	"hoptac/internal/vn"
 )
 
-func (s *server) schoolList(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := s.schoolFilter(p)
-	list, err := s.store.Schools(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "schools/list", "Cơ sở giáo dục nghề nghiệp", "school", fiber.Map{
-		"List": list, "Items": items(list.Items, s.schoolItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
-}
-
-// schoolFilter reads the school list's filters, for its page and the API.
-func (s *server) schoolFilter(p *params) store.SchoolFilter {
-	return store.SchoolFilter{
-		Paging:        store.Paging{Page: p.page()},
-		Q:             p.text("q"),
-		City:          p.code("city", "Thành phố", s.catalog.IsCity),
-		Ward:          p.code("ward", "Phường/xã", s.catalog.IsWard),
-		Kind:          p.option("kind", "Loại hình", domain.SchoolKinds),
-		Ownership:     p.option("ownership", "Sở hữu", domain.Ownerships),
-		Level:         p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
-		SeeksPartners: p.flag("seeks_partners"),
-	}
+var schoolList = listSpec[store.SchoolFilter, domain.School]{
+	kind: "school", search: "filter.school_q",
+	fields: []filterField{
+		cityFilter, wardFilter,
+		optionFilter("kind", "school_kind", "filter.school_kind", "filter.all"),
+		optionFilter("ownership", "ownership", "filter.ownership", "filter.all"),
+		optionFilter("level", "level", "filter.school_level", "filter.any"),
+		{Name: "seeks_partners", Label: "filter.seeks_partners", Input: "check"},
+	},
+	load: (*store.Store).Schools,
+	item: (*server).schoolItem,
 }
 
 func (s *server) schoolShow(c *fiber.Ctx) error {
@@ -51,46 +36,34 @@ func (s *server) schoolShow(c *fiber.Ctx) error {
 }
 
 // schoolItem is a school as lists show it: kind, ownership, place, programs.
-func (s *server) schoolItem(sc domain.School) listItem {
-	facts := []part{plain(strconv.Itoa(sc.ProgramCount) + " ngành, nghề")}
+func (s *server) schoolItem(l *loc, sc domain.School) listItem {
+	facts := []part{plain(l.T("school.programs", "N", strconv.Itoa(sc.ProgramCount)))}
 	if sc.Accredited {
-		facts = append(facts, span("pill ok", "Đã kiểm định"))
+		facts = append(facts, span("pill ok", l.T("school.accredited")))
 	}
 	if sc.SeeksPartners {
-		facts = append(facts, span("pill", "Tìm đối tác"))
+		facts = append(facts, span("pill", l.T("school.seeks_partners")))
 	}
 	return listItem{
 		Title: sc.Name,
-		URL:   entryURL("school", sc.ID, sc.Slug),
-		Meta: []part{plain(domain.SchoolKinds.Label(sc.Kind)), plain(domain.Ownerships.Label(sc.Ownership)),
-			plain(s.placeOf(sc.City, sc.WardName))},
+		URL:   l.URL("school", sc.ID, sc.Slug),
+		Meta: []part{plain(l.Label("school_kind", sc.Kind)), plain(l.Label("ownership", sc.Ownership)),
+			plain(l.Place(sc.City, sc.WardName))},
 		Facts: facts,
 	}
 }
 
-func (s *server) programList(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := s.programFilter(p)
-	list, err := s.store.Programs(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.render(c, "programs/list", "Ngành, nghề đào tạo", "program", fiber.Map{
-		"List": list, "Items": items(list.Items, s.programItem), "F": f, "Problems": p.Problems,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
-}
-
-// programFilter reads the program list's filters, for its page and the API.
-func (s *server) programFilter(p *params) store.ProgramFilter {
-	return store.ProgramFilter{
-		Paging:     store.Paging{Page: p.page()},
-		Q:          p.text("q"),
-		City:       p.code("city", "Thành phố", s.catalog.IsCity),
-		Level:      p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
-		Mode:       p.option("mode", "Hình thức đào tạo", domain.StudyModes),
-		TuitionMax: p.amount("tuition_max", "Học phí tối đa"),
-	}
+var programList = listSpec[store.ProgramFilter, domain.Program]{
+	kind: "program", search: "filter.program_q", placeholder: "list.program.placeholder",
+	fields: []filterField{
+		cityFilter,
+		optionFilter("level", "level", "filter.level", "filter.all"),
+		optionFilter("mode", "mode", "filter.mode", "filter.all"),
+		optionFilter("support_group", "support_group", "filter.support_group", "filter.anyone"),
+		{Name: "tuition_max", Label: "filter.tuition_max", Input: "amount"},
+	},
+	load: (*store.Store).Programs,
+	item: (*server).programItem,
 }
 
 func (s *server) programShow(c *fiber.Ctx) error {
@@ -106,27 +79,37 @@ func (s *server) programShow(c *fiber.Ctx) error {
 	if school.Status != domain.StatusPublished && !isPreview(c) {
 		return fiber.ErrNotFound
 	}
-	return s.render(c, "programs/show", pr.Name+" – "+school.Name, "program", fiber.Map{"Program": pr, "School": school})
+	l := s.loc(c)
+	path, err := s.programPathway(c.UserContext(), l, pr)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "programs/show", pr.Name+" – "+school.Name, "program", fiber.Map{"Program": pr, "School": school,
+		"Pathway": path, "SupportSentence": supportSentence(l, pr)})
 }
 
 // programItem is a program as lists show it: school, level, length, fee.
-func (s *server) programItem(pr domain.Program) listItem {
-	facts := []part{plain(domain.ProgramLevels.Label(pr.Level))}
+func (s *server) programItem(l *loc, pr domain.Program) listItem {
+	facts := []part{plain(l.Label("level", pr.Level))}
 	if pr.DurationMonths != nil {
-		facts = append(facts, plain(strconv.Itoa(*pr.DurationMonths)+" tháng"))
+		facts = append(facts, plain(l.T("program.months", "N", strconv.Itoa(*pr.DurationMonths))))
 	}
 	if pr.TuitionVND != nil {
-		facts = append(facts, plain(vn.Money(*pr.TuitionVND)))
+		facts = append(facts, plain(l.Fee(pr.TuitionVND)))
 	} else {
-		facts = append(facts, plain("Học phí chưa công bố"))
+		facts = append(facts, plain(l.T("program.fee_unknown")))
 	}
-	if pr.Support != "" {
-		facts = append(facts, span("pill ok", "Có hỗ trợ"))
+	switch {
+	case len(pr.SupportGroups) > 0:
+		// Who qualifies, not just "Có hỗ trợ": that tells a reader whether it is for them.
+		facts = append(facts, span("pill ok", l.T("program.support_for", "Groups", l.Label("support_group", pr.SupportGroups[0]), "More", len(pr.SupportGroups)-1)))
+	case len(pr.SupportBenefits) > 0 || pr.Support != "":
+		facts = append(facts, span("pill ok", l.T("program.has_support")))
 	}
 	return listItem{
 		Title: pr.Name,
-		URL:   entryURL("program", pr.ID, pr.Slug),
-		Meta:  []part{plain(pr.SchoolName), plain(s.catalog.CityName(pr.City))},
+		URL:   l.URL("program", pr.ID, pr.Slug),
+		Meta:  []part{plain(pr.SchoolName), plain(l.City(pr.City))},
 		Facts: facts,
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"io/fs"
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
@@ -56,6 +57,8 @@ func draw(t *testing.T, v *views, name string, data fiber.Map) string {
 
 // pageData is what render adds to every page.
 func pageData(nav string, data fiber.Map) fiber.Map {
+	data["L"] = &loc{Lang: "vi", cat: testCatalog()}
+	data["Lang"] = "vi"
 	data["Title"] = "Trang thử"
 	data["Nav"] = nav
 	data["Menu"] = menu(nav)
@@ -117,8 +120,8 @@ func TestViewsRefuseBrokenPagesAtStartUp(t *testing.T) {
 
 func TestEveryTemplateLoads(t *testing.T) {
 	v, _ := testViews(t, templateFiles)
-	for _, name := range []string{"home", "jobs/list", "jobs/show", "companies/list", "companies/show", "schools/list",
-		"schools/show", "programs/list", "programs/show", "policies/list", "policies/show", "projects/list",
+	for _, name := range []string{"home", "list", "jobs/show", "companies/show",
+		"schools/show", "programs/show", "policies/show",
 		"projects/show", "cooperation", "commitments/show", "search", "errors/error", "admin/form", "admin/list"} {
 		if _, ok := v.pages[name]; !ok {
 			t.Errorf("page %s is not loaded", name)
@@ -148,7 +151,7 @@ func TestMenuFollowsEntryTypes(t *testing.T) {
 	for _, l := range links {
 		labels = append(labels, l[3])
 	}
-	if got, want := strings.Join(labels, "|"), "Việc làm|Doanh nghiệp|Trường nghề|Đào tạo|Chính sách|Dự án|Chương trình hợp tác|Thống kê"; got != want {
+	if got, want := strings.Join(labels, "|"), "Việc làm|Doanh nghiệp|Trường nghề|Học nghề|Chính sách|Dự án|Chương trình hợp tác|Thống kê"; got != want {
 		t.Errorf("menu labels = %s, want %s", got, want)
 	}
 	// The layout itself names no list: the links come from the registry.
@@ -175,44 +178,50 @@ var (
 	testIdle = domain.Company{Meta: domain.Meta{ID: 4, Slug: "nghi"}, Name: "Công ty Nghỉ", IndustryCode: "C", City: "cantho"}
 )
 
+// in binds an item builder to a language, for items().
+func in[T any](l *loc, f func(*loc, T) listItem) func(T) listItem {
+	return func(x T) listItem { return f(l, x) }
+}
+
 func TestEntryLines(t *testing.T) {
 	v, s := testViews(t, templateFiles)
+	vl := &loc{Lang: "vi", cat: s.catalog}
 	tests := []struct {
 		name string
 		item listItem
 		want []string
 	}{
-		{"expired job", s.jobItem(testJob), []string{
-			`<a class="entry-title" href="/viec-lam/7-tho-may">Thợ may</a>`,
+		{"expired job", s.jobItem(vl, testJob), []string{
+			`<a class="entry-title" href="/viec-lam/7-tho-may" lang="vi">Thợ may</a>`,
 			`<p class="meta">Công ty May Bình Minh</p>`,
-			`<p class="facts"><span class="wage">8.000.000 – 12.500.000 đ</span> · 1.500 người · TP. Hồ Chí Minh, Phường Bến Thành · Hạn nộp 15/01/2020 <span class="pill warn">Đã hết hạn</span></p>`}},
-		{"hiring company", s.companyItem(testCo), []string{
+			`<p class="facts"><span class="wage">8.000.000 – 12.500.000 đ/tháng</span> · 1.500 người · TP. Hồ Chí Minh, Phường Bến Thành · Hạn nộp 15/01/2020 <span class="pill warn">Đã hết hạn</span></p>`}},
+		{"hiring company", s.companyItem(vl, testCo), []string{
 			`<p class="meta">Công nghiệp chế biến, chế tạo · TP. Hồ Chí Minh</p>`,
 			`<p class="facts"><span class="pill">1.500 vị trí đang tuyển</span> trong 2 tin · 1.200 lao động</p>`}},
-		{"idle company", s.companyItem(testIdle), []string{
+		{"idle company", s.companyItem(vl, testIdle), []string{
 			`<p class="facts">Hiện chưa có tin tuyển dụng</p>`}},
-		{"school", s.schoolItem(domain.School{Meta: domain.Meta{ID: 5, Slug: "cd"}, Name: "Cao đẳng Cần Thơ", Kind: "college", Ownership: "public", City: "cantho", WardName: "Phường Ninh Kiều", ProgramCount: 12, Accredited: true, SeeksPartners: true}), []string{
-			`<a class="entry-title" href="/truong-nghe/5-cd">Cao đẳng Cần Thơ</a>`,
+		{"school", s.schoolItem(vl, domain.School{Meta: domain.Meta{ID: 5, Slug: "cd"}, Name: "Cao đẳng Cần Thơ", Kind: "college", Ownership: "public", City: "cantho", WardName: "Phường Ninh Kiều", ProgramCount: 12, Accredited: true, SeeksPartners: true}), []string{
+			`<a class="entry-title" href="/truong-nghe/5-cd" lang="vi">Cao đẳng Cần Thơ</a>`,
 			`<p class="meta">` + domain.SchoolKinds.Label("college") + ` · ` + domain.Ownerships.Label("public") + ` · TP. Cần Thơ, Phường Ninh Kiều</p>`,
 			`<p class="facts">12 ngành, nghề · <span class="pill ok">Đã kiểm định</span> · <span class="pill">Tìm đối tác</span></p>`}},
-		{"program", s.programItem(domain.Program{Meta: domain.Meta{ID: 6, Slug: "o-to"}, Name: "Công nghệ ô tô", SchoolName: "Cao đẳng Cần Thơ", City: "cantho", Level: "college", DurationMonths: &months, TuitionVND: &tuition, Support: "Miễn học phí"}), []string{
+		{"program", s.programItem(vl, domain.Program{Meta: domain.Meta{ID: 6, Slug: "o-to"}, Name: "Công nghệ ô tô", SchoolName: "Cao đẳng Cần Thơ", City: "cantho", Level: "college", DurationMonths: &months, TuitionVND: &tuition, Support: "Miễn học phí"}), []string{
 			`<p class="meta">Cao đẳng Cần Thơ · TP. Cần Thơ</p>`,
 			`<p class="facts">` + domain.ProgramLevels.Label("college") + ` · 18 tháng · 9.000.000 đ · <span class="pill ok">Có hỗ trợ</span></p>`}},
-		{"program without fee", s.programItem(domain.Program{Name: "May", City: "hcm", Level: "elementary"}), []string{
+		{"program without fee", s.programItem(vl, domain.Program{Name: "May", City: "hcm", Level: "elementary"}), []string{
 			` · Học phí chưa công bố</p>`}},
-		{"policy", s.policyItem(domain.Policy{Meta: domain.Meta{ID: 8, Slug: "nq"}, Title: "Nghị quyết hỗ trợ", Kind: "policy", Field: "labour", City: "hcm", DocNumber: "15/2025/NQ-HĐND", IssuedOn: &day, Summary: "Tóm tắt"}), []string{
+		{"policy", s.policyItem(vl, domain.Policy{Meta: domain.Meta{ID: 8, Slug: "nq"}, Title: "Nghị quyết hỗ trợ", Kind: "policy", Field: "labour", City: "hcm", DocNumber: "15/2025/NQ-HĐND", IssuedOn: &day, Summary: "Tóm tắt"}), []string{
 			`<p class="meta">` + domain.PolicyKinds.Label("policy") + ` · ` + domain.PolicyFields.Label("labour") + ` · TP. Hồ Chí Minh · Số 15/2025/NQ-HĐND · Ban hành 15/01/2020</p>`,
-			`<p class="summary">Tóm tắt</p>`}},
-		{"project seeking partners", s.projectItem(domain.Project{Meta: domain.Meta{ID: 9, Slug: "da"}, Title: "Dự án nước sạch", Organization: "Hội Nông dân", City: "cantho", Kind: "social", Stage: "seeking_partners", BudgetVND: &budget}), []string{
+			`<p class="summary" lang="vi">Tóm tắt</p>`}},
+		{"project seeking partners", s.projectItem(vl, domain.Project{Meta: domain.Meta{ID: 9, Slug: "da"}, Title: "Dự án nước sạch", Organization: "Hội Nông dân", City: "cantho", Kind: "social", Stage: "seeking_partners", BudgetVND: &budget}), []string{
 			`<p class="meta">Hội Nông dân · TP. Cần Thơ</p>`,
-			`<p class="facts"><span class="pill ok">` + domain.ProjectStages.Label("seeking_partners") + `</span> ` + domain.ProjectKinds.Label("social") + ` · 5.000.000.000 đ</p>`}},
+			`<p class="facts"><span class="pill ok">` + domain.ProjectStages.Label("seeking_partners") + `</span> ` + domain.ProjectKinds.Label("social") + ` · 5 tỷ đồng</p>`}},
 		{"search hit", s.hitItem(search.Hit{Type: "job", Title: "Thợ may", URL: "/viec-lam/7-tho-may", Subtitle: "Công ty <May>", Cities: []string{"hcm", "cantho"}, WageMin: &wageMin,
 			Highlight: map[string]string{"title": "<mark>Thợ</mark> may", "text": "… <mark>thợ</mark> …"}}), []string{
 			`<span class="pill">Việc làm</span>`,
-			`<a class="entry-title" href="/viec-lam/7-tho-may"><mark>Thợ</mark> may</a>`,
+			`<a class="entry-title" href="/viec-lam/7-tho-may" lang="vi"><mark>Thợ</mark> may</a>`,
 			`<p class="meta">Công ty &lt;May&gt;</p>`,
 			`<p class="facts">TP. Hồ Chí Minh, TP. Cần Thơ · <span class="wage">`,
-			`<p class="snippet">… <mark>thợ</mark> …</p>`}},
+			`<p class="snippet" lang="vi">… <mark>thợ</mark> …</p>`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,6 +243,7 @@ func TestEntryLines(t *testing.T) {
 // per item, and writes no entry markup of its own.
 func TestListPagesDrawEntriesThroughThePartial(t *testing.T) {
 	v, s := testViews(t, templateFiles)
+	vl := &loc{Lang: "vi", cat: s.catalog}
 	school := domain.School{Meta: domain.Meta{ID: 5, Slug: "cd"}, Name: "Cao đẳng", Kind: "college", Ownership: "public", City: "cantho"}
 	program := domain.Program{Meta: domain.Meta{ID: 6, Slug: "o-to"}, Name: "Ô tô", City: "cantho", Level: "college"}
 	policy := domain.Policy{Meta: domain.Meta{ID: 8, Slug: "nq"}, Title: "Nghị quyết", Kind: "policy", Field: "labour", City: "hcm"}
@@ -244,28 +254,28 @@ func TestListPagesDrawEntriesThroughThePartial(t *testing.T) {
 		list      any
 		items     []listItem
 	}{
-		{"jobs/list", "job", store.JobFilter{}, store.List[domain.Job]{Items: []domain.Job{testJob, testJob}, Total: 2, Page: 1}, items([]domain.Job{testJob, testJob}, s.jobItem)},
-		{"companies/list", "company", store.CompanyFilter{}, store.List[domain.Company]{Items: []domain.Company{testCo, testIdle}, Total: 2, Page: 1}, items([]domain.Company{testCo, testIdle}, s.companyItem)},
-		{"schools/list", "school", store.SchoolFilter{}, store.List[domain.School]{Items: []domain.School{school}, Total: 1, Page: 1}, items([]domain.School{school}, s.schoolItem)},
-		{"programs/list", "program", store.ProgramFilter{}, store.List[domain.Program]{Items: []domain.Program{program}, Total: 1, Page: 1}, items([]domain.Program{program}, s.programItem)},
-		{"policies/list", "policy", store.PolicyFilter{}, store.List[domain.Policy]{Items: []domain.Policy{policy}, Total: 1, Page: 1}, items([]domain.Policy{policy}, s.policyItem)},
-		{"projects/list", "project", store.ProjectFilter{}, store.List[domain.Project]{Items: []domain.Project{project}, Total: 1, Page: 1}, items([]domain.Project{project}, s.projectItem)},
+		{"list", "job", store.JobFilter{}, store.List[domain.Job]{Items: []domain.Job{testJob, testJob}, Total: 2, Page: 1}, items([]domain.Job{testJob, testJob}, in(vl, s.jobItem))},
+		{"list", "company", store.CompanyFilter{}, store.List[domain.Company]{Items: []domain.Company{testCo, testIdle}, Total: 2, Page: 1}, items([]domain.Company{testCo, testIdle}, in(vl, s.companyItem))},
+		{"list", "school", store.SchoolFilter{}, store.List[domain.School]{Items: []domain.School{school}, Total: 1, Page: 1}, items([]domain.School{school}, in(vl, s.schoolItem))},
+		{"list", "program", store.ProgramFilter{}, store.List[domain.Program]{Items: []domain.Program{program}, Total: 1, Page: 1}, items([]domain.Program{program}, in(vl, s.programItem))},
+		{"list", "policy", store.PolicyFilter{}, store.List[domain.Policy]{Items: []domain.Policy{policy}, Total: 1, Page: 1}, items([]domain.Policy{policy}, in(vl, s.policyItem))},
+		{"list", "project", store.ProjectFilter{}, store.List[domain.Project]{Items: []domain.Project{project}, Total: 1, Page: 1}, items([]domain.Project{project}, in(vl, s.projectItem))},
 	}
 	for _, tt := range tests {
-		t.Run(tt.page, func(t *testing.T) {
-			src, err := fs.ReadFile(templateFiles, tt.page+".html")
+		t.Run(tt.nav, func(t *testing.T) {
+			src, err := fs.ReadFile(templateFiles, "list.html")
 			if err != nil {
 				t.Fatal(err)
 			}
 			if bytes.Contains(src, []byte(`class="entry`)) || !bytes.Contains(src, []byte(`{{template "partials/results" .}}`)) {
 				t.Errorf("%s.html draws entries itself instead of through partials/results", tt.page)
 			}
-			html := draw(t, v, tt.page, pageData(tt.nav, fiber.Map{"F": tt.filter, "List": tt.list, "Items": tt.items, "Pages": pagination("/thu", nil, 1, 1)}))
+			html := draw(t, v, tt.page, pageData(tt.nav, fiber.Map{"Kind": tt.nav, "F": tt.filter, "List": tt.list, "Items": tt.items, "Pages": pagination("/thu", nil, 1, 1)}))
 			if n := strings.Count(html, `<li class="entry">`); n != len(tt.items) {
 				t.Errorf("%s shows %d entries, want %d", tt.page, n, len(tt.items))
 			}
 			for _, it := range tt.items {
-				if !strings.Contains(html, `<a class="entry-title" href="`+it.URL+`">`+it.Title+`</a>`) {
+				if !strings.Contains(html, `<a class="entry-title" href="`+it.URL+`" lang="vi">`+it.Title+`</a>`) {
 					t.Errorf("%s lacks the entry %q at %s", tt.page, it.Title, it.URL)
 				}
 			}
@@ -278,7 +288,7 @@ func TestListPagesDrawEntriesThroughThePartial(t *testing.T) {
 	// The search results use the same partial.
 	hits := []search.Hit{{Type: "school", Title: "Cao đẳng", URL: "/truong-nghe/5-cd", Cities: []string{"cantho"}}}
 	html := draw(t, v, "partials/search_results", fiber.Map{"Result": search.Result{Hits: hits, Total: 1, Page: 1}, "Items": items(hits, s.hitItem)})
-	if !strings.Contains(html, `<li class="entry">`) || !strings.Contains(html, `<span class="pill">Cơ sở GDNN</span>`) {
+	if !strings.Contains(html, `<li class="entry">`) || !strings.Contains(html, `<span class="pill">Trường nghề</span>`) {
 		t.Errorf("search results do not draw hits through partials/entries:\n%s", html)
 	}
 }
@@ -296,7 +306,7 @@ func TestSelectPartial(t *testing.T) {
 		{"own id, a string type, no empty option", []any{"id", "f-type", "name", "employment_type", "label", "Hình thức", "options", opts, "selected", domain.Status("a")},
 			`<label for="f-type">Hình thức</label><select id="f-type" name="employment_type"><option value="a" selected>Một</option><option value="b">Hai &amp; ba</option></select>`},
 		{"form field", []any{"name", "ward", "label", "Phường", "optional", true, "hint", "Nơi làm việc", "error", "Không hợp lệ", "options", opts},
-			`<label for="f-ward">Phường <span class="muted">(không bắt buộc)</span></label><p class="hint">Nơi làm việc</p><p class="error-message"><span class="visually-hidden">Lỗi:</span> Không hợp lệ</p><select id="f-ward" name="ward"><option value="a">Một</option><option value="b">Hai &amp; ba</option></select>`},
+			`<label for="f-ward">Phường <span class="muted">(không bắt buộc)</span></label><p class="hint" id="f-ward-hint">Nơi làm việc</p><p class="error-message" id="f-ward-error"><span class="visually-hidden">Lỗi:</span> Không hợp lệ</p><select id="f-ward" name="ward" aria-describedby="f-ward-hint f-ward-error" aria-invalid="true"><option value="a">Một</option><option value="b">Hai &amp; ba</option></select>`},
 		{"groups", []any{"name", "ward", "label", "Phường", "groups", []optionGroup{{Label: "TP. Cần Thơ", Options: opts[:1]}}, "selected", "a"},
 			`<label for="f-ward">Phường</label><select id="f-ward" name="ward"><optgroup label="TP. Cần Thơ"><option value="a" selected>Một</option></optgroup></select>`},
 	}
@@ -368,14 +378,36 @@ func BenchmarkViews(b *testing.B) {
 		jobs[i] = testJob
 	}
 	data := pageData("job", fiber.Map{"F": store.JobFilter{}, "List": store.List[domain.Job]{Items: jobs, Total: 200, Page: 1, PerPage: 20},
-		"Items": items(jobs, s.jobItem), "Pages": pagination("/viec-lam", nil, 1, 10)})
-	b.Run("jobs/list", func(b *testing.B) {
+		"Items": items(jobs, in(&loc{Lang: "vi", cat: s.catalog}, s.jobItem)), "Pages": pagination("/viec-lam", nil, 1, 10), "Kind": "job"})
+	b.Run("list", func(b *testing.B) {
 		var buf bytes.Buffer
 		for b.Loop() {
 			buf.Reset()
-			if err := v.Render(&buf, "jobs/list", data); err != nil {
+			if err := v.Render(&buf, "list", data); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+}
+
+// Pagination steps with "Trước" / "Sau" around the numbers, marks the
+// current page and keeps the filters.
+func TestPaginationHasPreviousAndNext(t *testing.T) {
+	v, _ := testViews(t, templateFiles)
+	q := url.Values{"city": {"hcm"}}
+	html := draw(t, v, "partials/page_links", fiber.Map{"Lang": "vi", "Pages": pagination("/viec-lam", q, 3, 9)})
+	for _, want := range []string{
+		`<a href="/viec-lam?city=hcm&amp;page=2" rel="prev">‹ Trước</a>`,
+		`<a href="/viec-lam?city=hcm&amp;page=3" aria-current="page">3</a>`,
+		`<a href="/viec-lam?city=hcm&amp;page=4" rel="next">Sau ›</a>`,
+		`<a href="/viec-lam?city=hcm">1</a>`, `<a href="/viec-lam?city=hcm&amp;page=9">9</a>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("pagination lacks %s in\n%s", want, html)
+		}
+	}
+	first := draw(t, v, "partials/page_links", fiber.Map{"Lang": "en", "Pages": pagination("/en/jobs", nil, 1, 2)})
+	if strings.Contains(first, `rel="prev"`) || !strings.Contains(first, `rel="next">Next ›</a>`) {
+		t.Errorf("first page of two:\n%s", first)
+	}
 }

@@ -189,7 +189,7 @@ func TestPublicPagesShowPublishedEntries(t *testing.T) {
 		path string
 		want []string
 	}{
-		{"/", []string{"Hai thành phố trong nháy mắt", w.company.Name, w.job.Title, "TP. Cần Thơ"}},
+		{"/", []string{"Số liệu hai thành phố", w.company.Name, w.job.Title, "TP. Cần Thơ"}},
 		{"/viec-lam", []string{w.job.Title, "8.000.000 – 12.500.000 đ", w.company.Name}},
 		{"/viec-lam?expired=1", []string{w.old.Title, "Đã hết hạn"}},
 		{"/viec-lam/" + ref(w.job.Meta), []string{w.job.Title, "8.000.000 – 12.500.000 đ", w.company.Name, "Nguồn và lịch sử"}},
@@ -204,7 +204,7 @@ func TestPublicPagesShowPublishedEntries(t *testing.T) {
 		{"/chinh-sach/" + ref(w.policy.Meta), []string{w.policy.Title, "15/2025/NQ-HĐND", "<h2>Đối tượng</h2>"}},
 		{"/chinh-sach/" + ref(w.program2024.Meta), []string{w.commitment.Title}},
 		{"/du-an", []string{w.project.Title, "Đang tìm đối tác"}},
-		{"/du-an/" + ref(w.project.Meta), []string{w.project.Title, "5.000.000.000 đ"}},
+		{"/du-an/" + ref(w.project.Meta), []string{w.project.Title, "5 tỷ đồng"}},
 		{"/hop-tac", []string{w.program2024.Title, w.commitment.Title, "Đã hoàn thành", "Sơ kết"}},
 		{"/hop-tac/" + ref(w.commitment.Meta), []string{w.commitment.Title, "Sơ kết 6 tháng", "20/01/2025"}},
 		{"/tim-kiem?q=cong+nhan+may", []string{w.job.Title}},
@@ -315,7 +315,7 @@ func TestBadFiltersAreExplainedNotFatal(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("status = %d, want 200", r.status)
 	}
-	for _, want := range []string{"“Lương từ” phải là một số", "“Thành phố” không hợp lệ", "Số trang không hợp lệ", "“Trình độ” không hợp lệ"} {
+	for _, want := range []string{"“Lương từ (đồng/tháng)” phải là một số", "“Thành phố” không hợp lệ", "Số trang không hợp lệ", "“Trình độ của bạn” không hợp lệ"} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("body lacks the note %q", want)
 		}

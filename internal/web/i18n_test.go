@@ -1,0 +1,113 @@
+package web
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/i18n"
+	"hoptac/internal/store"
+)
+
+// Every message the pages and handlers ask for exists in both languages,
+// and the Vietnamese labels of the code lists are the domain's own.
+func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
+	used := map[string]string{} // id → where
+	tmplID := regexp.MustCompile(`(?:\.T|\bt \$?\.Lang) "([a-z0-9_.]+)"`)
+	err := fs.WalkDir(templateFiles, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(templateFiles, p)
+		if err != nil {
+			return err
+		}
+		for _, m := range tmplID.FindAllSubmatch(b, -1) {
+			used[string(m[1])] = p
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Ids in Go: literals with a message prefix (labels of filters, item
+	// builders' l.T calls).
+	goID := regexp.MustCompile(`"((?:audit|list|filter|sort|job|company|school|program|policy|project|commitment|detail|home|layout|page|problem|fee|wage|city|form|support|pathway)\.[a-z0-9_.]+)"`)
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range goID.FindAllSubmatch(b, -1) {
+			used[string(m[1])] = f
+		}
+	}
+	// Ids built from the registry and the code lists.
+	for _, typ := range domain.EntryTypes {
+		used["menu."+typ.Name] = "menuIn"
+		if typ.Name != "commitment" {
+			used["list."+typ.Name+".title"] = "lists.go"
+			used["list."+typ.Name+".lead"] = "list.html"
+		}
+	}
+	for set, opts := range optionSets {
+		for _, o := range opts {
+			id := "opt." + set + "." + o.Code
+			used[id] = "optionSets"
+			if vi := i18n.T(i18n.VI, id); vi != o.Label {
+				t.Errorf("%s: vi text %q, the domain says %q", id, vi, o.Label)
+			}
+		}
+	}
+	for action, vi := range auditActions {
+		used["audit."+action] = "auditActions"
+		if got := i18n.T(i18n.VI, "audit."+action); got != vi {
+			t.Errorf("audit.%s: vi text %q, the back office says %q", action, got, vi)
+		}
+	}
+	for code := range errorMessages {
+		used["error."+strconv.Itoa(code)+".title"] = "errors.go"
+	}
+	if len(used) < 100 {
+		t.Fatalf("found only %d message ids in use", len(used))
+	}
+	for id, where := range used {
+		for _, l := range i18n.Langs {
+			if !i18n.Has(l, id) {
+				t.Errorf("%s asks for %q, which has no %s text", where, id, l)
+			}
+		}
+	}
+}
+
+// The list filters reach the store filter by their db tags.
+func TestFilterFromFillsTheStoreFilter(t *testing.T) {
+	vals := filterValues{"q": "may", "city": "hcm", "wage_min": "8000000", "expired": "1", "occupation": "", "sort": "wage"}
+	got := filterFrom[store.JobFilter](vals, jobList.fields, 3)
+	want := store.JobFilter{Paging: store.Paging{Page: 3}, Q: "may", City: "hcm", WageMin: 8_000_000, IncludeExpired: true, Sort: "wage"}
+	if got != want {
+		t.Errorf("filterFrom = %+v, want %+v", got, want)
+	}
+	for _, f := range jobList.fields {
+		col := f.Column
+		if col == "" {
+			col = f.Name
+		}
+		if _, ok := reflect.TypeOf(store.JobFilter{}).FieldByNameFunc(func(n string) bool {
+			sf, _ := reflect.TypeOf(store.JobFilter{}).FieldByName(n)
+			return sf.Tag.Get("db") == col
+		}); !ok {
+			t.Errorf("job filter %s has no store field tagged %s", f.Name, col)
+		}
+	}
+}
