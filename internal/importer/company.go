@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
@@ -39,9 +38,7 @@ var companySpec = &spec[domain.Company]{
 			e.TaxCode = normTaxCode(s)
 		}
 		c.setString("name", &e.Name)
-		if s, ok := c.text("industry"); ok {
-			e.IndustryCode = strings.ToUpper(s)
-		}
+		c.setChoice("industry", c.r.ref.words.industries, "ngành kinh tế VSIC", &e.IndustryCode)
 		if e.IndustryVersion == "" {
 			e.IndustryVersion = "VSIC2018"
 		}

@@ -38,7 +38,7 @@ var jobSpec = &spec[domain.Job]{
 			}
 		}
 		c.setString("title", &e.Title)
-		c.setString("occupation", &e.OccupationCode)
+		c.setChoice("occupation", c.r.ref.words.occupations, "nhóm nghề VSCO", &e.OccupationCode)
 		if e.OccupationVersion == "" {
 			e.OccupationVersion = "VSCO2020"
 		}

@@ -84,14 +84,15 @@ func newRun(ctx context.Context, st *store.Store, opts Options) (*run, error) {
 	if r.workers <= 0 {
 		r.workers = DefaultWorkers
 	}
-	tables := opts.Codes
-	if tables == nil {
-		var err error
-		if tables, err = codes.Load(ctx, st); err != nil {
-			return nil, fmt.Errorf("import: read reference data: %w", err)
-		}
+	if opts.Codes != nil {
+		r.ref = newRefData(opts.Codes)
+		return r, nil
 	}
-	r.ref = newRefData(tables)
+	tables, err := codes.Load(ctx, st)
+	if err != nil {
+		return nil, fmt.Errorf("import: read reference data: %w", err)
+	}
+	r.ref = refData{Tables: tables, words: newWordTables(tables)} // read for this import only
 	return r, nil
 }
 
@@ -395,39 +396,24 @@ func (c *rowCtx) failWrite(res *RowResult, err error, colOf func(string) string)
 	return nil
 }
 
-// refData is the code tables rows are checked against, with the folded
-// names people write for cities and wards.
+// refData is the code tables rows are checked against, with the words
+// people write for their codes.
 type refData struct {
 	*codes.Tables
-	cityByName map[string]string              // folded name → code
-	cityCodes  []string                       // in display order
-	wardByName map[string]map[string][]string // city → folded name → codes
+	words wordTables
 }
 
+// wordCache keeps the words of the code tables a caller passes: the
+// portal loads its tables once, and every form and import reads them.
+var wordCache sync.Map // *codes.Tables → wordTables
+
 func newRefData(t *codes.Tables) refData {
-	d := refData{Tables: t, cityByName: map[string]string{}, wardByName: map[string]map[string][]string{}}
-	for _, c := range t.Cities {
-		d.cityCodes = append(d.cityCodes, c.Code)
-		for _, n := range []string{c.Code, c.NameVI, c.NameEN, c.ShortVI} {
-			d.cityByName[foldKey(n)] = c.Code
-		}
+	if w, ok := wordCache.Load(t); ok {
+		return refData{Tables: t, words: w.(wordTables)}
 	}
-	for _, w := range t.Wards {
-		byName := d.wardByName[w.CityCode]
-		if byName == nil {
-			byName = map[string][]string{}
-			d.wardByName[w.CityCode] = byName
-		}
-		full := foldKey(w.Name)
-		byName[full] = append(byName[full], w.Code)
-		// "Tân Tạo" finds "Phường Tân Tạo" when no other unit has that name.
-		for _, prefix := range []string{"phuong ", "xa ", "dac khu "} {
-			if short, ok := strings.CutPrefix(full, prefix); ok && short != full {
-				byName[short] = append(byName[short], w.Code)
-			}
-		}
-	}
-	return d
+	w := newWordTables(t)
+	wordCache.Store(t, w)
+	return refData{Tables: t, words: w}
 }
 
 // foldKey is the form names are compared in: no diacritics, lower case,

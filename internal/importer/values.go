@@ -12,6 +12,7 @@ import (
 	"github.com/lib/pq"
 	"github.com/xuri/excelize/v2"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 )
 
@@ -42,8 +43,14 @@ func (c *rowCtx) setString(col string, dst *string) {
 	}
 }
 
-// setEnum reads a code of opts; its Vietnamese label is accepted too.
+// setEnum reads a code of opts, or the words for it (see choices.pick).
 func (c *rowCtx) setEnum(col string, opts domain.Options, dst *string) {
+	c.setChoice(col, optionChoices(opts), "", dst)
+}
+
+// setChoice reads a coded column: the code, or the words for it; what
+// names the list in messages ("phường/xã").
+func (c *rowCtx) setChoice(col string, cs *choices, what string, dst *string) {
 	s, ok := c.text(col)
 	if !ok {
 		return
@@ -52,35 +59,33 @@ func (c *rowCtx) setEnum(col string, opts domain.Options, dst *string) {
 		*dst = ""
 		return
 	}
-	if code, ok := matchOption(s, opts); ok {
+	if code, ok := c.pickChoice(col, cs, what, s); ok {
 		*dst = code
-		return
 	}
-	c.fail(col, notInList(s, opts))
 }
 
-func matchOption(s string, opts domain.Options) (string, bool) {
-	low := strings.ToLower(s)
-	for _, o := range opts {
-		if o.Code == low {
-			return o.Code, true
-		}
-	}
-	f := foldKey(s)
-	for _, o := range opts {
-		if foldKey(o.Label) == f {
-			return o.Code, true
-		}
+// pickChoice is setChoice for one value; a value it cannot read is the
+// column's problem.
+func (c *rowCtx) pickChoice(col string, cs *choices, what, s string) (string, bool) {
+	code, cands := cs.pick(s)
+	switch {
+	case code != "":
+		return code, true
+	case len(cands) > 0:
+		c.fail(col, ambiguous(s, cands))
+	default:
+		c.fail(col, cs.unknown(s, what))
 	}
 	return "", false
 }
 
+func matchOption(s string, opts domain.Options) (string, bool) {
+	code, _ := optionChoices(opts).pick(s)
+	return code, code != ""
+}
+
 func notInList(s string, opts domain.Options) string {
-	codes := make([]string, len(opts))
-	for i, o := range opts {
-		codes[i] = o.Code
-	}
-	return fmt.Sprintf("Giá trị “%s” không có trong danh sách: %s.", s, strings.Join(codes, ", "))
+	return optionChoices(opts).unknown(s, "")
 }
 
 // setList reads a set of codes of opts: ";"-separated text in CSV/XLSX, a
@@ -106,9 +111,8 @@ func (c *rowCtx) setList(col string, opts domain.Options, dst *pq.StringArray) {
 		if it == "" {
 			continue
 		}
-		code, ok := matchOption(it, opts)
+		code, ok := c.pickChoice(col, optionChoices(opts), "", it)
 		if !ok {
-			c.fail(col, notInList(it, opts))
 			return
 		}
 		set[code] = true
@@ -139,10 +143,15 @@ func (c *rowCtx) setBool(col string, dst *bool) {
 }
 
 // number reads a whole number: plain digits, or digits grouped by thousands
-// with "." or "," (or spaces). money also takes a trailing "đ"/"VND".
+// with "." or "," (or spaces). money also takes a trailing "đ"/"VND", and
+// amounts in millions or thousands as people write them: "8 triệu", "8tr",
+// "8,5 triệu", "500 nghìn", "500k".
 func parseNumber(s string, money bool) (int64, bool) {
 	s = strings.TrimSpace(s)
 	if money {
+		if n, ok := parseUnits(s); ok {
+			return n, true
+		}
 		for _, suffix := range []string{"VNĐ", "VND", "vnđ", "vnd", "đồng", "đ", "Đ"} {
 			if rest, ok := strings.CutSuffix(s, suffix); ok {
 				s = strings.TrimSpace(rest)
@@ -186,6 +195,51 @@ func parseNumber(s string, money bool) (int64, bool) {
 		n = -n
 	}
 	return n, true
+}
+
+// moneyUnits are the words for a million and a thousand đồng, folded.
+var moneyUnits = []struct {
+	word string
+	mult int64
+}{{"trieu dong", 1_000_000}, {"trieu", 1_000_000}, {"tr", 1_000_000}, {"nghin dong", 1000}, {"nghin", 1000}, {"ngan", 1000}, {"k", 1000}}
+
+// parseUnits reads "8 triệu", "8tr", "8,5 triệu", "1.5tr", "500k".
+func parseUnits(s string) (int64, bool) {
+	f := codes.Fold(s)
+	for _, u := range moneyUnits {
+		num, ok := strings.CutSuffix(f, u.word)
+		if !ok {
+			continue
+		}
+		num = strings.TrimSpace(num)
+		whole, frac, _ := strings.Cut(strings.ReplaceAll(num, ",", "."), ".")
+		if whole == "" || len(whole) > 6 || len(frac) > 3 || !allDigits(whole) || !allDigits(frac) {
+			return 0, false
+		}
+		n := int64(atoi(whole)) * u.mult
+		if frac != "" {
+			scale := int64(1)
+			for range frac {
+				scale *= 10
+			}
+			part := int64(atoi(frac)) * u.mult
+			if part%scale != 0 {
+				return 0, false // a fraction of a đồng
+			}
+			n += part / scale
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func badNumber(s string) string {
@@ -310,35 +364,19 @@ func (c *rowCtx) setDate(col string, dst **time.Time) {
 	*dst = &t
 }
 
-// setCity reads a city code (or its name); "both" only where allowed.
+// setCity reads a city: its code or its name as people write it ("Cần
+// Thơ", "TP.HCM"); "both" only where allowed.
 func (c *rowCtx) setCity(col string, dst *string, both bool) {
-	s, ok := c.text(col)
-	if !ok {
-		return
-	}
-	if s == "" {
-		*dst = ""
-		return
-	}
-	if code, ok := c.r.ref.cityByName[foldKey(s)]; ok {
-		*dst = code
-		return
-	}
+	cs := c.r.ref.words.cities
 	if both {
-		switch foldKey(s) {
-		case domain.Both, "ca hai", "ca hai thanh pho", "hai thanh pho":
-			*dst = domain.Both
-			return
-		}
+		cs = c.r.ref.words.citiesBoth
 	}
-	list := strings.Join(c.r.ref.cityCodes, ", ")
-	if both {
-		list += ", " + domain.Both
-	}
-	c.fail(col, fmt.Sprintf("Giá trị “%s” không có trong danh sách: %s.", s, list))
+	c.setChoice(col, cs, "thành phố", dst)
 }
 
-// setWard reads a ward code, or a ward's exact name in city.
+// setWard reads a ward of city (any city when it is not known yet): its
+// code, its name with or without "Phường"/"Xã", or the name of a unit it
+// was formed from in 2025 when that names one ward only.
 func (c *rowCtx) setWard(col string, dst **string, city string) {
 	s, ok := c.text(col)
 	if !ok {
@@ -353,16 +391,39 @@ func (c *rowCtx) setWard(col string, dst **string, city string) {
 		*dst = &code
 		return
 	}
-	codes := c.r.ref.wardByName[city][foldKey(s)]
-	switch {
-	case len(codes) == 1:
-		code := codes[0]
-		*dst = &code
-	case len(codes) > 1:
-		c.fail(col, fmt.Sprintf("Tên “%s” ứng với nhiều phường/xã của %s: hãy ghi mã phường/xã (%s).", s, c.r.ref.CityName(city), strings.Join(codes, ", ")))
-	default:
-		c.fail(col, fmt.Sprintf("Không tìm thấy phường/xã “%s” của %s: ghi mã phường/xã hoặc đúng tên sau sáp nhập (ví dụ “Phường Tân Tạo”).", s, c.r.ref.CityName(city)))
+	words := c.r.ref.words
+	cs, former := words.wards[city], words.formerWards[city]
+	if cs == nil {
+		cs, former = words.wards[""], words.formerWards[""]
 	}
+	code, cands := cs.pick(s)
+	if code == "" && len(cands) == 0 && former != nil {
+		code, cands = former.pick(s)
+	}
+	where := ""
+	if city != "" {
+		where = " của " + c.r.ref.CityName(city)
+	}
+	switch {
+	case code != "":
+		*dst = &code
+	case len(cands) == 0 && city != "" && c.otherCityWard(col, s, city):
+	case len(cands) > 0:
+		c.fail(col, fmt.Sprintf("Tên “%s” ứng với nhiều phường/xã%s: %s. Hãy ghi rõ tên hoặc mã phường/xã.", s, where, describe(cands)))
+	default:
+		c.fail(col, fmt.Sprintf("Không tìm thấy phường/xã “%s”%s: ghi tên phường/xã sau sáp nhập (ví dụ “Phường Tân Định” hoặc “Tân Định”) hoặc mã; danh sách có trong tệp mẫu.", s, where))
+	}
+}
+
+// otherCityWard says a ward named s is in another city than city, if it is.
+func (c *rowCtx) otherCityWard(col, s, city string) bool {
+	code, _ := c.r.ref.words.wards[""].pick(s)
+	w, ok := c.r.ref.Ward(code)
+	if !ok || w.CityCode == city {
+		return false
+	}
+	c.fail(col, fmt.Sprintf("“%s” thuộc %s, không thuộc %s.", w.Name, c.r.ref.CityName(w.CityCode), c.r.ref.CityName(city)))
+	return true
 }
 
 // checkWard says a ward that is not in the entry's city.
