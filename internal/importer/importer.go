@@ -7,6 +7,7 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -68,6 +69,20 @@ func FormatOf(path string) (Format, error) {
 		return FormatAuto, fmt.Errorf("cannot tell the format of %q: name it .csv, .xlsx or .jsonl", filepath.Base(path))
 	}
 	return f, nil
+}
+
+// Sniff tells a file's format from its first bytes, for a file whose name
+// does not say: a zip archive is XLSX, a first line that is a JSON object
+// is JSON Lines, anything else is read as CSV.
+func Sniff(content []byte) Format {
+	b := bytes.TrimLeft(bytes.TrimPrefix(content, utf8BOM), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return XLSX
+	case bytes.HasPrefix(b, []byte("{")):
+		return JSONL
+	}
+	return CSV
 }
 
 // Options say what to import and on whose behalf.
@@ -221,8 +236,9 @@ func (r Report) Summary() string {
 		r.Created, r.Updated, r.Unchanged, r.RejectedRows(), verb, r.Created, r.Updated, r.Unchanged, r.RejectedRows())
 }
 
-// ErrNoType is returned when a CSV file's entry type is not given.
-var ErrNoType = fmt.Errorf("the entry type of a CSV file is not known: pass --type (%s) or name the file after it, e.g. jobs.csv", strings.Join(TypeNames(), ", "))
+// ErrNoType is returned when a CSV file's entry type is neither given nor
+// told by its header.
+var ErrNoType = fmt.Errorf("the entry type of a CSV file is not known from its header: pass --type (%s)", strings.Join(TypeNames(), ", "))
 
 // ImportFile imports the file at path; its format comes from the extension.
 // A CSV file named after an entry type (jobs.csv) needs no Options.Type.
@@ -272,9 +288,6 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 		if def = handlerFor(opts.Type); def == nil {
 			return Report{Would: opts.DryRun}, fmt.Errorf("unknown entry type %q: use %s", opts.Type, strings.Join(TypeNames(), ", "))
 		}
-	}
-	if format == CSV && def == nil {
-		return Report{Would: opts.DryRun}, ErrNoType
 	}
 	if format != CSV && format != JSONL && format != XLSX {
 		return Report{Would: opts.DryRun}, fmt.Errorf("import: no format given")

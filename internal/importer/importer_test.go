@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -575,8 +576,13 @@ func TestImportReadProblems(t *testing.T) {
 	if err != nil || rep.Created != 1 || rep.RejectedRows() != 1 || res.rejected[0].line != 2 {
 		t.Errorf("CSV with a bad quote = %+v, %v, %v; want line 2 rejected, line 3 created", rep, err, res.rejected)
 	}
-	if _, err := importer.Import(ctx, st, strings.NewReader(csvData), importer.CSV, importer.Options{}); err == nil {
-		t.Error("CSV without a type: no error")
+	// Without a type, the header tells it; a header naming no type's
+	// columns is refused.
+	if rep, err := importer.Import(ctx, st, strings.NewReader(csvData), importer.CSV, importer.Options{DryRun: true}); err != nil || rep.Unchanged != 1 {
+		t.Errorf("CSV of companies without a type = %+v, %v; want read as companies", rep, err)
+	}
+	if _, err := importer.Import(ctx, st, strings.NewReader("mã;tên\n1;2\n"), importer.CSV, importer.Options{}); !errors.Is(err, importer.ErrNoType) {
+		t.Errorf("CSV without a type nor known columns: %v, want ErrNoType", err)
 	}
 	if _, err := importer.Import(ctx, st, strings.NewReader("\xff\xfet\x00a\x00x\x00"), importer.CSV, importer.Options{Type: "job"}); err == nil || !strings.Contains(err.Error(), "UTF-16") {
 		t.Errorf("a UTF-16 CSV: %v, want an error saying so", err)

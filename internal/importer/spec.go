@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
@@ -29,6 +31,8 @@ type handler interface {
 	applyForm(ctx context.Context, r *run, rec *record, e any) ([]RowError, error)
 	// columnNames lists the columns the type takes, in canonical order.
 	columnNames() []string
+	// help describes the columns for the people who fill a file.
+	help(t *codes.Tables) []ColumnInfo
 }
 
 // Columns lists the columns (JSON Lines keys) an entry type takes, for the
@@ -113,6 +117,9 @@ type spec[T any] struct {
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
+
+	labelsOnce sync.Once
+	labels     map[string]string // see labelColumns
 }
 
 func (s *spec[T]) columnNames() []string { return s.columns }
@@ -146,7 +153,25 @@ func (s *spec[T]) column(name string) (string, bool) {
 			return c, true
 		}
 	}
-	return "", false
+	// The form's label works as a header too ("Chức danh tuyển dụng").
+	c, ok := s.labelColumns()[wordKey(name)]
+	return c, ok
+}
+
+// labelColumns maps the folded form labels of the kind's fields to their
+// columns, built once.
+func (s *spec[T]) labelColumns() map[string]string {
+	s.labelsOnce.Do(func() {
+		s.labels = map[string]string{}
+		if k, ok := kind.ByName(s.entry.Name); ok {
+			for _, f := range k.Fields() {
+				if slices.Contains(s.columns, f.Name) {
+					s.labels[wordKey(f.Label)] = f.Name
+				}
+			}
+		}
+	})
+	return s.labels
 }
 
 func (s *spec[T]) order(col string) int {

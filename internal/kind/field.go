@@ -62,4 +62,4 @@ func occupationOptions(c *codes.Tables) domain.Options {
 	return out
 }
 
-var externalIDField = Field{Name: "external_id", Label: "Mã tham chiếu (không bắt buộc)", Hint: "Mã trong bảng tính của sở, dùng để nhập lại từ tệp mà không tạo bản trùng.", Kind: "text"}
+var externalIDField = Field{Name: "external_id", Label: "Mã tham chiếu", Hint: "Mã trong bảng tính của sở, dùng để nhập lại từ tệp mà không tạo bản trùng.", Kind: "text"}

@@ -154,7 +154,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		ReadTimeout:             d.ReadTimeout,
 		WriteTimeout:            d.WriteTimeout,
 		IdleTimeout:             d.IdleTimeout,
-		BodyLimit:               4 << 20,
+		BodyLimit:               MaxImportBytes + maxFormOverhead,
 		ReadBufferSize:          16 << 10, // request line and headers: real cookies fit
 		DisableStartupMessage:   true,
 	})
@@ -201,6 +201,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	admin.Get("/nhap-du-lieu", s.importForm)
 	admin.Post("/nhap-du-lieu", s.importPreview)
 	admin.Post("/nhap-du-lieu/xac-nhan", s.importConfirm)
+	admin.Get("/nhap-du-lieu/mau/:file", s.importTemplate)
 	admin.Get("/:kind", s.adminList)
 	admin.Get("/:kind/moi", s.adminNew)
 	admin.Post("/:kind/moi", s.adminCreate)
