@@ -19,7 +19,6 @@ var commitmentSpec = &spec[domain.Commitment]{
 	aliases:       map[string]string{"city": "lead"},
 	fields:        map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
 	cityCol:       "lead",
-	parentID:      func(e *domain.Commitment) int64 { return e.PolicyID },
 	meta:          func(e *domain.Commitment) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Commitment) string { return e.Lead },
 	byExternalID:  (*store.Store).CommitmentByExternalID,
@@ -75,5 +74,5 @@ var commitmentSpec = &spec[domain.Commitment]{
 		}
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateCommitment,
+	create:   (*store.Batch).CreateCommitment,
 }

@@ -58,7 +58,7 @@ var companySpec = &spec[domain.Company]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Company) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateCompany,
+	create:   (*store.Batch).CreateCompany,
 	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
 		if old != nil && old.TaxCode != e.TaxCode {
 			delete(r.companies, old.TaxCode)

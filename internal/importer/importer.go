@@ -96,7 +96,8 @@ type Options struct {
 	// Publish publishes what is imported. Otherwise new entries land as
 	// drafts and existing ones keep their status.
 	Publish bool
-	// DryRun validates and classifies every row but writes nothing.
+	// DryRun validates, classifies and writes every row as the import
+	// would, in one transaction that is rolled back: nothing is kept.
 	DryRun bool
 	// AllowCity says whether the importing official may write entries of a
 	// city; "both" is asked for entries of both cities. Nil allows all.
@@ -316,8 +317,19 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 	if format != XLSX {
 		in = run.byteProgress(r, size)
 	}
-	err = s.read(ctx, in, format, def)
-	run.flush(ctx)
+	readAll := func() error {
+		err := s.read(ctx, in, format, def)
+		run.flush(ctx)
+		return err
+	}
+	if opts.DryRun {
+		err = st.RolledBack(ctx, func(b *store.Batch) error {
+			run.dry = b
+			return readAll()
+		})
+	} else {
+		err = readAll()
+	}
 	run.finishProgress()
 	if err == nil {
 		err = run.fatal

@@ -19,7 +19,6 @@ var jobSpec = &spec[domain.Job]{
 	aliases:       map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
 	fields:        map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
 	cityCol:       "city",
-	parentID:      func(e *domain.Job) int64 { return e.CompanyID },
 	meta:          func(e *domain.Job) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Job) string { return e.City },
 	byExternalID:  (*store.Store).JobByExternalID,
@@ -71,5 +70,5 @@ var jobSpec = &spec[domain.Job]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateJob,
+	create:   (*store.Batch).CreateJob,
 }

@@ -34,7 +34,7 @@ var policySpec = &spec[domain.Policy]{
 		c.setCity("city", &e.City, true)
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreatePolicy,
+	create:   (*store.Batch).CreatePolicy,
 	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
 		ref.city, ref.kind = e.City, e.Kind
 		r.programs[e.ExternalID] = ref

@@ -17,7 +17,6 @@ var programSpec = &spec[domain.Program]{
 		"tuition_vnd", "quota", "intake", "mode", "support", "description"},
 	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
 	cityCol:       "school_city",
-	parentID:      func(e *domain.Program) int64 { return e.SchoolID },
 	meta:          func(e *domain.Program) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Program) string { return e.City },
 	byExternalID:  (*store.Store).ProgramByExternalID,
@@ -52,5 +51,5 @@ var programSpec = &spec[domain.Program]{
 		c.setString("description", &e.Description)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateProgram,
+	create:   (*store.Batch).CreateProgram,
 }

@@ -32,5 +32,5 @@ var projectSpec = &spec[domain.Project]{
 		c.setString("contact", &e.Contact)
 	},
 	validate: func(e *domain.Project) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateProject,
+	create:   (*store.Batch).CreateProject,
 }

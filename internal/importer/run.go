@@ -32,7 +32,9 @@ type run struct {
 	companies map[string]*parentRef // by tax code
 	schools   map[string]*parentRef // by city + "/" + code
 	programs  map[string]*parentRef // policies by external_id
-	fakeID    int64                 // ids of entries a dry run "creates"
+	// dry is the one transaction of a dry run, rolled back at its end;
+	// nil for a real import.
+	dry *store.Batch
 
 	// Rows are read ahead in chunks: their existing entries are fetched
 	// in one query per type, then the rows are checked in order and their
@@ -165,7 +167,10 @@ func (r *run) flush(ctx context.Context) {
 		}
 		res, write := r.plan(ctx, it.h, it.rec)
 		results[i] = res
-		if write != nil {
+		if write != nil && r.dry != nil {
+			// one transaction: its writes run in turn
+			fatal[i] = write(ctx, &results[i])
+		} else if write != nil {
 			wg.Add(1)
 			slots <- struct{}{}
 			go func(i int) {
@@ -313,11 +318,15 @@ func DefaultDepartment(city, entityType, policyField string) string {
 	return city + "-sonv"
 }
 
-// fake returns an id for an entry a dry run would create, so that later
-// rows can refer to it.
-func (r *run) fake() int64 {
-	r.fakeID--
-	return r.fakeID
+// write runs one row's writes: in a transaction of its own, or, in a dry
+// run, in a savepoint of the run's one transaction, which is rolled back
+// at the end. Both run the same statements on the same rows before them,
+// so the preview and the import give every row the same verdict.
+func (r *run) write(ctx context.Context, fn func(b *store.Batch) error) error {
+	if r.dry != nil {
+		return r.dry.Savepoint(ctx, fn)
+	}
+	return r.st.Batch(ctx, fn)
 }
 
 // rowCtx collects one row's problems, first one per column.

@@ -61,7 +61,7 @@ var schoolSpec = &spec[domain.School]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.School) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateSchool,
+	create:   (*store.Batch).CreateSchool,
 	remember: func(r *run, e, old *domain.School, ref *parentRef) {
 		if old != nil {
 			delete(r.schools, old.City+"/"+old.Code)

@@ -105,15 +105,12 @@ type spec[T any] struct {
 	meta        func(*T) *domain.Meta
 	city        func(*T) string
 	policyField func(*T) string // the field deciding a policy's department
-	// parentID is the id of the parent an entry names (a job's company), for
-	// the dry run: a parent the same file creates has only a stand-in id.
-	parentID      func(*T) int64
 	byExternalID  func(st *store.Store, ctx context.Context, id string) (T, error)
 	byExternalIDs func(st *store.Store, ctx context.Context, ids []string) ([]T, error)
 	apply         func(ctx context.Context, c *rowCtx, e *T, isNew bool)
 	check         func(c *rowCtx, e *T) // code tables: industry, occupation, ward
 	validate      func(*T) domain.FieldErrors
-	create        func(st *store.Store, ctx context.Context, e *T) error
+	create        func(b *store.Batch, ctx context.Context, e *T) error
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
@@ -420,11 +417,10 @@ func (p *rowPlan[T]) validate(context.Context) verdict {
 	return next
 }
 
-// update saves the entry and, if asked, publishes it, in one transaction.
-// PostgreSQL decides whether the row changes (store.ErrUnchanged); a dry
-// run asks it the same question in a transaction it rolls back, so the
-// preview and the import give every row the same verdict. The entry is
-// known to later rows (as a parent) at once.
+// update saves the entry and, if asked, publishes it, in one transaction
+// (see run.write). PostgreSQL decides whether the row changes
+// (store.ErrUnchanged). The entry is known to later rows (as a parent) at
+// once.
 func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 	s, r, c, e := p.s, p.r, p.c, &p.e
 	old := s.meta(&p.existing)
@@ -433,36 +429,13 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 	if s.remember != nil {
 		s.remember(r, e, &p.existing, &parentRef{id: old.ID, ok: true})
 	}
-	verdict := func(res *RowResult, changed bool) {
-		res.Action = Updated
-		if !changed && !publish {
-			res.Action = Unchanged
-		}
-	}
-	if r.opts.DryRun && s.parentID != nil && s.parentID(e) < 0 {
-		// It moves to a parent this file creates: a change for certain,
-		// and one the database cannot try before that parent exists.
-		verdict(&p.res, true)
-		return p.res, nil
-	}
 	p.res.Action = Updated // until the write says otherwise
-	if r.opts.DryRun {
-		// The question runs on the write pool, like the write it stands for.
-		return p.res, func(ctx context.Context, res *RowResult) error {
-			changed, err := r.st.WouldChange(ctx, e)
-			if err != nil {
-				return c.failWrite(res, err, s.colOf)
-			}
-			verdict(res, changed)
-			return nil
-		}
-	}
 	m := s.meta(e)
 	return p.res, func(ctx context.Context, res *RowResult) error {
 		// A change and a publish are one transaction: never an entry
 		// updated but left unpublished by a conflict in between.
 		changed := true
-		err := r.st.Batch(ctx, func(b *store.Batch) error {
+		err := r.write(ctx, func(b *store.Batch) error {
 			switch err := b.Update(ctx, e); {
 			case errors.Is(err, store.ErrUnchanged):
 				changed = false
@@ -478,13 +451,15 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 		if err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
-		verdict(res, changed)
+		res.Action = Updated
+		if !changed && !publish {
+			res.Action = Unchanged
+		}
 		return nil
 	}
 }
 
-// create inserts the entry, as a draft unless the import publishes; a dry
-// run gives it a stand-in id so the rows naming it can be checked.
+// create inserts the entry, as a draft unless the import publishes.
 func (p *rowPlan[T]) create() (RowResult, writeFunc) {
 	s, r, c, e := p.s, p.r, p.c, &p.e
 	m := s.meta(e)
@@ -494,24 +469,20 @@ func (p *rowPlan[T]) create() (RowResult, writeFunc) {
 	}
 	m.DepartmentCode = p.dept
 	p.res.Action = Created
-	if r.opts.DryRun {
-		m.ID = r.fake()
-		if s.remember != nil {
-			s.remember(r, e, nil, &parentRef{id: m.ID, ok: true})
-		}
-		return p.res, nil
-	}
 	ref := &parentRef{done: make(chan struct{})}
 	if s.remember != nil {
 		s.remember(r, e, nil, ref)
 	}
 	return p.res, func(ctx context.Context, res *RowResult) error {
 		defer close(ref.done)
-		if err := s.create(r.st, ctx, e); err != nil {
+		if err := r.write(ctx, func(b *store.Batch) error { return s.create(b, ctx, e) }); err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
 		ref.id, ref.ok = m.ID, true
 		res.ID = m.ID
+		if r.opts.DryRun {
+			res.ID = 0 // rolled back: the id is no entry's
+		}
 		return nil
 	}
 }
