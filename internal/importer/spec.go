@@ -102,9 +102,9 @@ type spec[T any] struct {
 	cityCol string // the column that decides the row's city (scope)
 	natural *natural[T]
 
-	meta        func(*T) *domain.Meta
-	city        func(*T) string
-	policyField func(*T) string // the field deciding a policy's department
+	meta          func(*T) *domain.Meta
+	city          func(*T) string
+	policyField   func(*T) string // the field deciding a policy's department
 	byExternalID  func(st *store.Store, ctx context.Context, id string) (T, error)
 	byExternalIDs func(st *store.Store, ctx context.Context, ids []string) ([]T, error)
 	apply         func(ctx context.Context, c *rowCtx, e *T, isNew bool)
