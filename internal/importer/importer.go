@@ -140,6 +140,15 @@ type RowResult struct {
 	ID     int64  // the entry's id (0 when rejected, or created in a dry run)
 	Action Action
 	Errors []RowError // when rejected
+	// Changes are the columns an update changes, old → new, as codes (the
+	// caller puts labels on them); nil otherwise.
+	Changes []Change
+}
+
+// Change is one column an update changes.
+type Change struct {
+	Column   string
+	Old, New string
 }
 
 // Report sums up an import.

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -430,6 +431,7 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 		s.remember(r, e, &p.existing, &parentRef{id: old.ID, ok: true})
 	}
 	p.res.Action = Updated // until the write says otherwise
+	changes := s.changes(&p.existing, e)
 	m := s.meta(e)
 	return p.res, func(ctx context.Context, res *RowResult) error {
 		// A change and a publish are one transaction: never an entry
@@ -451,12 +453,68 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 		if err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
-		res.Action = Updated
+		res.Action, res.Changes = Updated, changes
+		if publish {
+			res.Changes = append(res.Changes, Change{Column: "status", Old: string(old.Status), New: string(domain.StatusPublished)})
+		}
 		if !changed && !publish {
-			res.Action = Unchanged
+			res.Action, res.Changes = Unchanged, nil
 		}
 		return nil
 	}
+}
+
+// changes lists the columns whose values differ between old and e, in the
+// type's column order, each value as text.
+func (s *spec[T]) changes(old, e *T) []Change {
+	a, b := flatten(old), flatten(e)
+	var out []Change
+	seen := map[string]bool{}
+	for key, nv := range b {
+		col := s.colOf(key)
+		if col == "" || seen[col] || a[key] == nv || !slices.Contains(s.columns, col) {
+			continue
+		}
+		seen[col] = true
+		out = append(out, Change{Column: col, Old: a[key], New: nv})
+	}
+	slices.SortFunc(out, func(x, y Change) int { return s.order(x.Column) - s.order(y.Column) })
+	return out
+}
+
+// flatten reads an entry's JSON fields as text: null is "", a list is
+// "a; b", a date is yyyy-mm-dd.
+func flatten(e any) map[string]string {
+	raw, err := json.Marshal(e)
+	if err != nil {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		switch x := v.(type) {
+		case nil:
+			out[k] = ""
+		case string:
+			out[k] = strings.TrimSuffix(x, "T00:00:00Z")
+		case []any:
+			parts := make([]string, len(x))
+			for i, p := range x {
+				parts[i] = fmt.Sprint(p)
+			}
+			out[k] = strings.Join(parts, "; ")
+		case map[string]any:
+			b, _ := json.Marshal(x)
+			out[k] = string(b)
+		default:
+			b, _ := json.Marshal(x)
+			out[k] = string(b)
+		}
+	}
+	return out
 }
 
 // create inserts the entry, as a draft unless the import publishes.

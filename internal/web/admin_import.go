@@ -147,8 +147,9 @@ func (s *server) importPreview(c *fiber.Ctx) error {
 	if _, ok := domain.TypeByName(typ); !ok {
 		typ = ""
 	}
-	report, rows, err := s.runImport(c, content, format, typ, c.FormValue("publish") == "1", true)
-	if err != nil {
+	// The file is read once here, so a file refused whole is said on
+	// the upload page; its rows are shown by the preview's pages.
+	if _, err := s.importRows(c, content, format, typ, false, true, nil); err != nil {
 		if errors.Is(err, store.ErrUnavailable) {
 			return err // the error handler's 503
 		}
@@ -163,10 +164,11 @@ func (s *server) importPreview(c *fiber.Ctx) error {
 	}); err != nil {
 		return err
 	}
-	return s.renderAdmin(c, "admin/import_result", "Xem trước khi nhập", fiber.Map{
-		"Report": report, "Rows": rows, "Token": token, "Filename": fh.Filename,
-		"Publish": c.FormValue("publish") == "1", "DryRun": true,
-	})
+	next := "/admin/nhap-du-lieu/xem-truoc/" + token
+	if c.FormValue("publish") == "1" {
+		next += "?cong-bo=1"
+	}
+	return c.Redirect(next, fiber.StatusSeeOther)
 }
 
 // importConfirm imports the file kept at the preview.
@@ -183,7 +185,13 @@ func (s *server) importConfirm(c *fiber.Ctx) error {
 		return err
 	}
 	format := formatOf(up.Filename, up.Content)
-	report, rows, err := s.runImport(c, up.Content, format, up.EntryType, c.FormValue("publish") == "1", false)
+	var rows []previewRow
+	labels := map[string]columnLabels{}
+	report, err := s.importRows(c, up.Content, format, up.EntryType, c.FormValue("publish") == "1", false, func(r importer.RowResult) {
+		if len(rows) < maxResultRows && (r.Action != importer.Unchanged) {
+			rows = append(rows, s.previewRowOf(r, labels))
+		}
+	})
 	if err != nil {
 		if errors.Is(err, store.ErrUnavailable) {
 			return err // the error handler's 503
@@ -205,20 +213,20 @@ func formatOf(filename string, content []byte) importer.Format {
 	return importer.Sniff(content)
 }
 
-func (s *server) runImport(c *fiber.Ctx, content []byte, format importer.Format, typ string, publish, dryRun bool) (importer.Report, []importer.RowResult, error) {
+// maxResultRows is how many changed or rejected rows the import's result
+// page lists.
+const maxResultRows = 500
+
+// importRows imports (or dry-runs) a file as the signed-in official,
+// telling onRow each row's outcome.
+func (s *server) importRows(c *fiber.Ctx, content []byte, format importer.Format, typ string, publish, dryRun bool, onRow func(importer.RowResult)) (importer.Report, error) {
 	o := official(c)
-	var rows []importer.RowResult
-	report, err := importer.Import(c.UserContext(), s.store, bytes.NewReader(content), format, importer.Options{
+	return importer.Import(c.UserContext(), s.store, bytes.NewReader(content), format, importer.Options{
 		Codes: s.catalog,
 		Type:  typ, Publish: publish, DryRun: dryRun,
 		AllowCity: o.CanEdit, Limits: s.limits,
-		OnRow: func(r importer.RowResult) {
-			if len(rows) < 500 { // the page shows the first 500 rows
-				rows = append(rows, r)
-			}
-		},
+		OnRow: onRow,
 	})
-	return report, rows, err
 }
 
 // importErrorMessage says in Vietnamese why a file was refused. An error

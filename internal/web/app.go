@@ -200,6 +200,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	admin.Get("/nhat-ky", s.adminAudit)
 	admin.Get("/nhap-du-lieu", s.importForm)
 	admin.Post("/nhap-du-lieu", s.importPreview)
+	admin.Get("/nhap-du-lieu/xem-truoc/:token", s.importPreviewPage)
 	admin.Post("/nhap-du-lieu/xac-nhan", s.importConfirm)
 	admin.Get("/nhap-du-lieu/mau/:file", s.importTemplate)
 	admin.Get("/:kind", s.adminList)
