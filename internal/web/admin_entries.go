@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -119,13 +118,13 @@ func (s *server) adminStatus(to domain.Status) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.Redirect(back+"?ok="+string(to), fiber.StatusSeeOther)
+		return s.redirectWith(c, back, "ok", "Đã cập nhật trạng thái: "+domain.Statuses.Label(string(to))+".")
 	}
 }
 
-// flashBack returns to a page with a message in its query string.
+// flashBack returns to a page that says what went wrong.
 func (s *server) flashBack(c *fiber.Ctx, to, msg string) error {
-	return c.Redirect(to+"?msg="+url.QueryEscape(msg), fiber.StatusSeeOther)
+	return s.redirectWith(c, to, "error", msg)
 }
 
 func (s *server) adminAudit(c *fiber.Ctx) error {
@@ -169,7 +168,7 @@ func (s *server) adminEntry(c *fiber.Ctx) error {
 		return err
 	}
 	return s.renderAdmin(c, "admin/entry", row.Title, fiber.Map{
-		"Row": row, "Audit": history.Items, "Msg": c.Query("msg"), "OK": c.Query("ok"),
+		"Row": row, "Audit": history.Items,
 		"PublicURL": entryURL(row.Type.Name, row.Meta.ID, row.Meta.Slug),
 	})
 }

@@ -193,7 +193,7 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 		}
 		return err
 	}
-	return c.Redirect(fmt.Sprintf("/admin/%s/%d?ok=draft", typ.Plural, m.ID), fiber.StatusSeeOther)
+	return s.redirectWith(c, fmt.Sprintf("/admin/%s/%d", typ.Plural, m.ID), "ok", "Đã lưu bản nháp. Mục chưa công khai cho đến khi bạn công bố.")
 }
 
 func (s *server) adminEdit(c *fiber.Ctx) error {
@@ -269,7 +269,7 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 		}
 		return err
 	}
-	return c.Redirect(fmt.Sprintf("/admin/%s/%d?ok=saved", row.Type.Plural, row.Meta.ID), fiber.StatusSeeOther)
+	return s.redirectWith(c, fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), "ok", "Đã lưu thay đổi.")
 }
 
 // valuesOf writes an entry as form values, field names as in the import.

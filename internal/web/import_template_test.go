@@ -67,7 +67,7 @@ func TestImportTemplates(t *testing.T) {
 	if x.status != http.StatusOK {
 		t.Fatalf("XLSX template = %d", x.status)
 	}
-	f, err := excelize.OpenReader(strings.NewReader(x.body))
+	f, err := excelize.OpenReader(strings.NewReader(x.body), excelize.Options{TmpDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
