@@ -18,9 +18,6 @@ var Commitment = &Kind[domain.Commitment]{
 	load:   (*store.Store).Commitment,
 	create: (*store.Store).CreateCommitment,
 	update: (*store.Store).UpdateCommitment,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Commitment], error) {
-		return st.Commitments(ctx, store.CommitmentFilter{Paging: f.Paging, Status: f.Status, Lead: f.City})
-	},
 	parentKeys: func(ctx context.Context, st *store.Store, e *domain.Commitment) (map[string]string, error) {
 		p, err := st.Policy(ctx, e.PolicyID)
 		return map[string]string{"program_external_id": p.ExternalID}, err

@@ -1,8 +1,6 @@
 package kind
 
 import (
-	"context"
-
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -11,15 +9,12 @@ import (
 // Job is an opening; it names its company.
 var Job = &Kind[domain.Job]{
 	typ: entryType("job"), table: store.Jobs, parent: "company",
-	meta:   func(e *domain.Job) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.Job) string { return e.Title },
-	city:   func(e *domain.Job) string { return e.City },
-	load:   (*store.Store).Job,
-	create: (*store.Store).CreateJob,
-	update: (*store.Store).UpdateJob,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Job], error) {
-		return st.Jobs(ctx, store.JobFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q, IncludeExpired: true})
-	},
+	meta:     func(e *domain.Job) *domain.Meta { return &e.Meta },
+	title:    func(e *domain.Job) string { return e.Title },
+	city:     func(e *domain.Job) string { return e.City },
+	load:     (*store.Store).Job,
+	create:   (*store.Store).CreateJob,
+	update:   (*store.Store).UpdateJob,
 	public:   (*store.Store).PublicJobs,
 	document: (*search.Names).JobDocument,
 	example: map[string]string{

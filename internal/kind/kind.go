@@ -22,15 +22,12 @@ type Head struct {
 	Meta  domain.Meta
 	Title string
 	City  string // the city that decides who may edit it ("both" for both)
+	Key   string // what people know it by: tax code, school code, external_id (lists only)
 }
 
-// ListFilter selects entries for the back office.
-type ListFilter struct {
-	store.Paging
-	Status string
-	City   string
-	Q      string
-}
+// ListFilter selects entries for the back office: every status unless
+// one is asked.
+type ListFilter = store.AdminFilter
 
 // Entry is one kind, whatever its Go type: the view of it that code serving
 // every kind uses. Entries travel as pointers (*domain.Job, …) in `any`.
@@ -47,6 +44,8 @@ type Entry interface {
 	HeadOf(e any) Head
 	// MetaOf is the entry's shared columns, to set status or version.
 	MetaOf(e any) *domain.Meta
+	// List is the back office's list; one query over the kind's table
+	// serves every kind (store.AdminList).
 	List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error)
 	// ParentKeys are the import columns naming the entry's parent that its
 	// own fields lack (a program's school_city), for forms.
@@ -73,7 +72,6 @@ type Kind[T any] struct {
 	load     func(*store.Store, context.Context, int64) (T, error)
 	create   func(*store.Store, context.Context, *T) error
 	update   func(*store.Store, context.Context, *T) error
-	list     func(*store.Store, context.Context, ListFilter) (store.List[T], error)
 	public   func(*store.Store, context.Context, store.PublicSelection) ([]T, error)
 	document func(*search.Names, T) search.Document
 	// parentKeys names the entry's parent by the import columns that name
@@ -140,13 +138,15 @@ func (k *Kind[T]) head(e *T) Head {
 }
 
 func (k *Kind[T]) List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error) {
-	l, err := k.list(st, ctx, f)
+	l, err := st.AdminList(ctx, k.table, f)
 	if err != nil {
 		return nil, store.List[struct{}]{}, err
 	}
 	heads := make([]Head, len(l.Items))
-	for i := range l.Items {
-		heads[i] = k.head(&l.Items[i])
+	for i, r := range l.Items {
+		heads[i] = Head{Type: k.typ, Title: r.Title, City: r.City, Key: r.Key, Meta: domain.Meta{
+			ID: r.ID, Slug: r.Slug, Status: r.Status, Version: r.Version, ExternalID: r.ExternalID,
+			DepartmentCode: r.DepartmentCode, UpdatedAt: r.UpdatedAt}}
 	}
 	return heads, store.List[struct{}]{Total: l.Total, Page: l.Page, PerPage: l.PerPage}, nil
 }

@@ -17,9 +17,6 @@ var Program = &Kind[domain.Program]{
 	load:   (*store.Store).Program,
 	create: (*store.Store).CreateProgram,
 	update: (*store.Store).UpdateProgram,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Program], error) {
-		return st.Programs(ctx, store.ProgramFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q})
-	},
 	parentKeys: func(_ context.Context, _ *store.Store, e *domain.Program) (map[string]string, error) {
 		return map[string]string{"school_city": e.City}, nil // school_code is joined in
 	},

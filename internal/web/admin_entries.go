@@ -1,15 +1,16 @@
 package web
 
 import (
-	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
+	"hoptac/internal/vn"
 )
 
 // adminRow is one entry in a back-office list, whatever its kind.
@@ -26,19 +27,6 @@ func kindFromPath(c *fiber.Ctx) (kind.Entry, error) {
 	return nil, fiber.ErrNotFound
 }
 
-// adminRows lists entries of one kind for the back office.
-func (s *server) adminRows(ctx context.Context, k kind.Entry, status, city, q string, page int) ([]adminRow, store.List[struct{}], error) {
-	heads, total, err := k.List(ctx, s.store, kind.ListFilter{Paging: store.Paging{Page: page, PerPage: 50}, Status: status, City: city, Q: q})
-	if err != nil {
-		return nil, total, err
-	}
-	rows := make([]adminRow, len(heads))
-	for i, h := range heads {
-		rows[i] = adminRow{Head: h}
-	}
-	return rows, total, nil
-}
-
 func (s *server) adminHome(c *fiber.Ctx) error {
 	return s.renderAdmin(c, "admin/home", "Trang quản trị", fiber.Map{"Types": domain.EntryTypes})
 }
@@ -50,26 +38,82 @@ func (s *server) adminList(c *fiber.Ctx) error {
 	}
 	typ := k.Type()
 	p := newParams(c)
-	status := p.option("status", "Trạng thái", domain.Statuses)
-	if status == "" {
-		status = string(domain.StatusDraft)
-	}
 	o := official(c)
-	city := p.code("city", "Thành phố", s.catalog.IsCity)
-	if !o.IsAdmin() {
-		city = o.City // an editor sees their own city (and entries of both)
+	f := kind.ListFilter{
+		Paging: store.Paging{Page: p.page(), PerPage: 50},
+		Status: p.option("status", "Trạng thái", domain.Statuses),
+		City:   p.code("city", "Thành phố", s.catalog.IsCity),
+		Q:      p.text("q"),
 	}
-	rows, list, err := s.adminRows(c.UserContext(), k, status, city, p.text("q"), p.page())
+	since := p.text("since")
+	if since != "" {
+		if t, ok := parseDay(since); ok {
+			f.Since = &t
+		} else {
+			p.Problems = append(p.Problems, "Ngày “Cập nhật từ” không hợp lệ (dùng dạng 31/12/2026) nên bộ lọc này đã được bỏ qua.")
+			since = ""
+		}
+	}
+	if !o.IsAdmin() {
+		f.City = o.City // an editor sees their own city (and entries of both)
+	}
+	ctx := c.UserContext()
+	heads, list, err := k.List(ctx, s.store, f)
 	if err != nil {
 		return err
 	}
-	for i := range rows {
-		rows[i].Editable = o.CanEdit(rows[i].City)
+	counts, err := s.store.StatusCounts(ctx, k.Table(), f)
+	if err != nil {
+		return err
+	}
+	rows := make([]adminRow, len(heads))
+	for i, h := range heads {
+		rows[i] = adminRow{Head: h, Editable: o.CanEdit(h.City)}
+	}
+	// Each status (and all of them) with its count, as a link keeping the
+	// other filters.
+	type statusTab struct {
+		Label   string
+		Count   int
+		URL     string
+		Current bool
+	}
+	q := queryValues(c)
+	q.Del("page")
+	var tabs []statusTab
+	all := 0
+	for _, st := range domain.Statuses {
+		all += counts[domain.Status(st.Code)]
+	}
+	for _, st := range append(domain.Options{{Code: "", Label: "Tất cả"}}, domain.Statuses...) {
+		q.Set("status", st.Code)
+		if st.Code == "" {
+			q.Del("status")
+		}
+		n := all
+		if st.Code != "" {
+			n = counts[domain.Status(st.Code)]
+		}
+		u := c.Path()
+		if enc := q.Encode(); enc != "" {
+			u += "?" + enc
+		}
+		tabs = append(tabs, statusTab{st.Label, n, u, st.Code == f.Status})
 	}
 	return s.renderAdmin(c, "admin/list", typ.LabelVI, fiber.Map{
-		"Type": typ, "Rows": rows, "Status": status, "City": city, "Q": p.text("q"), "Problems": p.Problems,
-		"List": list, "Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
+		"Type": typ, "Rows": rows, "Status": f.Status, "City": f.City, "Q": f.Q, "Since": since, "Problems": p.Problems,
+		"Tabs": tabs, "List": list, "Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
+}
+
+// parseDay reads a day typed as 31/12/2026 or 2026-12-31, in Vietnam time.
+func parseDay(s string) (time.Time, bool) {
+	for _, layout := range []string{"2/1/2006", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, vn.DateLocation); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // loadEditable resolves /admin/:kind/:id and refuses entries outside the
