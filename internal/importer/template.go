@@ -88,15 +88,15 @@ func optionValues(col string, opts domain.Options, t *codes.Tables) []Value {
 		v := Value{Code: o.Code, Label: o.Label}
 		if w, ok := t.Ward(o.Code); ok && strings.HasPrefix(col, "ward") {
 			v.Label = w.Name + " (" + t.CityName(w.CityCode) + ")"
-			v.Note = formerDistricts(w)
+			v.Note = FormerDistricts(w)
 		}
 		out = append(out, v)
 	}
 	return out
 }
 
-// formerDistricts names the districts a ward's former units were in.
-func formerDistricts(w domain.Ward) string {
+// FormerDistricts names the districts a ward's former units were in.
+func FormerDistricts(w domain.Ward) string {
 	var out []string
 	for _, u := range FormerUnits(w) {
 		if u.District != "" && !containsString(out, u.District) {

@@ -34,7 +34,7 @@ var Commitment = &Kind[domain.Commitment]{
 	},
 	fields: []Field{
 		{Name: "title", Label: "Tên nhiệm vụ", Kind: "text", Required: true},
-		{Name: "program_external_id", Label: "Mã tham chiếu của chương trình hợp tác", Hint: "Ví dụ: demo-program-2024.", Kind: "text", Required: true},
+		{Name: "program_external_id", Label: "Chương trình hợp tác", Hint: "Gõ một phần tên hoặc mã tham chiếu, bấm “Tìm”, rồi chọn trong danh sách.", Kind: "picker", Pick: "policy", Required: true},
 		{Name: "lead", Label: "Chủ trì", Kind: "select", Required: true, Options: cityOptions(true), City: true},
 		{Name: "progress", Label: "Tiến độ", Kind: "select", Required: true, Options: fixed(domain.Progresses)},
 		{Name: "due_on", Label: "Thời hạn", Kind: "date"},

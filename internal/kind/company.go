@@ -32,7 +32,7 @@ var Company = &Kind[domain.Company]{
 		{Name: "tax_code", Label: "Mã số thuế", Hint: "10 chữ số, hoặc 10 chữ số - 3 chữ số với chi nhánh.", Kind: "text", Required: true},
 		{Name: "industry", Label: "Ngành kinh tế (VSIC 2018)", Kind: "select", Required: true, Options: industryOptions},
 		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "ward", Label: "Phường, xã", Kind: "select", Options: wardOptions},
+		{Name: "ward", Label: "Phường, xã", Kind: "ward", Options: wardOptions},
 		{Name: "address", Label: "Địa chỉ", Hint: "Số nhà, đường.", Kind: "text"},
 		{Name: "employees", Label: "Số lao động", Kind: "number"},
 		{Name: "website", Label: "Trang web", Kind: "url"},

@@ -12,13 +12,16 @@ type Field struct {
 	Name     string
 	Label    string
 	Hint     string
-	Kind     string // text, textarea, markdown, number, money, date, select, checkbox, checks, email, url, json
+	Kind     string // text, textarea, markdown, number, money, date, select, ward, picker, checkbox, checks, email, url, json
 	Required bool
 	// Options lists the choices of a select or checks field.
 	Options func(c *codes.Tables) domain.Options
 	// City marks the field that decides the entry's city: editors do not
 	// get it, their city is theirs.
 	City bool
+	// Pick is the kind a picker field names (a job's company): the form
+	// finds it by part of its name or key, the value is its key.
+	Pick string
 }
 
 func fixed(o domain.Options) func(*codes.Tables) domain.Options {

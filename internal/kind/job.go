@@ -32,7 +32,7 @@ var Job = &Kind[domain.Job]{
 	},
 	fields: []Field{
 		{Name: "title", Label: "Chức danh tuyển dụng", Kind: "text", Required: true},
-		{Name: "company_tax_code", Label: "Mã số thuế doanh nghiệp", Hint: "Doanh nghiệp phải có trên cổng (mục Doanh nghiệp).", Kind: "text", Required: true},
+		{Name: "company_tax_code", Label: "Doanh nghiệp", Hint: "Gõ một phần tên hoặc mã số thuế, bấm “Tìm”, rồi chọn trong danh sách. Doanh nghiệp phải có trên cổng (mục Doanh nghiệp).", Kind: "picker", Pick: "company", Required: true},
 		{Name: "occupation", Label: "Nhóm nghề (VSCO 2020)", Kind: "select", Required: true, Options: occupationOptions},
 		{Name: "positions", Label: "Số lượng cần tuyển", Kind: "number", Required: true},
 		{Name: "wage_min", Label: "Lương tối thiểu (đồng/tháng)", Hint: "Để trống cả hai ô nếu lương thỏa thuận.", Kind: "money"},
@@ -41,7 +41,7 @@ var Job = &Kind[domain.Job]{
 		{Name: "education", Label: "Trình độ tối thiểu", Kind: "select", Required: true, Options: fixed(domain.EducationLevels)},
 		{Name: "experience_years", Label: "Số năm kinh nghiệm", Kind: "number"},
 		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "ward", Label: "Phường, xã nơi làm việc", Kind: "select", Options: wardOptions},
+		{Name: "ward", Label: "Phường, xã nơi làm việc", Kind: "ward", Options: wardOptions},
 		{Name: "work_address", Label: "Địa chỉ nơi làm việc", Hint: "Số nhà, đường; phường và thành phố chọn ở trên.", Kind: "text"},
 		{Name: "deadline", Label: "Hạn nộp hồ sơ", Kind: "date"},
 		{Name: "description", Label: "Mô tả công việc", Kind: "textarea"},

@@ -35,7 +35,7 @@ var Program = &Kind[domain.Program]{
 	fields: []Field{
 		{Name: "name", Label: "Tên ngành, nghề", Kind: "text", Required: true},
 		{Name: "school_city", Label: "Thành phố của trường", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "school_code", Label: "Mã trường", Hint: "Trường phải có trên cổng (mục Trường nghề).", Kind: "text", Required: true},
+		{Name: "school_code", Label: "Trường", Hint: "Gõ một phần tên hoặc mã trường, bấm “Tìm”, rồi chọn trong danh sách. Trường phải có trên cổng (mục Trường nghề).", Kind: "picker", Pick: "school", Required: true},
 		{Name: "level", Label: "Trình độ đào tạo", Kind: "select", Required: true, Options: fixed(domain.ProgramLevels)},
 		{Name: "mode", Label: "Hình thức đào tạo", Kind: "select", Required: true, Options: fixed(domain.StudyModes)},
 		{Name: "duration_months", Label: "Thời gian đào tạo (tháng)", Kind: "number"},

@@ -31,7 +31,7 @@ var School = &Kind[domain.School]{
 		{Name: "kind", Label: "Loại hình", Kind: "select", Required: true, Options: fixed(domain.SchoolKinds)},
 		{Name: "ownership", Label: "Hình thức sở hữu", Kind: "select", Required: true, Options: fixed(domain.Ownerships)},
 		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "ward", Label: "Phường, xã", Kind: "select", Options: wardOptions},
+		{Name: "ward", Label: "Phường, xã", Kind: "ward", Options: wardOptions},
 		{Name: "address", Label: "Địa chỉ", Kind: "text"},
 		{Name: "founded_year", Label: "Năm thành lập", Kind: "number"},
 		{Name: "website", Label: "Trang web", Kind: "url"},

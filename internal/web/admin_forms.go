@@ -25,6 +25,7 @@ type formPage struct {
 	version  int
 	conflict []conflictField
 	cancel   string
+	queries  map[string]string // the pickers' search words
 }
 
 type conflictField struct {
@@ -59,10 +60,23 @@ func (s *server) renderForm(c *fiber.Ctx, status int, p formPage) error {
 			list = append(list, errorItem{fields[0].Name, msg})
 		}
 	}
+	pickers, err := s.pickers(c.UserContext(), fields, p.values, p.queries)
+	if err != nil {
+		return err
+	}
+	city := official(c).City
+	if k, ok := kind.ByName(p.typ.Name); ok && official(c).IsAdmin() {
+		for _, f := range k.Fields() {
+			if f.City {
+				city = p.values[f.Name]
+			}
+		}
+	}
 	c.Status(status)
 	return s.renderAdmin(c, "admin/form", p.title, fiber.Map{
 		"Type": p.typ, "Fields": fields, "Values": p.values, "Errors": p.errors, "ErrorList": list,
 		"Version": p.version, "Conflict": p.conflict, "Cancel": p.cancel,
+		"Pickers": pickers, "Wards": s.wardChoices(city),
 	})
 }
 
@@ -175,8 +189,13 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 		return err
 	}
 	typ := k.Type()
-	values := formValues(c, fieldsFor(typ.Name, official(c)))
-	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural}
+	fields := fieldsFor(typ.Name, official(c))
+	values := formValues(c, fields)
+	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural,
+		queries: pickerQueries(c, fields)}
+	if c.FormValue(pickerSearch) != "" {
+		return s.renderForm(c, fiber.StatusOK, page) // a search, not a save
+	}
 	e := k.New()
 	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
 		return err
@@ -225,13 +244,17 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	values := formValues(c, fieldsFor(row.Type.Name, official(c)))
+	fields := fieldsFor(row.Type.Name, official(c))
+	values := formValues(c, fields)
 	version, err := strconv.Atoi(c.FormValue("version"))
 	if err != nil {
 		return fiber.NewError(fiber.StatusBadRequest)
 	}
 	page := formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values, version: version,
-		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)}
+		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), queries: pickerQueries(c, fields)}
+	if c.FormValue(pickerSearch) != "" {
+		return s.renderForm(c, fiber.StatusOK, page) // a search, not a save
+	}
 	e, _ := k.Load(ctx, s.store, row.Meta.ID) // a copy to change
 	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
 		return err

@@ -116,7 +116,11 @@ func TestOfficialPublishesAJobInABrowser(t *testing.T) {
 		chromedp.Navigate(base+"/admin/jobs/moi"),
 		chromedp.WaitVisible(chromedp.CSS("#f-title")),
 		chromedp.SendKeys(chromedp.CSS("#f-title"), "Kỹ thuật viên bảo trì máy lạnh"),
-		chromedp.SendKeys(chromedp.CSS("#f-company_tax_code"), company.TaxCode),
+		// The company is picked by part of its name: "Tìm" narrows the list.
+		chromedp.SendKeys(chromedp.CSS("#f-company_tax_code-q"), "thu nghiem 7"),
+		chromedp.Click(chromedp.CSS(`button[name="_pick"]`)),
+		chromedp.WaitVisible(chromedp.Search(`//*[@role="status"][contains(., "Tìm thấy 1 mục")]`)),
+		chromedp.SetValue(chromedp.CSS("#f-company_tax_code"), company.TaxCode),
 		chromedp.SetValue(chromedp.CSS("#f-occupation"), "7"),
 		chromedp.SendKeys(chromedp.CSS("#f-positions"), "0"),
 		chromedp.SetValue(chromedp.CSS("#f-employment_type"), "full_time"),
