@@ -82,3 +82,33 @@ func (s *Store) StatusCounts(ctx context.Context, t Table, f AdminFilter) (map[d
 	}
 	return out, nil
 }
+
+// Deadline rows: jobs of a city (every city for "") whose deadline is
+// within the next days, and published jobs whose deadline has passed.
+const (
+	jobsExpiringSQL = `SELECT e.id, e.slug, e.status, e.version, e.external_id, e.department_code, e.updated_at,
+	e.title, e.city, to_char(e.deadline, 'DD/MM/YYYY') AS key, 0 AS total_count
+FROM jobs e
+WHERE e.status <> 'archived' AND ($1 = '' OR e.city = $1)
+  AND e.deadline BETWEEN vn_today() AND vn_today() + $2::int
+ORDER BY e.deadline, e.id LIMIT $3`
+	jobsExpiredSQL = `SELECT e.id, e.slug, e.status, e.version, e.external_id, e.department_code, e.updated_at,
+	e.title, e.city, to_char(e.deadline, 'DD/MM/YYYY') AS key, 0 AS total_count
+FROM jobs e
+WHERE e.status = 'published' AND ($1 = '' OR e.city = $1) AND NOT job_is_open(e.deadline)
+ORDER BY e.deadline DESC, e.id LIMIT $2`
+)
+
+// JobsExpiring lists jobs whose deadline falls in the next days (Key is
+// the deadline, dd/mm/yyyy).
+func (s *Store) JobsExpiring(ctx context.Context, city string, days, limit int) ([]AdminRow, error) {
+	var out []AdminRow
+	return out, s.db.SelectContext(ctx, &out, jobsExpiringSQL, city, days, limit)
+}
+
+// JobsExpiredPublished lists published jobs whose deadline has passed:
+// they no longer show on the public lists and wait to be archived.
+func (s *Store) JobsExpiredPublished(ctx context.Context, city string, limit int) ([]AdminRow, error) {
+	var out []AdminRow
+	return out, s.db.SelectContext(ctx, &out, jobsExpiredSQL, city, limit)
+}

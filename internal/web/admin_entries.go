@@ -27,10 +27,6 @@ func kindFromPath(c *fiber.Ctx) (kind.Entry, error) {
 	return nil, fiber.ErrNotFound
 }
 
-func (s *server) adminHome(c *fiber.Ctx) error {
-	return s.renderAdmin(c, "admin/home", "Trang quản trị", fiber.Map{"Types": domain.EntryTypes})
-}
-
 func (s *server) adminList(c *fiber.Ctx) error {
 	k, err := kindFromPath(c)
 	if err != nil {

@@ -331,6 +331,8 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		"money":       moneyOf,
 		"digits":      func(n int) string { return vn.GroupDigits(int64(n)) },
 		"date":        dateOf,
+		"datetime":    formatDateTime,
+		"adminURL":    adminURLOf,
 		"expired":     expired,
 		"markdown":    md.HTML,
 		"url":         entryURL,
