@@ -137,6 +137,7 @@ type RowResult struct {
 	Line   int
 	Type   string // entry type, "" if unknown
 	Key    string // external_id, else the natural key (tax code, city/code)
+	Title  string // the entry's title as the row leaves it, when read that far
 	ID     int64  // the entry's id (0 when rejected, or created in a dry run)
 	Action Action
 	Errors []RowError // when rejected

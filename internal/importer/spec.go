@@ -364,6 +364,9 @@ func (p *rowPlan[T]) applyRow(ctx context.Context) verdict {
 	if p.r.fatal != nil {
 		return stopped
 	}
+	if k, ok := kind.ByName(p.s.entry.Name); ok {
+		p.res.Title = k.HeadOf(&p.e).Title
+	}
 	if p.ext != "" {
 		p.s.meta(&p.e).ExternalID = p.ext
 	}

@@ -23,6 +23,7 @@ type previewRow struct {
 	Line    int
 	Type    string // the entry type's label
 	Key     string
+	Title   string
 	Action  importer.Action
 	Verdict string // "Tạo mới", …
 	Changes []previewChange
@@ -92,7 +93,7 @@ func (s *server) previewRowOf(r importer.RowResult, labels map[string]columnLabe
 		l = s.columnLabels(r.Type)
 		labels[r.Type] = l
 	}
-	row := previewRow{Sheet: r.Sheet, Line: r.Line, Key: r.Key, Action: r.Action, Verdict: verdictLabels[r.Action]}
+	row := previewRow{Sheet: r.Sheet, Line: r.Line, Key: r.Key, Title: r.Title, Action: r.Action, Verdict: verdictLabels[r.Action]}
 	if t, ok := domain.TypeByName(r.Type); ok {
 		row.Type = t.LabelVI
 	}
