@@ -167,30 +167,6 @@ func (s *server) flashBack(c *fiber.Ctx, to, msg string) error {
 	return s.redirectWith(c, to, "error", msg)
 }
 
-func (s *server) adminAudit(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := store.AuditFilter{
-		Paging:     store.Paging{Page: p.page(), PerPage: 50},
-		EntityType: p.code("type", "Loại", func(v string) bool { _, ok := domain.TypeByName(v); return ok }),
-		Action:     p.code("action", "Thao tác", func(v string) bool { _, ok := auditActions[v]; return ok }),
-	}
-	if id, err := strconv.ParseInt(c.Query("id"), 10, 64); err == nil {
-		f.EntityID = id
-	}
-	o := official(c)
-	if !o.IsAdmin() {
-		f.City = o.City
-	}
-	list, err := s.store.AuditLog(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.renderAdmin(c, "admin/audit", "Nhật ký thay đổi", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems, "Actions": auditActions, "Types": domain.EntryTypes,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
-}
-
 // auditActions are the audit trail's actions in Vietnamese.
 var auditActions = map[string]string{
 	"create": "Tạo mới", "update": "Cập nhật", "publish": "Công bố", "unpublish": "Thôi công bố",

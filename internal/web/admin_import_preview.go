@@ -46,9 +46,11 @@ var verdictLabels = map[importer.Action]string{
 // columnLabels puts the page's words on a type's columns and values.
 type columnLabels map[string]importer.ColumnInfo
 
-func (s *server) columnLabels(typ string) columnLabels {
+func (s *server) columnLabels(typ string) columnLabels { return columnLabelsOf(s.catalog, typ) }
+
+func columnLabelsOf(cat *Catalog, typ string) columnLabels {
 	out := columnLabels{}
-	for _, c := range importer.Help(typ, s.catalog) {
+	for _, c := range importer.Help(typ, cat) {
 		out[c.Name] = c
 	}
 	return out

@@ -198,6 +198,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	admin.Get("/", s.adminHome)
 	admin.Post("/dang-xuat", s.logout)
 	admin.Get("/nhat-ky", s.adminAudit)
+	admin.Get("/nhat-ky.csv", s.adminAuditCSV)
 	admin.Get("/nhap-du-lieu", s.importForm)
 	admin.Post("/nhap-du-lieu", s.importPreview)
 	admin.Get("/nhap-du-lieu/xem-truoc/:token", s.importPreviewPage)
