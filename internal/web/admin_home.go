@@ -121,6 +121,9 @@ func adminURLOf(typeName string, id int64) string {
 	if t, ok := domain.TypeByName(typeName); ok {
 		return adminURL(t, id)
 	}
+	if typeName == "user" {
+		return accountsPath
+	}
 	return ""
 }
 

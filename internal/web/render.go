@@ -490,6 +490,11 @@ func deref(v any) any {
 		if x != nil {
 			return *x
 		}
+	case *string:
+		if x != nil {
+			return *x
+		}
+		return ""
 	}
 	return 0
 }
