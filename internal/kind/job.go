@@ -17,6 +17,7 @@ var Job = &Kind[domain.Job]{
 	update:   (*store.Store).UpdateJob,
 	public:   (*store.Store).PublicJobs,
 	document: (*search.Names).JobDocument,
+	warn:     jobWarnings,
 	example: map[string]string{
 		"external_id":      "vd-viec-lam",
 		"company_tax_code": "0301234562",

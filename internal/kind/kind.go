@@ -54,6 +54,9 @@ type Entry interface {
 	Fields() []Field
 	// Example is one valid import row of this kind, column → value.
 	Example() map[string]string
+	// Warnings are what a form asks about before saving a valid entry
+	// (a deadline already past): not errors, the official may save anyway.
+	Warnings(ctx context.Context, st *store.Store, e any) ([]Warning, error)
 	// Documents reads the public entries sel names as search documents.
 	Documents(ctx context.Context, st *store.Store, names *search.Names, sel store.PublicSelection) ([]search.Document, error)
 }
@@ -85,6 +88,18 @@ type Kind[T any] struct {
 	// All, imported in order, make a consistent set (a job names the
 	// example company).
 	example map[string]string
+	// warn finds the entry's warnings; nil has none.
+	warn func(context.Context, *store.Store, *T) ([]Warning, error)
+}
+
+// Warning is one thing to check before saving, on a field (a column).
+type Warning struct{ Field, Message string }
+
+func (k *Kind[T]) Warnings(ctx context.Context, st *store.Store, e any) ([]Warning, error) {
+	if k.warn == nil {
+		return nil, nil
+	}
+	return k.warn(ctx, st, k.cast(e))
 }
 
 func (k *Kind[T]) Type() domain.EntryType { return k.typ }

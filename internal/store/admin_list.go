@@ -112,3 +112,14 @@ func (s *Store) JobsExpiredPublished(ctx context.Context, city string, limit int
 	var out []AdminRow
 	return out, s.db.SelectContext(ctx, &out, jobsExpiredSQL, city, limit)
 }
+
+const jobTitleTakenSQL = `SELECT EXISTS (SELECT 1 FROM jobs
+	WHERE company_id = $1 AND id <> $3 AND status <> 'archived'
+	  AND lower(unaccent(btrim(title))) = lower(unaccent(btrim($2))))`
+
+// JobTitleTaken tells whether another job of the company that is not
+// archived has the same title, diacritics and case aside.
+func (s *Store) JobTitleTaken(ctx context.Context, companyID int64, title string, exceptID int64) (bool, error) {
+	var taken bool
+	return taken, s.db.GetContext(ctx, &taken, jobTitleTakenSQL, companyID, title, exceptID)
+}

@@ -26,6 +26,21 @@ type formPage struct {
 	conflict []conflictField
 	cancel   string
 	queries  map[string]string // the pickers' search words
+	warnings []kind.Warning    // asked about before saving ("Vẫn lưu")
+}
+
+// warned tells whether a valid entry has warnings the official has not yet
+// seen and confirmed; they go on the page.
+func (s *server) warned(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (bool, error) {
+	if c.FormValue("_confirm") == "1" {
+		return false, nil
+	}
+	w, err := k.Warnings(c.UserContext(), s.store, e)
+	if err != nil {
+		return false, err
+	}
+	page.warnings = w
+	return len(w) > 0, nil
 }
 
 type conflictField struct {
@@ -76,7 +91,7 @@ func (s *server) renderForm(c *fiber.Ctx, status int, p formPage) error {
 	return s.renderAdmin(c, "admin/form", p.title, fiber.Map{
 		"Type": p.typ, "Fields": fields, "Values": p.values, "Errors": p.errors, "ErrorList": list,
 		"Version": p.version, "Conflict": p.conflict, "Cancel": p.cancel,
-		"Pickers": pickers, "Wards": s.wardChoices(city),
+		"Pickers": pickers, "Wards": s.wardChoices(city), "Warnings": p.warnings,
 	})
 }
 
@@ -202,6 +217,11 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 	} else if len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
 	}
+	if warn, err := s.warned(c, k, e, &page); err != nil {
+		return err
+	} else if warn {
+		return s.renderForm(c, fiber.StatusOK, page)
+	}
 	m := k.MetaOf(e)
 	m.Status = domain.StatusDraft
 	m.DepartmentCode = importer.DefaultDepartment(k.HeadOf(e).City, typ.Name, values["field"])
@@ -260,6 +280,11 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 		return err
 	} else if len(page.errors) > 0 {
 		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
+	}
+	if warn, err := s.warned(c, k, e, &page); err != nil {
+		return err
+	} else if warn {
+		return s.renderForm(c, fiber.StatusOK, page)
 	}
 	k.MetaOf(e).Version = version
 	err = k.Update(ctx, s.store, e)
@@ -324,8 +349,9 @@ func (s *server) valuesOf(ctx context.Context, k kind.Entry, e any) (map[string]
 		out[col] = v
 	}
 	for _, f := range k.Fields() {
-		if f.Kind == "date" && len(out[f.Name]) >= 10 {
-			out[f.Name] = out[f.Name][:10]
+		// Dates read dd/mm/yyyy whatever the browser's locale.
+		if v := out[f.Name]; f.Kind == "date" && len(v) >= 10 && v[4] == '-' && v[7] == '-' {
+			out[f.Name] = v[8:10] + "/" + v[5:7] + "/" + v[:4]
 		}
 	}
 	return out, nil
