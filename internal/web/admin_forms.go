@@ -29,6 +29,28 @@ type formPage struct {
 	warnings []kind.Warning    // asked about before saving ("Vẫn lưu")
 }
 
+// formBack applies a posted form to e and shows the form again instead of
+// saving when it must: a picker's search, problems to fix, or warnings
+// not yet confirmed. shown tells whether it did.
+func (s *server) formBack(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (shown bool, err error) {
+	if c.FormValue(pickerSearch) != "" {
+		return true, s.renderForm(c, fiber.StatusOK, *page) // a search, not a save
+	}
+	if page.errors, err = s.applyForm(c, k, e, page.values); err != nil {
+		return true, err
+	}
+	if len(page.errors) > 0 {
+		return true, s.renderForm(c, fiber.StatusUnprocessableEntity, *page)
+	}
+	if warn, err := s.warned(c, k, e, page); err != nil || warn {
+		if err != nil {
+			return true, err
+		}
+		return true, s.renderForm(c, fiber.StatusOK, *page)
+	}
+	return false, nil
+}
+
 // warned tells whether a valid entry has warnings the official has not yet
 // seen and confirmed; they go on the page.
 func (s *server) warned(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (bool, error) {
@@ -208,19 +230,9 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 	values := formValues(c, fields)
 	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural,
 		queries: pickerQueries(c, fields)}
-	if c.FormValue(pickerSearch) != "" {
-		return s.renderForm(c, fiber.StatusOK, page) // a search, not a save
-	}
 	e := k.New()
-	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
+	if shown, err := s.formBack(c, k, e, &page); shown || err != nil {
 		return err
-	} else if len(page.errors) > 0 {
-		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
-	}
-	if warn, err := s.warned(c, k, e, &page); err != nil {
-		return err
-	} else if warn {
-		return s.renderForm(c, fiber.StatusOK, page)
 	}
 	m := k.MetaOf(e)
 	m.Status = domain.StatusDraft
@@ -272,19 +284,9 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	}
 	page := formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values, version: version,
 		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), queries: pickerQueries(c, fields)}
-	if c.FormValue(pickerSearch) != "" {
-		return s.renderForm(c, fiber.StatusOK, page) // a search, not a save
-	}
 	e, _ := k.Load(ctx, s.store, row.Meta.ID) // a copy to change
-	if page.errors, err = s.applyForm(c, k, e, values); err != nil {
+	if shown, err := s.formBack(c, k, e, &page); shown || err != nil {
 		return err
-	} else if len(page.errors) > 0 {
-		return s.renderForm(c, fiber.StatusUnprocessableEntity, page)
-	}
-	if warn, err := s.warned(c, k, e, &page); err != nil {
-		return err
-	} else if warn {
-		return s.renderForm(c, fiber.StatusOK, page)
 	}
 	k.MetaOf(e).Version = version
 	err = k.Update(ctx, s.store, e)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/auth"
 	"hoptac/internal/domain"
@@ -77,6 +78,35 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	}
 }
 
+// serve runs app on a free local port until the test ends and returns
+// its base URL.
+func serve(t *testing.T, app *fiber.App) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = app.Listener(ln) }()
+	t.Cleanup(func() { _ = app.Shutdown() })
+	return "http://" + ln.Addr().String()
+}
+
+// browse opens a browser tab with a minute to do its work, and a step
+// function that runs named actions and fails the test with the page.
+func browse(t *testing.T) (context.Context, func(name string, actions ...chromedp.Action[chromedp.Void])) {
+	t.Helper()
+	browser := testenv.Browser(t)
+	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
+	t.Cleanup(cancel)
+	return ctx, func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
+			t.Fatalf("%s: %v\npage: %.2500s", name, err, html)
+		}
+	}
+}
+
 // TestOfficialPublishesAJobInABrowser is the official's whole path on a
 // phone: log in, create a job with a mistake, read the error summary, fix
 // it, publish, and find the job on the public site.
@@ -86,24 +116,8 @@ func TestOfficialPublishesAJobInABrowser(t *testing.T) {
 	app := newApp(t, st)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 7, "cantho", domain.StatusPublished)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() { _ = app.Shutdown() })
-	base := "http://" + ln.Addr().String()
-
-	browser := testenv.Browser(t)
-	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
-	defer cancel()
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
-			t.Fatalf("%s: %v\npage: %.1500s", name, err, html)
-		}
-	}
+	base := serve(t, app)
+	ctx, step := browse(t)
 	step("log in",
 		chromedp.Navigate(base+"/admin"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),

@@ -4,13 +4,11 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -34,24 +32,8 @@ func TestOfficialImportsJobsInABrowserWithoutJavaScript(t *testing.T) {
 	app := newApp(t, st)
 	newUser(t, st, "khoa@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 9, "cantho", domain.StatusPublished)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() { _ = app.Shutdown() })
-	base := "http://" + ln.Addr().String()
-
-	browser := testenv.Browser(t)
-	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
-	defer cancel()
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
-			t.Fatalf("%s: %v\npage: %.2500s", name, err, html)
-		}
-	}
+	base := serve(t, app)
+	ctx, step := browse(t)
 	noScripts := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 		return err
