@@ -23,6 +23,7 @@ var commitmentSpec = &spec[domain.Commitment]{
 	city:          func(e *domain.Commitment) string { return e.Lead },
 	byExternalID:  (*store.Store).CommitmentByExternalID,
 	byExternalIDs: (*store.Store).CommitmentsByExternalIDs,
+	plain:         []string{"title", "description", "sort_order"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Commitment, isNew bool) {
 		if s, ok := c.text("program_external_id"); ok {
 			e.PolicyID = 0
@@ -38,15 +39,12 @@ var commitmentSpec = &spec[domain.Commitment]{
 				}
 			}
 		}
-		c.setString("title", &e.Title)
-		c.setString("description", &e.Description)
 		c.setCity("lead", &e.Lead, true)
 		c.setEnum("progress", domain.Progresses, &e.Progress)
 		if e.Progress == "" && !c.failedOn("progress") {
 			e.Progress = "not_started"
 		}
 		c.setDate("due_on", &e.DueOn)
-		c.setInt("sort_order", &e.SortOrder)
 		if jsonList(c, "progress_updates", &e.ProgressUpdates) {
 			for i := range e.ProgressUpdates {
 				u := &e.ProgressUpdates[i]

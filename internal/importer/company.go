@@ -33,23 +33,17 @@ var companySpec = &spec[domain.Company]{
 	city:          func(e *domain.Company) string { return e.City },
 	byExternalID:  (*store.Store).CompanyByExternalID,
 	byExternalIDs: (*store.Store).CompaniesByExternalIDs,
+	plain:         []string{"name", "address", "employees", "website", "phone", "email", "description"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Company, isNew bool) {
 		if s, ok := c.text("tax_code"); ok {
 			e.TaxCode = normTaxCode(s)
 		}
-		c.setString("name", &e.Name)
 		c.setChoice("industry", c.r.ref.words.industries, "ngành kinh tế VSIC", &e.IndustryCode)
 		if e.IndustryVersion == "" {
 			e.IndustryVersion = "VSIC2018"
 		}
-		c.setString("address", &e.Address)
 		c.setCity("city", &e.City, false)
 		c.setWard("ward", &e.WardCode, e.City)
-		c.setIntPtr("employees", &e.Employees)
-		c.setString("website", &e.Website)
-		c.setString("phone", &e.Phone)
-		c.setString("email", &e.Email)
-		c.setString("description", &e.Description)
 	},
 	check: func(c *rowCtx, e *domain.Company) {
 		if e.IndustryCode != "" && !c.failedOn("industry") && !c.r.ref.IsIndustryOf(e.IndustryVersion, e.IndustryCode) {

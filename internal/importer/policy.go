@@ -19,18 +19,13 @@ var policySpec = &spec[domain.Policy]{
 	policyField:   func(e *domain.Policy) string { return e.Field },
 	byExternalID:  (*store.Store).PolicyByExternalID,
 	byExternalIDs: (*store.Store).PoliciesByExternalIDs,
+	plain:         []string{"title", "doc_number", "issuer", "summary", "body", "source_url"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Policy, isNew bool) {
-		c.setString("title", &e.Title)
 		c.setEnum("kind", domain.PolicyKinds, &e.Kind)
 		c.setEnum("field", domain.PolicyFields, &e.Field)
-		c.setString("doc_number", &e.DocNumber)
-		c.setString("issuer", &e.Issuer)
 		c.setDate("issued_on", &e.IssuedOn)
 		c.setDate("effective_from", &e.EffectiveFrom)
 		c.setDate("effective_to", &e.EffectiveTo)
-		c.setString("summary", &e.Summary)
-		c.setString("body", &e.Body)
-		c.setString("source_url", &e.SourceURL)
 		c.setCity("city", &e.City, true)
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },

@@ -21,6 +21,7 @@ var programSpec = &spec[domain.Program]{
 	city:          func(e *domain.Program) string { return e.City },
 	byExternalID:  (*store.Store).ProgramByExternalID,
 	byExternalIDs: (*store.Store).ProgramsByExternalIDs,
+	plain:         []string{"name", "duration_months", "quota", "intake", "support", "description"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Program, isNew bool) {
 		code, hasCode := c.text("school_code")
 		_, hasCity := c.rec.cells["school_city"]
@@ -40,15 +41,9 @@ var programSpec = &spec[domain.Program]{
 				}
 			}
 		}
-		c.setString("name", &e.Name)
 		c.setEnum("level", domain.ProgramLevels, &e.Level)
-		c.setIntPtr("duration_months", &e.DurationMonths)
 		c.setMoney("tuition_vnd", &e.TuitionVND)
-		c.setIntPtr("quota", &e.Quota)
-		c.setString("intake", &e.Intake)
 		c.setEnum("mode", domain.StudyModes, &e.Mode)
-		c.setString("support", &e.Support)
-		c.setString("description", &e.Description)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Batch).CreateProgram,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -108,16 +109,55 @@ type spec[T any] struct {
 	policyField   func(*T) string // the field deciding a policy's department
 	byExternalID  func(st *store.Store, ctx context.Context, id string) (T, error)
 	byExternalIDs func(st *store.Store, ctx context.Context, ids []string) ([]T, error)
-	apply         func(ctx context.Context, c *rowCtx, e *T, isNew bool)
-	check         func(c *rowCtx, e *T) // code tables: industry, occupation, ward
-	validate      func(*T) domain.FieldErrors
-	create        func(b *store.Batch, ctx context.Context, e *T) error
+	// plain are the columns read as written into the field of T with the
+	// same db name: text, a whole number (int or *int), có/không (bool).
+	// apply reads the others.
+	plain    []string
+	apply    func(ctx context.Context, c *rowCtx, e *T, isNew bool)
+	check    func(c *rowCtx, e *T) // code tables: industry, occupation, ward
+	validate func(*T) domain.FieldErrors
+	create   func(b *store.Batch, ctx context.Context, e *T) error
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
 
 	labelsOnce sync.Once
 	labels     map[string]string // see labelColumns
+	plainOnce  sync.Once
+	plainAt    map[string][]int // plain column → field index in T
+}
+
+// applyPlain reads the plain columns into e; a plain column without a
+// field of that db name is a programming error, caught by the tests.
+func (s *spec[T]) applyPlain(c *rowCtx, e *T) {
+	s.plainOnce.Do(func() {
+		s.plainAt = map[string][]int{}
+		for _, f := range reflect.VisibleFields(reflect.TypeFor[T]()) {
+			if tag := f.Tag.Get("db"); tag != "" && slices.Contains(s.plain, tag) {
+				s.plainAt[tag] = f.Index
+			}
+		}
+		for _, col := range s.plain {
+			if _, ok := s.plainAt[col]; !ok {
+				panic("importer: " + s.entry.Name + " has no field for plain column " + col)
+			}
+		}
+	})
+	v := reflect.ValueOf(e).Elem()
+	for _, col := range s.plain {
+		switch dst := v.FieldByIndex(s.plainAt[col]).Addr().Interface().(type) {
+		case *string:
+			c.setString(col, dst)
+		case *int:
+			c.setInt(col, dst)
+		case **int:
+			c.setIntPtr(col, dst)
+		case *bool:
+			c.setBool(col, dst)
+		default:
+			panic(fmt.Sprintf("importer: plain column %s of %s is a %T", col, s.entry.Name, dst))
+		}
+	}
 }
 
 func (s *spec[T]) columnNames() []string { return s.columns }
@@ -360,6 +400,7 @@ func (p *rowPlan[T]) applyRow(ctx context.Context) verdict {
 	if p.found {
 		p.e = p.existing
 	}
+	p.s.applyPlain(p.c, &p.e)
 	p.s.apply(ctx, p.c, &p.e, !p.found)
 	if p.r.fatal != nil {
 		return stopped
