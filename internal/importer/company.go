@@ -59,5 +59,6 @@ var companySpec = &spec[domain.Company]{
 		}
 		ref.city = e.City
 		r.companies[e.TaxCode] = ref
+		r.companyNames[wordKey(e.Name)] = append(r.companyNames[wordKey(e.Name)], e.TaxCode)
 	},
 }

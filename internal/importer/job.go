@@ -29,6 +29,9 @@ var jobSpec = &spec[domain.Job]{
 		if s, ok := c.text("company_tax_code"); ok {
 			tax := normTaxCode(s)
 			e.CompanyID = 0
+			if tax != "" && !isTaxCodeShape(tax) {
+				tax = c.companyByName(ctx, s) // "Công ty TNHH May Phú Thịnh"
+			}
 			if tax != "" {
 				if p, ok := c.r.company(ctx, tax); ok {
 					e.CompanyID, companyCity = p.id, p.city

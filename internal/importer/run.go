@@ -30,6 +30,9 @@ type run struct {
 	// Parents found or written so far, by natural key: rows of children
 	// (the kinds that name a parent) look them up here first.
 	companies map[string]*parentRef // by tax code
+	// companyNames are the tax codes of the companies this file names, by
+	// folded name, for rows that name their company by name.
+	companyNames map[string][]string
 	schools   map[string]*parentRef // by city + "/" + code
 	programs  map[string]*parentRef // policies by external_id
 	// dry is the one transaction of a dry run, rolled back at its end;
@@ -81,6 +84,7 @@ func newRun(ctx context.Context, st *store.Store, opts Options) (*run, error) {
 		st: st, opts: opts,
 		seen: map[string]int{}, ignored: map[string]bool{},
 		companies: map[string]*parentRef{}, schools: map[string]*parentRef{}, programs: map[string]*parentRef{},
+		companyNames: map[string][]string{},
 		prefetched: map[string]any{}, workers: opts.Workers,
 	}
 	if r.workers <= 0 {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -502,4 +503,39 @@ func (c *rowCtx) normDate(col, s string) (string, bool) {
 		return s, false
 	}
 	return t.Format("2006-01-02"), true
+}
+
+// isTaxCodeShape tells digits and dashes (a tax code, right or wrong)
+// from a name.
+func isTaxCodeShape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// companyByName finds the tax code of the company a row names by name:
+// one of this file's companies, else one in the database. None or several
+// is the column's problem, the candidates named.
+func (c *rowCtx) companyByName(ctx context.Context, name string) string {
+	const col = "company_tax_code"
+	taxes := c.r.companyNames[wordKey(name)]
+	if len(taxes) == 0 {
+		var err error
+		if taxes, err = c.r.st.CompanyTaxCodesByName(ctx, name); err != nil {
+			c.r.fatal = fmt.Errorf("import: find company %q: %w", name, err)
+			return ""
+		}
+	}
+	switch len(taxes) {
+	case 1:
+		return taxes[0]
+	case 0:
+		c.fail(col, fmt.Sprintf("Không tìm thấy doanh nghiệp tên “%s”: ghi đúng tên như trên cổng hoặc mã số thuế.", name))
+	default:
+		c.fail(col, fmt.Sprintf("Có %d doanh nghiệp tên “%s” (mã số thuế %s): hãy ghi mã số thuế.", len(taxes), name, strings.Join(taxes, ", ")))
+	}
+	return ""
 }

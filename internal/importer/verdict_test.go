@@ -191,3 +191,28 @@ func snapshot(t *testing.T, st *store.Store) string {
 	}
 	return s
 }
+
+// TestJobNamesItsCompanyByName: a job row may name its company by name
+// (with or without diacritics) instead of its tax code; an unknown or
+// shared name is the column's problem.
+func TestJobNamesItsCompanyByName(t *testing.T) {
+	t.Parallel()
+	st := testenv.Store(t)
+	file := line(map[string]any{"type": "company", "tax_code": testenv.TaxCode(t, 500), "name": "Công ty May Phú Thịnh", "industry": "C", "city": "hcm"}) +
+		line(map[string]any{"type": "company", "tax_code": testenv.TaxCode(t, 600), "name": "Công ty Trùng Tên", "industry": "C", "city": "hcm"}) +
+		line(map[string]any{"type": "company", "tax_code": testenv.TaxCode(t, 700), "name": "Công ty Trùng Tên", "industry": "C", "city": "hcm"})
+	job := func(ext, company string) string {
+		return line(map[string]any{"type": "job", "external_id": ext, "company_tax_code": company, "title": "Thợ may", "occupation": "7",
+			"positions": "3", "employment_type": "full_time", "education": "none", "city": "hcm"})
+	}
+	file += job("J1", "Công ty May Phú Thịnh") + job("J2", "cong ty may phu thinh") + job("J3", "Công ty Không Có") + job("J4", "Công ty Trùng Tên")
+	for _, dry := range []bool{true, false} {
+		got := verdicts(t, st, file, dry, importer.Options{})
+		want := map[int]verdict{4: {importer.Created, ""}, 5: {importer.Created, ""}, 6: {importer.Rejected, "company_tax_code"}, 7: {importer.Rejected, "company_tax_code"}}
+		for l, w := range want {
+			if got[l] != w {
+				t.Errorf("dry run %v: line %d = %v, want %v", dry, l, got[l], w)
+			}
+		}
+	}
+}
