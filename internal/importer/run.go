@@ -33,8 +33,8 @@ type run struct {
 	// companyNames are the tax codes of the companies this file names, by
 	// folded name, for rows that name their company by name.
 	companyNames map[string][]string
-	schools   map[string]*parentRef // by city + "/" + code
-	programs  map[string]*parentRef // policies by external_id
+	schools      map[string]*parentRef // by city + "/" + code
+	programs     map[string]*parentRef // policies by external_id
 	// dry is the one transaction of a dry run, rolled back at its end;
 	// nil for a real import.
 	dry *store.Batch
@@ -85,7 +85,7 @@ func newRun(ctx context.Context, st *store.Store, opts Options) (*run, error) {
 		seen: map[string]int{}, ignored: map[string]bool{},
 		companies: map[string]*parentRef{}, schools: map[string]*parentRef{}, programs: map[string]*parentRef{},
 		companyNames: map[string][]string{},
-		prefetched: map[string]any{}, workers: opts.Workers,
+		prefetched:   map[string]any{}, workers: opts.Workers,
 	}
 	if r.workers <= 0 {
 		r.workers = DefaultWorkers
