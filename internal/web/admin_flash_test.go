@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 )
@@ -16,10 +15,7 @@ import (
 // words on an admin page.
 func TestFlashLivesInTheSession(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "dung@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "dung@cantho.gov.vn")
+	st, b, token := canThoEditor(t, "dung@cantho.gov.vn")
 	co := testenv.NewCompany(t, st, 1, "cantho", domain.StatusDraft)
 	page := fmt.Sprintf("/admin/companies/%d", co.ID)
 

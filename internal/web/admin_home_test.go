@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
@@ -18,10 +17,7 @@ import (
 // the audit log tells the hour in Vietnam time and links the entry.
 func TestAdminHomeShowsWhatWaits(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "hoa@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "hoa@cantho.gov.vn")
+	st, b, token := canThoEditor(t, "hoa@cantho.gov.vn")
 	co := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	expired := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Tin đã quá hạn", Deadline: testenv.DaysFromNow(-3), Status: domain.StatusPublished})
 	soon := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Tin sắp hết hạn", Deadline: testenv.DaysFromNow(2), Status: domain.StatusPublished})

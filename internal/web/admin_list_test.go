@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 )
@@ -15,10 +14,7 @@ import (
 // words and update date; a bad date is explained, not fatal.
 func TestAdminListsOpenOnEveryStatus(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "em@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, _ := signedIn(t, app, "em@cantho.gov.vn")
+	st, b, _ := canThoEditor(t, "em@cantho.gov.vn")
 	draft := testenv.NewCompany(t, st, 1, "cantho", domain.StatusDraft)
 	pub := testenv.NewCompany(t, st, 2, "cantho", domain.StatusPublished)
 	testenv.NewCompany(t, st, 3, "hcm", domain.StatusPublished)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 )
@@ -16,10 +15,7 @@ import (
 // its former district.
 func TestPickCompanyByName(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "giang@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "giang@cantho.gov.vn")
+	st, b, token := canThoEditor(t, "giang@cantho.gov.vn")
 	co := testenv.NewCompany(t, st, 7, "cantho", domain.StatusPublished)
 	other := testenv.NewCompany(t, st, 8, "cantho", domain.StatusPublished)
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/domain"
 	"hoptac/internal/testenv"
 )
@@ -15,10 +14,7 @@ import (
 // refused: nothing is saved until "Vẫn lưu"; dates read dd/mm/yyyy.
 func TestWarningsBeforeSave(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "minh@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "minh@cantho.gov.vn")
+	st, b, token := canThoEditor(t, "minh@cantho.gov.vn")
 	co := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Thợ hàn"})
 	form := formOf("_csrf", token, "title", "thợ hàn", "company_tax_code", co.TaxCode, "occupation", "7", "positions", "3",

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/testenv"
 )
 
@@ -18,10 +17,7 @@ import (
 // page never shows a database error.
 func TestImportPreviewRowByRow(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "chi@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "chi@cantho.gov.vn")
+	st, b, token := canThoEditor(t, "chi@cantho.gov.vn")
 	header := "external_id;tax_code;name;industry;city\n"
 	first := header + "A;" + testenv.TaxCode(t, 100) + ";Công ty Cũ;C;Cần Thơ\nB;" + testenv.TaxCode(t, 200) + ";Công ty Giữ;C;Cần Thơ\n"
 	confirmFile(t, b, token, first, "1")

@@ -9,7 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/testenv"
 )
 
@@ -19,10 +18,7 @@ import (
 // its sheet's name.
 func TestImportTemplates(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "ba@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "ba@cantho.gov.vn")
+	_, b, token := canThoEditor(t, "ba@cantho.gov.vn")
 
 	page := b.do(http.MethodGet, "/admin/nhap-du-lieu", nil)
 	for _, want := range []string{"/admin/nhap-du-lieu/mau/job.xlsx", "/admin/nhap-du-lieu/mau/company.csv",
