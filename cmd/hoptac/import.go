@@ -23,7 +23,8 @@ var importUsage = fmt.Sprintf(`usage: hoptac import FILE [--type T] [--publish] 
   FILE       a .csv (UTF-8, "," or ";"), .xlsx (one sheet per type) or
              .jsonl file; "-" reads standard input (give --format)
   --type     entry type of a CSV file: %s
-             (a file named jobs.csv needs none); for XLSX the sheet of that type
+             (the header, or a file named jobs.csv, tells it otherwise); for
+             XLSX the sheet of that type
   --publish  publish what is imported (otherwise new entries are drafts)
   --dry-run  check and classify every row, write nothing
   --as       import as this official: an editor only for their city, an

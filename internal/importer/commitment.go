@@ -19,11 +19,11 @@ var commitmentSpec = &spec[domain.Commitment]{
 	aliases:       map[string]string{"city": "lead"},
 	fields:        map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
 	cityCol:       "lead",
-	parentID:      func(e *domain.Commitment) int64 { return e.PolicyID },
 	meta:          func(e *domain.Commitment) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Commitment) string { return e.Lead },
 	byExternalID:  (*store.Store).CommitmentByExternalID,
 	byExternalIDs: (*store.Store).CommitmentsByExternalIDs,
+	plain:         []string{"title", "description", "sort_order"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Commitment, isNew bool) {
 		if s, ok := c.text("program_external_id"); ok {
 			e.PolicyID = 0
@@ -39,8 +39,6 @@ var commitmentSpec = &spec[domain.Commitment]{
 				}
 			}
 		}
-		c.setString("title", &e.Title)
-		c.setString("description", &e.Description)
 		c.setCity("lead", &e.Lead, true)
 		c.setEnum("progress", domain.Progresses, &e.Progress)
 		if e.Progress == "" && !c.failedOn("progress") {
@@ -54,5 +52,5 @@ var commitmentSpec = &spec[domain.Commitment]{
 		c.setIntPtr("weight", &e.Weight)
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateCommitment,
+	create:   (*store.Batch).CreateCommitment,
 }

@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
@@ -34,25 +33,17 @@ var companySpec = &spec[domain.Company]{
 	city:          func(e *domain.Company) string { return e.City },
 	byExternalID:  (*store.Store).CompanyByExternalID,
 	byExternalIDs: (*store.Store).CompaniesByExternalIDs,
+	plain:         []string{"name", "address", "employees", "website", "phone", "email", "description"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Company, isNew bool) {
 		if s, ok := c.text("tax_code"); ok {
 			e.TaxCode = normTaxCode(s)
 		}
-		c.setString("name", &e.Name)
-		if s, ok := c.text("industry"); ok {
-			e.IndustryCode = strings.ToUpper(s)
-		}
+		c.setChoice("industry", c.r.ref.words.industries, "ngành kinh tế VSIC", &e.IndustryCode)
 		if e.IndustryVersion == "" {
 			e.IndustryVersion = "VSIC2018"
 		}
-		c.setString("address", &e.Address)
 		c.setCity("city", &e.City, false)
 		c.setWard("ward", &e.WardCode, e.City)
-		c.setIntPtr("employees", &e.Employees)
-		c.setString("website", &e.Website)
-		c.setString("phone", &e.Phone)
-		c.setString("email", &e.Email)
-		c.setString("description", &e.Description)
 	},
 	check: func(c *rowCtx, e *domain.Company) {
 		if e.IndustryCode != "" && !c.failedOn("industry") && !c.r.ref.IsIndustryOf(e.IndustryVersion, e.IndustryCode) {
@@ -61,12 +52,13 @@ var companySpec = &spec[domain.Company]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Company) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateCompany,
+	create:   (*store.Batch).CreateCompany,
 	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
 		if old != nil && old.TaxCode != e.TaxCode {
 			delete(r.companies, old.TaxCode)
 		}
 		ref.city = e.City
 		r.companies[e.TaxCode] = ref
+		r.companyNames[wordKey(e.Name)] = append(r.companyNames[wordKey(e.Name)], e.TaxCode)
 	},
 }

@@ -11,7 +11,8 @@ import (
 
 // TestDryRunAgreesWhenAnEntryMovesToANewParent: an existing job moved to a
 // company the same file creates gets the same verdict in the preview
-// (where that company has only a stand-in id) as in the import.
+// (where that company exists only in the rolled-back transaction) as in
+// the import.
 func TestDryRunAgreesWhenAnEntryMovesToANewParent(t *testing.T) {
 	t.Parallel()
 	st := testenv.Store(t)

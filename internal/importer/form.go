@@ -49,6 +49,7 @@ func (s *spec[T]) applyForm(ctx context.Context, r *run, rec *record, e any) ([]
 	}
 	c := &rowCtx{r: r, h: s, rec: rec}
 	m := s.meta(p)
+	s.applyPlain(c, p)
 	s.apply(ctx, c, p, m.ID == 0)
 	if ext, ok := c.text("external_id"); ok {
 		m.ExternalID = ext

@@ -7,6 +7,7 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -70,6 +71,20 @@ func FormatOf(path string) (Format, error) {
 	return f, nil
 }
 
+// Sniff tells a file's format from its first bytes, for a file whose name
+// does not say: a zip archive is XLSX, a first line that is a JSON object
+// is JSON Lines, anything else is read as CSV.
+func Sniff(content []byte) Format {
+	b := bytes.TrimLeft(bytes.TrimPrefix(content, utf8BOM), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return XLSX
+	case bytes.HasPrefix(b, []byte("{")):
+		return JSONL
+	}
+	return CSV
+}
+
 // Options say what to import and on whose behalf.
 type Options struct {
 	// Type is the entry type of a CSV file (a name of TypeNames; the plural
@@ -81,7 +96,8 @@ type Options struct {
 	// Publish publishes what is imported. Otherwise new entries land as
 	// drafts and existing ones keep their status.
 	Publish bool
-	// DryRun validates and classifies every row but writes nothing.
+	// DryRun validates, classifies and writes every row as the import
+	// would, in one transaction that is rolled back: nothing is kept.
 	DryRun bool
 	// AllowCity says whether the importing official may write entries of a
 	// city; "both" is asked for entries of both cities. Nil allows all.
@@ -121,9 +137,19 @@ type RowResult struct {
 	Line   int
 	Type   string // entry type, "" if unknown
 	Key    string // external_id, else the natural key (tax code, city/code)
+	Title  string // the entry's title as the row leaves it, when read that far
 	ID     int64  // the entry's id (0 when rejected, or created in a dry run)
 	Action Action
 	Errors []RowError // when rejected
+	// Changes are the columns an update changes, old → new, as codes (the
+	// caller puts labels on them); nil otherwise.
+	Changes []Change
+}
+
+// Change is one column an update changes.
+type Change struct {
+	Column   string
+	Old, New string
 }
 
 // Report sums up an import.
@@ -221,8 +247,9 @@ func (r Report) Summary() string {
 		r.Created, r.Updated, r.Unchanged, r.RejectedRows(), verb, r.Created, r.Updated, r.Unchanged, r.RejectedRows())
 }
 
-// ErrNoType is returned when a CSV file's entry type is not given.
-var ErrNoType = fmt.Errorf("the entry type of a CSV file is not known: pass --type (%s) or name the file after it, e.g. jobs.csv", strings.Join(TypeNames(), ", "))
+// ErrNoType is returned when a CSV file's entry type is neither given nor
+// told by its header.
+var ErrNoType = fmt.Errorf("the entry type of a CSV file is not known from its header: pass --type (%s)", strings.Join(TypeNames(), ", "))
 
 // ImportFile imports the file at path; its format comes from the extension.
 // A CSV file named after an entry type (jobs.csv) needs no Options.Type.
@@ -273,9 +300,6 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 			return Report{Would: opts.DryRun}, fmt.Errorf("unknown entry type %q: use %s", opts.Type, strings.Join(TypeNames(), ", "))
 		}
 	}
-	if format == CSV && def == nil {
-		return Report{Would: opts.DryRun}, ErrNoType
-	}
 	if format != CSV && format != JSONL && format != XLSX {
 		return Report{Would: opts.DryRun}, fmt.Errorf("import: no format given")
 	}
@@ -303,8 +327,19 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 	if format != XLSX {
 		in = run.byteProgress(r, size)
 	}
-	err = s.read(ctx, in, format, def)
-	run.flush(ctx)
+	readAll := func() error {
+		err := s.read(ctx, in, format, def)
+		run.flush(ctx)
+		return err
+	}
+	if opts.DryRun {
+		err = st.RolledBack(ctx, func(b *store.Batch) error {
+			run.dry = b
+			return readAll()
+		})
+	} else {
+		err = readAll()
+	}
 	run.finishProgress()
 	if err == nil {
 		err = run.fatal

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -178,11 +179,11 @@ func wantRejected(format importer.Format) []rejection {
 		{"job", 6, 5, 10, "positions", "Số lượng cần tuyển phải lớn hơn 0.", 0, 0, 0},
 		{"job", 7, 6, 11, "wage_max", "Lương tối đa phải lớn hơn hoặc bằng lương tối thiểu.", 0, 0, 0},
 		{"job", 8, 7, 12, "deadline", "Ngày “31/02/2026” không hợp lệ: dùng dạng 31/12/2025 hoặc 2025-12-31.", 0, 0, 0},
-		{"job", 9, 8, 13, "employment_type", "Giá trị “toàn thời gian nhé” không có trong danh sách: full_time, part_time, seasonal, contract.", 0, 0, 0},
+		{"job", 9, 8, 13, "employment_type", "Giá trị “cả ngày lẫn đêm” không có trong danh sách: Toàn thời gian (full_time); Bán thời gian (part_time); Thời vụ (seasonal); Theo hợp đồng (contract).", 0, 0, 0},
 		{"job", 11, 10, 14, "external_id", "Mã tham chiếu trùng với dòng %d trong cùng tệp.", 2, 2, 7},
 		{"job", 12, 11, 15, "title", "Dòng không phải UTF-8 hợp lệ: hãy lưu tệp với bảng mã UTF-8 (Unicode) rồi nhập lại.", 0, 0, 0},
-		{"job", 13, 12, 16, "occupation", "Giá trị “X” không có trong danh sách: nhóm nghề VSCO là một chữ số từ 0 đến 9.", 0, 0, 0},
-		{"job", 13, 12, 16, "education", "Giá trị “tiến sĩ” không có trong danh sách: none, lower_secondary, upper_secondary, so_cap, trung_cap, cao_dang, university.", 0, 0, 0},
+		{"job", 13, 12, 16, "occupation", "Không tìm thấy nhóm nghề VSCO “X”: ghi tên (có hoặc không dấu) hoặc mã (1, 2, 3, 4, 5, 6, 7, 8, 9, 0); danh sách có trong tệp mẫu.", 0, 0, 0},
+		{"job", 13, 12, 16, "education", "Giá trị “tiến sĩ” không có trong danh sách: Không yêu cầu (none); Tốt nghiệp THCS (lower_secondary); Tốt nghiệp THPT (upper_secondary); Sơ cấp nghề (so_cap); Trung cấp; Cao đẳng; Đại học (university).", 0, 0, 0},
 	}
 	out := make([]rejection, len(list))
 	for i, b := range list {
@@ -575,8 +576,13 @@ func TestImportReadProblems(t *testing.T) {
 	if err != nil || rep.Created != 1 || rep.RejectedRows() != 1 || res.rejected[0].line != 2 {
 		t.Errorf("CSV with a bad quote = %+v, %v, %v; want line 2 rejected, line 3 created", rep, err, res.rejected)
 	}
-	if _, err := importer.Import(ctx, st, strings.NewReader(csvData), importer.CSV, importer.Options{}); err == nil {
-		t.Error("CSV without a type: no error")
+	// Without a type, the header tells it; a header naming no type's
+	// columns is refused.
+	if rep, err := importer.Import(ctx, st, strings.NewReader(csvData), importer.CSV, importer.Options{DryRun: true}); err != nil || rep.Unchanged != 1 {
+		t.Errorf("CSV of companies without a type = %+v, %v; want read as companies", rep, err)
+	}
+	if _, err := importer.Import(ctx, st, strings.NewReader("mã;tên\n1;2\n"), importer.CSV, importer.Options{}); !errors.Is(err, importer.ErrNoType) {
+		t.Errorf("CSV without a type nor known columns: %v, want ErrNoType", err)
 	}
 	if _, err := importer.Import(ctx, st, strings.NewReader("\xff\xfet\x00a\x00x\x00"), importer.CSV, importer.Options{Type: "job"}); err == nil || !strings.Contains(err.Error(), "UTF-16") {
 		t.Errorf("a UTF-16 CSV: %v, want an error saying so", err)
@@ -653,7 +659,7 @@ func TestImportKeys(t *testing.T) {
 		{"company", 1, "external_id", "Doanh nghiệp có mã số thuế " + a.TaxCode + " đã có mã tham chiếu “K-1”, khác với “K-2” trong tệp."},
 		{"company", 2, "tax_code", "Mã số thuế " + b.TaxCode + " đã thuộc một doanh nghiệp khác."},
 		{"job", 3, "external_id", "Vui lòng nhập mã tham chiếu (external_id): nhờ mã này, nhập lại tệp sẽ cập nhật đúng mục thay vì tạo bản trùng."},
-		{"job", 4, "ward", "Không tìm thấy phường/xã “Phường Ninh Kiều” của TP. Hồ Chí Minh: ghi mã phường/xã hoặc đúng tên sau sáp nhập (ví dụ “Phường Tân Tạo”)."},
+		{"job", 4, "ward", "“Phường Ninh Kiều” thuộc TP. Cần Thơ, không thuộc TP. Hồ Chí Minh."},
 	})
 	if rep.Created+rep.Updated != 0 {
 		t.Errorf("report = %+v; want nothing written", rep)

@@ -19,16 +19,19 @@ var jobSpec = &spec[domain.Job]{
 	aliases:       map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
 	fields:        map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
 	cityCol:       "city",
-	parentID:      func(e *domain.Job) int64 { return e.CompanyID },
 	meta:          func(e *domain.Job) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Job) string { return e.City },
 	byExternalID:  (*store.Store).JobByExternalID,
 	byExternalIDs: (*store.Store).JobsByExternalIDs,
+	plain:         []string{"title", "positions", "experience_years", "work_address", "requirements", "benefits", "description", "contact"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Job, isNew bool) {
 		companyCity := ""
 		if s, ok := c.text("company_tax_code"); ok {
 			tax := normTaxCode(s)
 			e.CompanyID = 0
+			if tax != "" && !isTaxCodeShape(tax) {
+				tax = c.companyByName(ctx, s) // "Công ty TNHH May Phú Thịnh"
+			}
 			if tax != "" {
 				if p, ok := c.r.company(ctx, tax); ok {
 					e.CompanyID, companyCity = p.id, p.city
@@ -37,28 +40,20 @@ var jobSpec = &spec[domain.Job]{
 				}
 			}
 		}
-		c.setString("title", &e.Title)
-		c.setString("occupation", &e.OccupationCode)
+		c.setChoice("occupation", c.r.ref.words.occupations, "nhóm nghề VSCO", &e.OccupationCode)
 		if e.OccupationVersion == "" {
 			e.OccupationVersion = "VSCO2020"
 		}
-		c.setInt("positions", &e.Positions)
 		c.setMoney("wage_min", &e.WageMin)
 		c.setMoney("wage_max", &e.WageMax)
 		c.setEnum("employment_type", domain.EmploymentTypes, &e.EmploymentType)
 		c.setEnum("education", domain.EducationLevels, &e.Education)
-		c.setInt("experience_years", &e.ExperienceYears)
-		c.setString("work_address", &e.WorkAddress)
 		c.setCity("city", &e.City, false)
 		if e.City == "" && !c.failedOn("city") {
 			e.City = companyCity // a job is where its company is unless it says otherwise
 		}
 		c.setWard("ward", &e.WardCode, e.City)
-		c.setString("requirements", &e.Requirements)
-		c.setString("benefits", &e.Benefits)
-		c.setString("description", &e.Description)
 		c.setDate("deadline", &e.Deadline)
-		c.setString("contact", &e.Contact)
 		c.setList("priority_groups", domain.PriorityGroups, &e.PriorityGroups)
 		if e.PriorityGroups == nil {
 			e.PriorityGroups = []string{}
@@ -71,5 +66,5 @@ var jobSpec = &spec[domain.Job]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateJob,
+	create:   (*store.Batch).CreateJob,
 }

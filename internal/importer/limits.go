@@ -234,7 +234,7 @@ func Message(err error) (msg string, ok bool) {
 	case errors.Is(err, ErrBadXLSX):
 		return "Tệp XLSX bị hỏng hoặc không phải sổ làm việc Excel (.xlsx). Hãy mở tệp trong Excel, lưu lại dưới dạng Sổ làm việc Excel (.xlsx) rồi nhập lại.", true
 	case errors.Is(err, ErrNoType):
-		return "Tệp CSV chưa cho biết loại dữ liệu: hãy chọn loại dữ liệu (--type) hoặc đặt tên tệp theo loại, ví dụ jobs.csv.", true
+		return "Không nhận ra loại dữ liệu từ dòng tiêu đề của tệp CSV: hãy chọn loại dữ liệu, hoặc dùng tệp mẫu của loại đó (tên cột như trong tệp mẫu).", true
 	case errors.Is(err, ErrNoColumns):
 		return "Dòng tiêu đề của tệp không có cột nào của loại dữ liệu đã chọn: hãy kiểm tra loại dữ liệu và tên cột (như trong danh sách cột, ví dụ external_id, title, city).", true
 	case errors.Is(err, errUTF16):

@@ -21,18 +21,13 @@ var policySpec = &spec[domain.Policy]{
 	policyField:   func(e *domain.Policy) string { return e.Field },
 	byExternalID:  (*store.Store).PolicyByExternalID,
 	byExternalIDs: (*store.Store).PoliciesByExternalIDs,
+	plain:         []string{"title", "doc_number", "issuer", "summary", "body", "source_url"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Policy, isNew bool) {
-		c.setString("title", &e.Title)
 		c.setEnum("kind", domain.PolicyKinds, &e.Kind)
 		c.setEnum("field", domain.PolicyFields, &e.Field)
-		c.setString("doc_number", &e.DocNumber)
-		c.setString("issuer", &e.Issuer)
 		c.setDate("issued_on", &e.IssuedOn)
 		c.setDate("effective_from", &e.EffectiveFrom)
 		c.setDate("effective_to", &e.EffectiveTo)
-		c.setString("summary", &e.Summary)
-		c.setString("body", &e.Body)
-		c.setString("source_url", &e.SourceURL)
 		c.setCity("city", &e.City, true)
 		if s, ok := c.text("continued_by"); ok { // the continuing program's external_id
 			e.ContinuedBy = nil
@@ -44,7 +39,7 @@ var policySpec = &spec[domain.Policy]{
 		}
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreatePolicy,
+	create:   (*store.Batch).CreatePolicy,
 	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
 		ref.city, ref.kind = e.City, e.Kind
 		r.programs[e.ExternalID] = ref

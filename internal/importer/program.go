@@ -18,11 +18,11 @@ var programSpec = &spec[domain.Program]{
 		"tuition_vnd", "quota", "intake", "mode", "support", "description", "occupations", "support_groups", "support_benefits"},
 	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
 	cityCol:       "school_city",
-	parentID:      func(e *domain.Program) int64 { return e.SchoolID },
 	meta:          func(e *domain.Program) *domain.Meta { return &e.Meta },
 	city:          func(e *domain.Program) string { return e.City },
 	byExternalID:  (*store.Store).ProgramByExternalID,
 	byExternalIDs: (*store.Store).ProgramsByExternalIDs,
+	plain:         []string{"name", "duration_months", "quota", "intake", "support", "description"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Program, isNew bool) {
 		code, hasCode := c.text("school_code")
 		_, hasCity := c.rec.cells["school_city"]
@@ -42,21 +42,15 @@ var programSpec = &spec[domain.Program]{
 				}
 			}
 		}
-		c.setString("name", &e.Name)
 		c.setEnum("level", domain.ProgramLevels, &e.Level)
-		c.setIntPtr("duration_months", &e.DurationMonths)
 		c.setMoney("tuition_vnd", &e.TuitionVND)
-		c.setIntPtr("quota", &e.Quota)
-		c.setString("intake", &e.Intake)
 		c.setEnum("mode", domain.StudyModes, &e.Mode)
-		c.setString("support", &e.Support)
 		c.setList("occupations", occupationCodes(c.r.ref.Tables), &e.Occupations)
 		c.setList("support_groups", domain.SupportGroups, &e.SupportGroups)
 		c.setList("support_benefits", domain.SupportBenefits, &e.SupportBenefits)
-		c.setString("description", &e.Description)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateProgram,
+	create:   (*store.Batch).CreateProgram,
 }
 
 // occupationCodes are the VSCO major groups as options (code and name),

@@ -18,19 +18,15 @@ var projectSpec = &spec[domain.Project]{
 	city:          func(e *domain.Project) string { return e.City },
 	byExternalID:  (*store.Store).ProjectByExternalID,
 	byExternalIDs: (*store.Store).ProjectsByExternalIDs,
+	plain:         []string{"title", "organization", "field", "description", "contact"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Project, isNew bool) {
-		c.setString("title", &e.Title)
-		c.setString("organization", &e.Organization)
 		c.setEnum("kind", domain.ProjectKinds, &e.Kind)
-		c.setString("field", &e.Field)
 		c.setCity("city", &e.City, false)
 		c.setMoney("budget_vnd", &e.BudgetVND)
 		c.setDate("start_on", &e.StartOn)
 		c.setDate("end_on", &e.EndOn)
 		c.setEnum("stage", domain.ProjectStages, &e.Stage)
-		c.setString("description", &e.Description)
-		c.setString("contact", &e.Contact)
 	},
 	validate: func(e *domain.Project) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateProject,
+	create:   (*store.Batch).CreateProject,
 }

@@ -30,9 +30,14 @@ type run struct {
 	// Parents found or written so far, by natural key: rows of children
 	// (the kinds that name a parent) look them up here first.
 	companies map[string]*parentRef // by tax code
-	schools   map[string]*parentRef // by city + "/" + code
-	programs  map[string]*parentRef // policies by external_id
-	fakeID    int64                 // ids of entries a dry run "creates"
+	// companyNames are the tax codes of the companies this file names, by
+	// folded name, for rows that name their company by name.
+	companyNames map[string][]string
+	schools      map[string]*parentRef // by city + "/" + code
+	programs     map[string]*parentRef // policies by external_id
+	// dry is the one transaction of a dry run, rolled back at its end;
+	// nil for a real import.
+	dry *store.Batch
 
 	// Rows are read ahead in chunks: their existing entries are fetched
 	// in one query per type, then the rows are checked in order and their
@@ -79,19 +84,21 @@ func newRun(ctx context.Context, st *store.Store, opts Options) (*run, error) {
 		st: st, opts: opts,
 		seen: map[string]int{}, ignored: map[string]bool{},
 		companies: map[string]*parentRef{}, schools: map[string]*parentRef{}, programs: map[string]*parentRef{},
-		prefetched: map[string]any{}, workers: opts.Workers,
+		companyNames: map[string][]string{},
+		prefetched:   map[string]any{}, workers: opts.Workers,
 	}
 	if r.workers <= 0 {
 		r.workers = DefaultWorkers
 	}
-	tables := opts.Codes
-	if tables == nil {
-		var err error
-		if tables, err = codes.Load(ctx, st); err != nil {
-			return nil, fmt.Errorf("import: read reference data: %w", err)
-		}
+	if opts.Codes != nil {
+		r.ref = newRefData(opts.Codes)
+		return r, nil
 	}
-	r.ref = newRefData(tables)
+	tables, err := codes.Load(ctx, st)
+	if err != nil {
+		return nil, fmt.Errorf("import: read reference data: %w", err)
+	}
+	r.ref = refData{Tables: tables, words: newWordTables(tables)} // read for this import only
 	return r, nil
 }
 
@@ -164,7 +171,10 @@ func (r *run) flush(ctx context.Context) {
 		}
 		res, write := r.plan(ctx, it.h, it.rec)
 		results[i] = res
-		if write != nil {
+		if write != nil && r.dry != nil {
+			// one transaction: its writes run in turn
+			fatal[i] = write(ctx, &results[i])
+		} else if write != nil {
 			wg.Add(1)
 			slots <- struct{}{}
 			go func(i int) {
@@ -312,11 +322,15 @@ func DefaultDepartment(city, entityType, policyField string) string {
 	return city + "-sonv"
 }
 
-// fake returns an id for an entry a dry run would create, so that later
-// rows can refer to it.
-func (r *run) fake() int64 {
-	r.fakeID--
-	return r.fakeID
+// write runs one row's writes: in a transaction of its own, or, in a dry
+// run, in a savepoint of the run's one transaction, which is rolled back
+// at the end. Both run the same statements on the same rows before them,
+// so the preview and the import give every row the same verdict.
+func (r *run) write(ctx context.Context, fn func(b *store.Batch) error) error {
+	if r.dry != nil {
+		return r.dry.Savepoint(ctx, fn)
+	}
+	return r.st.Batch(ctx, fn)
 }
 
 // rowCtx collects one row's problems, first one per column.
@@ -395,39 +409,24 @@ func (c *rowCtx) failWrite(res *RowResult, err error, colOf func(string) string)
 	return nil
 }
 
-// refData is the code tables rows are checked against, with the folded
-// names people write for cities and wards.
+// refData is the code tables rows are checked against, with the words
+// people write for their codes.
 type refData struct {
 	*codes.Tables
-	cityByName map[string]string              // folded name → code
-	cityCodes  []string                       // in display order
-	wardByName map[string]map[string][]string // city → folded name → codes
+	words wordTables
 }
 
+// wordCache keeps the words of the code tables a caller passes: the
+// portal loads its tables once, and every form and import reads them.
+var wordCache sync.Map // *codes.Tables → wordTables
+
 func newRefData(t *codes.Tables) refData {
-	d := refData{Tables: t, cityByName: map[string]string{}, wardByName: map[string]map[string][]string{}}
-	for _, c := range t.Cities {
-		d.cityCodes = append(d.cityCodes, c.Code)
-		for _, n := range []string{c.Code, c.NameVI, c.NameEN, c.ShortVI} {
-			d.cityByName[foldKey(n)] = c.Code
-		}
+	if w, ok := wordCache.Load(t); ok {
+		return refData{Tables: t, words: w.(wordTables)}
 	}
-	for _, w := range t.Wards {
-		byName := d.wardByName[w.CityCode]
-		if byName == nil {
-			byName = map[string][]string{}
-			d.wardByName[w.CityCode] = byName
-		}
-		full := foldKey(w.Name)
-		byName[full] = append(byName[full], w.Code)
-		// "Tân Tạo" finds "Phường Tân Tạo" when no other unit has that name.
-		for _, prefix := range []string{"phuong ", "xa ", "dac khu "} {
-			if short, ok := strings.CutPrefix(full, prefix); ok && short != full {
-				byName[short] = append(byName[short], w.Code)
-			}
-		}
-	}
-	return d
+	w := newWordTables(t)
+	wordCache.Store(t, w)
+	return refData{Tables: t, words: w}
 }
 
 // foldKey is the form names are compared in: no diacritics, lower case,

@@ -41,27 +41,18 @@ var schoolSpec = &spec[domain.School]{
 	city:          func(e *domain.School) string { return e.City },
 	byExternalID:  (*store.Store).SchoolByExternalID,
 	byExternalIDs: (*store.Store).SchoolsByExternalIDs,
+	plain:         []string{"code", "name", "address", "founded_year", "website", "phone", "email", "description", "accredited", "seeks_partners"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.School, isNew bool) {
-		c.setString("code", &e.Code)
-		c.setString("name", &e.Name)
 		c.setEnum("kind", domain.SchoolKinds, &e.Kind)
 		c.setEnum("ownership", domain.Ownerships, &e.Ownership)
-		c.setString("address", &e.Address)
 		c.setCity("city", &e.City, false)
 		c.setWard("ward", &e.WardCode, e.City)
-		c.setIntPtr("founded_year", &e.FoundedYear)
-		c.setString("website", &e.Website)
-		c.setString("phone", &e.Phone)
-		c.setString("email", &e.Email)
-		c.setString("description", &e.Description)
-		c.setBool("accredited", &e.Accredited)
-		c.setBool("seeks_partners", &e.SeeksPartners)
 	},
 	check: func(c *rowCtx, e *domain.School) {
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.School) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Store).CreateSchool,
+	create:   (*store.Batch).CreateSchool,
 	remember: func(r *run, e, old *domain.School, ref *parentRef) {
 		if old != nil {
 			delete(r.schools, old.City+"/"+old.Code)

@@ -188,6 +188,11 @@ func (s *src) readCSV(ctx context.Context, in io.Reader, h handler) error {
 	if err := s.checkValues("", 1, nil, header); err != nil {
 		return err
 	}
+	if h == nil {
+		if h = byHeader(header); h == nil {
+			return ErrNoType
+		}
+	}
 	cols := s.mapHeader(h, header)
 	if !anyColumn(cols) {
 		return noColumns(h, "the CSV header")
@@ -463,6 +468,9 @@ func (s *src) readXLSX(ctx context.Context, in io.Reader, def handler) error {
 	}
 	for _, name := range sheets {
 		h := handlerFor(name)
+		if h == nil && def == nil {
+			h = sheetByHeader(f, name) // "Tháng 12" of jobs is still jobs
+		}
 		switch {
 		case h == nil, def != nil && h != def:
 			continue
@@ -477,7 +485,7 @@ func (s *src) readXLSX(ctx context.Context, in io.Reader, def handler) error {
 		for _, p := range plans {
 			used = used || p.sheet == name
 		}
-		if !used {
+		if !used && name != valuesSheet && name != columnsSheet {
 			s.rep.IgnoredSheets = append(s.rep.IgnoredSheets, name)
 		}
 	}
@@ -492,6 +500,54 @@ func (s *src) readXLSX(ctx context.Context, in io.Reader, def handler) error {
 	}
 	return nil
 }
+
+// byHeader finds the type whose columns a header names: the one naming
+// most of its columns, at least two, and more than any other type does.
+func byHeader(header []string) handler {
+	var best handler
+	bestN, tie := 0, false
+	for _, h := range handlers {
+		n, seen := 0, map[string]bool{}
+		for _, name := range header {
+			if col, ok := h.column(strings.TrimPrefix(name, "\uFEFF")); ok && !seen[col] {
+				seen[col] = true
+				n++
+			}
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = h, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if bestN < 2 || tie {
+		return nil
+	}
+	return best
+}
+
+// sheetByHeader reads a sheet's first non-empty row to tell its type.
+func sheetByHeader(f *excelize.File, sheet string) handler {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	for n := 0; n < 10 && rows.Next(); n++ {
+		values, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil || len(values) > maxHeaderColumns {
+			return nil
+		}
+		if _, ok := rowCells(make([]string, len(values)), values); ok {
+			return byHeader(values)
+		}
+	}
+	return nil
+}
+
+// maxHeaderColumns bounds the header row read to tell a sheet's type.
+const maxHeaderColumns = 1000
 
 func (s *src) readSheet(ctx context.Context, f *excelize.File, sheet string, h handler) error {
 	rows, err := f.Rows(sheet)

@@ -2,11 +2,15 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
@@ -29,6 +33,8 @@ type handler interface {
 	applyForm(ctx context.Context, r *run, rec *record, e any) ([]RowError, error)
 	// columnNames lists the columns the type takes, in canonical order.
 	columnNames() []string
+	// help describes the columns for the people who fill a file.
+	help(t *codes.Tables) []ColumnInfo
 }
 
 // Columns lists the columns (JSON Lines keys) an entry type takes, for the
@@ -98,21 +104,60 @@ type spec[T any] struct {
 	cityCol string // the column that decides the row's city (scope)
 	natural *natural[T]
 
-	meta        func(*T) *domain.Meta
-	city        func(*T) string
-	policyField func(*T) string // the field deciding a policy's department
-	// parentID is the id of the parent an entry names (a job's company), for
-	// the dry run: a parent the same file creates has only a stand-in id.
-	parentID      func(*T) int64
+	meta          func(*T) *domain.Meta
+	city          func(*T) string
+	policyField   func(*T) string // the field deciding a policy's department
 	byExternalID  func(st *store.Store, ctx context.Context, id string) (T, error)
 	byExternalIDs func(st *store.Store, ctx context.Context, ids []string) ([]T, error)
-	apply         func(ctx context.Context, c *rowCtx, e *T, isNew bool)
-	check         func(c *rowCtx, e *T) // code tables: industry, occupation, ward
-	validate      func(*T) domain.FieldErrors
-	create        func(st *store.Store, ctx context.Context, e *T) error
+	// plain are the columns read as written into the field of T with the
+	// same db name: text, a whole number (int or *int), có/không (bool).
+	// apply reads the others.
+	plain    []string
+	apply    func(ctx context.Context, c *rowCtx, e *T, isNew bool)
+	check    func(c *rowCtx, e *T) // code tables: industry, occupation, ward
+	validate func(*T) domain.FieldErrors
+	create   func(b *store.Batch, ctx context.Context, e *T) error
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
+
+	labelsOnce sync.Once
+	labels     map[string]string // see labelColumns
+	plainOnce  sync.Once
+	plainAt    map[string][]int // plain column → field index in T
+}
+
+// applyPlain reads the plain columns into e; a plain column without a
+// field of that db name is a programming error, caught by the tests.
+func (s *spec[T]) applyPlain(c *rowCtx, e *T) {
+	s.plainOnce.Do(func() {
+		s.plainAt = map[string][]int{}
+		for _, f := range reflect.VisibleFields(reflect.TypeFor[T]()) {
+			if tag := f.Tag.Get("db"); tag != "" && slices.Contains(s.plain, tag) {
+				s.plainAt[tag] = f.Index
+			}
+		}
+		for _, col := range s.plain {
+			if _, ok := s.plainAt[col]; !ok {
+				panic("importer: " + s.entry.Name + " has no field for plain column " + col)
+			}
+		}
+	})
+	v := reflect.ValueOf(e).Elem()
+	for _, col := range s.plain {
+		switch dst := v.FieldByIndex(s.plainAt[col]).Addr().Interface().(type) {
+		case *string:
+			c.setString(col, dst)
+		case *int:
+			c.setInt(col, dst)
+		case **int:
+			c.setIntPtr(col, dst)
+		case *bool:
+			c.setBool(col, dst)
+		default:
+			panic(fmt.Sprintf("importer: plain column %s of %s is a %T", col, s.entry.Name, dst))
+		}
+	}
 }
 
 func (s *spec[T]) columnNames() []string { return s.columns }
@@ -153,7 +198,25 @@ func (s *spec[T]) column(name string) (string, bool) {
 			return c, true
 		}
 	}
-	return "", false
+	// The form's label works as a header too ("Chức danh tuyển dụng").
+	c, ok := s.labelColumns()[wordKey(name)]
+	return c, ok
+}
+
+// labelColumns maps the folded form labels of the kind's fields to their
+// columns, built once.
+func (s *spec[T]) labelColumns() map[string]string {
+	s.labelsOnce.Do(func() {
+		s.labels = map[string]string{}
+		if k, ok := kind.ByName(s.entry.Name); ok {
+			for _, f := range k.Fields() {
+				if slices.Contains(s.columns, f.Name) {
+					s.labels[wordKey(f.Label)] = f.Name
+				}
+			}
+		}
+	})
+	return s.labels
 }
 
 func (s *spec[T]) order(col string) int {
@@ -344,9 +407,13 @@ func (p *rowPlan[T]) applyRow(ctx context.Context) verdict {
 	if p.found {
 		p.e = p.existing
 	}
+	p.s.applyPlain(p.c, &p.e)
 	p.s.apply(ctx, p.c, &p.e, !p.found)
 	if p.r.fatal != nil {
 		return stopped
+	}
+	if k, ok := kind.ByName(p.s.entry.Name); ok {
+		p.res.Title = k.HeadOf(&p.e).Title
 	}
 	if p.ext != "" {
 		p.s.meta(&p.e).ExternalID = p.ext
@@ -402,11 +469,10 @@ func (p *rowPlan[T]) validate(context.Context) verdict {
 	return next
 }
 
-// update saves the entry and, if asked, publishes it, in one transaction.
-// PostgreSQL decides whether the row changes (store.ErrUnchanged); a dry
-// run asks it the same question in a transaction it rolls back, so the
-// preview and the import give every row the same verdict. The entry is
-// known to later rows (as a parent) at once.
+// update saves the entry and, if asked, publishes it, in one transaction
+// (see run.write). PostgreSQL decides whether the row changes
+// (store.ErrUnchanged). The entry is known to later rows (as a parent) at
+// once.
 func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 	s, r, c, e := p.s, p.r, p.c, &p.e
 	old := s.meta(&p.existing)
@@ -415,36 +481,14 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 	if s.remember != nil {
 		s.remember(r, e, &p.existing, &parentRef{id: old.ID, ok: true})
 	}
-	verdict := func(res *RowResult, changed bool) {
-		res.Action = Updated
-		if !changed && !publish {
-			res.Action = Unchanged
-		}
-	}
-	if r.opts.DryRun && s.parentID != nil && s.parentID(e) < 0 {
-		// It moves to a parent this file creates: a change for certain,
-		// and one the database cannot try before that parent exists.
-		verdict(&p.res, true)
-		return p.res, nil
-	}
 	p.res.Action = Updated // until the write says otherwise
-	if r.opts.DryRun {
-		// The question runs on the write pool, like the write it stands for.
-		return p.res, func(ctx context.Context, res *RowResult) error {
-			changed, err := r.st.WouldChange(ctx, e)
-			if err != nil {
-				return c.failWrite(res, err, s.colOf)
-			}
-			verdict(res, changed)
-			return nil
-		}
-	}
+	changes := s.changes(&p.existing, e)
 	m := s.meta(e)
 	return p.res, func(ctx context.Context, res *RowResult) error {
 		// A change and a publish are one transaction: never an entry
 		// updated but left unpublished by a conflict in between.
 		changed := true
-		err := r.st.Batch(ctx, func(b *store.Batch) error {
+		err := r.write(ctx, func(b *store.Batch) error {
 			switch err := b.Update(ctx, e); {
 			case errors.Is(err, store.ErrUnchanged):
 				changed = false
@@ -460,13 +504,71 @@ func (p *rowPlan[T]) update(ctx context.Context) (RowResult, writeFunc) {
 		if err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
-		verdict(res, changed)
+		res.Action, res.Changes = Updated, changes
+		if publish {
+			res.Changes = append(res.Changes, Change{Column: "status", Old: string(old.Status), New: string(domain.StatusPublished)})
+		}
+		if !changed && !publish {
+			res.Action, res.Changes = Unchanged, nil
+		}
 		return nil
 	}
 }
 
-// create inserts the entry, as a draft unless the import publishes; a dry
-// run gives it a stand-in id so the rows naming it can be checked.
+// changes lists the columns whose values differ between old and e, in the
+// type's column order, each value as text.
+func (s *spec[T]) changes(old, e *T) []Change {
+	a, b := flatten(old), flatten(e)
+	var out []Change
+	seen := map[string]bool{}
+	for key, nv := range b {
+		col := s.colOf(key)
+		if col == "" || seen[col] || a[key] == nv || !slices.Contains(s.columns, col) {
+			continue
+		}
+		seen[col] = true
+		out = append(out, Change{Column: col, Old: a[key], New: nv})
+	}
+	slices.SortFunc(out, func(x, y Change) int { return s.order(x.Column) - s.order(y.Column) })
+	return out
+}
+
+// flatten reads an entry's JSON fields as text: null is "", a list is
+// "a; b", a date is yyyy-mm-dd.
+func flatten(e any) map[string]string {
+	raw, err := json.Marshal(e)
+	if err != nil {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		switch x := v.(type) {
+		case nil:
+			out[k] = ""
+		case string:
+			out[k] = strings.TrimSuffix(x, "T00:00:00Z")
+		case []any:
+			parts := make([]string, len(x))
+			for i, p := range x {
+				parts[i] = fmt.Sprint(p)
+			}
+			out[k] = strings.Join(parts, "; ")
+		case map[string]any:
+			b, _ := json.Marshal(x)
+			out[k] = string(b)
+		default:
+			b, _ := json.Marshal(x)
+			out[k] = string(b)
+		}
+	}
+	return out
+}
+
+// create inserts the entry, as a draft unless the import publishes.
 func (p *rowPlan[T]) create() (RowResult, writeFunc) {
 	s, r, c, e := p.s, p.r, p.c, &p.e
 	m := s.meta(e)
@@ -476,24 +578,20 @@ func (p *rowPlan[T]) create() (RowResult, writeFunc) {
 	}
 	m.DepartmentCode = p.dept
 	p.res.Action = Created
-	if r.opts.DryRun {
-		m.ID = r.fake()
-		if s.remember != nil {
-			s.remember(r, e, nil, &parentRef{id: m.ID, ok: true})
-		}
-		return p.res, nil
-	}
 	ref := &parentRef{done: make(chan struct{})}
 	if s.remember != nil {
 		s.remember(r, e, nil, ref)
 	}
 	return p.res, func(ctx context.Context, res *RowResult) error {
 		defer close(ref.done)
-		if err := s.create(r.st, ctx, e); err != nil {
+		if err := r.write(ctx, func(b *store.Batch) error { return s.create(b, ctx, e) }); err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
 		ref.id, ref.ok = m.ID, true
 		res.ID = m.ID
+		if r.opts.DryRun {
+			res.ID = 0 // rolled back: the id is no entry's
+		}
 		return nil
 	}
 }

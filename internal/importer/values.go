@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 	"github.com/lib/pq"
 	"github.com/xuri/excelize/v2"
 
+	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 )
 
@@ -41,8 +44,14 @@ func (c *rowCtx) setString(col string, dst *string) {
 	}
 }
 
-// setEnum reads a code of opts; its Vietnamese label is accepted too.
+// setEnum reads a code of opts, or the words for it (see choices.pick).
 func (c *rowCtx) setEnum(col string, opts domain.Options, dst *string) {
+	c.setChoice(col, optionChoices(opts), "", dst)
+}
+
+// setChoice reads a coded column: the code, or the words for it; what
+// names the list in messages ("phường/xã").
+func (c *rowCtx) setChoice(col string, cs *choices, what string, dst *string) {
 	s, ok := c.text(col)
 	if !ok {
 		return
@@ -51,35 +60,33 @@ func (c *rowCtx) setEnum(col string, opts domain.Options, dst *string) {
 		*dst = ""
 		return
 	}
-	if code, ok := matchOption(s, opts); ok {
+	if code, ok := c.pickChoice(col, cs, what, s); ok {
 		*dst = code
-		return
 	}
-	c.fail(col, notInList(s, opts))
 }
 
-func matchOption(s string, opts domain.Options) (string, bool) {
-	low := strings.ToLower(s)
-	for _, o := range opts {
-		if o.Code == low {
-			return o.Code, true
-		}
-	}
-	f := foldKey(s)
-	for _, o := range opts {
-		if foldKey(o.Label) == f {
-			return o.Code, true
-		}
+// pickChoice is setChoice for one value; a value it cannot read is the
+// column's problem.
+func (c *rowCtx) pickChoice(col string, cs *choices, what, s string) (string, bool) {
+	code, cands := cs.pick(s)
+	switch {
+	case code != "":
+		return code, true
+	case len(cands) > 0:
+		c.fail(col, ambiguous(s, cands))
+	default:
+		c.fail(col, cs.unknown(s, what))
 	}
 	return "", false
 }
 
+func matchOption(s string, opts domain.Options) (string, bool) {
+	code, _ := optionChoices(opts).pick(s)
+	return code, code != ""
+}
+
 func notInList(s string, opts domain.Options) string {
-	codes := make([]string, len(opts))
-	for i, o := range opts {
-		codes[i] = o.Code
-	}
-	return fmt.Sprintf("Giá trị “%s” không có trong danh sách: %s.", s, strings.Join(codes, ", "))
+	return optionChoices(opts).unknown(s, "")
 }
 
 // setList reads a set of codes of opts: ";"-separated text in CSV/XLSX, a
@@ -105,9 +112,8 @@ func (c *rowCtx) setList(col string, opts domain.Options, dst *pq.StringArray) {
 		if it == "" {
 			continue
 		}
-		code, ok := matchOption(it, opts)
+		code, ok := c.pickChoice(col, optionChoices(opts), "", it)
 		if !ok {
-			c.fail(col, notInList(it, opts))
 			return
 		}
 		set[code] = true
@@ -138,10 +144,15 @@ func (c *rowCtx) setBool(col string, dst *bool) {
 }
 
 // number reads a whole number: plain digits, or digits grouped by thousands
-// with "." or "," (or spaces). money also takes a trailing "đ"/"VND".
+// with "." or "," (or spaces). money also takes a trailing "đ"/"VND", and
+// amounts in millions or thousands as people write them: "8 triệu", "8tr",
+// "8,5 triệu", "500 nghìn", "500k".
 func parseNumber(s string, money bool) (int64, bool) {
 	s = strings.TrimSpace(s)
 	if money {
+		if n, ok := parseUnits(s); ok {
+			return n, true
+		}
 		for _, suffix := range []string{"VNĐ", "VND", "vnđ", "vnd", "đồng", "đ", "Đ"} {
 			if rest, ok := strings.CutSuffix(s, suffix); ok {
 				s = strings.TrimSpace(rest)
@@ -185,6 +196,51 @@ func parseNumber(s string, money bool) (int64, bool) {
 		n = -n
 	}
 	return n, true
+}
+
+// moneyUnits are the words for a million and a thousand đồng, folded.
+var moneyUnits = []struct {
+	word string
+	mult int64
+}{{"trieu dong", 1_000_000}, {"trieu", 1_000_000}, {"tr", 1_000_000}, {"nghin dong", 1000}, {"nghin", 1000}, {"ngan", 1000}, {"k", 1000}}
+
+// parseUnits reads "8 triệu", "8tr", "8,5 triệu", "1.5tr", "500k".
+func parseUnits(s string) (int64, bool) {
+	f := codes.Fold(s)
+	for _, u := range moneyUnits {
+		num, ok := strings.CutSuffix(f, u.word)
+		if !ok {
+			continue
+		}
+		num = strings.TrimSpace(num)
+		whole, frac, _ := strings.Cut(strings.ReplaceAll(num, ",", "."), ".")
+		if whole == "" || len(whole) > 6 || len(frac) > 3 || !allDigits(whole) || !allDigits(frac) {
+			return 0, false
+		}
+		n := int64(atoi(whole)) * u.mult
+		if frac != "" {
+			scale := int64(1)
+			for range frac {
+				scale *= 10
+			}
+			part := int64(atoi(frac)) * u.mult
+			if part%scale != 0 {
+				return 0, false // a fraction of a đồng
+			}
+			n += part / scale
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func badNumber(s string) string {
@@ -309,35 +365,19 @@ func (c *rowCtx) setDate(col string, dst **time.Time) {
 	*dst = &t
 }
 
-// setCity reads a city code (or its name); "both" only where allowed.
+// setCity reads a city: its code or its name as people write it ("Cần
+// Thơ", "TP.HCM"); "both" only where allowed.
 func (c *rowCtx) setCity(col string, dst *string, both bool) {
-	s, ok := c.text(col)
-	if !ok {
-		return
-	}
-	if s == "" {
-		*dst = ""
-		return
-	}
-	if code, ok := c.r.ref.cityByName[foldKey(s)]; ok {
-		*dst = code
-		return
-	}
+	cs := c.r.ref.words.cities
 	if both {
-		switch foldKey(s) {
-		case domain.Both, "ca hai", "ca hai thanh pho", "hai thanh pho":
-			*dst = domain.Both
-			return
-		}
+		cs = c.r.ref.words.citiesBoth
 	}
-	list := strings.Join(c.r.ref.cityCodes, ", ")
-	if both {
-		list += ", " + domain.Both
-	}
-	c.fail(col, fmt.Sprintf("Giá trị “%s” không có trong danh sách: %s.", s, list))
+	c.setChoice(col, cs, "thành phố", dst)
 }
 
-// setWard reads a ward code, or a ward's exact name in city.
+// setWard reads a ward of city (any city when it is not known yet): its
+// code, its name with or without "Phường"/"Xã", or the name of a unit it
+// was formed from in 2025 when that names one ward only.
 func (c *rowCtx) setWard(col string, dst **string, city string) {
 	s, ok := c.text(col)
 	if !ok {
@@ -352,16 +392,39 @@ func (c *rowCtx) setWard(col string, dst **string, city string) {
 		*dst = &code
 		return
 	}
-	codes := c.r.ref.wardByName[city][foldKey(s)]
-	switch {
-	case len(codes) == 1:
-		code := codes[0]
-		*dst = &code
-	case len(codes) > 1:
-		c.fail(col, fmt.Sprintf("Tên “%s” ứng với nhiều phường/xã của %s: hãy ghi mã phường/xã (%s).", s, c.r.ref.CityName(city), strings.Join(codes, ", ")))
-	default:
-		c.fail(col, fmt.Sprintf("Không tìm thấy phường/xã “%s” của %s: ghi mã phường/xã hoặc đúng tên sau sáp nhập (ví dụ “Phường Tân Tạo”).", s, c.r.ref.CityName(city)))
+	words := c.r.ref.words
+	cs, former := words.wards[city], words.formerWards[city]
+	if cs == nil {
+		cs, former = words.wards[""], words.formerWards[""]
 	}
+	code, cands := cs.pick(s)
+	if code == "" && len(cands) == 0 && former != nil {
+		code, cands = former.pick(s)
+	}
+	where := ""
+	if city != "" {
+		where = " của " + c.r.ref.CityName(city)
+	}
+	switch {
+	case code != "":
+		*dst = &code
+	case len(cands) == 0 && city != "" && c.otherCityWard(col, s, city):
+	case len(cands) > 0:
+		c.fail(col, fmt.Sprintf("Tên “%s” ứng với nhiều phường/xã%s: %s. Hãy ghi rõ tên hoặc mã phường/xã.", s, where, describe(cands)))
+	default:
+		c.fail(col, fmt.Sprintf("Không tìm thấy phường/xã “%s”%s: ghi tên phường/xã sau sáp nhập (ví dụ “Phường Tân Định” hoặc “Tân Định”) hoặc mã; danh sách có trong tệp mẫu.", s, where))
+	}
+}
+
+// otherCityWard says a ward named s is in another city than city, if it is.
+func (c *rowCtx) otherCityWard(col, s, city string) bool {
+	code, _ := c.r.ref.words.wards[""].pick(s)
+	w, ok := c.r.ref.Ward(code)
+	if !ok || w.CityCode == city {
+		return false
+	}
+	c.fail(col, fmt.Sprintf("“%s” thuộc %s, không thuộc %s.", w.Name, c.r.ref.CityName(w.CityCode), c.r.ref.CityName(city)))
+	return true
 }
 
 // checkWard says a ward that is not in the entry's city.
@@ -391,4 +454,88 @@ func normTaxCode(s string) string {
 		s = "0" + s
 	}
 	return s
+}
+
+// jsonList reads a list of objects: a JSON array in JSON Lines, JSON text
+// in a CSV/XLSX cell. An empty cell or null is the empty list.
+func jsonList[T any](c *rowCtx, col string, dst *domain.JSONList[T]) bool {
+	v, ok := c.rec.cells[col]
+	if !ok {
+		return false
+	}
+	var raw []byte
+	switch v.kind {
+	case cellNull:
+		*dst = domain.JSONList[T]{}
+		return true
+	case cellText:
+		if strings.TrimSpace(v.text) == "" {
+			*dst = domain.JSONList[T]{}
+			return true
+		}
+		raw = []byte(v.text)
+	case cellJSON:
+		raw = v.raw
+	case cellList:
+		c.fail(col, "Giá trị phải là một danh sách JSON các đối tượng, ví dụ [{\"date\": \"2025-03-31\", \"note\": \"…\"}].")
+		return false
+	}
+	var out []T
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&out); err != nil {
+		c.fail(col, "Giá trị phải là một danh sách JSON các đối tượng, ví dụ [{\"date\": \"2025-03-31\", \"note\": \"…\"}].")
+		return false
+	}
+	*dst = out
+	return true
+}
+
+// normDate rewrites a date inside a JSON list as yyyy-mm-dd.
+func (c *rowCtx) normDate(col, s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	t, ok := c.parseDate(s)
+	if !ok {
+		c.fail(col, fmt.Sprintf(badDateMessage, s))
+		return s, false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// isTaxCodeShape tells digits and dashes (a tax code, right or wrong)
+// from a name.
+func isTaxCodeShape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// companyByName finds the tax code of the company a row names by name:
+// one of this file's companies, else one in the database. None or several
+// is the column's problem, the candidates named.
+func (c *rowCtx) companyByName(ctx context.Context, name string) string {
+	const col = "company_tax_code"
+	taxes := c.r.companyNames[wordKey(name)]
+	if len(taxes) == 0 {
+		var err error
+		if taxes, err = c.r.st.CompanyTaxCodesByName(ctx, name); err != nil {
+			c.r.fatal = fmt.Errorf("import: find company %q: %w", name, err)
+			return ""
+		}
+	}
+	switch len(taxes) {
+	case 1:
+		return taxes[0]
+	case 0:
+		c.fail(col, fmt.Sprintf("Không tìm thấy doanh nghiệp tên “%s”: ghi đúng tên như trên cổng hoặc mã số thuế.", name))
+	default:
+		c.fail(col, fmt.Sprintf("Có %d doanh nghiệp tên “%s” (mã số thuế %s): hãy ghi mã số thuế.", len(taxes), name, strings.Join(taxes, ", ")))
+	}
+	return ""
 }

@@ -20,9 +20,6 @@ var Commitment = &Kind[domain.Commitment]{
 	load:   (*store.Store).Commitment,
 	create: (*store.Store).CreateCommitment,
 	update: (*store.Store).UpdateCommitment,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Commitment], error) {
-		return st.Commitments(ctx, store.CommitmentFilter{Paging: f.Paging, Status: f.Status, Lead: f.City})
-	},
 	parentKeys: func(ctx context.Context, st *store.Store, e *domain.Commitment) (map[string]string, error) {
 		p, err := st.Policy(ctx, e.PolicyID)
 		return map[string]string{"program_external_id": p.ExternalID}, err
@@ -40,7 +37,7 @@ var Commitment = &Kind[domain.Commitment]{
 	},
 	fields: []Field{
 		{Name: "title", Label: "Tên nhiệm vụ", Kind: "text", Required: true},
-		{Name: "program_external_id", Label: "Chương trình hợp tác", Kind: "program", Required: true},
+		{Name: "program_external_id", Label: "Chương trình hợp tác", Hint: "Gõ một phần tên hoặc mã tham chiếu, bấm “Tìm”, rồi chọn trong danh sách.", Kind: "picker", Pick: "policy", Required: true},
 		{Name: "lead", Label: "Chủ trì", Kind: "select", Required: true, Options: cityOptions(true), City: true},
 		{Name: "departments", Label: "Cơ quan phụ trách", Hint: "Các sở đang có thẩm quyền với nhiệm vụ này.", Kind: "checks", Options: currentDepartments},
 		{Name: "progress", Label: "Tiến độ (theo báo cáo)", Hint: "Quá thời hạn mà chưa hoàn thành, cổng tự ghi “Quá hạn”.", Kind: "select", Required: true, Options: fixed(domain.Progresses)},

@@ -1,8 +1,6 @@
 package kind
 
 import (
-	"context"
-
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -11,15 +9,12 @@ import (
 // Company is an employer; jobs name it by tax code.
 var Company = &Kind[domain.Company]{
 	typ: entryType("company"), table: store.Companies,
-	meta:   func(e *domain.Company) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.Company) string { return e.Name },
-	city:   func(e *domain.Company) string { return e.City },
-	load:   (*store.Store).Company,
-	create: (*store.Store).CreateCompany,
-	update: (*store.Store).UpdateCompany,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Company], error) {
-		return st.Companies(ctx, store.CompanyFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q, Sort: "name"})
-	},
+	meta:     func(e *domain.Company) *domain.Meta { return &e.Meta },
+	title:    func(e *domain.Company) string { return e.Name },
+	city:     func(e *domain.Company) string { return e.City },
+	load:     (*store.Store).Company,
+	create:   (*store.Store).CreateCompany,
+	update:   (*store.Store).UpdateCompany,
 	public:   (*store.Store).PublicCompanies,
 	document: (*search.Names).CompanyDocument,
 	summary:  func(e *domain.Company) string { return e.Description },
@@ -39,7 +34,7 @@ var Company = &Kind[domain.Company]{
 		{Name: "tax_code", Label: "Mã số thuế", Hint: "10 chữ số, hoặc 10 chữ số - 3 chữ số với chi nhánh.", Kind: "text", Required: true},
 		{Name: "industry", Label: "Ngành kinh tế (VSIC 2018)", Kind: "select", Required: true, Options: industryOptions},
 		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "ward", Label: "Phường, xã", Kind: "select", Options: wardOptions},
+		{Name: "ward", Label: "Phường, xã", Kind: "ward", Options: wardOptions},
 		{Name: "address", Label: "Địa chỉ", Hint: "Số nhà, đường.", Kind: "text"},
 		{Name: "employees", Label: "Số lao động", Kind: "number"},
 		{Name: "website", Label: "Trang web", Kind: "url"},

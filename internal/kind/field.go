@@ -15,13 +15,16 @@ type Field struct {
 	Name     string
 	Label    string
 	Hint     string
-	Kind     string // text, textarea, markdown, number, money, date, select, checkbox, checks, email, url, program
+	Kind     string // text, textarea, markdown, number, money, date, select, ward, picker, program, checkbox, checks, email, url
 	Required bool
 	// Options lists the choices of a select or checks field.
 	Options func(c *codes.Tables) domain.Options
 	// City marks the field that decides the entry's city: editors do not
 	// get it, their city is theirs.
 	City bool
+	// Pick is the kind a picker field names (a job's company): the form
+	// finds it by part of its name or key, the value is its key.
+	Pick string
 }
 
 func fixed(o domain.Options) func(*codes.Tables) domain.Options {
@@ -71,4 +74,4 @@ func currentDepartments(c *codes.Tables) domain.Options {
 	return c.CurrentDepartments(time.Now().In(vn.DateLocation))
 }
 
-var externalIDField = Field{Name: "external_id", Label: "Mã tham chiếu (không bắt buộc)", Hint: "Mã trong bảng tính của sở, dùng để nhập lại từ tệp mà không tạo bản trùng.", Kind: "text"}
+var externalIDField = Field{Name: "external_id", Label: "Mã tham chiếu", Hint: "Mã trong bảng tính của sở, dùng để nhập lại từ tệp mà không tạo bản trùng.", Kind: "text"}

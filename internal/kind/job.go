@@ -1,8 +1,6 @@
 package kind
 
 import (
-	"context"
-
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -11,19 +9,17 @@ import (
 // Job is an opening; it names its company.
 var Job = &Kind[domain.Job]{
 	typ: entryType("job"), table: store.Jobs, parent: "company",
-	meta:   func(e *domain.Job) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.Job) string { return e.Title },
-	city:   func(e *domain.Job) string { return e.City },
-	load:   (*store.Store).Job,
-	create: (*store.Store).CreateJob,
-	update: (*store.Store).UpdateJob,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Job], error) {
-		return st.Jobs(ctx, store.JobFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q, IncludeExpired: true})
-	},
+	meta:     func(e *domain.Job) *domain.Meta { return &e.Meta },
+	title:    func(e *domain.Job) string { return e.Title },
+	city:     func(e *domain.Job) string { return e.City },
+	load:     (*store.Store).Job,
+	create:   (*store.Store).CreateJob,
+	update:   (*store.Store).UpdateJob,
 	public:   (*store.Store).PublicJobs,
 	document: (*search.Names).JobDocument,
 	summary:  func(e *domain.Job) string { return joinText(e.Description, e.Requirements) },
 	schema:   jobSchema,
+	warn:     jobWarnings,
 	example: map[string]string{
 		"external_id":      "vd-viec-lam",
 		"company_tax_code": "0301234562",
@@ -39,7 +35,7 @@ var Job = &Kind[domain.Job]{
 	},
 	fields: []Field{
 		{Name: "title", Label: "Chức danh tuyển dụng", Kind: "text", Required: true},
-		{Name: "company_tax_code", Label: "Mã số thuế doanh nghiệp", Hint: "Doanh nghiệp phải có trên cổng (mục Doanh nghiệp).", Kind: "text", Required: true},
+		{Name: "company_tax_code", Label: "Doanh nghiệp", Hint: "Gõ một phần tên hoặc mã số thuế, bấm “Tìm”, rồi chọn trong danh sách. Doanh nghiệp phải có trên cổng (mục Doanh nghiệp).", Kind: "picker", Pick: "company", Required: true},
 		{Name: "occupation", Label: "Nhóm nghề (VSCO 2020)", Kind: "select", Required: true, Options: occupationOptions},
 		{Name: "positions", Label: "Số lượng cần tuyển", Kind: "number", Required: true},
 		{Name: "wage_min", Label: "Lương tối thiểu (đồng/tháng)", Hint: "Để trống cả hai ô nếu lương thỏa thuận.", Kind: "money"},
@@ -48,7 +44,7 @@ var Job = &Kind[domain.Job]{
 		{Name: "education", Label: "Trình độ tối thiểu", Kind: "select", Required: true, Options: fixed(domain.EducationLevels)},
 		{Name: "experience_years", Label: "Số năm kinh nghiệm", Kind: "number"},
 		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "ward", Label: "Phường, xã nơi làm việc", Kind: "select", Options: wardOptions},
+		{Name: "ward", Label: "Phường, xã nơi làm việc", Kind: "ward", Options: wardOptions},
 		{Name: "work_address", Label: "Địa chỉ nơi làm việc", Hint: "Số nhà, đường; phường và thành phố chọn ở trên.", Kind: "text"},
 		{Name: "deadline", Label: "Hạn nộp hồ sơ", Kind: "date"},
 		{Name: "description", Label: "Mô tả công việc", Kind: "textarea"},

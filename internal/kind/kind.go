@@ -23,15 +23,12 @@ type Head struct {
 	Meta  domain.Meta
 	Title string
 	City  string // the city that decides who may edit it ("both" for both)
+	Key   string // what people know it by: tax code, school code, external_id (lists only)
 }
 
-// ListFilter selects entries for the back office.
-type ListFilter struct {
-	store.Paging
-	Status string
-	City   string
-	Q      string
-}
+// ListFilter selects entries for the back office: every status unless
+// one is asked.
+type ListFilter = store.AdminFilter
 
 // Entry is one kind, whatever its Go type: the view of it that code serving
 // every kind uses. Entries travel as pointers (*domain.Job, …) in `any`.
@@ -48,6 +45,8 @@ type Entry interface {
 	HeadOf(e any) Head
 	// MetaOf is the entry's shared columns, to set status or version.
 	MetaOf(e any) *domain.Meta
+	// List is the back office's list; one query over the kind's table
+	// serves every kind (store.AdminList).
 	List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error)
 	// ParentKeys are the import columns naming the entry's parent that its
 	// own fields lack (a program's school_city), for forms.
@@ -56,6 +55,9 @@ type Entry interface {
 	Fields() []Field
 	// Example is one valid import row of this kind, column → value.
 	Example() map[string]string
+	// Warnings are what a form asks about before saving a valid entry
+	// (a deadline already past): not errors, the official may save anyway.
+	Warnings(ctx context.Context, st *store.Store, e any) ([]Warning, error)
 	// Documents reads the public entries sel names as search documents.
 	Documents(ctx context.Context, st *store.Store, names *search.Names, sel store.PublicSelection) ([]search.Document, error)
 	// Columns are its public fields as the API and the downloads give
@@ -87,7 +89,6 @@ type Kind[T any] struct {
 	load     func(*store.Store, context.Context, int64) (T, error)
 	create   func(*store.Store, context.Context, *T) error
 	update   func(*store.Store, context.Context, *T) error
-	list     func(*store.Store, context.Context, ListFilter) (store.List[T], error)
 	public   func(*store.Store, context.Context, store.PublicSelection) ([]T, error)
 	document func(*search.Names, T) search.Document
 	// parentKeys names the entry's parent by the import columns that name
@@ -111,6 +112,18 @@ type Kind[T any] struct {
 	// from; schema builds its schema.org object (schema.go), nil for none.
 	summary func(*T) string
 	schema  func(Site, *T) any
+	// warn finds the entry's warnings; nil has none.
+	warn func(context.Context, *store.Store, *T) ([]Warning, error)
+}
+
+// Warning is one thing to check before saving, on a field (a column).
+type Warning struct{ Field, Message string }
+
+func (k *Kind[T]) Warnings(ctx context.Context, st *store.Store, e any) ([]Warning, error) {
+	if k.warn == nil {
+		return nil, nil
+	}
+	return k.warn(ctx, st, k.cast(e))
 }
 
 func (k *Kind[T]) Type() domain.EntryType { return k.typ }
@@ -164,13 +177,15 @@ func (k *Kind[T]) head(e *T) Head {
 }
 
 func (k *Kind[T]) List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error) {
-	l, err := k.list(st, ctx, f)
+	l, err := st.AdminList(ctx, k.table, f)
 	if err != nil {
 		return nil, store.List[struct{}]{}, err
 	}
 	heads := make([]Head, len(l.Items))
-	for i := range l.Items {
-		heads[i] = k.head(&l.Items[i])
+	for i, r := range l.Items {
+		heads[i] = Head{Type: k.typ, Title: r.Title, City: r.City, Key: r.Key, Meta: domain.Meta{
+			ID: r.ID, Slug: r.Slug, Status: r.Status, Version: r.Version, ExternalID: r.ExternalID,
+			DepartmentCode: r.DepartmentCode, UpdatedAt: r.UpdatedAt}}
 	}
 	return heads, store.List[struct{}]{Total: l.Total, Page: l.Page, PerPage: l.PerPage}, nil
 }

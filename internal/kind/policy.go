@@ -1,8 +1,6 @@
 package kind
 
 import (
-	"context"
-
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -11,15 +9,12 @@ import (
 // Policy is a cooperation policy or program; the program's tasks name it.
 var Policy = &Kind[domain.Policy]{
 	typ: entryType("policy"), table: store.Policies,
-	meta:   func(e *domain.Policy) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.Policy) string { return e.Title },
-	city:   func(e *domain.Policy) string { return e.City },
-	load:   (*store.Store).Policy,
-	create: (*store.Store).CreatePolicy,
-	update: (*store.Store).UpdatePolicy,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Policy], error) {
-		return st.Policies(ctx, store.PolicyFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q})
-	},
+	meta:     func(e *domain.Policy) *domain.Meta { return &e.Meta },
+	title:    func(e *domain.Policy) string { return e.Title },
+	city:     func(e *domain.Policy) string { return e.City },
+	load:     (*store.Store).Policy,
+	create:   (*store.Store).CreatePolicy,
+	update:   (*store.Store).UpdatePolicy,
 	public:   (*store.Store).PublicPolicies,
 	document: (*search.Names).PolicyDocument,
 	summary:  func(e *domain.Policy) string { return e.Summary },

@@ -17,9 +17,6 @@ var Program = &Kind[domain.Program]{
 	load:   (*store.Store).Program,
 	create: (*store.Store).CreateProgram,
 	update: (*store.Store).UpdateProgram,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Program], error) {
-		return st.Programs(ctx, store.ProgramFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q})
-	},
 	parentKeys: func(_ context.Context, _ *store.Store, e *domain.Program) (map[string]string, error) {
 		return map[string]string{"school_city": e.City}, nil // school_code is joined in
 	},
@@ -43,7 +40,7 @@ var Program = &Kind[domain.Program]{
 	fields: []Field{
 		{Name: "name", Label: "Tên ngành, nghề", Kind: "text", Required: true},
 		{Name: "school_city", Label: "Thành phố của trường", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "school_code", Label: "Mã trường", Hint: "Trường phải có trên cổng (mục Trường nghề).", Kind: "text", Required: true},
+		{Name: "school_code", Label: "Trường", Hint: "Gõ một phần tên hoặc mã trường, bấm “Tìm”, rồi chọn trong danh sách. Trường phải có trên cổng (mục Trường nghề).", Kind: "picker", Pick: "school", Required: true},
 		{Name: "level", Label: "Trình độ đào tạo", Kind: "select", Required: true, Options: fixed(domain.ProgramLevels)},
 		{Name: "mode", Label: "Hình thức đào tạo", Kind: "select", Required: true, Options: fixed(domain.StudyModes)},
 		{Name: "duration_months", Label: "Thời gian đào tạo (tháng)", Kind: "number"},

@@ -1,8 +1,6 @@
 package kind
 
 import (
-	"context"
-
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -11,15 +9,12 @@ import (
 // Project is a project or organisation that seeks partners.
 var Project = &Kind[domain.Project]{
 	typ: entryType("project"), table: store.Projects,
-	meta:   func(e *domain.Project) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.Project) string { return e.Title },
-	city:   func(e *domain.Project) string { return e.City },
-	load:   (*store.Store).Project,
-	create: (*store.Store).CreateProject,
-	update: (*store.Store).UpdateProject,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.Project], error) {
-		return st.Projects(ctx, store.ProjectFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q})
-	},
+	meta:     func(e *domain.Project) *domain.Meta { return &e.Meta },
+	title:    func(e *domain.Project) string { return e.Title },
+	city:     func(e *domain.Project) string { return e.City },
+	load:     (*store.Store).Project,
+	create:   (*store.Store).CreateProject,
+	update:   (*store.Store).UpdateProject,
 	public:   (*store.Store).PublicProjects,
 	document: (*search.Names).ProjectDocument,
 	summary:  func(e *domain.Project) string { return e.Description },

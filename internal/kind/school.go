@@ -1,8 +1,6 @@
 package kind
 
 import (
-	"context"
-
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
 	"hoptac/internal/store"
@@ -11,15 +9,12 @@ import (
 // School is a vocational institution; programs name it by city and code.
 var School = &Kind[domain.School]{
 	typ: entryType("school"), table: store.Schools,
-	meta:   func(e *domain.School) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.School) string { return e.Name },
-	city:   func(e *domain.School) string { return e.City },
-	load:   (*store.Store).School,
-	create: (*store.Store).CreateSchool,
-	update: (*store.Store).UpdateSchool,
-	list: func(st *store.Store, ctx context.Context, f ListFilter) (store.List[domain.School], error) {
-		return st.Schools(ctx, store.SchoolFilter{Paging: f.Paging, Status: f.Status, City: f.City, Q: f.Q})
-	},
+	meta:     func(e *domain.School) *domain.Meta { return &e.Meta },
+	title:    func(e *domain.School) string { return e.Name },
+	city:     func(e *domain.School) string { return e.City },
+	load:     (*store.Store).School,
+	create:   (*store.Store).CreateSchool,
+	update:   (*store.Store).UpdateSchool,
 	public:   (*store.Store).PublicSchools,
 	document: (*search.Names).SchoolDocument,
 	summary:  func(e *domain.School) string { return e.Description },
@@ -38,7 +33,7 @@ var School = &Kind[domain.School]{
 		{Name: "kind", Label: "Loại hình", Kind: "select", Required: true, Options: fixed(domain.SchoolKinds)},
 		{Name: "ownership", Label: "Hình thức sở hữu", Kind: "select", Required: true, Options: fixed(domain.Ownerships)},
 		{Name: "city", Label: "Thành phố", Kind: "select", Required: true, Options: cityOptions(false), City: true},
-		{Name: "ward", Label: "Phường, xã", Kind: "select", Options: wardOptions},
+		{Name: "ward", Label: "Phường, xã", Kind: "ward", Options: wardOptions},
 		{Name: "address", Label: "Địa chỉ", Kind: "text"},
 		{Name: "founded_year", Label: "Năm thành lập", Kind: "number"},
 		{Name: "website", Label: "Trang web", Kind: "url"},

@@ -42,6 +42,10 @@ type AuditFilter struct {
 	UserID     int64  `db:"user_id"`
 	Action     string `db:"action"`
 	City       string `db:"city"` // the acting department's city
+	Department string `db:"department"`
+	// From and To bound the moment (To excluded); nil is open.
+	From *time.Time `db:"from"`
+	To   *time.Time `db:"to"`
 }
 
 type auditRow struct {
@@ -59,6 +63,9 @@ WHERE (:entity_type = '' OR a.entity_type = :entity_type)
   AND (:user_id = 0 OR a.user_id = :user_id)
   AND (:action = '' OR a.action = :action)
   AND (:city = '' OR d.city_code = :city)
+  AND (:department = '' OR a.department_code = :department)
+  AND (CAST(:from AS timestamptz) IS NULL OR a.at >= CAST(:from AS timestamptz))
+  AND (CAST(:to AS timestamptz) IS NULL OR a.at < CAST(:to AS timestamptz))
 ORDER BY a.at DESC, a.id DESC
 LIMIT :limit OFFSET :offset`
 

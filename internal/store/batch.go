@@ -31,6 +31,40 @@ func (b *Batch) Update(ctx context.Context, entry any) error {
 	return fmt.Errorf("store: cannot update a %T", entry)
 }
 
+// Savepoint runs fn inside the batch so that, if fn fails, what fn wrote
+// is undone and the batch goes on: one row of a dry run that is refused
+// leaves the rows before it in place.
+func (b *Batch) Savepoint(ctx context.Context, fn func(b *Batch) error) error {
+	if _, err := b.tx.ExecContext(ctx, `SAVEPOINT row_write`); err != nil {
+		return translate(err)
+	}
+	if err := fn(b); err != nil {
+		if _, rerr := b.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT row_write`); rerr != nil {
+			return errors.Join(err, translate(rerr))
+		}
+		return err
+	}
+	if _, err := b.tx.ExecContext(ctx, `RELEASE SAVEPOINT row_write`); err != nil {
+		return translate(err)
+	}
+	return nil
+}
+
+// RolledBack runs fn in one transaction that is always rolled back: it
+// does every write for real and keeps none (an import's dry run).
+func (s *Store) RolledBack(ctx context.Context, fn func(b *Batch) error) error {
+	err := s.Batch(ctx, func(b *Batch) error {
+		if err := fn(b); err != nil {
+			return err
+		}
+		return errRollback
+	})
+	if errors.Is(err, errRollback) {
+		return nil
+	}
+	return err
+}
+
 // errRollback ends a transaction that only asked a question.
 var errRollback = errors.New("rolled back")
 

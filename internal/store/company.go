@@ -181,3 +181,13 @@ const (
   AND c.id > :after_id
 ORDER BY c.id LIMIT :limit OFFSET :offset`
 )
+const companyTaxCodesByNameSQL = `SELECT tax_code FROM companies
+WHERE lower(unaccent(btrim(name))) = lower(unaccent(btrim($1))) AND status <> 'archived'
+ORDER BY tax_code LIMIT 10`
+
+// CompanyTaxCodesByName finds the tax codes of the companies (archived
+// ones aside) of a name, diacritics and case aside.
+func (s *Store) CompanyTaxCodesByName(ctx context.Context, name string) ([]string, error) {
+	var out []string
+	return out, s.db.SelectContext(ctx, &out, companyTaxCodesByNameSQL, name)
+}

@@ -44,6 +44,26 @@ var entryTables = []entryTable{
 	{Commitments, updates(updateCommitment)},
 }
 
+// listColumns name, as SQL over the row e, what the back-office list of
+// each table shows and searches: {title}, {key} (the natural key people
+// know an entry by) and {search} (where a search word must be).
+var listColumns = map[Table]map[string]string{
+	Policies:    listCols("e.title", "e.external_id", "e.doc_number"),
+	Companies:   listCols("e.name", "e.tax_code"),
+	Jobs:        listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)"),
+	Schools:     listCols("e.name", "e.code"),
+	Programs:    listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)"),
+	Projects:    listCols("e.title", "e.external_id", "e.organization"),
+	Commitments: listCols("e.title", "e.external_id"),
+}
+
+// listCols fills entryTable.cols: the title, the key, and what else a
+// search looks in besides them.
+func listCols(title, key string, more ...string) map[string]string {
+	search := append([]string{title, key, "e.external_id"}, more...)
+	return map[string]string{"{title}": title, "{key}": key, "{search}": strings.Join(search, ", ")}
+}
+
 // updates adapts an aggregate's update function to entryTable.update.
 func updates[T any](save func(context.Context, *sqlx.Tx, *T) error) func(context.Context, *sqlx.Tx, any) (bool, error) {
 	return func(ctx context.Context, tx *sqlx.Tx, entry any) (bool, error) {
@@ -70,7 +90,11 @@ func forTable(query string, t Table) string {
 	}
 	query = strings.ReplaceAll(query, "{live_table}", pq.QuoteIdentifier(live))
 	query = strings.ReplaceAll(query, "{public_table}", pq.QuoteIdentifier("public_"+string(t)))
-	return strings.ReplaceAll(query, "{table}", pq.QuoteIdentifier(string(t)))
+	query = strings.ReplaceAll(query, "{table}", pq.QuoteIdentifier(string(t)))
+	for k, v := range listColumns[t] {
+		query = strings.ReplaceAll(query, k, v)
+	}
+	return query
 }
 
 // checkTable rejects a Table value that is not one of the constants.

@@ -35,3 +35,15 @@ func (s *Store) TakeUpload(ctx context.Context, token string, userID int64) (Upl
 	}
 	return u, err
 }
+
+// Upload returns the upload of token if it belongs to user, and keeps it:
+// the preview's pages read it again.
+func (s *Store) Upload(ctx context.Context, token string, userID int64) (Upload, error) {
+	var u Upload
+	err := s.db.GetContext(ctx, &u, `SELECT user_id, filename, entry_type, content FROM import_uploads
+		WHERE token_hash = $1 AND user_id = $2`, TokenHash(token), userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, ErrNotFound
+	}
+	return u, err
+}

@@ -23,9 +23,11 @@ type User struct {
 	PasswordHash   string     `db:"password_hash"`
 	DisabledAt     *time.Time `db:"disabled_at"`
 	CreatedAt      time.Time  `db:"created_at"`
+	// MustChangePassword: the password is a temporary one an admin gave.
+	MustChangePassword bool `db:"must_change_password"`
 }
 
-const userColumns = `id, email, name, role, city, department_code, password_hash, disabled_at, created_at`
+const userColumns = `id, email, name, role, city, department_code, password_hash, disabled_at, created_at, must_change_password`
 
 // CreateUser adds an account; the email is stored lower-cased.
 func (s *Store) CreateUser(ctx context.Context, u *User) error {
@@ -103,7 +105,7 @@ func (s *Store) SessionByToken(ctx context.Context, token string, idle time.Dura
 		FROM users u
 		WHERE s.token_hash = $1 AND u.id = s.user_id AND u.disabled_at IS NULL
 		  AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $2)
-		RETURNING u.id, u.email, u.name, u.role, u.city, u.department_code, u.password_hash, u.disabled_at, u.created_at,
+		RETURNING u.id, u.email, u.name, u.role, u.city, u.department_code, u.password_hash, u.disabled_at, u.created_at, u.must_change_password,
 		          s.csrf_token, s.created_at AS session_created_at, s.expires_at`, TokenHash(token), idle.Seconds())
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, ErrNotFound

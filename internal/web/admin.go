@@ -153,10 +153,28 @@ func (s *server) renderAdmin(c *fiber.Ctx, name, title string, data fiber.Map) e
 		data = fiber.Map{}
 	}
 	sess := sessionOf(c)
+	if token := c.Cookies(s.sessionCookieName(c)); token != "" {
+		// The message the last action left; a failure to read it costs
+		// the message only.
+		if f, err := s.store.TakeFlash(c.UserContext(), token); err == nil && f.Text != "" {
+			data["Flash"] = f
+		}
+	}
 	data["User"] = sess.User
 	data["Official"] = official(c)
 	data["CSRF"] = sess.CSRFToken
 	return s.render(c, name, title, "admin", data)
+}
+
+// redirectWith goes to a page that will show msg once ("ok" or "error"),
+// kept in the session: never in the URL.
+func (s *server) redirectWith(c *fiber.Ctx, to, kind, msg string) error {
+	if token := c.Cookies(s.sessionCookieName(c)); token != "" {
+		if err := s.store.SetFlash(c.UserContext(), token, store.Flash{Kind: kind, Text: msg}); err != nil {
+			return err
+		}
+	}
+	return c.Redirect(to, fiber.StatusSeeOther)
 }
 
 // safeNext keeps a post-login redirect inside the back office.

@@ -1,16 +1,16 @@
 package web
 
 import (
-	"context"
-	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
 	"hoptac/internal/store"
+	"hoptac/internal/vn"
 )
 
 // adminRow is one entry in a back-office list, whatever its kind.
@@ -27,23 +27,6 @@ func kindFromPath(c *fiber.Ctx) (kind.Entry, error) {
 	return nil, fiber.ErrNotFound
 }
 
-// adminRows lists entries of one kind for the back office.
-func (s *server) adminRows(ctx context.Context, k kind.Entry, status, city, q string, page int) ([]adminRow, store.List[struct{}], error) {
-	heads, total, err := k.List(ctx, s.store, kind.ListFilter{Paging: store.Paging{Page: page, PerPage: 50}, Status: status, City: city, Q: q})
-	if err != nil {
-		return nil, total, err
-	}
-	rows := make([]adminRow, len(heads))
-	for i, h := range heads {
-		rows[i] = adminRow{Head: h}
-	}
-	return rows, total, nil
-}
-
-func (s *server) adminHome(c *fiber.Ctx) error {
-	return s.renderAdmin(c, "admin/home", "Trang quản trị", fiber.Map{"Types": domain.EntryTypes})
-}
-
 func (s *server) adminList(c *fiber.Ctx) error {
 	k, err := kindFromPath(c)
 	if err != nil {
@@ -51,26 +34,82 @@ func (s *server) adminList(c *fiber.Ctx) error {
 	}
 	typ := k.Type()
 	p := newParams(c)
-	status := p.option("status", "Trạng thái", domain.Statuses)
-	if status == "" {
-		status = string(domain.StatusDraft)
-	}
 	o := official(c)
-	city := p.code("city", "Thành phố", s.catalog.IsCity)
-	if !o.IsAdmin() {
-		city = o.City // an editor sees their own city (and entries of both)
+	f := kind.ListFilter{
+		Paging: store.Paging{Page: p.page(), PerPage: 50},
+		Status: p.option("status", "Trạng thái", domain.Statuses),
+		City:   p.code("city", "Thành phố", s.catalog.IsCity),
+		Q:      p.text("q"),
 	}
-	rows, list, err := s.adminRows(c.UserContext(), k, status, city, p.text("q"), p.page())
+	since := p.text("since")
+	if since != "" {
+		if t, ok := parseDay(since); ok {
+			f.Since = &t
+		} else {
+			p.Problems = append(p.Problems, "Ngày “Cập nhật từ” không hợp lệ (dùng dạng 31/12/2026) nên bộ lọc này đã được bỏ qua.")
+			since = ""
+		}
+	}
+	if !o.IsAdmin() {
+		f.City = o.City // an editor sees their own city (and entries of both)
+	}
+	ctx := c.UserContext()
+	heads, list, err := k.List(ctx, s.store, f)
 	if err != nil {
 		return err
 	}
-	for i := range rows {
-		rows[i].Editable = o.CanEdit(rows[i].City)
+	counts, err := s.store.StatusCounts(ctx, k.Table(), f)
+	if err != nil {
+		return err
+	}
+	rows := make([]adminRow, len(heads))
+	for i, h := range heads {
+		rows[i] = adminRow{Head: h, Editable: o.CanEdit(h.City)}
+	}
+	// Each status (and all of them) with its count, as a link keeping the
+	// other filters.
+	type statusTab struct {
+		Label   string
+		Count   int
+		URL     string
+		Current bool
+	}
+	q := queryValues(c)
+	q.Del("page")
+	var tabs []statusTab
+	all := 0
+	for _, st := range domain.Statuses {
+		all += counts[domain.Status(st.Code)]
+	}
+	for _, st := range append(domain.Options{{Code: "", Label: "Tất cả"}}, domain.Statuses...) {
+		q.Set("status", st.Code)
+		if st.Code == "" {
+			q.Del("status")
+		}
+		n := all
+		if st.Code != "" {
+			n = counts[domain.Status(st.Code)]
+		}
+		u := c.Path()
+		if enc := q.Encode(); enc != "" {
+			u += "?" + enc
+		}
+		tabs = append(tabs, statusTab{st.Label, n, u, st.Code == f.Status})
 	}
 	return s.renderAdmin(c, "admin/list", typ.LabelVI, fiber.Map{
-		"Type": typ, "Rows": rows, "Status": status, "City": city, "Q": p.text("q"), "Problems": p.Problems,
-		"List": list, "Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
+		"Type": typ, "Rows": rows, "Status": f.Status, "City": f.City, "Q": f.Q, "Since": since, "Problems": p.Problems,
+		"Tabs": tabs, "List": list, "Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
 	})
+}
+
+// parseDay reads a day typed as 31/12/2026 or 2026-12-31, in Vietnam time.
+func parseDay(s string) (time.Time, bool) {
+	for _, layout := range []string{"2/1/2006", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, vn.DateLocation); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // loadEditable resolves /admin/:kind/:id and refuses entries outside the
@@ -120,37 +159,13 @@ func (s *server) adminStatus(to domain.Status) fiber.Handler {
 			return err
 		}
 		s.stats.invalidate() // /thong-ke counts what is public now
-		return c.Redirect(back+"?ok="+string(to), fiber.StatusSeeOther)
+		return s.redirectWith(c, back, "ok", "Đã cập nhật trạng thái: "+domain.Statuses.Label(string(to))+".")
 	}
 }
 
-// flashBack returns to a page with a message in its query string.
+// flashBack returns to a page that says what went wrong.
 func (s *server) flashBack(c *fiber.Ctx, to, msg string) error {
-	return c.Redirect(to+"?msg="+url.QueryEscape(msg), fiber.StatusSeeOther)
-}
-
-func (s *server) adminAudit(c *fiber.Ctx) error {
-	p := newParams(c)
-	f := store.AuditFilter{
-		Paging:     store.Paging{Page: p.page(), PerPage: 50},
-		EntityType: p.code("type", "Loại", func(v string) bool { _, ok := domain.TypeByName(v); return ok }),
-		Action:     p.code("action", "Thao tác", func(v string) bool { _, ok := auditActions[v]; return ok }),
-	}
-	if id, err := strconv.ParseInt(c.Query("id"), 10, 64); err == nil {
-		f.EntityID = id
-	}
-	o := official(c)
-	if !o.IsAdmin() {
-		f.City = o.City
-	}
-	list, err := s.store.AuditLog(c.UserContext(), f)
-	if err != nil {
-		return err
-	}
-	return s.renderAdmin(c, "admin/audit", "Nhật ký thay đổi", fiber.Map{
-		"List": list, "F": f, "Problems": p.Problems, "Actions": auditActions, "Types": domain.EntryTypes,
-		"Pages": pagination(c.Path(), queryValues(c), list.Page, list.Pages()),
-	})
+	return s.redirectWith(c, to, "error", msg)
 }
 
 // auditActions are the audit trail's actions in Vietnamese.
@@ -170,7 +185,7 @@ func (s *server) adminEntry(c *fiber.Ctx) error {
 		return err
 	}
 	return s.renderAdmin(c, "admin/entry", row.Title, fiber.Map{
-		"Row": row, "Audit": history.Items, "Msg": c.Query("msg"), "OK": c.Query("ok"),
+		"Row": row, "Audit": history.Items,
 		"PublicURL": entryURL(row.Type.Name, row.Meta.ID, row.Meta.Slug),
 	})
 }

@@ -26,6 +26,56 @@ type formPage struct {
 	conflict []conflictField
 	cancel   string
 	ledger   *ledgerPart // a commitment's program list and ledger rows
+	queries  map[string]string // the pickers' search words
+	warnings []kind.Warning    // asked about before saving ("Vẫn lưu")
+}
+
+// formBack applies a posted form to e and shows the form again instead of
+// saving when it must: a picker's search, problems to fix, or warnings
+// not yet confirmed. shown tells whether it did.
+func (s *server) formBack(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (shown bool, err error) {
+	part, rest, ledgerErrs, redraw, err := s.commitmentForm(c, e, page.values)
+	if err != nil {
+		return true, err
+	}
+	page.ledger = part
+	if redraw || c.FormValue(pickerSearch) != "" {
+		// A ledger row added or removed, or a picker's search: not a save.
+		return true, s.renderForm(c, fiber.StatusOK, *page)
+	}
+	if page.errors, err = s.applyForm(c, k, e, rest); err != nil {
+		return true, err
+	}
+	for name, msg := range ledgerErrs {
+		if _, dup := page.errors[name]; !dup || name == "program_external_id" {
+			page.errors[name] = msg
+		}
+	}
+	part.restore()
+	if len(page.errors) > 0 {
+		return true, s.renderForm(c, fiber.StatusUnprocessableEntity, *page)
+	}
+	if warn, err := s.warned(c, k, e, page); err != nil || warn {
+		if err != nil {
+			return true, err
+		}
+		return true, s.renderForm(c, fiber.StatusOK, *page)
+	}
+	return false, nil
+}
+
+// warned tells whether a valid entry has warnings the official has not yet
+// seen and confirmed; they go on the page.
+func (s *server) warned(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (bool, error) {
+	if c.FormValue("_confirm") == "1" {
+		return false, nil
+	}
+	w, err := k.Warnings(c.UserContext(), s.store, e)
+	if err != nil {
+		return false, err
+	}
+	page.warnings = w
+	return len(w) > 0, nil
 }
 
 type conflictField struct {
@@ -62,10 +112,23 @@ func (s *server) renderForm(c *fiber.Ctx, status int, p formPage) error {
 		}
 		list = append(list, errorItem{anchor, p.errors[name]})
 	}
+	pickers, err := s.pickers(c.UserContext(), fields, p.values, p.queries)
+	if err != nil {
+		return err
+	}
+	city := official(c).City
+	if k, ok := kind.ByName(p.typ.Name); ok && official(c).IsAdmin() {
+		for _, f := range k.Fields() {
+			if f.City {
+				city = p.values[f.Name]
+			}
+		}
+	}
 	c.Status(status)
 	data := fiber.Map{
 		"Type": p.typ, "Fields": fields, "Values": p.values, "Errors": p.errors, "ErrorList": list,
 		"Version": p.version, "Conflict": p.conflict, "Cancel": p.cancel,
+		"Pickers": pickers, "Wards": s.wardChoices(city), "Warnings": p.warnings,
 	}
 	if p.ledger != nil {
 		data["Ledger"] = p.ledger.rows
@@ -197,10 +260,12 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 		return err
 	}
 	typ := k.Type()
-	values := formValues(c, fieldsFor(typ.Name, official(c)))
-	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural}
+	fields := fieldsFor(typ.Name, official(c))
+	values := formValues(c, fields)
+	page := formPage{typ: typ, title: "Thêm " + strings.ToLower(typ.LabelVI), values: values, cancel: "/admin/" + typ.Plural,
+		queries: pickerQueries(c, fields)}
 	e := k.New()
-	if done, err := s.checkForm(c, k, e, &page); done || err != nil {
+	if shown, err := s.formBack(c, k, e, &page); shown || err != nil {
 		return err
 	}
 	m := k.MetaOf(e)
@@ -213,7 +278,7 @@ func (s *server) adminCreate(c *fiber.Ctx) error {
 		}
 		return err
 	}
-	return c.Redirect(fmt.Sprintf("/admin/%s/%d?ok=draft", typ.Plural, m.ID), fiber.StatusSeeOther)
+	return s.redirectWith(c, fmt.Sprintf("/admin/%s/%d", typ.Plural, m.ID), "ok", "Đã lưu bản nháp. Mục chưa công khai cho đến khi bạn công bố.")
 }
 
 func (s *server) adminEdit(c *fiber.Ctx) error {
@@ -249,15 +314,16 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	values := formValues(c, fieldsFor(row.Type.Name, official(c)))
+	fields := fieldsFor(row.Type.Name, official(c))
+	values := formValues(c, fields)
 	version, err := strconv.Atoi(c.FormValue("version"))
 	if err != nil {
 		return fiber.NewError(fiber.StatusBadRequest)
 	}
 	page := formPage{typ: row.Type, title: "Sửa: " + row.Title, values: values, version: version,
-		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID)}
+		cancel: fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), queries: pickerQueries(c, fields)}
 	e, _ := k.Load(ctx, s.store, row.Meta.ID) // a copy to change
-	if done, err := s.checkForm(c, k, e, &page); done || err != nil {
+	if shown, err := s.formBack(c, k, e, &page); shown || err != nil {
 		return err
 	}
 	k.MetaOf(e).Version = version
@@ -291,7 +357,7 @@ func (s *server) adminUpdate(c *fiber.Ctx) error {
 		}
 		return err
 	}
-	return c.Redirect(fmt.Sprintf("/admin/%s/%d?ok=saved", row.Type.Plural, row.Meta.ID), fiber.StatusSeeOther)
+	return s.redirectWith(c, fmt.Sprintf("/admin/%s/%d", row.Type.Plural, row.Meta.ID), "ok", "Đã lưu thay đổi.")
 }
 
 // valuesOf writes an entry as form values, field names as in the import.
@@ -326,8 +392,9 @@ func (s *server) valuesOf(ctx context.Context, k kind.Entry, e any) (map[string]
 		out["program_external_id"] = strconv.FormatInt(m.PolicyID, 10) // the form picks from a list of ids
 	}
 	for _, f := range k.Fields() {
-		if f.Kind == "date" && len(out[f.Name]) >= 10 {
-			out[f.Name] = out[f.Name][:10]
+		// Dates read dd/mm/yyyy whatever the browser's locale.
+		if v := out[f.Name]; f.Kind == "date" && len(v) >= 10 && v[4] == '-' && v[7] == '-' {
+			out[f.Name] = v[8:10] + "/" + v[5:7] + "/" + v[:4]
 		}
 	}
 	return out, nil
@@ -369,32 +436,6 @@ func kindFields(typ string) []formField {
 	return k.Fields()
 }
 
-// checkForm applies the posted values to e and, when they do not make a
-// valid entry (or a ledger button only asked for more or fewer rows),
-// answers with the form again: done is then true.
-func (s *server) checkForm(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (done bool, err error) {
-	part, rest, ledgerErrs, redraw, err := s.commitmentForm(c, e, page.values)
-	if err != nil {
-		return true, err
-	}
-	page.ledger = part
-	if redraw {
-		return true, s.renderForm(c, fiber.StatusOK, *page)
-	}
-	if page.errors, err = s.applyForm(c, k, e, rest); err != nil {
-		return true, err
-	}
-	for name, msg := range ledgerErrs {
-		if _, dup := page.errors[name]; !dup || name == "program_external_id" {
-			page.errors[name] = msg
-		}
-	}
-	part.restore()
-	if len(page.errors) > 0 {
-		return true, s.renderForm(c, fiber.StatusUnprocessableEntity, *page)
-	}
-	return false, nil
-}
 
 // ledgerOf is the ledger part of the form for entry e, nil unless e is a
 // commitment.

@@ -17,10 +17,16 @@ import (
 	"hoptac/internal/store"
 )
 
-// MaxImportBytes is the largest spreadsheet the upload page takes: the
-// request body limit of the app (a bigger body is refused with 413 before
-// any handler runs). Bigger files go through `hoptac import`.
+// MaxImportBytes is the largest spreadsheet the upload page takes, as the
+// page states it. The app's body limit is this plus room for the rest of
+// the form (maxFormOverhead), so a file of the stated size passes; a
+// bigger body is refused with 413 before any handler runs. Bigger files
+// go through `hoptac import`.
 const MaxImportBytes = 4 << 20
+
+// maxFormOverhead is the room the upload form's other fields and the
+// multipart framing take besides the file.
+const maxFormOverhead = 64 << 10
 
 // DefaultImports is how many imports (previews and confirmations) the
 // server runs at once: each may hold a file and its parsed rows in memory.
@@ -56,18 +62,46 @@ func (s *server) busyImport(c *fiber.Ctx) error {
 		fmt.Sprintf("Hệ thống đang chạy %d lượt nhập dữ liệu cùng lúc (tối đa %d). Vui lòng đợi khoảng nửa phút rồi gửi lại tệp.", cap(s.imports.slots), cap(s.imports.slots)))
 }
 
-// importColumn lists one type's columns on the upload page.
+// importColumns lists one type's columns on the upload page.
 type importColumns struct {
 	Type    domain.EntryType
-	Columns []string
+	Columns []importer.ColumnInfo
 }
 
-func importHelp() []importColumns {
+// maxListedValues is how many allowed values the page lists in place; a
+// longer list (wards) is in the XLSX template.
+const maxListedValues = 30
+
+func (s *server) importHelp() []importColumns {
 	var out []importColumns
 	for _, t := range domain.EntryTypes {
-		out = append(out, importColumns{t, importer.Columns(t.Name)})
+		out = append(out, importColumns{t, importer.Help(t.Name, s.catalog)})
 	}
 	return out
+}
+
+// importTemplate sends the file to fill for a type: /mau/job.csv, .xlsx.
+func (s *server) importTemplate(c *fiber.Ctx) error {
+	name, ext, _ := strings.Cut(c.Params("file"), ".")
+	t, ok := domain.TypeByName(name)
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	format, err := importer.ParseFormat(ext)
+	if err != nil || format == importer.JSONL {
+		return fiber.ErrNotFound
+	}
+	b, err := importer.Template(t.Name, format, s.catalog)
+	if err != nil {
+		return err
+	}
+	ctype := "text/csv; charset=utf-8"
+	if format == importer.XLSX {
+		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	c.Set(fiber.HeaderContentType, ctype)
+	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="mau-%s.%s"`, t.Plural, format))
+	return c.Send(b)
 }
 
 func (s *server) importForm(c *fiber.Ctx) error {
@@ -80,7 +114,7 @@ func (s *server) importPage(problem string) fiber.Map {
 	if lim.MaxRows <= 0 {
 		lim.MaxRows = importer.DefaultMaxRows
 	}
-	return fiber.Map{"Types": domain.EntryTypes, "Help": importHelp(), "Problem": problem,
+	return fiber.Map{"Types": domain.EntryTypes, "Help": s.importHelp(), "Problem": problem, "MaxListed": maxListedValues,
 		"MaxMB": MaxImportBytes >> 20, "MaxRows": lim.MaxRows, "MaxColumns": importer.DefaultMaxColumns,
 		"MaxCellChars": importer.DefaultMaxCellChars}
 }
@@ -99,10 +133,6 @@ func (s *server) importPreview(c *fiber.Ctx) error {
 	if fh.Size > MaxImportBytes {
 		return s.importProblem(c, fmt.Sprintf("Tệp quá lớn: tối đa %d MB mỗi lần tải lên. Hãy chia tệp hoặc dùng lệnh hoptac import.", MaxImportBytes>>20))
 	}
-	format, err := importer.FormatOf(fh.Filename)
-	if err != nil {
-		return s.importProblem(c, "Chỉ nhận tệp .csv, .xlsx hoặc .jsonl.")
-	}
 	f, err := fh.Open()
 	if err != nil {
 		return err
@@ -112,12 +142,14 @@ func (s *server) importPreview(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	format := formatOf(fh.Filename, content)
 	typ := c.FormValue("type")
 	if _, ok := domain.TypeByName(typ); !ok {
 		typ = ""
 	}
-	report, rows, err := s.runImport(c, content, format, fh.Filename, typ, c.FormValue("publish") == "1", true)
-	if err != nil {
+	// The file is read once here, so a file refused whole is said on
+	// the upload page; its rows are shown by the preview's pages.
+	if _, err := s.importRows(c, content, format, typ, false, true, nil); err != nil {
 		if errors.Is(err, store.ErrUnavailable) {
 			return err // the error handler's 503
 		}
@@ -132,10 +164,11 @@ func (s *server) importPreview(c *fiber.Ctx) error {
 	}); err != nil {
 		return err
 	}
-	return s.renderAdmin(c, "admin/import_result", "Xem trước khi nhập", fiber.Map{
-		"Report": report, "Rows": rows, "Token": token, "Filename": fh.Filename,
-		"Publish": c.FormValue("publish") == "1", "DryRun": true,
-	})
+	next := "/admin/nhap-du-lieu/xem-truoc/" + token
+	if c.FormValue("publish") == "1" {
+		next += "?cong-bo=1"
+	}
+	return c.Redirect(next, fiber.StatusSeeOther)
 }
 
 // importConfirm imports the file kept at the preview.
@@ -151,11 +184,14 @@ func (s *server) importConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	format, err := importer.FormatOf(up.Filename)
-	if err != nil {
-		return err
-	}
-	report, rows, err := s.runImport(c, up.Content, format, up.Filename, up.EntryType, c.FormValue("publish") == "1", false)
+	format := formatOf(up.Filename, up.Content)
+	var rows []previewRow
+	labels := map[string]columnLabels{}
+	report, err := s.importRows(c, up.Content, format, up.EntryType, c.FormValue("publish") == "1", false, func(r importer.RowResult) {
+		if len(rows) < maxResultRows && (r.Action != importer.Unchanged) {
+			rows = append(rows, s.previewRowOf(r, labels))
+		}
+	})
 	if err != nil {
 		if errors.Is(err, store.ErrUnavailable) {
 			return err // the error handler's 503
@@ -167,29 +203,30 @@ func (s *server) importConfirm(c *fiber.Ctx) error {
 	})
 }
 
-func (s *server) runImport(c *fiber.Ctx, content []byte, format importer.Format, filename, typ string, publish, dryRun bool) (importer.Report, []importer.RowResult, error) {
-	if typ == "" && format != importer.JSONL && format != importer.XLSX {
-		// A CSV named after its type (jobs.csv) needs no choice.
-		name := strings.TrimSuffix(strings.ToLower(filepath.Base(filename)), filepath.Ext(filename))
-		for _, t := range domain.EntryTypes {
-			if name == t.Name || name == t.Plural {
-				typ = t.Name
-			}
-		}
+// formatOf tells an upload's format from its name's extension, else from
+// its first bytes. The entry type never comes from the name: the page's
+// choice, the sheet names or the header say it.
+func formatOf(filename string, content []byte) importer.Format {
+	if f, err := importer.FormatOf(filename); err == nil {
+		return f
 	}
+	return importer.Sniff(content)
+}
+
+// maxResultRows is how many changed or rejected rows the import's result
+// page lists.
+const maxResultRows = 500
+
+// importRows imports (or dry-runs) a file as the signed-in official,
+// telling onRow each row's outcome.
+func (s *server) importRows(c *fiber.Ctx, content []byte, format importer.Format, typ string, publish, dryRun bool, onRow func(importer.RowResult)) (importer.Report, error) {
 	o := official(c)
-	var rows []importer.RowResult
-	report, err := importer.Import(c.UserContext(), s.store, bytes.NewReader(content), format, importer.Options{
+	return importer.Import(c.UserContext(), s.store, bytes.NewReader(content), format, importer.Options{
 		Codes: s.catalog,
 		Type:  typ, Publish: publish, DryRun: dryRun,
 		AllowCity: o.CanEdit, Limits: s.limits,
-		OnRow: func(r importer.RowResult) {
-			if len(rows) < 500 { // the page shows the first 500 rows
-				rows = append(rows, r)
-			}
-		},
+		OnRow: onRow,
 	})
-	return report, rows, err
 }
 
 // importErrorMessage says in Vietnamese why a file was refused. An error
@@ -197,7 +234,7 @@ func (s *server) runImport(c *fiber.Ctx, content []byte, format importer.Format,
 // official sees a polite message, never err.Error().
 func (s *server) importErrorMessage(c *fiber.Ctx, err error) string {
 	if errors.Is(err, importer.ErrNoType) {
-		return "Tệp CSV chưa cho biết loại dữ liệu: hãy chọn loại ở ô “Loại dữ liệu” hoặc đặt tên tệp theo loại, ví dụ jobs.csv."
+		return "Không nhận ra loại dữ liệu từ dòng tiêu đề của tệp: hãy chọn loại ở ô “Loại dữ liệu”, hoặc dùng tệp mẫu của loại đó."
 	}
 	if msg, ok := importer.Message(err); ok {
 		return msg

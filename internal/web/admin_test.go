@@ -113,6 +113,17 @@ func (b *browser) login(email, password string) response {
 	return b.do(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {csrfOf(b.t, page.body)}, "email": {email}, "password": {password}})
 }
 
+// canThoEditor is a fresh database and app with a signed-in Cần Thơ
+// editor of that email: their browser and CSRF token.
+func canThoEditor(t *testing.T, email string) (*store.Store, *browser, string) {
+	t.Helper()
+	st := testenv.Store(t)
+	app := newApp(t, st)
+	newUser(t, st, email, auth.RoleEditor, "cantho")
+	b, token := signedIn(t, app, email)
+	return st, b, token
+}
+
 // signedIn returns a browser with a session of user and its CSRF token.
 func signedIn(t *testing.T, app *fiber.App, email string) (*browser, string) {
 	t.Helper()

@@ -193,7 +193,6 @@ func TestAPIHarvestsIncrementally(t *testing.T) {
 	}
 }
 
-func itoa(n int64) string { return web.EntryRef(n, "") }
 
 // TestPublicURLIsTheBaseOfAbsoluteURLs runs the real binary: PUBLIC_URL
 // is the base of every absolute URL the API, the OpenAPI document and the

@@ -173,7 +173,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		ReadTimeout:             d.ReadTimeout,
 		WriteTimeout:            d.WriteTimeout,
 		IdleTimeout:             d.IdleTimeout,
-		BodyLimit:               4 << 20,
+		BodyLimit:               MaxImportBytes + maxFormOverhead,
 		ReadBufferSize:          16 << 10, // request line and headers: real cookies fit
 		DisableStartupMessage:   true,
 	})
@@ -215,13 +215,24 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	admin := app.Group("/admin", noStore)
 	admin.Get("/dang-nhap", s.loginForm)
 	admin.Post("/dang-nhap", s.login)
-	admin.Use(s.requireOfficial, s.checkCSRF)
+	admin.Use(s.requireOfficial, s.checkCSRF, mustChangePassword)
+	admin.Get("/doi-mat-khau", s.passwordForm)
+	admin.Post("/doi-mat-khau", s.passwordChange)
+	accounts := admin.Group("/tai-khoan", requireAdmin)
+	accounts.Get("/", s.adminAccounts)
+	accounts.Post("/", s.adminAccountCreate)
+	accounts.Post("/:id", s.adminAccountUpdate)
+	accounts.Post("/:id/khoa", s.adminAccountDisable(true))
+	accounts.Post("/:id/mo-khoa", s.adminAccountDisable(false))
 	admin.Get("/", s.adminHome)
 	admin.Post("/dang-xuat", s.logout)
 	admin.Get("/nhat-ky", s.adminAudit)
+	admin.Get("/nhat-ky.csv", s.adminAuditCSV)
 	admin.Get("/nhap-du-lieu", s.importForm)
 	admin.Post("/nhap-du-lieu", s.importPreview)
+	admin.Get("/nhap-du-lieu/xem-truoc/:token", s.importPreviewPage)
 	admin.Post("/nhap-du-lieu/xac-nhan", s.importConfirm)
+	admin.Get("/nhap-du-lieu/mau/:file", s.importTemplate)
 	admin.Get("/:kind", s.adminList)
 	admin.Get("/:kind/moi", s.adminNew)
 	admin.Post("/:kind/moi", s.adminCreate)

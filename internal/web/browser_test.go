@@ -115,6 +115,22 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	}
 }
 
+// browse opens a browser tab with a minute to do its work, and a step
+// function that runs named actions and fails the test with the page.
+func browse(t *testing.T) (context.Context, func(name string, actions ...chromedp.Action[chromedp.Void])) {
+	t.Helper()
+	browser := testenv.Browser(t)
+	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
+	t.Cleanup(cancel)
+	return ctx, func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
+			t.Fatalf("%s: %v\npage: %.2500s", name, err, html)
+		}
+	}
+}
+
 // TestOfficialPublishesAJobInABrowser is the official's whole path on a
 // phone: log in, create a job with a mistake, read the error summary, fix
 // it, publish, and find the job on the public site.
@@ -130,7 +146,11 @@ func TestOfficialPublishesAJobInABrowser(t *testing.T) {
 		chromedp.Navigate(base+"/admin/jobs/moi"),
 		chromedp.WaitVisible(chromedp.CSS("#f-title")),
 		chromedp.SendKeys(chromedp.CSS("#f-title"), "Kỹ thuật viên bảo trì máy lạnh"),
-		chromedp.SendKeys(chromedp.CSS("#f-company_tax_code"), company.TaxCode),
+		// The company is picked by part of its name: "Tìm" narrows the list.
+		chromedp.SendKeys(chromedp.CSS("#f-company_tax_code-q"), "thu nghiem 7"),
+		chromedp.Click(chromedp.CSS(`button[name="_pick"]`)),
+		chromedp.WaitVisible(chromedp.Search(`//*[@role="status"][contains(., "Tìm thấy 1 mục")]`)),
+		chromedp.SetValue(chromedp.CSS("#f-company_tax_code"), company.TaxCode),
 		chromedp.SetValue(chromedp.CSS("#f-occupation"), "7"),
 		chromedp.SendKeys(chromedp.CSS("#f-positions"), "0"),
 		chromedp.SetValue(chromedp.CSS("#f-employment_type"), "full_time"),

@@ -371,20 +371,23 @@ func templateFuncs(cat *Catalog, md *markdown.Renderer) template.FuncMap {
 		"options": func(set string) domain.Options {
 			return optionSets[set]
 		},
-		"city":        cat.CityName,
-		"industry":    cat.IndustryName,
-		"occupation":  cat.OccupationName,
-		"department":  cat.DepartmentName,
-		"wage":        vn.WageRange,
-		"money":       moneyOf,
-		"digits":      func(n int) string { return vn.GroupDigits(int64(n)) },
-		"date":        dateOf,
-		"expired":     expired,
-		"markdown":    md.HTML,
-		"url":         entryURL,
-		"add":         func(a, b int) int { return a + b },
-		"deref":       deref,
-		"auditAction": func(a string) string { return auditActions[a] },
+		"city":         cat.CityName,
+		"industry":     cat.IndustryName,
+		"occupation":   cat.OccupationName,
+		"department":   cat.DepartmentName,
+		"wage":         vn.WageRange,
+		"money":        moneyOf,
+		"digits":       func(n int) string { return vn.GroupDigits(int64(n)) },
+		"date":         dateOf,
+		"datetime":     formatDateTime,
+		"auditChanges": func(a store.AuditEntry) []auditChange { return auditChangesOf(cat, a) },
+		"adminURL":     adminURLOf,
+		"expired":      expired,
+		"markdown":     md.HTML,
+		"url":          entryURL,
+		"add":          func(a, b int) int { return a + b },
+		"deref":        deref,
+		"auditAction":  func(a string) string { return auditActions[a] },
 		"splitList": func(s string) []string {
 			var out []string
 			for _, v := range strings.Split(s, ";") {
@@ -543,6 +546,11 @@ func deref(v any) any {
 		if x != nil {
 			return *x
 		}
+	case *string:
+		if x != nil {
+			return *x
+		}
+		return ""
 	}
 	return 0
 }
