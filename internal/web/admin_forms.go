@@ -25,7 +25,7 @@ type formPage struct {
 	version  int
 	conflict []conflictField
 	cancel   string
-	ledger   *ledgerPart // a commitment's program list and ledger rows
+	ledger   *ledgerPart       // a commitment's program list and ledger rows
 	queries  map[string]string // the pickers' search words
 	warnings []kind.Warning    // asked about before saving ("Vẫn lưu")
 }
@@ -435,7 +435,6 @@ func kindFields(typ string) []formField {
 	k, _ := kind.ByName(typ)
 	return k.Fields()
 }
-
 
 // ledgerOf is the ledger part of the form for entry e, nil unless e is a
 // commitment.

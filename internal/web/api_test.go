@@ -193,7 +193,6 @@ func TestAPIHarvestsIncrementally(t *testing.T) {
 	}
 }
 
-
 // TestPublicURLIsTheBaseOfAbsoluteURLs runs the real binary: PUBLIC_URL
 // is the base of every absolute URL the API, the OpenAPI document and the
 // open-data catalogue give, whatever Host the request named.
