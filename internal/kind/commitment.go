@@ -37,7 +37,7 @@ var Commitment = &Kind[domain.Commitment]{
 	},
 	fields: []Field{
 		{Name: "title", Label: "Tên nhiệm vụ", Kind: "text", Required: true},
-		{Name: "program_external_id", Label: "Chương trình hợp tác", Hint: "Gõ một phần tên hoặc mã tham chiếu, bấm “Tìm”, rồi chọn trong danh sách.", Kind: "picker", Pick: "policy", Required: true},
+		{Name: "program_external_id", Label: "Chương trình hợp tác", Hint: "Chọn trong danh sách các chương trình hợp tác.", Kind: "program", Required: true},
 		{Name: "lead", Label: "Chủ trì", Kind: "select", Required: true, Options: cityOptions(true), City: true},
 		{Name: "departments", Label: "Cơ quan phụ trách", Hint: "Các sở đang có thẩm quyền với nhiệm vụ này.", Kind: "checks", Options: currentDepartments},
 		{Name: "progress", Label: "Tiến độ (theo báo cáo)", Hint: "Quá thời hạn mà chưa hoàn thành, cổng tự ghi “Quá hạn”.", Kind: "select", Required: true, Options: fixed(domain.Progresses)},
