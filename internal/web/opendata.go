@@ -62,7 +62,7 @@ type dataset struct {
 
 // dictEntry is one column of the data dictionary.
 type dictEntry struct {
-	Name, Type, Doc, Codes string
+	Name, Type, Doc, Codes string // Type: the column's type code ("opendata.type.<code>" names it)
 }
 
 func (s *server) datasets(ctx context.Context) ([]dataset, error) {
@@ -85,26 +85,20 @@ func (s *server) datasets(ctx context.Context) ([]dataset, error) {
 				}
 				doc += " Mỗi phần tử có " + strings.Join(keys, ", ") + "."
 			}
-			d.Columns = append(d.Columns, dictEntry{Name: c.Name, Type: typeLabels[c.Type], Doc: doc, Codes: c.Codes})
+			d.Columns = append(d.Columns, dictEntry{Name: c.Name, Type: c.Type, Doc: doc, Codes: c.Codes})
 			switch c.Type {
 			case "code", "codes":
-				d.Columns = append(d.Columns, dictEntry{Name: c.Name + "_label", Type: "chữ", Doc: "Tên (tiếng Việt) của " + c.Name + "; chỉ có trong CSV và XLSX."})
+				d.Columns = append(d.Columns, dictEntry{Name: c.Name + "_label", Type: "text", Doc: "Tên (tiếng Việt) của " + c.Name + "; chỉ có trong CSV và XLSX."})
 			case "parent":
-				d.Columns = append(d.Columns, dictEntry{Name: parentKey(c) + "_url", Type: "đường dẫn", Doc: "Mục cha trong API."})
+				d.Columns = append(d.Columns, dictEntry{Name: parentKey(c) + "_url", Type: "url", Doc: "Mục cha trong API."})
 			}
 			if c.Name == "id" {
-				d.Columns = append(d.Columns, dictEntry{Name: "url", Type: "đường dẫn", Doc: "Trang của mục trên cổng."})
+				d.Columns = append(d.Columns, dictEntry{Name: "url", Type: "url", Doc: "Trang của mục trên cổng."})
 			}
 		}
 		out = append(out, d)
 	}
 	return out, nil
-}
-
-var typeLabels = map[string]string{
-	"text": "chữ", "integer": "số nguyên", "boolean": "đúng/sai", "date": "ngày (yyyy-mm-dd)",
-	"datetime": "thời điểm (RFC 3339, UTC)", "code": "mã", "codes": "danh sách mã (cách nhau bởi ;)",
-	"parent": "mã số mục cha", "json": "danh sách (JSON)",
 }
 
 func (s *server) openDataPage(c *fiber.Ctx) error {
@@ -122,9 +116,14 @@ func (s *server) openDataPage(c *fiber.Ctx) error {
 	for _, n := range kind.CodeListNames() {
 		lists = append(lists, kind.CodeLists[n])
 	}
-	return s.render(c, "opendata", "Dữ liệu mở", "", fiber.Map{
-		"Datasets": sets, "Formats": downloadFormats, "Updated": stampVN(latest), "CodeLists": lists,
-		"LicenceName": licenceName, "LicenceURL": licenceURL,
+	l := s.loc(c)
+	updated := stampVN(latest)
+	if latest == nil {
+		updated = l.T("opendata.no_data")
+	}
+	return s.render(c, "opendata", l.T("opendata.title"), "", fiber.Map{
+		"Datasets": sets, "Formats": downloadFormats, "Updated": updated, "CodeLists": lists,
+		"LicenceURL": licenceURL,
 	})
 }
 

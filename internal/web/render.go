@@ -124,7 +124,7 @@ func menuIn(l *loc, nav string) []menuItem {
 		}
 		items = append(items, item)
 	}
-	return append(items, menuItem{Label: l.T("menu.stats"), Path: "/thong-ke", Current: nav == "stats"})
+	return append(items, menuItem{Label: l.T("menu.stats"), Path: l.Path("/thong-ke"), Current: nav == "stats"})
 }
 
 // usesMoreFilters tells whether a list was asked for with filters beyond

@@ -18,11 +18,13 @@ type pathPair struct{ vi, en string }
 var (
 	homePaths   = pathPair{"/", "/en"}
 	searchPaths = pathPair{"/tim-kiem", "/en/search"}
+	openPaths   = pathPair{"/du-lieu-mo", "/en/open-data"}
+	statsPaths  = pathPair{"/thong-ke", "/en/statistics"}
 )
 
 // publicPaths lists every public list page in both languages.
 func publicPaths() []pathPair {
-	out := []pathPair{homePaths, searchPaths}
+	out := []pathPair{homePaths, searchPaths, openPaths, statsPaths}
 	for _, t := range domain.EntryTypes {
 		out = append(out, pathPair{t.Path, t.PathEN})
 	}
@@ -35,6 +37,10 @@ func (s *server) publicRoutes(app *fiber.App) {
 	for _, lang := range i18n.Langs {
 		app.Get(homePaths.in(lang), s.home)
 		app.Get(searchPaths.in(lang), s.searchPage)
+		if lang == i18n.EN { // the Vietnamese ones are openDataRoutes' and ledgerRoutes'
+			app.Get(openPaths.en, s.openDataPage)
+			app.Get(statsPaths.en, s.statsPage)
+		}
 		for _, k := range kind.All {
 			t, p := k.Type(), s.pages[k.Type().Name]
 			base := pathPair{t.Path, t.PathEN}.in(lang)
