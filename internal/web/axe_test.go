@@ -229,8 +229,10 @@ func enPath(p string) string {
 			return typ.PathEN + rest
 		}
 	}
-	if rest, ok := strings.CutPrefix(p, "/tim-kiem"); ok {
-		return "/en/search" + rest
+	for vi, en := range map[string]string{"/tim-kiem": "/en/search", "/du-lieu-mo": "/en/open-data", "/thong-ke": "/en/statistics"} {
+		if rest, ok := strings.CutPrefix(p, vi); ok {
+			return en + rest
+		}
 	}
 	return "/en" + p
 }

@@ -86,11 +86,11 @@ func drawChart(ch chart) chartView {
 				w = 2
 			}
 			by := y + i*(barHeight+2)
-			text := ch.Measures[ch.Bar].cell(vals[ch.Bar])
+			text := ch.cell(ch.Measures[ch.Bar], vals[ch.Bar])
 			v.Bars = append(v.Bars, svgBar{X: labelWidth, Y: by, W: w, H: barHeight, Class: barClass(i),
 				Value: text, TX: labelWidth + w + 4, TY: by + barHeight - 2, Title: ch.Columns[i] + ": " + text})
 			for m, val := range vals {
-				cells = append(cells, ch.Measures[m].cell(val))
+				cells = append(cells, ch.cell(ch.Measures[m], val))
 			}
 		}
 		v.Cells = append(v.Cells, cells)

@@ -23,6 +23,7 @@ import (
 
 // measure is one column of numbers of a chart.
 type measure struct {
+	ID    string // "stats.measure.<id>" is its English label
 	Label string
 	Money bool
 	// Percent marks a share in %, not a count.
@@ -42,6 +43,8 @@ type chart struct {
 	Measures           []measure
 	Bar                int // the measure the bars draw
 	Rows               []chartRow
+	loc                *loc   // set on the English page: numbers written its way
+	RowsLang           string // "vi" when the English page shows Vietnamese names as categories
 }
 
 // chartSpec says how the figures of one chart read: its words, what N and
@@ -63,8 +66,8 @@ func fixedKeys(o domain.Options) func(*server) domain.Options {
 }
 
 var (
-	posts     = &measure{Label: "Tin tuyển dụng"}
-	positions = &measure{Label: "Vị trí cần tuyển"}
+	posts     = &measure{ID: "posts", Label: "Tin tuyển dụng"}
+	positions = &measure{ID: "positions", Label: "Vị trí cần tuyển"}
 )
 
 var chartSpecs = []chartSpec{
@@ -77,12 +80,12 @@ var chartSpecs = []chartSpec{
 	{"jobs_company", "Doanh nghiệp tuyển nhiều nhất", "Mười doanh nghiệp có nhiều vị trí cần tuyển nhất ở mỗi thành phố.", posts, positions, 1, nil},
 	{"jobs_month", "Tin tuyển dụng mới theo tháng", "Số tin được công bố mỗi tháng trong 12 tháng gần nhất (cả tin đã hết hạn).", posts, positions, 0, nil},
 	{"jobs_priority", "Việc làm ưu tiên nhóm yếu thế", "Số tin còn hạn ưu tiên tuyển người có công, người khuyết tật, bộ đội xuất ngũ, hộ nghèo.", posts, positions, 0, fixedKeys(domain.PriorityGroups)},
-	{"schools_kind", "Cơ sở giáo dục nghề nghiệp theo loại hình", "Số trường cao đẳng, trung cấp, trung tâm đã công bố.", &measure{Label: "Cơ sở"}, nil, 0, fixedKeys(domain.SchoolKinds)},
-	{"schools_ownership", "Cơ sở giáo dục nghề nghiệp theo loại sở hữu", "Số cơ sở công lập, tư thục, có vốn nước ngoài.", &measure{Label: "Cơ sở"}, nil, 0, fixedKeys(domain.Ownerships)},
-	{"programs_level", "Ngành, nghề đào tạo và chỉ tiêu theo trình độ", "Số ngành, nghề đào tạo và tổng chỉ tiêu tuyển sinh theo trình độ.", &measure{Label: "Ngành, nghề"}, &measure{Label: "Chỉ tiêu"}, 1, fixedKeys(domain.ProgramLevels)},
-	{"programs_tuition", "Học phí bình quân theo trình độ", "Học phí bình quân một khóa của các ngành có công bố học phí (đồng).", &measure{Label: "Ngành có học phí"}, &measure{Label: "Học phí bình quân", Money: true}, 1, fixedKeys(domain.ProgramLevels)},
-	{"programs_support", "Ngành, nghề có chính sách hỗ trợ người học", "Số ngành, nghề có hỗ trợ, miễn giảm học phí, trên tổng số ngành của trình độ.", &measure{Label: "Có hỗ trợ"}, &measure{Label: "Tổng số ngành"}, 0, fixedKeys(domain.ProgramLevels)},
-	{"projects_stage", "Dự án, tổ chức tìm đối tác theo giai đoạn", "Số dự án và tổng kinh phí dự kiến theo giai đoạn.", &measure{Label: "Dự án"}, &measure{Label: "Kinh phí", Money: true}, 0, fixedKeys(domain.ProjectStages)},
+	{"schools_kind", "Cơ sở giáo dục nghề nghiệp theo loại hình", "Số trường cao đẳng, trung cấp, trung tâm đã công bố.", &measure{ID: "schools", Label: "Cơ sở"}, nil, 0, fixedKeys(domain.SchoolKinds)},
+	{"schools_ownership", "Cơ sở giáo dục nghề nghiệp theo loại sở hữu", "Số cơ sở công lập, tư thục, có vốn nước ngoài.", &measure{ID: "schools", Label: "Cơ sở"}, nil, 0, fixedKeys(domain.Ownerships)},
+	{"programs_level", "Ngành, nghề đào tạo và chỉ tiêu theo trình độ", "Số ngành, nghề đào tạo và tổng chỉ tiêu tuyển sinh theo trình độ.", &measure{ID: "programs", Label: "Ngành, nghề"}, &measure{ID: "quota", Label: "Chỉ tiêu"}, 1, fixedKeys(domain.ProgramLevels)},
+	{"programs_tuition", "Học phí bình quân theo trình độ", "Học phí bình quân một khóa của các ngành có công bố học phí (đồng).", &measure{ID: "with_fee", Label: "Ngành có học phí"}, &measure{ID: "fee", Label: "Học phí bình quân", Money: true}, 1, fixedKeys(domain.ProgramLevels)},
+	{"programs_support", "Ngành, nghề có chính sách hỗ trợ người học", "Số ngành, nghề có hỗ trợ, miễn giảm học phí, trên tổng số ngành của trình độ.", &measure{ID: "supported", Label: "Có hỗ trợ"}, &measure{ID: "all_programs", Label: "Tổng số ngành"}, 0, fixedKeys(domain.ProgramLevels)},
+	{"projects_stage", "Dự án, tổ chức tìm đối tác theo giai đoạn", "Số dự án và tổng kinh phí dự kiến theo giai đoạn.", &measure{ID: "projects", Label: "Dự án"}, &measure{ID: "budget", Label: "Kinh phí", Money: true}, 0, fixedKeys(domain.ProjectStages)},
 }
 
 // statsCache keeps the charts of this process for a minute.
@@ -220,7 +223,7 @@ func (s *server) ledgerChart(c *fiber.Ctx) (ledgerFigures, error) {
 		keep  func(string) bool
 	}{"Hai thành phố cùng chủ trì", func(lead string) bool { return lead == domain.Both }})
 	ch := chart{ID: "ledger", Title: "Tiến độ các nhiệm vụ hợp tác", Caption: "Số nhiệm vụ theo tình trạng (quá hạn: đã qua thời hạn mà chưa hoàn thành) và tỷ lệ trên tổng số nhiệm vụ của nhóm, làm tròn.",
-		Measures: []measure{{Label: "Nhiệm vụ"}, {Label: "Tỷ lệ", Percent: true}}}
+		Measures: []measure{{ID: "tasks", Label: "Nhiệm vụ"}, {ID: "share", Label: "Tỷ lệ", Percent: true}}}
 	sums := make([]domain.LedgerSummary, len(groups))
 	for i, g := range groups {
 		var sub []domain.Commitment
@@ -259,11 +262,12 @@ func (s *server) statsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	l := s.loc(c)
 	views := make([]chartView, len(charts))
 	for i, ch := range charts {
-		views[i] = drawChart(ch)
+		views[i] = drawChart(l.chartIn(ch))
 	}
-	return s.render(c, "stats", "Thống kê hai thành phố", "stats", fiber.Map{"Charts": views, "Ledger": ledger, "Cities": s.catalog.Cities})
+	return s.render(c, "stats", l.T("stats.title"), "stats", fiber.Map{"Charts": views, "Ledger": ledger, "Cities": s.catalog.Cities})
 }
 
 // statsCSV is one chart's table as CSV: category, then a column per city
