@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gorilla/feeds"
 
+	"hoptac/internal/i18n"
 	"hoptac/internal/kind"
 	"hoptac/internal/search"
 )
@@ -58,14 +59,19 @@ type feedLink struct {
 // pageFeeds are the feeds a page offers: its kind's newest entries on a
 // list, the same search on /tim-kiem.
 func (s *server) pageFeeds(c *fiber.Ctx, nav string) []feedLink {
-	if nav == "search" && c.Path() == "/tim-kiem" {
-		return []feedLink{{Title: "Theo dõi tìm kiếm này", URL: searchFeedURL(c)}}
+	l := s.loc(c)
+	if nav == "search" && pathIn(i18n.VI, c.Path()) == searchPaths.vi {
+		return []feedLink{{Title: l.T("search.follow"), URL: searchFeedURL(c)}}
 	}
 	if k, ok := kind.ByName(nav); ok {
 		t := k.Type()
-		links := []feedLink{{Title: t.MenuVI + " mới nhất", URL: "/feeds/" + t.Plural + ".atom"}}
+		menu := t.MenuVI
+		if l.EN() {
+			menu = l.T("menu." + t.Name)
+		}
+		links := []feedLink{{Title: l.T("feed.newest", "Menu", menu), URL: "/feeds/" + t.Plural + ".atom"}}
 		if nav == "commitment" {
-			links = append(links, feedLink{Title: "Tiến độ Chương trình hợp tác", URL: "/feeds/hop-tac.atom"})
+			links = append(links, feedLink{Title: l.T("feed.cooperation"), URL: "/feeds/hop-tac.atom"})
 		}
 		return links
 	}

@@ -23,6 +23,7 @@ type historyLine struct {
 	At         time.Time
 	Action     string
 	Department string
+	DeptCode   *string // the department competent that day; nil is the system
 	Reason     string
 	Changes    []fieldChange
 }
@@ -48,7 +49,8 @@ func (s *server) historyLines(typ, page string, rows []store.PublicHistory) []hi
 		r := rows[i]
 		l := historyLine{At: r.At, Action: r.Action, Reason: r.Reason, Department: "Hệ thống"}
 		if r.DepartmentCode != nil {
-			l.Department = s.catalog.DepartmentName(s.catalog.DepartmentOn(*r.DepartmentCode, r.At.In(vn.DateLocation)))
+			code := s.catalog.DepartmentOn(*r.DepartmentCode, r.At.In(vn.DateLocation))
+			l.Department, l.DeptCode = s.catalog.DepartmentName(code), &code
 		}
 		if r.Action == "update" && k != nil {
 			l.Changes = s.fieldChanges(k, r.Changes())
@@ -189,15 +191,16 @@ func (s *server) historyPage(k kind.Entry) fiber.Handler {
 			return err
 		}
 		if slug != head.Meta.Slug {
-			return c.Redirect(entryURL(typ.Name, id, head.Meta.Slug)+"/lich-su", fiber.StatusMovedPermanently)
+			return c.Redirect(pathIn(langOf(c), entryURL(typ.Name, id, head.Meta.Slug)+"/lich-su"), fiber.StatusMovedPermanently)
 		}
 		rows, err := s.store.History(c.UserContext(), typ.Name, id)
 		if err != nil {
 			return err
 		}
-		return s.render(c, "history", "Lịch sử thay đổi: "+head.Title, typ.Name, fiber.Map{
+		l := s.loc(c)
+		return s.render(c, "history", l.T("history.title_of", "Title", head.Title), typ.Name, fiber.Map{
 			"Lines": s.historyLines(typ.Name, entryURL(typ.Name, id, head.Meta.Slug), rows), "EntryTitle": head.Title,
-			"EntryURL": entryURL(typ.Name, id, head.Meta.Slug), "TypeLabel": typ.LabelVI, "ListPath": typ.Path,
+			"EntryURL": l.URL(typ.Name, id, head.Meta.Slug), "TypeLabel": l.TypeLabel(typ.Name), "ListPath": l.Path(typ.Path),
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/feeds"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/i18n"
 	"hoptac/internal/store"
 	"hoptac/internal/vn"
 )
@@ -28,7 +29,7 @@ func (s *server) today() time.Time {
 type commitmentView struct {
 	domain.Commitment
 	Status      string   // derived: overdue when past due and not done
-	Responsible []string // department names, as competent today
+	Responsible []string // department codes, as competent today
 	Latest      *domain.LedgerUpdate
 }
 
@@ -44,7 +45,7 @@ type programView struct {
 func (s *server) viewCommitment(m domain.Commitment, today time.Time) commitmentView {
 	v := commitmentView{Commitment: m, Status: m.StatusOn(today)}
 	for _, code := range m.Departments {
-		v.Responsible = append(v.Responsible, s.catalog.DepartmentName(s.catalog.DepartmentOn(code, today)))
+		v.Responsible = append(v.Responsible, s.catalog.DepartmentOn(code, today))
 	}
 	if n := len(m.Updates); n > 0 {
 		v.Latest = &m.Updates[n-1]
@@ -93,7 +94,7 @@ func sinceParam(p *params, name string) *time.Time {
 			return &t
 		}
 	}
-	p.Problems = append(p.Problems, "Ngày “Thay đổi từ ngày” không hợp lệ (ví dụ 2025-06-30) nên bộ lọc này đã được bỏ qua.")
+	p.Problems = append(p.Problems, i18n.T(langOf(p.c), "coop.bad_since"))
 	return nil
 }
 
@@ -130,7 +131,7 @@ func (s *server) cooperation(c *fiber.Ctx) error {
 	if since != nil {
 		sinceText = since.Format(time.DateOnly)
 	}
-	return s.render(c, "cooperation", "Chương trình hợp tác", "commitment", fiber.Map{
+	return s.render(c, "cooperation", s.loc(c).T("list.commitment.title"), "commitment", fiber.Map{
 		"Programs": programs, "Timeline": lines, "Since": since, "SinceText": sinceText,
 		"Today": s.today(), "Problems": p.Problems,
 	})

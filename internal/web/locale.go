@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,15 @@ func (s *server) loc(c *fiber.Ctx) *loc { return &loc{Lang: langOf(c), cat: s.ca
 
 // EN tells whether the page is the English mirror.
 func (l *loc) EN() bool { return l.Lang == i18n.EN }
+
+// VI marks an element of entry content as Vietnamese on the English
+// page (<p{{.L.VI}}>); Vietnamese pages are lang="vi" already.
+func (l *loc) VI() template.HTMLAttr {
+	if l.EN() {
+		return ` lang="vi"`
+	}
+	return ""
+}
 
 // T is the interface text id, with name/value pairs for its placeholders.
 func (l *loc) T(id string, pairs ...any) string { return i18n.T(l.Lang, id, pairs...) }

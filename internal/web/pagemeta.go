@@ -114,10 +114,15 @@ func (s *server) gonePage(c *fiber.Ctx, g *goneError) error {
 	c.Status(fiber.StatusGone)
 	c.Locals(localsEntry, nil)
 	t := k.Type()
+	l := s.loc(c)
+	menu := t.MenuVI
+	if l.EN() {
+		menu = l.T("menu." + t.Name)
+	}
 	return s.render(c, "errors/gone", h.Title, t.Name, fiber.Map{
-		"Entry": h, "TypeLabel": t.LabelVI, "ListPath": t.Path, "ListLabel": t.MenuVI,
+		"Entry": h, "TypeLabel": l.TypeLabel(t.Name), "ListPath": l.Path(t.Path), "ListLabel": menu,
 		"ArchivedAt": at.In(vn.DateLocation), "Reason": strings.TrimSpace(h.Meta.ArchiveReason), "Similar": similar,
-		"Description": "Mục này đã được gỡ khỏi cổng thông tin: " + h.Title,
+		"Description": l.T("gone.description", "Title", h.Title),
 	})
 }
 
