@@ -19,16 +19,16 @@ import (
 func (s *server) searchQuery(c *fiber.Ctx, p *params) search.Query {
 	q := search.Query{
 		Q:          p.text("q"),
-		Type:       p.code("type", "Loại", func(v string) bool { _, ok := domain.TypeByName(v); return ok }),
-		City:       p.code("city", "Thành phố", s.catalog.IsCity),
-		Industry:   p.code("industry", "Ngành", s.catalog.IsIndustry),
-		Occupation: p.code("occupation", "Nhóm nghề", s.catalog.IsOccupation),
-		Education:  p.option("education", "Trình độ", domain.EducationLevels),
-		Level:      p.option("level", "Trình độ đào tạo", domain.ProgramLevels),
-		Stage:      p.option("stage", "Giai đoạn", domain.ProjectStages),
-		WageMin:    p.amount("wage_min", "Lương từ"),
-		WageBand:   p.code("wage_band", "Mức lương", search.IsWageBand),
-		Sort:       p.code("sort", "Sắp xếp", func(v string) bool { return v == "newest" || v == "wage" }),
+		Type:       p.code("type", "search.param.type", func(v string) bool { _, ok := domain.TypeByName(v); return ok }),
+		City:       p.code("city", "filter.city", s.catalog.IsCity),
+		Industry:   p.code("industry", "search.param.industry", s.catalog.IsIndustry),
+		Occupation: p.code("occupation", "search.param.occupation", s.catalog.IsOccupation),
+		Education:  p.option("education", "filter.level", domain.EducationLevels),
+		Level:      p.option("level", "search.param.level", domain.ProgramLevels),
+		Stage:      p.option("stage", "filter.stage", domain.ProjectStages),
+		WageMin:    p.amount("wage_min", "search.param.wage_min"),
+		WageBand:   p.code("wage_band", "search.param.wage_band", search.IsWageBand),
+		Sort:       p.code("sort", "filter.sort", func(v string) bool { return v == "newest" || v == "wage" }),
 		Page:       p.page(),
 		Skip:       intentSkips(c),
 	}
@@ -51,6 +51,7 @@ func intentSkips(c *fiber.Ctx) []string {
 // understoodLink is one piece of intent the page shows, with the link that
 // undoes it: the same search with skip=rule added.
 type understoodLink struct {
+	Rule    string
 	Label   string
 	UndoURL string
 }
@@ -65,13 +66,14 @@ func understoodLinks(q search.Query, base url.Values) []understoodLink {
 			}
 		}
 		v.Add("skip", u.Rule)
-		out = append(out, understoodLink{Label: u.Label, UndoURL: "/tim-kiem?" + v.Encode()})
+		out = append(out, understoodLink{Rule: u.Rule, Label: u.Label, UndoURL: "/tim-kiem?" + v.Encode()})
 	}
 	return out
 }
 
 // facetLink is one clickable facet value with its count.
 type facetLink struct {
+	Code     string
 	Label    string
 	Count    int
 	URL      string
@@ -80,6 +82,7 @@ type facetLink struct {
 
 // facetGroup is one facet's links, shown when it has values.
 type facetGroup struct {
+	param string // the search parameter it sets
 	Title string
 	Links []facetLink
 }
@@ -107,9 +110,9 @@ func (s *server) facetGroups(res search.Result, q search.Query, base url.Values)
 		if len(counts) == 0 {
 			return nil
 		}
-		g := facetGroup{Title: title}
+		g := facetGroup{param: param, Title: title}
 		for code, n := range counts {
-			g.Links = append(g.Links, facetLink{Label: label(code), Count: n, URL: toggleURL(base, param, code), Selected: code == selected})
+			g.Links = append(g.Links, facetLink{Code: code, Label: label(code), Count: n, URL: toggleURL(base, param, code), Selected: code == selected})
 		}
 		sortLinks(g.Links)
 		return &g
@@ -163,6 +166,7 @@ func sortLinks(l []facetLink) {
 
 // typeTab is one tab of the results: every type with its count.
 type typeTab struct {
+	Type     string // "" for every type
 	Label    string
 	Count    int
 	URL      string
@@ -198,7 +202,7 @@ func typeTabs(res search.Result, q search.Query, base url.Values) []typeTab {
 			continue
 		}
 		v.Set("type", t.Name)
-		tabs = append(tabs, typeTab{Label: t.LabelVI, Count: n, URL: "/tim-kiem?" + v.Encode(), Selected: q.Type == t.Name})
+		tabs = append(tabs, typeTab{Type: t.Name, Label: t.LabelVI, Count: n, URL: "/tim-kiem?" + v.Encode(), Selected: q.Type == t.Name})
 	}
 	return tabs
 }
@@ -211,7 +215,9 @@ type zeroHelp struct {
 }
 
 func (s *server) searchPage(c *fiber.Ctx) error {
+	l := s.loc(c)
 	p := newParams(c)
+	p.l = l
 	q := s.searchQuery(c, p)
 	base := queryValues(c)
 	// The box keeps what was typed; intent read from it is shown apart.
@@ -220,17 +226,18 @@ func (s *server) searchPage(c *fiber.Ctx) error {
 		data["TypeParam"] = q.Type // chosen, not read from the words
 	}
 	if q.Q == "" && q.Type == "" && q.City == "" {
-		return s.render(c, "search", "Tìm kiếm", "search", data)
+		l.searchIn(data, q)
+		return s.render(c, "search", l.T("search.title"), "search", data)
 	}
 	res, err := s.search.Search(c.UserContext(), q)
 	if err != nil {
 		return err
 	}
 	data["Result"] = res
-	data["Items"] = items(res.Hits, s.hitItem)
+	data["Items"] = items(res.Hits, s.hitIn(l))
 	data["Tabs"] = typeTabs(res, q, base)
 	data["Facets"] = s.facetGroups(res, q, base)
-	data["Pages"] = pagination("/tim-kiem", base, res.Page, res.Pages())
+	data["Pages"] = pagination(l.Path("/tim-kiem"), base, res.Page, res.Pages())
 	data["SortNewest"] = toggleURL(base, "sort", "newest")
 	data["SortWage"] = toggleURL(base, "sort", "wage")
 	data["SearchFeed"] = searchFeedURL(c) // its Atom twin (crawl.go)
@@ -241,13 +248,14 @@ func (s *server) searchPage(c *fiber.Ctx) error {
 		}
 		data["Help"] = help
 	}
-	title := "Tìm kiếm"
+	l.searchIn(data, q)
+	title := l.T("search.title")
 	if q.Q != "" {
-		title = "Tìm kiếm: " + q.Q
+		title = l.T("search.title_q", "Q", q.Q)
 	}
 	if c.Query("partial") == "1" {
 		c.Type("html", "utf-8")
-		data["Catalog"] = s.catalog
+		data["Catalog"], data["L"], data["Lang"] = s.catalog, l, l.Lang
 		return c.Render("partials/search_results", data)
 	}
 	return s.render(c, "search", title, "search", data)
@@ -295,7 +303,7 @@ func (s *server) zeroResultHelp(c *fiber.Ctx, q search.Query, res search.Result)
 				v := queryValues(c)
 				v.Set("city", city)
 				v.Del("page")
-				help.OtherCity = append(help.OtherCity, facetLink{Label: s.catalog.CityName(city), Count: n, URL: "/tim-kiem?" + v.Encode()})
+				help.OtherCity = append(help.OtherCity, facetLink{Code: city, Label: s.catalog.CityName(city), Count: n, URL: "/tim-kiem?" + v.Encode()})
 			}
 		}
 	}
