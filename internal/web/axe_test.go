@@ -86,7 +86,8 @@ func TestAxeFindsNoViolations(t *testing.T) {
 		}
 	}
 	public = append(public, "/", "/viec-lam?city=cantho&occupation=7&wage_min=5000000",
-		"/tim-kiem?q=ke+toan", "/tim-kiem?q=khongcoketquanaoca", "/viec-lam?q=khongcoketquanaoca", "/trang-khong-co")
+		"/tim-kiem?q=ke+toan", "/tim-kiem?q=khongcoketquanaoca", "/viec-lam?q=khongcoketquanaoca", "/trang-khong-co",
+		"/du-lieu-mo", "/thong-ke")
 
 	browser := testenv.Browser(t)
 	ctx, cancel := context.WithTimeout(browser, 8*time.Minute)

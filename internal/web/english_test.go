@@ -13,7 +13,7 @@ import (
 // publicRoutes are one page of every public route of the world, in
 // Vietnamese: home, search, every kind's list and one entry of each.
 func publicRoutes(w world) []string {
-	routes := []string{"/", "/tim-kiem", "/tim-kiem?q=may"}
+	routes := []string{"/", "/tim-kiem", "/tim-kiem?q=may", "/tim-kiem?q=khongcoketquanaoca", "/du-lieu-mo", "/thong-ke", "/hop-tac?tu-ngay=2025-01-01"}
 	for _, t := range domain.EntryTypes {
 		routes = append(routes, t.Path)
 	}

@@ -12,6 +12,8 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/i18n"
+	"hoptac/internal/kind"
+	"hoptac/internal/search"
 	"hoptac/internal/store"
 )
 
@@ -38,7 +40,7 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 	}
 	// Ids in Go: literals with a message prefix (labels of filters, item
 	// builders' l.T calls).
-	goID := regexp.MustCompile(`"((?:audit|list|filter|sort|job|company|school|program|policy|project|commitment|detail|home|layout|page|problem|fee|wage|city|form|support|pathway)\.[a-z0-9_.]+)"`)
+	goID := regexp.MustCompile(`"((?:audit|list|filter|sort|job|company|school|program|policy|project|commitment|detail|home|layout|page|problem|fee|wage|city|form|support|pathway|opendata|stats|coop|search|gone|history|feed|evidence)\.[a-z0-9_.]+)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -49,6 +51,9 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range goID.FindAllSubmatch(b, -1) {
+			if strings.HasSuffix(string(m[1]), ".") {
+				continue // a prefix the code completes: listed below
+			}
 			used[string(m[1])] = f
 		}
 	}
@@ -75,6 +80,39 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 			t.Errorf("audit.%s: vi text %q, the back office says %q", action, got, vi)
 		}
 	}
+	// Ids the statistics, open-data and search pages build from codes.
+	for _, sp := range append(chartSpecs, chartSpec{id: "ledger"}) {
+		used["stats."+sp.id+".title"], used["stats."+sp.id+".caption"] = "chartSpecs", "chartSpecs"
+		for _, m := range []*measure{sp.n, sp.v} {
+			if m != nil {
+				used["stats.measure."+m.ID] = "chartSpecs"
+			}
+		}
+	}
+	for _, m := range []string{"tasks", "share"} {
+		used["stats.measure."+m] = "ledgerChart"
+	}
+	for _, b := range wageBands {
+		used["stats.wage."+b.Code] = "wageBands"
+	}
+	for _, b := range search.WageBands {
+		used["search.wage."+b.Code] = "search.WageBands"
+	}
+	for _, rule := range []string{"wage", "job", "learn", "experience", "part_time", "seasonal", "disabled", "veteran"} {
+		if rule != "wage" && rule != "job" && rule != "learn" && !search.IsIntentRule(rule) {
+			t.Errorf("search has no intent rule %q any more", rule)
+		}
+		used["search.intent."+rule] = "searchIn"
+	}
+	for _, param := range []string{"city", "occupation", "education", "wage_band", "industry", "level", "stage"} {
+		used["search.facet."+param] = "facetGroups"
+	}
+	for _, k := range kind.All {
+		for _, c := range k.Columns() {
+			used["opendata.type."+c.Type] = "opendata.html"
+		}
+	}
+	used["opendata.type.url"] = "datasets"
 	for code := range errorMessages {
 		used["error."+strconv.Itoa(code)+".title"] = "errors.go"
 	}

@@ -159,6 +159,7 @@ type part struct {
 	Text     string
 	HTML     template.HTML // text the search package escaped and highlighted
 	Class    string        // draws the text in <span class=…>: "wage", "pill ok"…
+	Lang     string        // "vi": entry content on an English page
 	Attached bool
 }
 

@@ -95,6 +95,9 @@ func (s *server) hitIn(l *loc) func(search.Hit) listItem {
 			cities[i] = l.City(c)
 		}
 		item.Badge, item.URL = l.TypeLabel(h.Type), l.Path(h.URL)
+		for i := range item.Meta {
+			item.Meta[i].Lang = "vi" // the subtitle: an employer, a school
+		}
 		item.Facts = []part{plain(strings.Join(cities, ", "))}
 		if h.Type == "job" {
 			item.Facts = append(item.Facts, span("wage", l.Wage(h.WageMin, h.WageMax)))
