@@ -89,4 +89,12 @@ func TestMirroredPagesReadInEnglish(t *testing.T) {
 			t.Errorf("GET %s has Vietnamese outside entry content: %q", path, vi)
 		}
 	}
+	// The English table's CSV is the English table.
+	r := get(t, app, "/en/statistics/jobs_education.csv")
+	if r.status != http.StatusOK || !strings.HasPrefix(r.body, "Code,Group,Ho Chi Minh City – Job posts,") {
+		t.Errorf("GET /en/statistics/jobs_education.csv = %d %.80q", r.status, r.body)
+	}
+	if !strings.Contains(get(t, app, "/en/statistics").body, `href="/en/statistics/jobs_education.csv"`) {
+		t.Errorf("/en/statistics does not link its English CSV")
+	}
 }

@@ -40,6 +40,7 @@ func (s *server) publicRoutes(app *fiber.App) {
 		if lang == i18n.EN { // the Vietnamese ones are openDataRoutes' and ledgerRoutes'
 			app.Get(openPaths.en, s.openDataPage)
 			app.Get(statsPaths.en, s.statsPage)
+			app.Get(statsPaths.en+"/:chart", s.statsCSV)
 		}
 		for _, k := range kind.All {
 			t, p := k.Type(), s.pages[k.Type().Name]

@@ -277,14 +277,15 @@ func (s *server) statsCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	id := c.Params("chart")
+	id, l := c.Params("chart"), s.loc(c)
 	for _, ch := range charts {
 		if ch.ID+".csv" != id {
 			continue
 		}
+		ch = l.chartIn(ch)
 		var buf bytes.Buffer
 		w := csv.NewWriter(&buf)
-		head := []string{"Mã", "Nhóm"}
+		head := []string{l.T("stats.csv_code"), l.T("stats.group")}
 		for _, col := range ch.Columns {
 			for _, m := range ch.Measures {
 				head = append(head, col+" – "+m.Label)
