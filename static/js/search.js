@@ -80,7 +80,7 @@
     var a = ev.target.closest("a");
     if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
     var url = new URL(a.href, window.location.href);
-    if (url.origin !== window.location.origin || url.pathname !== "/tim-kiem") return;
+    if (url.origin !== window.location.origin || url.pathname !== new URL(form.action, window.location.href).pathname) return; // /tim-kiem or /en/search
     ev.preventDefault();
     typedOnTop = false;
     load(url.pathname + url.search, "push");
