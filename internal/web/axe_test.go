@@ -165,6 +165,17 @@ func TestAxeFindsNoViolations(t *testing.T) {
 	admin("/admin/jobs/moi (refused)", chromedp.Navigate(office+"/admin/jobs/moi"), chromedp.WaitVisible(chromedp.CSS("#f-title")),
 		chromedp.Submit(chromedp.CSS("#f-title")), chromedp.WaitVisible(chromedp.CSS(".error-summary")))
 	admin("/admin/nhap-du-lieu", chromedp.Navigate(office+"/admin/nhap-du-lieu"), chromedp.WaitReady(chromedp.CSS("footer")))
+	// The import preview of a file with a good and a refused row.
+	upload := filepath.Join(t.TempDir(), "doanh-nghiep.csv")
+	if err := os.WriteFile(upload, []byte("tax_code,name,industry,city\n0312345678,Công ty Kiểm Thử,C,TP.HCM\n12,Công ty Sai Mã,C,TP.HCM\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	admin("/admin/nhap-du-lieu (preview)",
+		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{upload}),
+		chromedp.Click(chromedp.Search(`//button[contains(., "Chạy thử và xem trước")]`)),
+		chromedp.WaitVisible(chromedp.Search(`//h1[contains(., "Xem trước")]`)))
+	admin("/admin/nhat-ky", chromedp.Navigate(office+"/admin/nhat-ky"), chromedp.WaitReady(chromedp.CSS("footer")))
+	admin("/admin/tai-khoan", chromedp.Navigate(office+"/admin/tai-khoan"), chromedp.WaitReady(chromedp.CSS("footer")))
 	t.Logf("axe: %d page × width runs, 0 violations expected", checked)
 }
 
