@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -104,38 +105,48 @@ func load(lookup func(string) (string, bool)) (Config, error) {
 			}
 		}
 	}
-	if c.PublicURL != "" {
-		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			r.fail(fmt.Errorf("PUBLIC_URL: must be an http:// or https:// URL"))
-		}
+	if c.PublicURL != "" && !isURL(c.PublicURL, "http", "https") {
+		r.fail(fmt.Errorf("PUBLIC_URL: must be an http:// or https:// URL"))
 	}
-	if r.err == nil {
-		if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-			r.err = fmt.Errorf("DATABASE_URL: must be a postgres:// URL")
-		}
+	if !isURL(c.DatabaseURL, "postgres", "postgresql") {
+		r.fail(fmt.Errorf("DATABASE_URL: must be a postgres:// URL"))
 	}
-	if r.err == nil && c.DatabaseReadURL != "" {
-		if u, err := url.Parse(c.DatabaseReadURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-			r.err = fmt.Errorf("DATABASE_READ_URL: must be a postgres:// URL")
-		}
+	if c.DatabaseReadURL != "" && !isURL(c.DatabaseReadURL, "postgres", "postgresql") {
+		r.fail(fmt.Errorf("DATABASE_READ_URL: must be a postgres:// URL"))
 	}
-	meiliVar := "MEILI_URLS"
+	c.readMeiliURLs(&r)
+	return c, r.err
+}
+
+// readMeiliURLs settles the search replicas: MEILI_URLS, else MEILI_URL
+// alone; each an http(s) URL, none twice.
+func (c *Config) readMeiliURLs(r *reader) {
+	name := "MEILI_URLS"
 	if len(c.MeiliURLs) == 0 {
-		c.MeiliURLs, meiliVar = []string{c.MeiliURL}, "MEILI_URL"
+		c.MeiliURLs, name = []string{c.MeiliURL}, "MEILI_URL"
 	} else {
 		c.MeiliURL = c.MeiliURLs[0]
 	}
 	seen := map[string]bool{}
 	for _, m := range c.MeiliURLs {
-		if u, err := url.Parse(m); r.err == nil && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
-			r.err = fmt.Errorf("%s: %q is not an http:// or https:// URL", meiliVar, m)
+		if !isURL(m, "http", "https") {
+			r.fail(fmt.Errorf("%s: %q is not an http:// or https:// URL", name, m))
 		}
-		if seen[m] && r.err == nil {
-			r.err = fmt.Errorf("MEILI_URLS: %q is listed twice", m)
+		if seen[m] {
+			r.fail(fmt.Errorf("MEILI_URLS: %q is listed twice", m))
 		}
 		seen[m] = true
 	}
-	return c, r.err
+}
+
+// isURL tells whether raw parses as a URL of one of the schemes; an
+// http(s) one must name a host.
+func isURL(raw string, schemes ...string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || !slices.Contains(schemes, u.Scheme) {
+		return false
+	}
+	return u.Host != "" || !strings.HasPrefix(u.Scheme, "http")
 }
 
 // FromEnv reads the process environment.

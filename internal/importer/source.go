@@ -426,6 +426,48 @@ func jsonCell(raw json.RawMessage, structured bool) (cell, bool) {
 	}
 }
 
+// sheetPlan is a sheet to read and the type of its rows.
+type sheetPlan struct {
+	sheet string
+	h     handler
+}
+
+// sheetPlans are the sheets of f to import, parents first: those named
+// after a type, or whose header tells it, or (with a type chosen, def)
+// those of that type, else the first. Others are reported as ignored.
+func (s *src) sheetPlans(f *excelize.File, def handler) ([]sheetPlan, error) {
+	var plans []sheetPlan
+	sheets := f.GetSheetList()
+	if len(sheets) > maxSheets {
+		return nil, errStructure("hơn "+vnInt(maxSheets)+" trang tính", maxSheets, fmt.Sprintf("more than %d sheets", maxSheets))
+	}
+	for _, name := range sheets {
+		h := handlerFor(name)
+		if h == nil && def == nil {
+			h = sheetByHeader(f, name) // "Tháng 12" of jobs is still jobs
+		}
+		switch {
+		case h == nil, def != nil && h != def:
+			continue
+		}
+		plans = append(plans, sheetPlan{name, h})
+	}
+	if def != nil && len(plans) == 0 && len(sheets) > 0 {
+		plans = append(plans, sheetPlan{sheets[0], def})
+	}
+	for _, name := range sheets {
+		used := false
+		for _, p := range plans {
+			used = used || p.sheet == name
+		}
+		if !used && name != valuesSheet && name != columnsSheet {
+			s.rep.IgnoredSheets = append(s.rep.IgnoredSheets, name)
+		}
+	}
+	sort.SliceStable(plans, func(i, j int) bool { return handlerRank(plans[i].h) < handlerRank(plans[j].h) })
+	return plans, nil
+}
+
 // readXLSX imports the sheets of a workbook. The archive is read whole (a
 // zip needs random access) and checked part by part (checkXLSX); each
 // sheet's rows are then streamed, big sheets from a temp file that is
@@ -457,39 +499,10 @@ func (s *src) readXLSX(ctx context.Context, in io.Reader, def handler) error {
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		s.date1904 = *props.Date1904
 	}
-	type plan struct {
-		sheet string
-		h     handler
+	plans, err := s.sheetPlans(f, def)
+	if err != nil {
+		return err
 	}
-	var plans []plan
-	sheets := f.GetSheetList()
-	if len(sheets) > maxSheets {
-		return errStructure("hơn "+vnInt(maxSheets)+" trang tính", maxSheets, fmt.Sprintf("more than %d sheets", maxSheets))
-	}
-	for _, name := range sheets {
-		h := handlerFor(name)
-		if h == nil && def == nil {
-			h = sheetByHeader(f, name) // "Tháng 12" of jobs is still jobs
-		}
-		switch {
-		case h == nil, def != nil && h != def:
-			continue
-		}
-		plans = append(plans, plan{name, h})
-	}
-	if def != nil && len(plans) == 0 && len(sheets) > 0 {
-		plans = append(plans, plan{sheets[0], def})
-	}
-	for _, name := range sheets {
-		used := false
-		for _, p := range plans {
-			used = used || p.sheet == name
-		}
-		if !used && name != valuesSheet && name != columnsSheet {
-			s.rep.IgnoredSheets = append(s.rep.IgnoredSheets, name)
-		}
-	}
-	sort.SliceStable(plans, func(i, j int) bool { return handlerRank(plans[i].h) < handlerRank(plans[j].h) })
 	for _, p := range plans {
 		if err := s.readSheet(ctx, f, p.sheet, p.h); err != nil {
 			return err
