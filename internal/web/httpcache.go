@@ -19,7 +19,9 @@ const publicCacheControl = "public, max-age=60"
 func (s *server) useHTTPCaching(app *fiber.App) {
 	app.Use(compressText)
 	app.Use(cachePolicy)
-	app.Use(etag.New(etag.Config{Weak: true, Next: func(c *fiber.Ctx) bool { return !cacheable(c) }}))
+	// A download streams and sets its own ETag (opendata.go): the etag
+	// middleware would read the whole file into memory to hash it.
+	app.Use(etag.New(etag.Config{Weak: true, Next: func(c *fiber.Ctx) bool { return !cacheable(c) || isDownload(c.Path()) }}))
 }
 
 // compressor is what fiber's compress middleware runs (at its default
@@ -45,6 +47,13 @@ func compressText(c *fiber.Ctx) error {
 		compressor(c.Context())
 	}
 	return nil
+}
+
+// isDownload tells an open-data file (/du-lieu-mo/jobs.csv …) from the
+// page and the catalogue.
+func isDownload(path string) bool {
+	rest, ok := strings.CutPrefix(path, "/du-lieu-mo/")
+	return ok && rest != "dcat.jsonld" && strings.Contains(rest, ".")
 }
 
 // cacheable tells whether a response may be kept by shared caches: a
