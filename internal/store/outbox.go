@@ -137,14 +137,6 @@ func (s *Store) OutboxState(ctx context.Context) (OutboxState, error) {
 	return st, err
 }
 
-// MaxOutboxID is the newest outbox row id (0 when empty); reindex replays
-// the rows after it once its new index is live.
-func (s *Store) MaxOutboxID(ctx context.Context) (int64, error) {
-	var id int64
-	err := s.db.GetContext(ctx, &id, `SELECT COALESCE(max(id), 0) FROM search_outbox`)
-	return id, err
-}
-
 // ReplayOutbox makes every change after id pending again for replica, so
 // changes applied to an index that has since been replaced reach the new
 // one.

@@ -42,10 +42,6 @@ func (s *Store) reader(ctx context.Context) *sqlx.DB {
 	return s.db
 }
 
-// ReplicaInUse tells whether public reads go to the replica now (false
-// without a replica, or while it is down or lagging).
-func (s *Store) ReplicaInUse() bool { return s.replica != nil && s.replica.healthy.Load() }
-
 // replica routes public reads: its pool's connections go to the standby
 // while it answers and keeps up, and to the primary otherwise. Each
 // connection remembers where it goes, and is dropped by database/sql
