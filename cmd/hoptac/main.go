@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -341,6 +342,9 @@ func reindex(ctx context.Context, cfg config.Config, args []string, stdout io.Wr
 	only := flags.String("replica", "", "only this Meilisearch (a URL)")
 	if err := flags.Parse(args); err != nil || flags.NArg() > 0 {
 		return fmt.Errorf("usage: hoptac reindex [--check] [--replica URL]")
+	}
+	if u, err := url.Parse(*only); *only != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return fmt.Errorf("--replica: %q is not an http:// or https:// URL", *only)
 	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {

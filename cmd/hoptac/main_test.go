@@ -15,6 +15,9 @@ func TestRunCommands(t *testing.T) {
 	if err := run([]string{"bogus"}, &out); err == nil || !strings.Contains(err.Error(), `unknown command "bogus"`) {
 		t.Errorf("run(bogus) = %v, want unknown command", err)
 	}
+	if err := run([]string{"reindex", "--replica", "localhost:7700"}, &out); err == nil || !strings.HasPrefix(err.Error(), "--replica:") {
+		t.Errorf("run(reindex --replica localhost:7700) = %v, want an error naming --replica", err)
+	}
 	t.Setenv("DB_MAX_CONNS", "zero")
 	if err := run([]string{"migrate"}, &out); err == nil || !strings.HasPrefix(err.Error(), "DB_MAX_CONNS:") {
 		t.Errorf("run(migrate) with a bad DB_MAX_CONNS = %v, want an error naming it", err)
