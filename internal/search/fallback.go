@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -49,18 +50,44 @@ func synonymsFolded() map[string][][]string {
 // maxTSWords bounds the words of one tsquery (the text is bounded too).
 const maxTSWords = 16
 
-// TSQuery turns a query into to_tsquery('simple', …) syntax: one group per
-// word or synonym phrase, each group the phrase OR its synonyms, groups
-// joined with & (every word) or | (any word). The last plain word is a
-// prefix, as Meilisearch treats it. Only [a-z0-9] words and operators are
-// written, so no input can inject tsquery syntax. "" means no words.
-func TSQuery(q string, every bool) string {
+// pairJoint joins two neighbouring words into one lexeme, as
+// search_pairs (migration 00026) writes them into the document: a phrase
+// is asked as its pairs, which the GIN index answers without reading
+// documents. Vietnamese has no z, so a pair cannot pass for a syllable.
+const pairJoint = "z"
+
+// tsPhrase writes words that must stand side by side: one word as itself,
+// more as the conjunction of their pairs.
+func tsPhrase(words []string) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	pairs := make([]string, len(words)-1)
+	for i := range pairs {
+		pairs[i] = words[i] + pairJoint + words[i+1]
+	}
+	if len(pairs) == 1 {
+		return pairs[0]
+	}
+	return "(" + strings.Join(pairs, " & ") + ")"
+}
+
+// tsGroup is one word of the query, or a synonym phrase with its
+// expansions, each as its words.
+type tsGroup struct {
+	alts   [][]string
+	prefix bool // the query's last plain word: a prefix, as Meilisearch treats it
+}
+
+// tsGroups splits a query into its words and synonym phrases, longest
+// phrase first.
+func tsGroups(q string) []tsGroup {
 	words := foldTokens(q)
 	if len(words) > maxTSWords {
 		words = words[:maxTSWords]
 	}
 	syn := synonymsFolded()
-	var groups []string
+	var groups []tsGroup
 	for i := 0; i < len(words); {
 		n := 0
 		for l := min(longestSynonym, len(words)-i); l > 0; l-- {
@@ -70,24 +97,86 @@ func TSQuery(q string, every bool) string {
 			}
 		}
 		if n == 0 {
-			w := words[i]
-			if i == len(words)-1 {
-				w += ":*"
-			}
-			groups = append(groups, w)
+			groups = append(groups, tsGroup{alts: [][]string{{words[i]}}, prefix: i == len(words)-1})
 			i++
 			continue
 		}
-		alts := []string{strings.Join(words[i:i+n], " <-> ")}
-		for _, e := range syn[strings.Join(words[i:i+n], " ")] {
-			alts = append(alts, strings.Join(e, " <-> "))
-		}
-		groups = append(groups, "("+strings.Join(alts, " | ")+")")
+		key := strings.Join(words[i:i+n], " ")
+		groups = append(groups, tsGroup{alts: append([][]string{words[i : i+n]}, syn[key]...)})
 		i += n
 	}
+	return groups
+}
+
+// TSQuery turns a query into to_tsquery('simple', …) syntax: one group per
+// word or synonym phrase, each group the phrase OR its synonyms, groups
+// joined with & (every word) or | (any word). Only [a-z0-9] words and
+// operators are written, so no input can inject tsquery syntax. "" means
+// no words.
+func TSQuery(q string, every bool) string {
 	op := " & "
 	if !every {
 		op = " | "
 	}
-	return strings.Join(groups, op)
+	return strings.Join(tsTerms(q), op)
+}
+
+// TSQueryAllButOne asks for every word but one, whichever: what a query
+// with one mistyped word still finds ("nhan vein ban hang" → the entries
+// with nhan, ban and hang), far fewer than any word would. "" when the
+// query has fewer than three words (one of two is any word).
+func TSQueryAllButOne(q string) string {
+	terms := tsTerms(q)
+	if len(terms) < 3 {
+		return ""
+	}
+	alts := make([]string, len(terms))
+	for i := range terms {
+		rest := append(slices.Clone(terms[:i]), terms[i+1:]...)
+		alts[i] = "(" + strings.Join(rest, " & ") + ")"
+	}
+	return strings.Join(alts, " | ")
+}
+
+// tsTerms writes each group of the query as a tsquery term.
+func tsTerms(q string) []string {
+	var out []string
+	for _, g := range tsGroups(q) {
+		if g.prefix {
+			out = append(out, g.alts[0][0]+":*")
+			continue
+		}
+		alts := make([]string, len(g.alts))
+		for i, a := range g.alts {
+			alts[i] = tsPhrase(a)
+		}
+		if len(alts) == 1 {
+			out = append(out, alts[0])
+		} else {
+			out = append(out, "("+strings.Join(alts, " | ")+")")
+		}
+	}
+	return out
+}
+
+// RankTSQuery is every word of the query and of its synonyms, any of them:
+// what the rank counts in an entry's title and organisation (head_doc,
+// which holds words, not pairs).
+func RankTSQuery(q string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range tsGroups(q) {
+		for _, a := range g.alts {
+			for _, w := range a {
+				if g.prefix {
+					w += ":*"
+				}
+				if !seen[w] {
+					seen[w] = true
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return strings.Join(out, " | ")
 }

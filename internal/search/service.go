@@ -160,7 +160,7 @@ const outageDeadline = 3 * time.Second
 // first, partial matches only when nothing of any type has them all.
 func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
 	f := store.EntrySearch{
-		Paging: store.Paging{Page: q.Page, PerPage: q.PerPage}, TSQuery: TSQuery(q.Q, true),
+		Paging: store.Paging{Page: q.Page, PerPage: q.PerPage}, TSQuery: TSQuery(q.Q, true), RankQuery: RankTSQuery(q.Q),
 		Type: q.Type, City: q.City, Industry: q.Industry, Occupation: q.Occupation,
 		Education: q.Education, Level: q.Level, Stage: q.Stage, WageMin: q.WageMin, Sort: q.Sort,
 		Employment: q.Employment, Priority: q.Priority, NoExperience: q.NoExperience,
@@ -172,10 +172,14 @@ func (s *Service) fallback(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	// Nothing has every word: any word, ranked by how many (ts_rank).
+	// Nothing has every word: every word but one (a typo), then any word,
+	// ranked by how many of them the title holds (ts_rank).
 	partial := false
-	if anyWord := TSQuery(q.Q, false); len(r.TypeCounts) == 0 && anyWord != f.TSQuery {
-		f.TSQuery, partial = anyWord, true
+	for _, looser := range []string{TSQueryAllButOne(q.Q), TSQuery(q.Q, false)} {
+		if len(r.TypeCounts) > 0 || looser == "" || looser == f.TSQuery {
+			continue
+		}
+		f.TSQuery, partial = looser, true
 		if r, err = s.db.SearchEntries(ctx, f); err != nil {
 			return Result{}, err
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 )
 
@@ -13,7 +14,10 @@ import (
 // engine's. Zero values mean "any".
 type EntrySearch struct {
 	Paging
-	TSQuery    string `db:"tsq"`
+	TSQuery string `db:"tsq"`
+	// RankQuery is the words the rank counts in the title and
+	// organisation, as search.RankTSQuery writes them ("": no rank).
+	RankQuery  string `db:"rankq"`
 	Type       string `db:"type"`
 	City       string `db:"city"`
 	Industry   string `db:"industry"`
@@ -54,16 +58,16 @@ type EntryResults struct {
 	CityCounts map[string]int
 }
 
-// One statement, one round trip: the matching entries once (the GIN
-// index on doc finds them), then the page, the total and the counts from
-// them. search_docs holds public entries only; a job also needs its
-// deadline not passed, as open_jobs says. Relevance is ts_rank over the
-// title and organisation (head_doc; ranking on the whole document read
-// every match's text: seconds at 100,000 entries), then freshness.
-const entrySearchSQL = `WITH matched AS (
-  SELECT d.entity_type AS type, d.entity_id AS id, d.slug, d.title, d.subtitle, d.cities, d.published_at,
-         d.wage_min, d.wage_max, d.deadline,
-         CASE WHEN :tsq = '' THEN 0 ELSE ts_rank(d.head_doc, to_tsquery('simple', :tsq)) END AS rank
+// One statement, one round trip. The GIN index on doc finds the matching
+// entries (a phrase is asked as its word pairs, so it answers exactly and
+// no document is read); they are kept narrow (what the counts and the
+// order need), counted once by type and cities, and only the page's rows
+// are read in full. search_docs holds public entries only; a job also
+// needs its deadline not passed, as open_jobs says. Relevance is ts_rank
+// of the query's words over the title and organisation (head_doc), then
+// freshness.
+const entrySearchSQL = `WITH matched AS MATERIALIZED (
+  SELECT d.entity_type AS type, d.entity_id AS id, d.cities, d.published_at, d.wage_min, d.wage_max, d.head_doc
     FROM search_docs d
    WHERE (:tsq = '' OR d.doc @@ to_tsquery('simple', :tsq))
      AND (d.entity_type <> 'job' OR job_is_open(d.deadline))
@@ -81,40 +85,52 @@ const entrySearchSQL = `WITH matched AS (
      AND (:wage_min = 0 OR COALESCE(d.wage_max, d.wage_min) >= :wage_min)
      AND (:wage_below = 0 OR COALESCE(d.wage_max, d.wage_min) < :wage_below)
 ),
-chosen AS (
-  SELECT * FROM matched WHERE :type = '' OR type = :type
+page AS (
+  SELECT type, id, row_number() OVER (ORDER BY wage DESC NULLS LAST, rank DESC, published_at DESC NULLS LAST, type, id DESC) AS pos
+    FROM (SELECT type, id, published_at,
+                 CASE WHEN :sort = 'wage' THEN COALESCE(wage_max, wage_min) END AS wage,
+                 CASE WHEN :sort = '' AND :rankq <> '' THEN ts_rank(head_doc, to_tsquery('simple', :rankq)) END AS rank
+            FROM matched WHERE :type = '' OR type = :type
+           ORDER BY wage DESC NULLS LAST, rank DESC, published_at DESC NULLS LAST, type, id DESC
+           LIMIT :limit OFFSET :offset) o
 )
 SELECT
-  (SELECT count(*) FROM chosen) AS total,
-  (SELECT COALESCE(jsonb_object_agg(type, n), '{}') FROM (SELECT type, count(*) AS n FROM matched GROUP BY type) t) AS type_counts,
-  (SELECT COALESCE(jsonb_object_agg(city, n), '{}') FROM (SELECT city, count(*) AS n FROM chosen, unnest(cities) AS city GROUP BY city) c) AS city_counts,
-  (SELECT COALESCE(jsonb_agg(to_jsonb(h)), '[]') FROM (
-     SELECT type, id, slug, title, subtitle, cities, wage_min, wage_max, to_char(deadline, 'YYYY-MM-DD') AS deadline
-       FROM chosen
-      ORDER BY CASE WHEN :sort = 'wage' THEN COALESCE(wage_max, wage_min) END DESC NULLS LAST,
-               CASE WHEN :sort = '' THEN rank END DESC,
-               published_at DESC NULLS LAST, type, id DESC
-      LIMIT :limit OFFSET :offset) h) AS hits`
+  (SELECT COALESCE(jsonb_agg(jsonb_build_object('type', type, 'cities', cities, 'n', n)), '[]')
+     FROM (SELECT type, cities, count(*) AS n FROM matched GROUP BY type, cities) g) AS groups,
+  (SELECT COALESCE(jsonb_agg(to_jsonb(h) - 'pos' ORDER BY h.pos), '[]') FROM (
+     SELECT p.pos, d.entity_type AS type, d.entity_id AS id, d.slug, d.title, d.subtitle, d.cities,
+            d.wage_min, d.wage_max, to_char(d.deadline, 'YYYY-MM-DD') AS deadline
+       FROM page p JOIN search_docs d ON d.entity_type = p.type AND d.entity_id = p.id) h) AS hits`
 
 // SearchEntries answers an EntrySearch.
 func (s *Store) SearchEntries(ctx context.Context, f EntrySearch) (EntryResults, error) {
 	f.Paging.normalize()
 	var row struct {
-		Total      int    `db:"total"`
-		TypeCounts []byte `db:"type_counts"`
-		CityCounts []byte `db:"city_counts"`
-		Hits       []byte `db:"hits"`
+		Groups []byte `db:"groups"`
+		Hits   []byte `db:"hits"`
 	}
 	if err := getNamed(ctx, s.reader(ctx), &row, entrySearchSQL, f); err != nil {
 		return EntryResults{}, fmt.Errorf("search entries: %w", err)
 	}
-	res := EntryResults{Total: row.Total}
-	for _, part := range []struct {
-		raw  []byte
-		into any
-	}{{row.TypeCounts, &res.TypeCounts}, {row.CityCounts, &res.CityCounts}, {row.Hits, &res.Hits}} {
-		if err := json.Unmarshal(part.raw, part.into); err != nil {
-			return EntryResults{}, fmt.Errorf("decode search results: %w", err)
+	var groups []struct {
+		Type   string   `json:"type"`
+		Cities []string `json:"cities"`
+		N      int      `json:"n"`
+	}
+	res := EntryResults{TypeCounts: map[string]int{}, CityCounts: map[string]int{}}
+	if err := errors.Join(json.Unmarshal(row.Groups, &groups), json.Unmarshal(row.Hits, &res.Hits)); err != nil {
+		return EntryResults{}, fmt.Errorf("decode search results: %w", err)
+	}
+	// Counts per type over every type; the total and the counts per city
+	// within the chosen type.
+	for _, g := range groups {
+		res.TypeCounts[g.Type] += g.N
+		if f.Type != "" && g.Type != f.Type {
+			continue
+		}
+		res.Total += g.N
+		for _, c := range g.Cities {
+			res.CityCounts[c] += g.N
 		}
 	}
 	return res, nil

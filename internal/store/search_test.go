@@ -64,3 +64,43 @@ func TestSearchDocsFollowEveryWrite(t *testing.T) {
 		t.Errorf("an archived job is still found: %+v", r.Hits)
 	}
 }
+
+// TestSearchPhrasesAreWordsSideBySide: a phrase ("công nhân") is asked
+// (a synonym's key) is asked as its word pairs (migration 00026), which
+// must keep its meaning: the words next to each other and in order, not
+// merely both somewhere ("Nhân viên công ty", "Nhân công"). Plain words
+// match in any order, as on Meilisearch.
+func TestSearchPhrasesAreWordsSideBySide(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := testenv.Store(t)
+	co := testenv.NewCompany(t, st, 2, "cantho", domain.StatusPublished)
+	worker := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Công nhân đóng gói Quýt Vàng"})
+	apart := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Nhân viên công ty Quýt Vàng"})
+	reversed := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Nhân công đóng gói Quýt Vàng"})
+
+	ids := func(q string) []int64 {
+		t.Helper()
+		res, err := st.SearchEntries(ctx, store.EntrySearch{TSQuery: search.TSQuery(q, true), RankQuery: search.RankTSQuery(q), Type: "job"})
+		if err != nil {
+			t.Fatalf("SearchEntries(%q) = %v", q, err)
+		}
+		var out []int64
+		for _, h := range res.Hits {
+			out = append(out, h.ID)
+		}
+		if len(out) != res.Total {
+			t.Fatalf("%q: %d hits on the page, total %d", q, len(out), res.Total)
+		}
+		return out
+	}
+	if got := ids("cong nhan quyt vang"); len(got) != 1 || got[0] != worker.ID {
+		t.Errorf("cong nhan quyt vang = %v, want only the worker's job %d (not %d, %d)", got, worker.ID, apart.ID, reversed.ID)
+	}
+	if got := ids("dong goi quyt vang"); len(got) != 2 {
+		t.Errorf("dong goi quyt vang = %v, want the two packing jobs", got)
+	}
+	if got := ids("quyt vang nhan vien"); len(got) != 1 || got[0] != apart.ID {
+		t.Errorf("quyt vang nhan vien = %v, want %d", got, apart.ID)
+	}
+}

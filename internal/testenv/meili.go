@@ -26,7 +26,10 @@ type Meili struct {
 	dataDir   string
 	bin       string
 	addr      string
-	mu        sync.Mutex
+	// allThreads lets Meilisearch index on every core, as production
+	// does; tests keep one thread so parallel packages share the machine.
+	allThreads bool
+	mu         sync.Mutex
 }
 
 var (
@@ -109,7 +112,9 @@ func startMeili() (*Meili, error) {
 	return startMeiliWithKey(hex.EncodeToString(key))
 }
 
-func startMeiliWithKey(masterKey string) (*Meili, error) {
+func startMeiliWithKey(masterKey string) (*Meili, error) { return startMeiliWith(masterKey, false) }
+
+func startMeiliWith(masterKey string, allThreads bool) (*Meili, error) {
 	bin, err := findMeiliBinary()
 	if err != nil {
 		return nil, err
@@ -122,7 +127,7 @@ func startMeiliWithKey(masterKey string) (*Meili, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Meili{URL: "http://" + addr, MasterKey: masterKey, dataDir: dataDir, bin: bin, addr: addr}
+	m := &Meili{URL: "http://" + addr, MasterKey: masterKey, dataDir: dataDir, bin: bin, addr: addr, allThreads: allThreads}
 	if err := m.Start(); err != nil {
 		os.RemoveAll(dataDir)
 		return nil, err
@@ -138,7 +143,7 @@ func (m *Meili) Start() error {
 	if m.cmd != nil {
 		return nil
 	}
-	cmd := exec.Command(m.bin,
+	args := []string{
 		"--http-addr", m.addr,
 		"--db-path", filepath.Join(m.dataDir, "data.ms"),
 		"--dump-dir", filepath.Join(m.dataDir, "dumps"),
@@ -147,8 +152,11 @@ func (m *Meili) Start() error {
 		"--env", "development",
 		"--no-analytics",
 		"--log-level", "WARN",
-		"--max-indexing-threads", "1",
-	)
+	}
+	if !m.allThreads {
+		args = append(args, "--max-indexing-threads", "1")
+	}
+	cmd := exec.Command(m.bin, args...)
 	logFile, err := os.Create(filepath.Join(m.dataDir, "meili.log"))
 	if err != nil {
 		return err
@@ -244,4 +252,18 @@ func meiliDataDir() (string, error) {
 		}
 	}
 	return os.MkdirTemp("", "hoptac-meili-")
+}
+
+// PrivateMeilisearchAllThreads is PrivateMeilisearch indexing on every
+// core (Meilisearch's default), for benchmarks that compare the two.
+func PrivateMeilisearchAllThreads(t testing.TB) *Meili {
+	t.Helper()
+	key := make([]byte, 16)
+	_, _ = rand.Read(key)
+	m, err := startMeiliWith(hex.EncodeToString(key), true)
+	if err != nil {
+		t.Fatalf("testenv: Meilisearch: %v", err)
+	}
+	t.Cleanup(m.shutdown)
+	return m
 }
