@@ -69,8 +69,8 @@ func cityOrBoth(fe FieldErrors, field, value string) {
 	}
 }
 
-// oneCity requires a single city: only policies and commitments may
-// concern both.
+// oneCity requires a single city: only policies and the cooperation
+// program's tasks may concern both.
 func oneCity(fe FieldErrors, field, value string) {
 	cityOrBoth(fe, field, value)
 	if value == Both {
@@ -246,25 +246,5 @@ func (p *Project) Validate() FieldErrors {
 		fe.Add("budget_vnd", "Kinh phí không được âm.")
 	}
 	dateOrder(fe, "end_on", p.StartOn, p.EndOn, "Ngày kết thúc phải sau ngày bắt đầu.")
-	return fe
-}
-
-// Validate checks a commitment.
-func (c *Commitment) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "commitment", c)
-	required(fe, "title", c.Title, "tên nhiệm vụ")
-	if c.PolicyID == 0 {
-		fe.Add("program", "Vui lòng chọn chương trình hợp tác.")
-	}
-	cityOrBoth(fe, "lead", c.Lead)
-	oneOf(fe, "progress", c.Progress, Progresses, "tiến độ")
-	if c.Weight != nil && (*c.Weight < 1 || *c.Weight > 100) {
-		fe.Add("weight", "Trọng số phải từ 1 đến 100.")
-	}
-	if len(c.Departments) > MaxDepartments {
-		fe.Add("departments", fmt.Sprintf("Tối đa %d cơ quan phụ trách.", MaxDepartments))
-	}
-	validateUpdates(fe, c.Updates)
 	return fe
 }
