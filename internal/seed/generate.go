@@ -117,14 +117,7 @@ func Generate(ctx context.Context, st *store.Store, size int, now time.Time) (Co
 
 // generated is a generated data set in memory; relations are indexes into
 // the parent slice, as in dataset.
-type generated struct {
-	companies []domain.Company
-	jobs      []seedJob
-	schools   []domain.School
-	programs  []seedProgram
-	policies  []domain.Policy
-	projects  []domain.Project
-}
+type generated struct{ entries }
 
 func (g *generated) counts() Counts {
 	return Counts{Companies: len(g.companies), Jobs: len(g.jobs), Schools: len(g.schools),
@@ -132,76 +125,28 @@ func (g *generated) counts() Counts {
 }
 
 // validate checks every entry and relation, like dataset.validate.
-func (g *generated) validate() error {
-	d := dataset{companies: g.companies, jobs: g.jobs, schools: g.schools, programs: g.programs,
-		policies: g.policies, projects: g.projects,
-		// dataset.validate checks the cooperation program first: a generated
-		// data set has none, so it checks a valid stand-in.
-		program: domain.Policy{Title: "-", Kind: "program", Field: "employment", City: domain.Both}}
-	return d.validate()
-}
+func (g *generated) validate() error { return g.each(context.Background(), checking()) }
 
 // write inserts the data set, parents first, generateBatch rows per
 // transaction.
 func (g *generated) write(ctx context.Context, st *store.Store) error {
-	companyIDs := make([]int64, len(g.companies))
-	if err := inChunks(ctx, st, len(g.companies), func(b *store.Batch, i int) error {
-		c := g.companies[i]
-		if err := b.CreateCompany(ctx, &c); err != nil {
-			return fmt.Errorf("seed: insert company %s: %w", c.ExternalID, err)
-		}
-		companyIDs[i] = c.ID
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := inChunks(ctx, st, len(g.jobs), func(b *store.Batch, i int) error {
-		j := g.jobs[i].Job
-		j.CompanyID = companyIDs[g.jobs[i].company]
-		if err := b.CreateJob(ctx, &j); err != nil {
-			return fmt.Errorf("seed: insert job %s: %w", j.ExternalID, err)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	schoolIDs := make([]int64, len(g.schools))
-	if err := inChunks(ctx, st, len(g.schools), func(b *store.Batch, i int) error {
-		s := g.schools[i]
-		if err := b.CreateSchool(ctx, &s); err != nil {
-			return fmt.Errorf("seed: insert school %s: %w", s.ExternalID, err)
-		}
-		schoolIDs[i] = s.ID
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := inChunks(ctx, st, len(g.programs), func(b *store.Batch, i int) error {
-		p := g.programs[i].Program
-		p.SchoolID = schoolIDs[g.programs[i].school]
-		if err := b.CreateProgram(ctx, &p); err != nil {
-			return fmt.Errorf("seed: insert program %s: %w", p.ExternalID, err)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := inChunks(ctx, st, len(g.policies), func(b *store.Batch, i int) error {
-		p := g.policies[i]
-		if err := b.CreatePolicy(ctx, &p); err != nil {
-			return fmt.Errorf("seed: insert policy %s: %w", p.ExternalID, err)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	return inChunks(ctx, st, len(g.projects), func(b *store.Batch, i int) error {
-		p := g.projects[i]
-		if err := b.CreateProject(ctx, &p); err != nil {
-			return fmt.Errorf("seed: insert project %s: %w", p.ExternalID, err)
-		}
-		return nil
+	return g.each(ctx, pass{
+		rows: func(n int, row func(*store.Batch, int) error) error { return inChunks(ctx, st, n, row) },
+		// validate has checked every entry.
+		visit: func(_, _ string, _ func() domain.FieldErrors, insert func() error) error { return insert() },
 	})
+}
+
+// each takes the data set through p in the order it is written.
+func (g *generated) each(ctx context.Context, p pass) error {
+	if err := g.employersAndSchools(ctx, p); err != nil {
+		return err
+	}
+	if _, err := each(ctx, p, "policy", g.policies, nil, (*store.Batch).CreatePolicy); err != nil {
+		return err
+	}
+	_, err := each(ctx, p, "project", g.projects, nil, (*store.Batch).CreateProject)
+	return err
 }
 
 // inChunks calls insert for 0…n-1, generateBatch calls per transaction.

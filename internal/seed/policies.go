@@ -1,6 +1,8 @@
 package seed
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -8,6 +10,7 @@ import (
 	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/store"
 )
 
 const programTitle = "Chương trình hợp tác giữa Sở Lao động – Thương binh và Xã hội Thành phố Hồ Chí Minh và Sở Lao động – Thương binh và Xã hội Thành phố Cần Thơ giai đoạn 2024 – 2025"
@@ -54,9 +57,33 @@ const programBody = `## Mục đích
 
 > Ghi chú: từ ngày 01/3/2025, sau khi sắp xếp tổ chức bộ máy, nhiệm vụ của Sở Lao động – Thương binh và Xã hội được chuyển giao: lao động, việc làm, người có công cho Sở Nội vụ; giáo dục nghề nghiệp cho Sở Giáo dục và Đào tạo; bảo trợ xã hội cho Sở Y tế. Các cơ quan tiếp nhận tiếp tục thực hiện Chương trình.`
 
-// buildProgram makes the cooperation program and its seven commitments.
+// cooperation is the program of 28/6/2024 and its seven commitments (the
+// program's tasks), kept apart from the other policies: the commitments
+// name the program.
+type cooperation struct {
+	program     domain.Policy
+	commitments []domain.Commitment // PolicyID set on write
+}
+
+// each takes the program and then its commitments through p.
+func (c *cooperation) each(ctx context.Context, p pass) error {
+	ids, err := each(ctx, p, "policy", []domain.Policy{c.program}, nil, (*store.Batch).CreatePolicy)
+	if err != nil {
+		return err
+	}
+	if c.program.Kind != "program" {
+		return fmt.Errorf("seed: policy %s must be of kind program", c.program.ExternalID)
+	}
+	_, err = each(ctx, p, "commitment", c.commitments, func(m *domain.Commitment) error {
+		m.PolicyID = ids[0]
+		return nil
+	}, (*store.Batch).CreateCommitment)
+	return err
+}
+
+// buildProgram makes the cooperation program and its commitments.
 // Progress updates and reviews dated after now are left out.
-func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
+func buildProgram(now time.Time) cooperation {
 	p := domain.Policy{
 		Meta:          domain.Meta{ExternalID: "demo-program-2024"},
 		Title:         programTitle,
@@ -194,7 +221,7 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 		published(&m.Meta, it.lead, areaLabour, at(2024, time.July, 5, 9, 10+i), now)
 		commitments = append(commitments, m)
 	}
-	return p, commitments
+	return cooperation{program: p, commitments: commitments}
 }
 
 // pu is a demo progress update; its evidence link, if any, illustrates.
