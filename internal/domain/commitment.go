@@ -231,17 +231,12 @@ func validateUpdates(fe FieldErrors, us []LedgerUpdate) {
 
 // Validate checks a commitment.
 func (c *Commitment) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "commitment", c)
+	fe := checkText("commitment", c)
 	required(fe, "title", c.Title, "tên nhiệm vụ")
-	if c.PolicyID == 0 {
-		fe.Add("program", "Vui lòng chọn chương trình hợp tác.")
-	}
+	chosen(fe, "program", c.PolicyID, "Vui lòng chọn chương trình hợp tác.")
 	cityOrBoth(fe, "lead", c.Lead)
 	oneOf(fe, "progress", c.Progress, Progresses, "tiến độ")
-	if c.Weight != nil && (*c.Weight < 1 || *c.Weight > 100) {
-		fe.Add("weight", "Trọng số phải từ 1 đến 100.")
-	}
+	optionalRange(fe, "weight", c.Weight, 1, 100, "Trọng số phải từ 1 đến 100.")
 	if len(c.Departments) > MaxDepartments {
 		fe.Add("departments", fmt.Sprintf("Tối đa %d cơ quan phụ trách.", MaxDepartments))
 	}

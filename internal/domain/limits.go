@@ -66,8 +66,10 @@ func GoodText(s string) bool {
 
 // checkText applies the text rules to every string field of entry (a
 // pointer to an entity): valid UTF-8 without NUL everywhere, and at most
-// TextLimits[typ][column] characters where a limit is set.
-func checkText(fe FieldErrors, typ string, entry any) {
+// TextLimits[typ][column] characters where a limit is set. Validate starts
+// from its errors.
+func checkText(typ string, entry any) FieldErrors {
+	fe := FieldErrors{}
 	limits := TextLimits[typ]
 	walkStrings(reflect.ValueOf(entry).Elem(), func(column, value string) {
 		switch max, limited := limits[column]; {
@@ -77,6 +79,7 @@ func checkText(fe FieldErrors, typ string, entry any) {
 			fe.Add(column, TooLongMessage(max))
 		}
 	})
+	return fe
 }
 
 // walkStrings calls fn with the column and value of every string field
