@@ -695,53 +695,13 @@ func (gb *genBuilder) programs(n int, schools []domain.School, trades [][]string
 		s := schools[si]
 		name := pick(r, trades[si])
 		level := pick(r, levels[s.Kind])
-		info := tradeCatalog[name]
 		p := domain.Program{
 			Meta:  domain.Meta{ExternalID: "gen-training-" + pad(i+1, 6)},
 			Name:  name,
 			Level: level,
-			Mode:  "full_time",
 			City:  s.City,
 		}
-		var months, quota int
-		var tuition int64
-		switch level {
-		case "so_cap":
-			months = between(r, 3, 6)
-			quota = between(r, 2, 8) * 10
-			tuition = int64(between(r, 0, 12)) * 500_000
-			p.Intake = pick(r, []string{"Hằng tháng", "Tháng 3, tháng 6, tháng 9", "Khai giảng khi đủ 20 học viên"})
-			if r.IntN(4) == 0 {
-				p.Mode = "work_study"
-			}
-		case "trung_cap":
-			months = pick(r, []int{12, 18, 24})
-			quota = between(r, 4, 15) * 10
-			tuition = int64(between(r, 12, 30)) * 500_000
-			p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 6, tháng 10"})
-			if r.IntN(3) == 0 {
-				p.Mode = "work_study"
-			}
-		default:
-			months = pick(r, []int{24, 30, 36})
-			quota = between(r, 5, 30) * 10
-			tuition = int64(between(r, 20, 50)) * 500_000
-			p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 8, tháng 12"})
-		}
-		if info.online && r.IntN(3) == 0 {
-			p.Mode = "online"
-		}
-		if (level == "trung_cap" && r.IntN(3) == 0) || (s.Kind == "trung_tam" && r.IntN(2) == 0) {
-			tuition = 0
-		}
-		p.DurationMonths, p.Quota, p.TuitionVND = ptr(months), ptr(quota), ptr(tuition)
-		applyOffer(&p, offerFor(r, s.City))
-		p.Occupations = tradeOccupations[name]
-		if level == "trung_cap" && r.IntN(2) == 0 {
-			applyOffer(&p, trungCapOffer)
-		}
-		p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
-			lowerFirst(domain.StudyModes.Label(p.Mode)))
+		setTerms(r, &p, s.Kind)
 		t := randomMoment(r, s.PublishedAt.AddDate(0, 0, 1), s.PublishedAt.AddDate(0, 0, 120))
 		published(&p.Meta, s.City, areaEducation, t, gb.now)
 		out = append(out, seedProgram{Program: p, school: si})
