@@ -2,9 +2,10 @@ package domain
 
 import (
 	"fmt"
+	"maps"
 	"net/mail"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 
 	"hoptac/internal/vn"
@@ -24,12 +25,7 @@ func (fe FieldErrors) Add(field, msg string) {
 
 // Fields returns the fields with errors in a stable order.
 func (fe FieldErrors) Fields() []string {
-	out := make([]string, 0, len(fe))
-	for f := range fe {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(fe))
 }
 
 // Error makes FieldErrors usable as an error.

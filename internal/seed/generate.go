@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -590,14 +591,7 @@ var schoolKinds = []schoolKind{
 }
 
 // tradeNames are the trades of tradeCatalog in a fixed order.
-func tradeNames() []string {
-	out := make([]string, 0, len(tradeCatalog))
-	for name := range tradeCatalog {
-		out = append(out, name)
-	}
-	slices.Sort(out)
-	return out
-}
+func tradeNames() []string { return slices.Sorted(maps.Keys(tradeCatalog)) }
 
 // schools makes n published vocational schools and the trades each teaches.
 func (gb *genBuilder) schools(n int) ([]domain.School, [][]string) {
