@@ -139,10 +139,7 @@ func (t *Tables) CityName(code string) string {
 	if code == domain.Both {
 		return "Cả hai thành phố"
 	}
-	if x, ok := t.cityByCode[code]; ok {
-		return x.ShortVI
-	}
-	return code
+	return nameIn(t.cityByCode, code, func(x domain.City) string { return x.ShortVI })
 }
 
 // IsCity tells whether code is a city of the portal.
@@ -164,10 +161,7 @@ func (t *Tables) IsWard(code string) bool { _, ok := t.wardByCode[code]; return 
 
 // IndustryName is the Vietnamese name of a VSIC section.
 func (t *Tables) IndustryName(code string) string {
-	if x, ok := t.industryByCode[code]; ok {
-		return x.NameVI
-	}
-	return code
+	return nameIn(t.industryByCode, code, classificationName)
 }
 
 // IsIndustry tells whether code is a section of the current VSIC.
@@ -178,10 +172,7 @@ func (t *Tables) IsIndustryOf(version, code string) bool { return t.industrySets
 
 // OccupationName is the Vietnamese name of a VSCO major group.
 func (t *Tables) OccupationName(code string) string {
-	if x, ok := t.occupationByCode[code]; ok {
-		return x.NameVI
-	}
-	return code
+	return nameIn(t.occupationByCode, code, classificationName)
 }
 
 // IsOccupation tells whether code is a VSCO major group.
@@ -189,11 +180,18 @@ func (t *Tables) IsOccupation(code string) bool { _, ok := t.occupationByCode[co
 
 // DepartmentName is the name of the publishing department.
 func (t *Tables) DepartmentName(code string) string {
-	if x, ok := t.departmentByCode[code]; ok {
-		return x.NameVI
+	return nameIn(t.departmentByCode, code, func(x domain.Department) string { return x.NameVI })
+}
+
+// nameIn is the name of code's row in m, or code itself when m lacks it.
+func nameIn[T any](m map[string]T, code string, name func(T) string) string {
+	if x, ok := m[code]; ok {
+		return name(x)
 	}
 	return code
 }
+
+func classificationName(x domain.Classification) string { return x.NameVI }
 
 // Fold is the form names are compared in: no diacritics, lower case,
 // single spaces.

@@ -34,6 +34,10 @@ type Meta struct {
 	Version        int        `db:"version" json:"version"`
 }
 
+// Shared is the entry's shared columns: through it, code that serves every
+// type reaches them on any entity (*Job, *School, …).
+func (m *Meta) Shared() *Meta { return m }
+
 // Both is the city value of an entry that concerns both cities.
 const Both = "both"
 

@@ -16,6 +16,8 @@ import (
 // migrations/00007_text_limits.sql holds the same numbers as CHECKs, and a
 // store test keeps the two equal. Columns that are codes (status, city,
 // kind, …) are bounded by their foreign key or CHECK … IN instead.
+// The cooperation program's tasks add theirs where the rest of their
+// rules are.
 var TextLimits = map[string]map[string]int{
 	"policy": withMeta(map[string]int{
 		"title": 300, "doc_number": 100, "issuer": 300, "summary": 2000, "body": 50000, "source_url": 2000,
@@ -35,9 +37,6 @@ var TextLimits = map[string]map[string]int{
 	"project": withMeta(map[string]int{
 		"title": 300, "organization": 300, "field": 200, "description": 10000, "contact": 500,
 	}),
-	"commitment": withMeta(map[string]int{
-		"title": 500, "description": 10000, "ledger_digest": 64,
-	}),
 }
 
 // metaLimits are the free-text columns every entry table shares.
@@ -49,17 +48,6 @@ func withMeta(m map[string]int) map[string]int {
 	}
 	return m
 }
-
-// A commitment's ledger is bounded here; the texts' lengths match the
-// CHECKs of migration 00013.
-const (
-	MaxProgressUpdates = 200
-	MaxEvidence        = 10
-	MaxDepartments     = 6
-	maxUpdateText      = 4000
-	maxEvidenceTitle   = 300
-	maxLink            = 2000
-)
 
 // MsgBadText is what a person reads when a value holds a NUL byte or is
 // not UTF-8 (a file saved in another encoding, a pasted binary).
@@ -78,8 +66,10 @@ func GoodText(s string) bool {
 
 // checkText applies the text rules to every string field of entry (a
 // pointer to an entity): valid UTF-8 without NUL everywhere, and at most
-// TextLimits[typ][column] characters where a limit is set.
-func checkText(fe FieldErrors, typ string, entry any) {
+// TextLimits[typ][column] characters where a limit is set. Validate starts
+// from its errors.
+func checkText(typ string, entry any) FieldErrors {
+	fe := FieldErrors{}
 	limits := TextLimits[typ]
 	walkStrings(reflect.ValueOf(entry).Elem(), func(column, value string) {
 		switch max, limited := limits[column]; {
@@ -89,6 +79,7 @@ func checkText(fe FieldErrors, typ string, entry any) {
 			fe.Add(column, TooLongMessage(max))
 		}
 	})
+	return fe
 }
 
 // walkStrings calls fn with the column and value of every string field

@@ -2,9 +2,10 @@ package domain
 
 import (
 	"fmt"
+	"maps"
 	"net/mail"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 
 	"hoptac/internal/vn"
@@ -24,12 +25,7 @@ func (fe FieldErrors) Add(field, msg string) {
 
 // Fields returns the fields with errors in a stable order.
 func (fe FieldErrors) Fields() []string {
-	out := make([]string, 0, len(fe))
-	for f := range fe {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(fe))
 }
 
 // Error makes FieldErrors usable as an error.
@@ -69,8 +65,8 @@ func cityOrBoth(fe FieldErrors, field, value string) {
 	}
 }
 
-// oneCity requires a single city: only policies and commitments may
-// concern both.
+// oneCity requires a single city: only policies and the cooperation
+// program's tasks may concern both.
 func oneCity(fe FieldErrors, field, value string) {
 	cityOrBoth(fe, field, value)
 	if value == Both {
@@ -109,10 +105,36 @@ func dateOrder(fe FieldErrors, field string, from, to *Date, msg string) {
 	}
 }
 
+// chosen requires the entry's parent: id 0 is none.
+func chosen(fe FieldErrors, field string, id int64, msg string) {
+	if id == 0 {
+		fe.Add(field, msg)
+	}
+}
+
+// notNegative refuses a negative amount; what names it ("Học phí").
+func notNegative[N int | int64](fe FieldErrors, field string, v *N, what string) {
+	if v != nil && *v < 0 {
+		fe.Add(field, what+" không được âm.")
+	}
+}
+
+// optionalRange refuses a number, when there is one, outside [lo, hi].
+func optionalRange(fe FieldErrors, field string, v *int, lo, hi int, msg string) {
+	if v != nil && (*v < lo || *v > hi) {
+		fe.Add(field, msg)
+	}
+}
+
+// contactDetails checks an organisation's website and email, both optional.
+func contactDetails(fe FieldErrors, website, email string) {
+	optionalURL(fe, "website", website)
+	optionalEmail(fe, "email", email)
+}
+
 // Validate checks a policy.
 func (p *Policy) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "policy", p)
+	fe := checkText("policy", p)
 	required(fe, "title", p.Title, "tiêu đề")
 	oneOf(fe, "kind", p.Kind, PolicyKinds, "loại văn bản")
 	oneOf(fe, "field", p.Field, PolicyFields, "lĩnh vực")
@@ -124,8 +146,7 @@ func (p *Policy) Validate() FieldErrors {
 
 // Validate checks a company, including the tax code's check digit.
 func (c *Company) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "company", c)
+	fe := checkText("company", c)
 	required(fe, "name", c.Name, "tên doanh nghiệp")
 	switch err := vn.ValidateTaxCode(c.TaxCode); {
 	case c.TaxCode == "":
@@ -137,32 +158,22 @@ func (c *Company) Validate() FieldErrors {
 	}
 	required(fe, "industry", c.IndustryCode, "ngành kinh tế (VSIC)")
 	oneCity(fe, "city", c.City)
-	if c.Employees != nil && *c.Employees < 0 {
-		fe.Add("employees", "Số lao động không được âm.")
-	}
-	optionalURL(fe, "website", c.Website)
-	optionalEmail(fe, "email", c.Email)
+	notNegative(fe, "employees", c.Employees, "Số lao động")
+	contactDetails(fe, c.Website, c.Email)
 	return fe
 }
 
 // Validate checks a job opening.
 func (j *Job) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "job", j)
+	fe := checkText("job", j)
 	required(fe, "title", j.Title, "chức danh tuyển dụng")
-	if j.CompanyID == 0 {
-		fe.Add("company", "Vui lòng chọn doanh nghiệp tuyển dụng.")
-	}
+	chosen(fe, "company", j.CompanyID, "Vui lòng chọn doanh nghiệp tuyển dụng.")
 	required(fe, "occupation", j.OccupationCode, "nhóm nghề (VSCO)")
 	if j.Positions <= 0 {
 		fe.Add("positions", "Số lượng cần tuyển phải lớn hơn 0.")
 	}
-	if j.WageMin != nil && *j.WageMin < 0 {
-		fe.Add("wage_min", "Mức lương không được âm.")
-	}
-	if j.WageMax != nil && *j.WageMax < 0 {
-		fe.Add("wage_max", "Mức lương không được âm.")
-	}
+	notNegative(fe, "wage_min", j.WageMin, "Mức lương")
+	notNegative(fe, "wage_max", j.WageMax, "Mức lương")
 	if j.WageMin != nil && j.WageMax != nil && *j.WageMin > *j.WageMax {
 		fe.Add("wage_max", "Lương tối đa phải lớn hơn hoặc bằng lương tối thiểu.")
 	}
@@ -172,50 +183,33 @@ func (j *Job) Validate() FieldErrors {
 		fe.Add("experience_years", "Số năm kinh nghiệm phải từ 0 đến 50.")
 	}
 	oneCity(fe, "city", j.City)
-	for _, g := range j.PriorityGroups {
-		if !PriorityGroups.Has(g) {
-			fe.Add("priority_groups", fmt.Sprintf("Nhóm ưu tiên %q không có trong danh sách.", g))
-		}
-	}
+	allOf(fe, "priority_groups", j.PriorityGroups, PriorityGroups, "Nhóm ưu tiên")
 	return fe
 }
 
 // Validate checks a school.
 func (s *School) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "school", s)
+	fe := checkText("school", s)
 	required(fe, "code", s.Code, "mã trường")
 	required(fe, "name", s.Name, "tên trường")
 	oneOf(fe, "kind", s.Kind, SchoolKinds, "loại hình cơ sở")
 	oneOf(fe, "ownership", s.Ownership, Ownerships, "hình thức sở hữu")
 	oneCity(fe, "city", s.City)
-	if s.FoundedYear != nil && (*s.FoundedYear < 1800 || *s.FoundedYear > 2100) {
-		fe.Add("founded_year", "Năm thành lập không hợp lệ.")
-	}
-	optionalURL(fe, "website", s.Website)
-	optionalEmail(fe, "email", s.Email)
+	optionalRange(fe, "founded_year", s.FoundedYear, 1800, 2100, "Năm thành lập không hợp lệ.")
+	contactDetails(fe, s.Website, s.Email)
 	return fe
 }
 
 // Validate checks a training program.
 func (p *Program) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "program", p)
+	fe := checkText("program", p)
 	required(fe, "name", p.Name, "tên ngành/nghề")
-	if p.SchoolID == 0 {
-		fe.Add("school", "Vui lòng chọn trường đào tạo.")
-	}
+	chosen(fe, "school", p.SchoolID, "Vui lòng chọn trường đào tạo.")
 	oneOf(fe, "level", p.Level, ProgramLevels, "trình độ đào tạo")
 	oneOf(fe, "mode", p.Mode, StudyModes, "hình thức đào tạo")
-	if p.DurationMonths != nil && (*p.DurationMonths <= 0 || *p.DurationMonths > 120) {
-		fe.Add("duration_months", "Thời gian đào tạo phải từ 1 đến 120 tháng.")
-	}
-	if p.TuitionVND != nil && *p.TuitionVND < 0 {
-		fe.Add("tuition_vnd", "Học phí không được âm.")
-	}
-	if p.Quota != nil && *p.Quota < 0 {
-		fe.Add("quota", "Chỉ tiêu không được âm.")
-	}
+	optionalRange(fe, "duration_months", p.DurationMonths, 1, 120, "Thời gian đào tạo phải từ 1 đến 120 tháng.")
+	notNegative(fe, "tuition_vnd", p.TuitionVND, "Học phí")
+	notNegative(fe, "quota", p.Quota, "Chỉ tiêu")
 	allOf(fe, "support_groups", p.SupportGroups, SupportGroups, "Nhóm được hỗ trợ")
 	allOf(fe, "support_benefits", p.SupportBenefits, SupportBenefits, "Mức hỗ trợ")
 	if len(p.Occupations) > 10 {
@@ -236,35 +230,12 @@ func allOf(fe FieldErrors, field string, codes []string, opts Options, what stri
 
 // Validate checks a project.
 func (p *Project) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "project", p)
+	fe := checkText("project", p)
 	required(fe, "title", p.Title, "tên dự án")
 	oneOf(fe, "kind", p.Kind, ProjectKinds, "loại dự án")
 	oneOf(fe, "stage", p.Stage, ProjectStages, "giai đoạn")
 	oneCity(fe, "city", p.City)
-	if p.BudgetVND != nil && *p.BudgetVND < 0 {
-		fe.Add("budget_vnd", "Kinh phí không được âm.")
-	}
+	notNegative(fe, "budget_vnd", p.BudgetVND, "Kinh phí")
 	dateOrder(fe, "end_on", p.StartOn, p.EndOn, "Ngày kết thúc phải sau ngày bắt đầu.")
-	return fe
-}
-
-// Validate checks a commitment.
-func (c *Commitment) Validate() FieldErrors {
-	fe := FieldErrors{}
-	checkText(fe, "commitment", c)
-	required(fe, "title", c.Title, "tên nhiệm vụ")
-	if c.PolicyID == 0 {
-		fe.Add("program", "Vui lòng chọn chương trình hợp tác.")
-	}
-	cityOrBoth(fe, "lead", c.Lead)
-	oneOf(fe, "progress", c.Progress, Progresses, "tiến độ")
-	if c.Weight != nil && (*c.Weight < 1 || *c.Weight > 100) {
-		fe.Add("weight", "Trọng số phải từ 1 đến 100.")
-	}
-	if len(c.Departments) > MaxDepartments {
-		fe.Add("departments", fmt.Sprintf("Tối đa %d cơ quan phụ trách.", MaxDepartments))
-	}
-	validateUpdates(fe, c.Updates)
 	return fe
 }

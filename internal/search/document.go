@@ -140,6 +140,16 @@ func (n *Names) cityList(city string) []string {
 	return []string{city}
 }
 
+// locate sets where an entry is: its cities, the names of its place
+// (street, ward with its former names, cities) and its ward.
+func (n *Names) locate(d *Document, cities []string, address string, ward *string) {
+	d.Cities = cities
+	d.Place, d.FormerUnits = n.placeOf(address, ward, cities)
+	if ward != nil {
+		d.Ward = *ward
+	}
+}
+
 func (n *Names) placeOf(address string, ward *string, cities []string) (place, former string) {
 	parts := []string{address}
 	if ward != nil {
@@ -171,10 +181,11 @@ func formerNames(former string) string {
 	return strings.Join(out, "; ")
 }
 
-func base(entityType string, m domain.Meta, title, subtitle, path string) Document {
+// base is the document of an entry of entityType with what every type has.
+func base(entityType string, m domain.Meta, title, subtitle string) Document {
 	d := Document{
 		ID: DocumentID(entityType, m.ID), Type: entityType, EntityID: m.ID, Version: m.Version,
-		URL: path, Title: title, Subtitle: subtitle,
+		URL: domain.EntryPath(entityType, m.ID, m.Slug), Title: title, Subtitle: subtitle,
 		TitleTelex: vn.Telex(title), SubtitleTelex: vn.Telex(subtitle),
 	}
 	if m.PublishedAt != nil {
@@ -202,12 +213,8 @@ func (d *Document) addLabels(labels ...string) {
 
 // JobDocument indexes a job with its company's name.
 func (n *Names) JobDocument(j domain.Job) Document {
-	d := base("job", j.Meta, j.Title, j.CompanyName, domain.EntryPath("job", j.ID, j.Slug))
-	d.Cities = []string{j.City}
-	d.Place, d.FormerUnits = n.placeOf(j.WorkAddress, j.WardCode, d.Cities)
-	if j.WardCode != nil {
-		d.Ward = *j.WardCode
-	}
+	d := base("job", j.Meta, j.Title, j.CompanyName)
+	n.locate(&d, []string{j.City}, j.WorkAddress, j.WardCode)
 	d.Occupation, d.OccupationName = j.OccupationCode, n.occupations[j.OccupationCode]
 	d.Education, d.EducationRank = j.Education, EducationRanks[j.Education]
 	d.EmploymentType = j.EmploymentType
@@ -235,12 +242,8 @@ func (n *Names) JobDocument(j domain.Job) Document {
 
 // CompanyDocument indexes a company.
 func (n *Names) CompanyDocument(c domain.Company) Document {
-	d := base("company", c.Meta, c.Name, c.TaxCode, domain.EntryPath("company", c.ID, c.Slug))
-	d.Cities = []string{c.City}
-	d.Place, d.FormerUnits = n.placeOf(c.Address, c.WardCode, d.Cities)
-	if c.WardCode != nil {
-		d.Ward = *c.WardCode
-	}
+	d := base("company", c.Meta, c.Name, c.TaxCode)
+	n.locate(&d, []string{c.City}, c.Address, c.WardCode)
 	d.Industry, d.IndustryName = c.IndustryCode, n.industries[c.IndustryCode]
 	d.Positions = c.OpenPositions
 	d.Text = c.Description
@@ -250,12 +253,8 @@ func (n *Names) CompanyDocument(c domain.Company) Document {
 
 // SchoolDocument indexes a vocational school.
 func (n *Names) SchoolDocument(s domain.School) Document {
-	d := base("school", s.Meta, s.Name, s.Code, domain.EntryPath("school", s.ID, s.Slug))
-	d.Cities = []string{s.City}
-	d.Place, d.FormerUnits = n.placeOf(s.Address, s.WardCode, d.Cities)
-	if s.WardCode != nil {
-		d.Ward = *s.WardCode
-	}
+	d := base("school", s.Meta, s.Name, s.Code)
+	n.locate(&d, []string{s.City}, s.Address, s.WardCode)
 	d.Kind = s.Kind
 	d.SeeksPartners = s.SeeksPartners
 	d.addLabels(domain.SchoolKinds.Label(s.Kind), domain.Ownerships.Label(s.Ownership))
@@ -266,13 +265,9 @@ func (n *Names) SchoolDocument(s domain.School) Document {
 
 // ProgramDocument indexes a training program with its school's name.
 func (n *Names) ProgramDocument(p domain.Program) Document {
-	d := base("program", p.Meta, p.Name, p.SchoolName, domain.EntryPath("program", p.ID, p.Slug))
-	d.Cities = []string{p.City}
+	d := base("program", p.Meta, p.Name, p.SchoolName)
 	// A program is taught where its school is: "học hàn ở quận 7".
-	d.Place, d.FormerUnits = n.placeOf(p.SchoolAddress, p.SchoolWardCode, d.Cities)
-	if p.SchoolWardCode != nil {
-		d.Ward = *p.SchoolWardCode
-	}
+	n.locate(&d, []string{p.City}, p.SchoolAddress, p.SchoolWardCode)
 	d.Level = p.Level
 	d.Kind = p.Mode
 	d.addLabels(domain.ProgramLevels.Label(p.Level), domain.StudyModes.Label(p.Mode))
@@ -283,9 +278,8 @@ func (n *Names) ProgramDocument(p domain.Program) Document {
 
 // PolicyDocument indexes a policy; one for both cities filters under each.
 func (n *Names) PolicyDocument(p domain.Policy) Document {
-	d := base("policy", p.Meta, p.Title, joinNonEmpty([]string{p.DocNumber, p.Issuer}, " · "), domain.EntryPath("policy", p.ID, p.Slug))
-	d.Cities = n.cityList(p.City)
-	d.Place, _ = n.placeOf("", nil, d.Cities)
+	d := base("policy", p.Meta, p.Title, joinNonEmpty([]string{p.DocNumber, p.Issuer}, " · "))
+	n.locate(&d, n.cityList(p.City), "", nil)
 	d.Kind = p.Kind
 	d.addLabels(domain.PolicyKinds.Label(p.Kind), domain.PolicyFields.Label(p.Field))
 	d.Text = joinNonEmpty([]string{p.Summary, p.Body}, "\n")
@@ -298,9 +292,8 @@ func (n *Names) PolicyDocument(p domain.Policy) Document {
 
 // ProjectDocument indexes a project.
 func (n *Names) ProjectDocument(p domain.Project) Document {
-	d := base("project", p.Meta, p.Title, p.Organization, domain.EntryPath("project", p.ID, p.Slug))
-	d.Cities = []string{p.City}
-	d.Place, _ = n.placeOf("", nil, d.Cities)
+	d := base("project", p.Meta, p.Title, p.Organization)
+	n.locate(&d, []string{p.City}, "", nil)
 	d.Kind = p.Kind
 	d.Stage = p.Stage
 	d.addLabels(domain.ProjectKinds.Label(p.Kind), domain.ProjectStages.Label(p.Stage))
@@ -311,9 +304,8 @@ func (n *Names) ProjectDocument(p domain.Project) Document {
 
 // CommitmentDocument indexes a commitment of the cooperation program.
 func (n *Names) CommitmentDocument(m domain.Commitment) Document {
-	d := base("commitment", m.Meta, m.Title, m.ProgramTitle, domain.EntryPath("commitment", m.ID, m.Slug))
-	d.Cities = n.cityList(m.Lead)
-	d.Place, _ = n.placeOf("", nil, d.Cities)
+	d := base("commitment", m.Meta, m.Title, m.ProgramTitle)
+	n.locate(&d, n.cityList(m.Lead), "", nil)
 	d.Progress = m.Progress
 	d.Text = m.Description
 	n.addEnglish(&d)

@@ -4,7 +4,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/meilisearch/meilisearch-go"
 
@@ -50,7 +51,7 @@ func (t SynonymTable) Map() map[string][]string {
 		out[key] = append(out[key], exp...)
 	}
 	for k := range out {
-		sort.Strings(out[k])
+		slices.Sort(out[k])
 	}
 	return out
 }
@@ -74,12 +75,7 @@ func (t SynonymTable) Collisions() []string {
 		}
 	}
 	i := len(t.Groups)
-	keys := make([]string, 0, len(t.OneWay))
-	for k := range t.OneWay {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(t.OneWay)) {
 		add(k, i)
 		i++
 	}

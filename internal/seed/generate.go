@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -117,14 +118,7 @@ func Generate(ctx context.Context, st *store.Store, size int, now time.Time) (Co
 
 // generated is a generated data set in memory; relations are indexes into
 // the parent slice, as in dataset.
-type generated struct {
-	companies []domain.Company
-	jobs      []seedJob
-	schools   []domain.School
-	programs  []seedProgram
-	policies  []domain.Policy
-	projects  []domain.Project
-}
+type generated struct{ entries }
 
 func (g *generated) counts() Counts {
 	return Counts{Companies: len(g.companies), Jobs: len(g.jobs), Schools: len(g.schools),
@@ -132,76 +126,28 @@ func (g *generated) counts() Counts {
 }
 
 // validate checks every entry and relation, like dataset.validate.
-func (g *generated) validate() error {
-	d := dataset{companies: g.companies, jobs: g.jobs, schools: g.schools, programs: g.programs,
-		policies: g.policies, projects: g.projects,
-		// dataset.validate checks the cooperation program first: a generated
-		// data set has none, so it checks a valid stand-in.
-		program: domain.Policy{Title: "-", Kind: "program", Field: "employment", City: domain.Both}}
-	return d.validate()
-}
+func (g *generated) validate() error { return g.each(context.Background(), checking()) }
 
 // write inserts the data set, parents first, generateBatch rows per
 // transaction.
 func (g *generated) write(ctx context.Context, st *store.Store) error {
-	companyIDs := make([]int64, len(g.companies))
-	if err := inChunks(ctx, st, len(g.companies), func(b *store.Batch, i int) error {
-		c := g.companies[i]
-		if err := b.CreateCompany(ctx, &c); err != nil {
-			return fmt.Errorf("seed: insert company %s: %w", c.ExternalID, err)
-		}
-		companyIDs[i] = c.ID
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := inChunks(ctx, st, len(g.jobs), func(b *store.Batch, i int) error {
-		j := g.jobs[i].Job
-		j.CompanyID = companyIDs[g.jobs[i].company]
-		if err := b.CreateJob(ctx, &j); err != nil {
-			return fmt.Errorf("seed: insert job %s: %w", j.ExternalID, err)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	schoolIDs := make([]int64, len(g.schools))
-	if err := inChunks(ctx, st, len(g.schools), func(b *store.Batch, i int) error {
-		s := g.schools[i]
-		if err := b.CreateSchool(ctx, &s); err != nil {
-			return fmt.Errorf("seed: insert school %s: %w", s.ExternalID, err)
-		}
-		schoolIDs[i] = s.ID
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := inChunks(ctx, st, len(g.programs), func(b *store.Batch, i int) error {
-		p := g.programs[i].Program
-		p.SchoolID = schoolIDs[g.programs[i].school]
-		if err := b.CreateProgram(ctx, &p); err != nil {
-			return fmt.Errorf("seed: insert program %s: %w", p.ExternalID, err)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := inChunks(ctx, st, len(g.policies), func(b *store.Batch, i int) error {
-		p := g.policies[i]
-		if err := b.CreatePolicy(ctx, &p); err != nil {
-			return fmt.Errorf("seed: insert policy %s: %w", p.ExternalID, err)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	return inChunks(ctx, st, len(g.projects), func(b *store.Batch, i int) error {
-		p := g.projects[i]
-		if err := b.CreateProject(ctx, &p); err != nil {
-			return fmt.Errorf("seed: insert project %s: %w", p.ExternalID, err)
-		}
-		return nil
+	return g.each(ctx, pass{
+		rows: func(n int, row func(*store.Batch, int) error) error { return inChunks(ctx, st, n, row) },
+		// validate has checked every entry.
+		visit: func(_, _ string, _ func() domain.FieldErrors, insert func() error) error { return insert() },
 	})
+}
+
+// each takes the data set through p in the order it is written.
+func (g *generated) each(ctx context.Context, p pass) error {
+	if err := g.employersAndSchools(ctx, p); err != nil {
+		return err
+	}
+	if _, err := each(ctx, p, "policy", g.policies, nil, (*store.Batch).CreatePolicy); err != nil {
+		return err
+	}
+	_, err := each(ctx, p, "project", g.projects, nil, (*store.Batch).CreateProject)
+	return err
 }
 
 // inChunks calls insert for 0…n-1, generateBatch calls per transaction.
@@ -656,14 +602,7 @@ var schoolKinds = []schoolKind{
 }
 
 // tradeNames are the trades of tradeCatalog in a fixed order.
-func tradeNames() []string {
-	out := make([]string, 0, len(tradeCatalog))
-	for name := range tradeCatalog {
-		out = append(out, name)
-	}
-	slices.Sort(out)
-	return out
-}
+func tradeNames() []string { return slices.Sorted(maps.Keys(tradeCatalog)) }
 
 // schools makes n published vocational schools and the trades each teaches.
 func (gb *genBuilder) schools(n int) ([]domain.School, [][]string) {
@@ -761,53 +700,13 @@ func (gb *genBuilder) programs(n int, schools []domain.School, trades [][]string
 		s := schools[si]
 		name := pick(r, trades[si])
 		level := pick(r, levels[s.Kind])
-		info := tradeCatalog[name]
 		p := domain.Program{
 			Meta:  domain.Meta{ExternalID: "gen-training-" + pad(i+1, 6)},
 			Name:  name,
 			Level: level,
-			Mode:  "full_time",
 			City:  s.City,
 		}
-		var months, quota int
-		var tuition int64
-		switch level {
-		case "so_cap":
-			months = between(r, 3, 6)
-			quota = between(r, 2, 8) * 10
-			tuition = int64(between(r, 0, 12)) * 500_000
-			p.Intake = pick(r, []string{"Hằng tháng", "Tháng 3, tháng 6, tháng 9", "Khai giảng khi đủ 20 học viên"})
-			if r.IntN(4) == 0 {
-				p.Mode = "work_study"
-			}
-		case "trung_cap":
-			months = pick(r, []int{12, 18, 24})
-			quota = between(r, 4, 15) * 10
-			tuition = int64(between(r, 12, 30)) * 500_000
-			p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 6, tháng 10"})
-			if r.IntN(3) == 0 {
-				p.Mode = "work_study"
-			}
-		default:
-			months = pick(r, []int{24, 30, 36})
-			quota = between(r, 5, 30) * 10
-			tuition = int64(between(r, 20, 50)) * 500_000
-			p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 8, tháng 12"})
-		}
-		if info.online && r.IntN(3) == 0 {
-			p.Mode = "online"
-		}
-		if (level == "trung_cap" && r.IntN(3) == 0) || (s.Kind == "trung_tam" && r.IntN(2) == 0) {
-			tuition = 0
-		}
-		p.DurationMonths, p.Quota, p.TuitionVND = ptr(months), ptr(quota), ptr(tuition)
-		applyOffer(&p, offerFor(r, s.City))
-		p.Occupations = tradeOccupations[name]
-		if level == "trung_cap" && r.IntN(2) == 0 {
-			applyOffer(&p, trungCapOffer)
-		}
-		p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
-			lowerFirst(domain.StudyModes.Label(p.Mode)))
+		setTerms(r, &p, s.Kind)
 		t := randomMoment(r, s.PublishedAt.AddDate(0, 0, 1), s.PublishedAt.AddDate(0, 0, 120))
 		published(&p.Meta, s.City, areaEducation, t, gb.now)
 		out = append(out, seedProgram{Program: p, school: si})

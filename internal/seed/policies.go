@@ -1,6 +1,8 @@
 package seed
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -8,6 +10,7 @@ import (
 	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/store"
 )
 
 const programTitle = "Chương trình hợp tác giữa Sở Lao động – Thương binh và Xã hội Thành phố Hồ Chí Minh và Sở Lao động – Thương binh và Xã hội Thành phố Cần Thơ giai đoạn 2024 – 2025"
@@ -54,9 +57,33 @@ const programBody = `## Mục đích
 
 > Ghi chú: từ ngày 01/3/2025, sau khi sắp xếp tổ chức bộ máy, nhiệm vụ của Sở Lao động – Thương binh và Xã hội được chuyển giao: lao động, việc làm, người có công cho Sở Nội vụ; giáo dục nghề nghiệp cho Sở Giáo dục và Đào tạo; bảo trợ xã hội cho Sở Y tế. Các cơ quan tiếp nhận tiếp tục thực hiện Chương trình.`
 
-// buildProgram makes the cooperation program and its seven commitments.
+// cooperation is the program of 28/6/2024 and its seven commitments (the
+// program's tasks), kept apart from the other policies: the commitments
+// name the program.
+type cooperation struct {
+	program     domain.Policy
+	commitments []domain.Commitment // PolicyID set on write
+}
+
+// each takes the program and then its commitments through p.
+func (c *cooperation) each(ctx context.Context, p pass) error {
+	ids, err := each(ctx, p, "policy", []domain.Policy{c.program}, nil, (*store.Batch).CreatePolicy)
+	if err != nil {
+		return err
+	}
+	if c.program.Kind != "program" {
+		return fmt.Errorf("seed: policy %s must be of kind program", c.program.ExternalID)
+	}
+	_, err = each(ctx, p, "commitment", c.commitments, func(m *domain.Commitment) error {
+		m.PolicyID = ids[0]
+		return nil
+	}, (*store.Batch).CreateCommitment)
+	return err
+}
+
+// buildProgram makes the cooperation program and its commitments.
 // Progress updates and reviews dated after now are left out.
-func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
+func buildProgram(now time.Time) cooperation {
 	p := domain.Policy{
 		Meta:          domain.Meta{ExternalID: "demo-program-2024"},
 		Title:         programTitle,
@@ -74,31 +101,33 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 	}
 	published(&p.Meta, domain.Both, areaLabour, at(2024, time.June, 28, 16, 30), now)
 
-	type c struct {
-		title, desc, lead, progress string
-		due                         *domain.Date
-		area                        area
-		updates                     []pu
-		reviews                     []rv
-	}
-	list := []c{
+	list := []struct {
+		domain.Commitment
+		area    area
+		updates []pu
+		reviews []rv
+	}{
 		{
-			title:    "Cụ thể hóa Chương trình hợp tác thành kế hoạch thực hiện theo từng lĩnh vực",
-			desc:     "Mỗi bên ban hành kế hoạch triển khai Chương trình theo từng lĩnh vực (lao động – việc làm, giáo dục nghề nghiệp, người có công, bảo trợ xã hội), phân công phòng, đơn vị chủ trì và thời hạn thực hiện.",
-			lead:     domain.Both,
-			progress: "done",
-			due:      date(2024, time.September, 30),
+			Commitment: domain.Commitment{
+				Title:       "Cụ thể hóa Chương trình hợp tác thành kế hoạch thực hiện theo từng lĩnh vực",
+				Description: "Mỗi bên ban hành kế hoạch triển khai Chương trình theo từng lĩnh vực (lao động – việc làm, giáo dục nghề nghiệp, người có công, bảo trợ xã hội), phân công phòng, đơn vị chủ trì và thời hạn thực hiện.",
+				Lead:        domain.Both,
+				Progress:    "done",
+				DueOn:       date(2024, time.September, 30),
+			},
 			updates: []pu{
 				{Date: "2024-08-12", Note: "Sở LĐ-TB&XH TP.HCM ban hành kế hoạch triển khai Chương trình hợp tác, giao Phòng Việc làm – An toàn lao động làm đầu mối.", EvidenceURL: "https://hochiminhcity.gov.vn/van-ban/ke-hoach-trien-khai-chuong-trinh-hop-tac-can-tho-2024"},
 				{City: "cantho", Date: "2024-09-18", Note: "Sở LĐ-TB&XH TP. Cần Thơ ban hành kế hoạch thực hiện; hai bên thống nhất danh sách đầu mối liên hệ theo từng lĩnh vực.", EvidenceURL: "https://cantho.gov.vn/van-ban/ke-hoach-thuc-hien-chuong-trinh-hop-tac-tphcm-2024"},
 			},
 		},
 		{
-			title:    "Trao đổi thông tin về tình hình thực hiện chính sách lao động, việc làm, giáo dục nghề nghiệp và an sinh xã hội",
-			desc:     "Định kỳ 6 tháng, hai bên trao đổi số liệu và báo cáo về thị trường lao động, kết quả giải quyết việc làm, tuyển sinh giáo dục nghề nghiệp, chi trả chính sách người có công và trợ giúp xã hội.",
-			lead:     domain.Both,
-			progress: "in_progress",
-			due:      date(2025, time.December, 31),
+			Commitment: domain.Commitment{
+				Title:       "Trao đổi thông tin về tình hình thực hiện chính sách lao động, việc làm, giáo dục nghề nghiệp và an sinh xã hội",
+				Description: "Định kỳ 6 tháng, hai bên trao đổi số liệu và báo cáo về thị trường lao động, kết quả giải quyết việc làm, tuyển sinh giáo dục nghề nghiệp, chi trả chính sách người có công và trợ giúp xã hội.",
+				Lead:        domain.Both,
+				Progress:    "in_progress",
+				DueOn:       date(2025, time.December, 31),
+			},
 			updates: []pu{
 				{Date: "2024-12-20", Note: "Trao đổi báo cáo 6 tháng cuối năm 2024 về cung – cầu lao động và kết quả tuyển sinh giáo dục nghề nghiệp."},
 				{Date: "2025-04-15", Note: "Sau sắp xếp bộ máy từ 01/3/2025, hai bên cập nhật đầu mối trao đổi thông tin tại Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Y tế của mỗi thành phố."},
@@ -106,11 +135,13 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			},
 		},
 		{
-			title:    "Sơ kết, tổng kết định kỳ việc thực hiện Chương trình hợp tác",
-			desc:     "Tổ chức hội nghị sơ kết sau 6 tháng thực hiện và tổng kết khi kết thúc giai đoạn 2024 – 2025; đánh giá kết quả, hạn chế và đề xuất nội dung hợp tác giai đoạn tiếp theo.",
-			lead:     "hcm",
-			progress: "done",
-			due:      date(2026, time.January, 31),
+			Commitment: domain.Commitment{
+				Title:       "Sơ kết, tổng kết định kỳ việc thực hiện Chương trình hợp tác",
+				Description: "Tổ chức hội nghị sơ kết sau 6 tháng thực hiện và tổng kết khi kết thúc giai đoạn 2024 – 2025; đánh giá kết quả, hạn chế và đề xuất nội dung hợp tác giai đoạn tiếp theo.",
+				Lead:        "hcm",
+				Progress:    "done",
+				DueOn:       date(2026, time.January, 31),
+			},
 			updates: []pu{
 				{Date: "2025-01-16", Note: "Tổ chức Hội nghị sơ kết 6 tháng thực hiện Chương trình tại TP. Hồ Chí Minh.", EvidenceURL: "https://hochiminhcity.gov.vn/tin-tuc/so-ket-6-thang-chuong-trinh-hop-tac-tphcm-can-tho"},
 				{Date: "2026-01-22", Note: "Tổ chức Hội nghị tổng kết giai đoạn 2024 – 2025 tại TP. Cần Thơ.", EvidenceURL: "https://cantho.gov.vn/tin-tuc/tong-ket-chuong-trinh-hop-tac-tphcm-can-tho-2024-2025"},
@@ -121,21 +152,25 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			},
 		},
 		{
-			title:    "Nghiên cứu, đề xuất cơ chế, chính sách mới về lao động, việc làm và giáo dục nghề nghiệp",
-			desc:     "Phối hợp nghiên cứu, đề xuất với Ủy ban nhân dân hai thành phố chính sách hỗ trợ người lao động di chuyển làm việc giữa hai địa phương (nhà ở, đào tạo lại, chuyển tiếp bảo hiểm xã hội).",
-			lead:     "cantho",
-			progress: "moved",
-			due:      date(2026, time.December, 31),
+			Commitment: domain.Commitment{
+				Title:       "Nghiên cứu, đề xuất cơ chế, chính sách mới về lao động, việc làm và giáo dục nghề nghiệp",
+				Description: "Phối hợp nghiên cứu, đề xuất với Ủy ban nhân dân hai thành phố chính sách hỗ trợ người lao động di chuyển làm việc giữa hai địa phương (nhà ở, đào tạo lại, chuyển tiếp bảo hiểm xã hội).",
+				Lead:        "cantho",
+				Progress:    "moved",
+				DueOn:       date(2026, time.December, 31),
+			},
 			updates: []pu{
 				{Date: "2026-01-22", Note: "Tại hội nghị tổng kết, hai bên thống nhất chuyển nội dung này sang chương trình hợp tác giai đoạn 2026 – 2030."},
 			},
 		},
 		{
-			title:    "Công khai chính sách, doanh nghiệp sử dụng nhiều lao động, cơ sở giáo dục nghề nghiệp, dự án và tổ chức tìm đối tác",
-			desc:     "Xây dựng và vận hành cổng thông tin chung, công khai chính sách của hai thành phố, danh sách doanh nghiệp sử dụng nhiều lao động và nhu cầu tuyển dụng, cơ sở giáo dục nghề nghiệp, các dự án và tổ chức đang tìm kiếm đối tác.",
-			lead:     domain.Both,
-			progress: "in_progress",
-			due:      date(2025, time.December, 31),
+			Commitment: domain.Commitment{
+				Title:       "Công khai chính sách, doanh nghiệp sử dụng nhiều lao động, cơ sở giáo dục nghề nghiệp, dự án và tổ chức tìm đối tác",
+				Description: "Xây dựng và vận hành cổng thông tin chung, công khai chính sách của hai thành phố, danh sách doanh nghiệp sử dụng nhiều lao động và nhu cầu tuyển dụng, cơ sở giáo dục nghề nghiệp, các dự án và tổ chức đang tìm kiếm đối tác.",
+				Lead:        domain.Both,
+				Progress:    "in_progress",
+				DueOn:       date(2025, time.December, 31),
+			},
 			updates: []pu{
 				{Date: "2025-02-20", Note: "Thống nhất yêu cầu cổng thông tin hợp tác và danh mục dữ liệu công khai."},
 				{Date: "2025-09-05", Note: "Cổng thông tin hợp tác được đưa vào vận hành thử nghiệm với dữ liệu doanh nghiệp, việc làm và cơ sở giáo dục nghề nghiệp.", EvidenceURL: "https://hochiminhcity.gov.vn/tin-tuc/van-hanh-thu-cong-thong-tin-hop-tac-lao-dong-tphcm-can-tho"},
@@ -143,11 +178,13 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			},
 		},
 		{
-			title:    "Kết nối thị trường lao động vùng qua các phiên giao dịch việc làm liên thông",
-			desc:     "Tổ chức phiên giao dịch việc làm liên thông trực tiếp và trực tuyến giữa Thành phố Hồ Chí Minh, Thành phố Cần Thơ và các tỉnh Đồng bằng sông Cửu Long; chia sẻ thông tin cung – cầu lao động.",
-			lead:     "cantho",
-			progress: "done",
-			due:      date(2025, time.December, 31),
+			Commitment: domain.Commitment{
+				Title:       "Kết nối thị trường lao động vùng qua các phiên giao dịch việc làm liên thông",
+				Description: "Tổ chức phiên giao dịch việc làm liên thông trực tiếp và trực tuyến giữa Thành phố Hồ Chí Minh, Thành phố Cần Thơ và các tỉnh Đồng bằng sông Cửu Long; chia sẻ thông tin cung – cầu lao động.",
+				Lead:        "cantho",
+				Progress:    "done",
+				DueOn:       date(2025, time.December, 31),
+			},
 			updates: []pu{
 				{Date: "2024-09-27", Note: "Phiên giao dịch việc làm liên thông lần 1 tại TP. Cần Thơ, 68 doanh nghiệp tham gia, hơn 4.200 vị trí tuyển dụng.", EvidenceURL: "https://cantho.gov.vn/tin-tuc/phien-giao-dich-viec-lam-lien-thong-lan-1-2024"},
 				{Date: "2025-05-23", Note: "Phiên giao dịch việc làm liên thông trực tuyến kết nối 12 điểm cầu tại hai thành phố và các tỉnh lân cận."},
@@ -155,11 +192,13 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 			},
 		},
 		{
-			title:    "Phối hợp chăm lo người có công với cách mạng và các nhóm yếu thế",
-			desc:     "Phối hợp thăm hỏi, tặng quà người có công nhân dịp 27/7 và Tết Nguyên đán; trao đổi kinh nghiệm về trợ giúp xã hội, hỗ trợ người khuyết tật, hộ nghèo, hộ cận nghèo.",
-			lead:     domain.Both,
-			progress: "delayed",
-			due:      date(2025, time.July, 27),
+			Commitment: domain.Commitment{
+				Title:       "Phối hợp chăm lo người có công với cách mạng và các nhóm yếu thế",
+				Description: "Phối hợp thăm hỏi, tặng quà người có công nhân dịp 27/7 và Tết Nguyên đán; trao đổi kinh nghiệm về trợ giúp xã hội, hỗ trợ người khuyết tật, hộ nghèo, hộ cận nghèo.",
+				Lead:        domain.Both,
+				Progress:    "delayed",
+				DueOn:       date(2025, time.July, 27),
+			},
 			updates: []pu{
 				{Date: "2024-07-24", Note: "Đoàn công tác TP. Hồ Chí Minh thăm, tặng quà gia đình chính sách tại TP. Cần Thơ nhân kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ."},
 				{Date: "2025-07-10", Note: "Chương trình trao đổi kinh nghiệm trợ giúp xã hội lùi thời gian do sắp xếp tổ chức bộ máy và đơn vị hành chính."},
@@ -169,32 +208,26 @@ func buildProgram(now time.Time) (domain.Policy, []domain.Commitment) {
 
 	commitments := make([]domain.Commitment, 0, len(list))
 	for i, it := range list {
-		m := domain.Commitment{
-			Meta:        domain.Meta{ExternalID: "demo-commitment-" + pad(i+1, 2)},
-			Title:       it.title,
-			Description: it.desc,
-			Lead:        it.lead,
-			Progress:    it.progress,
-			DueOn:       it.due,
-			SortOrder:   i + 1,
-		}
+		m := it.Commitment
+		m.ExternalID = "demo-commitment-" + pad(i+1, 2)
+		m.SortOrder = i + 1
 		for _, u := range it.updates {
 			if onOrBefore(u.Date, now) {
-				m.Updates = append(m.Updates, u.line("update", it.lead, it.area))
+				m.Updates = append(m.Updates, u.line("update", m.Lead, it.area))
 			}
 		}
 		for _, r := range it.reviews {
 			if onOrBefore(r.Date, now) {
-				m.Updates = append(m.Updates, pu{Date: r.Date, Note: r.Summary, EvidenceURL: r.DocumentURL}.line(r.Kind, it.lead, it.area))
+				m.Updates = append(m.Updates, pu{Date: r.Date, Note: r.Summary, EvidenceURL: r.DocumentURL}.line(r.Kind, m.Lead, it.area))
 			}
 		}
 		sort.SliceStable(m.Updates, func(a, b int) bool { return m.Updates[a].Date.Before(m.Updates[b].Date) })
-		m.Departments = responsible(it.lead, it.area, now)
+		m.Departments = responsible(m.Lead, it.area, now)
 		// The commitments were published together a few days after signing.
-		published(&m.Meta, it.lead, areaLabour, at(2024, time.July, 5, 9, 10+i), now)
+		published(&m.Meta, m.Lead, areaLabour, at(2024, time.July, 5, 9, 10+i), now)
 		commitments = append(commitments, m)
 	}
-	return p, commitments
+	return cooperation{program: p, commitments: commitments}
 }
 
 // pu is a demo progress update; its evidence link, if any, illustrates.
@@ -251,26 +284,23 @@ func onOrBefore(day string, now time.Time) bool {
 
 // buildPolicies makes the eleven other policies, guidance and announcements.
 func buildPolicies(now time.Time) []domain.Policy {
-	type p struct {
-		title, kind, field, city, doc, issuer string
-		issued, from, to                      *domain.Date
-		summary, body, source                 string
-		published                             time.Time
-	}
 	const (
 		hcmLabour  = "Sở Lao động – Thương binh và Xã hội Thành phố Hồ Chí Minh"
 		hcmCouncil = "Hội đồng nhân dân Thành phố Hồ Chí Minh"
 		hcmPeople  = "Ủy ban nhân dân Thành phố Hồ Chí Minh"
 		ctPeople   = "Ủy ban nhân dân Thành phố Cần Thơ"
 	)
-	list := []p{
-		{
-			title: "Hướng dẫn thực hiện mức lương tối thiểu vùng từ ngày 01/7/2024 đối với doanh nghiệp trên địa bàn Thành phố",
-			kind:  "guidance", field: "labour", city: "hcm",
-			doc: "2876/SLĐTBXH-LĐ", issuer: hcmLabour,
-			issued: date(2024, time.July, 8), from: date(2024, time.July, 1),
-			summary: "Hướng dẫn doanh nghiệp rà soát, điều chỉnh thang lương, bảng lương và hợp đồng lao động theo mức lương tối thiểu vùng quy định tại Nghị định số 74/2024/NĐ-CP.",
-			body: `## Phạm vi áp dụng
+	list := []struct {
+		domain.Policy
+		published time.Time
+	}{
+		{Policy: domain.Policy{
+			Title: "Hướng dẫn thực hiện mức lương tối thiểu vùng từ ngày 01/7/2024 đối với doanh nghiệp trên địa bàn Thành phố",
+			Kind:  "guidance", Field: "labour", City: "hcm",
+			DocNumber: "2876/SLĐTBXH-LĐ", Issuer: hcmLabour,
+			IssuedOn: date(2024, time.July, 8), EffectiveFrom: date(2024, time.July, 1),
+			Summary: "Hướng dẫn doanh nghiệp rà soát, điều chỉnh thang lương, bảng lương và hợp đồng lao động theo mức lương tối thiểu vùng quy định tại Nghị định số 74/2024/NĐ-CP.",
+			Body: `## Phạm vi áp dụng
 
 Doanh nghiệp, hợp tác xã, tổ chức, cá nhân có thuê mướn lao động theo hợp đồng lao động trên địa bàn Thành phố.
 
@@ -283,16 +313,15 @@ Doanh nghiệp, hợp tác xã, tổ chức, cá nhân có thuê mướn lao đ�
 ## Tổ chức thực hiện
 
 Doanh nghiệp báo cáo kết quả điều chỉnh tiền lương về Sở trước ngày 30/9/2024.`,
-			source:    "https://hochiminhcity.gov.vn/van-ban/huong-dan-luong-toi-thieu-vung-01-7-2024",
-			published: at(2024, time.July, 9, 10, 0),
-		},
-		{
-			title: "Kế hoạch thăm, tặng quà người có công với cách mạng nhân kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2024)",
-			kind:  "policy", field: "meritorious", city: "cantho",
-			doc: "145/KH-UBND", issuer: ctPeople,
-			issued: date(2024, time.July, 2), from: date(2024, time.July, 2), to: date(2024, time.July, 31),
-			summary: "Tổ chức thăm, tặng quà thương binh, bệnh binh, thân nhân liệt sĩ và người có công trên địa bàn thành phố; phối hợp với Thành phố Hồ Chí Minh đón đoàn công tác thăm gia đình chính sách.",
-			body: `## Đối tượng
+			SourceURL: "https://hochiminhcity.gov.vn/van-ban/huong-dan-luong-toi-thieu-vung-01-7-2024",
+		}, published: at(2024, time.July, 9, 10, 0)},
+		{Policy: domain.Policy{
+			Title: "Kế hoạch thăm, tặng quà người có công với cách mạng nhân kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2024)",
+			Kind:  "policy", Field: "meritorious", City: "cantho",
+			DocNumber: "145/KH-UBND", Issuer: ctPeople,
+			IssuedOn: date(2024, time.July, 2), EffectiveFrom: date(2024, time.July, 2), EffectiveTo: date(2024, time.July, 31),
+			Summary: "Tổ chức thăm, tặng quà thương binh, bệnh binh, thân nhân liệt sĩ và người có công trên địa bàn thành phố; phối hợp với Thành phố Hồ Chí Minh đón đoàn công tác thăm gia đình chính sách.",
+			Body: `## Đối tượng
 
 - Thương binh, bệnh binh, người hưởng chính sách như thương binh.
 - Thân nhân liệt sĩ; Bà mẹ Việt Nam Anh hùng còn sống.
@@ -305,16 +334,15 @@ Mức quà của thành phố được chi từ ngân sách và Quỹ Đền ơn
 ## Thời gian
 
 Hoàn thành việc thăm, tặng quà trước ngày 25/7/2024.`,
-			source:    "https://cantho.gov.vn/van-ban/ke-hoach-tham-tang-qua-nguoi-co-cong-27-7-2024",
-			published: at(2024, time.July, 3, 14, 20),
-		},
-		{
-			title: "Thông báo tổ chức Phiên giao dịch việc làm liên thông Thành phố Hồ Chí Minh – Thành phố Cần Thơ lần 1 năm 2024",
-			kind:  "announcement", field: "employment", city: domain.Both,
-			doc: "3312/TB-SLĐTBXH", issuer: hcmLabour,
-			issued:  date(2024, time.September, 5),
-			summary: "Phiên giao dịch việc làm liên thông được tổ chức ngày 27/9/2024 tại Cần Thơ, kết nối trực tuyến với Thành phố Hồ Chí Minh; doanh nghiệp đăng ký tham gia miễn phí.",
-			body: `## Thời gian, địa điểm
+			SourceURL: "https://cantho.gov.vn/van-ban/ke-hoach-tham-tang-qua-nguoi-co-cong-27-7-2024",
+		}, published: at(2024, time.July, 3, 14, 20)},
+		{Policy: domain.Policy{
+			Title: "Thông báo tổ chức Phiên giao dịch việc làm liên thông Thành phố Hồ Chí Minh – Thành phố Cần Thơ lần 1 năm 2024",
+			Kind:  "announcement", Field: "employment", City: domain.Both,
+			DocNumber: "3312/TB-SLĐTBXH", Issuer: hcmLabour,
+			IssuedOn: date(2024, time.September, 5),
+			Summary:  "Phiên giao dịch việc làm liên thông được tổ chức ngày 27/9/2024 tại Cần Thơ, kết nối trực tuyến với Thành phố Hồ Chí Minh; doanh nghiệp đăng ký tham gia miễn phí.",
+			Body: `## Thời gian, địa điểm
 
 - Ngày 27/9/2024, từ 7 giờ 30.
 - Điểm cầu chính: Trung tâm Dịch vụ việc làm TP. Cần Thơ; điểm cầu trực tuyến: Trung tâm Dịch vụ việc làm Thành phố Hồ Chí Minh.
@@ -327,16 +355,15 @@ Hoàn thành việc thăm, tặng quà trước ngày 25/7/2024.`,
 ## Đăng ký
 
 Doanh nghiệp đăng ký vị trí tuyển dụng trước ngày 20/9/2024.`,
-			source:    "https://hochiminhcity.gov.vn/thong-bao/phien-giao-dich-viec-lam-lien-thong-tphcm-can-tho-2024",
-			published: at(2024, time.September, 6, 8, 45),
-		},
-		{
-			title: "Quyết định quy định chính sách hỗ trợ người lao động đi làm việc tại các doanh nghiệp ngoài thành phố theo Chương trình hợp tác với Thành phố Hồ Chí Minh",
-			kind:  "policy", field: "employment", city: "cantho",
-			doc: "28/2024/QĐ-UBND", issuer: ctPeople,
-			issued: date(2024, time.October, 14), from: date(2024, time.November, 1), to: date(2025, time.December, 31),
-			summary: "Hỗ trợ chi phí đi lại và ổn định chỗ ở ban đầu cho người lao động thuộc hộ nghèo, hộ cận nghèo, thân nhân người có công và bộ đội xuất ngũ của thành phố đi làm việc theo hợp đồng tại doanh nghiệp ở Thành phố Hồ Chí Minh.",
-			body: `## Đối tượng
+			SourceURL: "https://hochiminhcity.gov.vn/thong-bao/phien-giao-dich-viec-lam-lien-thong-tphcm-can-tho-2024",
+		}, published: at(2024, time.September, 6, 8, 45)},
+		{Policy: domain.Policy{
+			Title: "Quyết định quy định chính sách hỗ trợ người lao động đi làm việc tại các doanh nghiệp ngoài thành phố theo Chương trình hợp tác với Thành phố Hồ Chí Minh",
+			Kind:  "policy", Field: "employment", City: "cantho",
+			DocNumber: "28/2024/QĐ-UBND", Issuer: ctPeople,
+			IssuedOn: date(2024, time.October, 14), EffectiveFrom: date(2024, time.November, 1), EffectiveTo: date(2025, time.December, 31),
+			Summary: "Hỗ trợ chi phí đi lại và ổn định chỗ ở ban đầu cho người lao động thuộc hộ nghèo, hộ cận nghèo, thân nhân người có công và bộ đội xuất ngũ của thành phố đi làm việc theo hợp đồng tại doanh nghiệp ở Thành phố Hồ Chí Minh.",
+			Body: `## Đối tượng
 
 Người lao động có hộ khẩu thường trú tại TP. Cần Thơ thuộc hộ nghèo, hộ cận nghèo, thân nhân người có công, bộ đội xuất ngũ, có hợp đồng lao động từ 12 tháng trở lên.
 
@@ -348,16 +375,15 @@ Người lao động có hộ khẩu thường trú tại TP. Cần Thơ thuộc
 ## Hồ sơ
 
 Nộp tại Trung tâm Dịch vụ việc làm thành phố trong vòng 60 ngày kể từ ngày ký hợp đồng lao động.`,
-			source:    "https://cantho.gov.vn/van-ban/quyet-dinh-28-2024-qd-ubnd-ho-tro-nguoi-lao-dong",
-			published: at(2024, time.October, 16, 9, 30),
-		},
-		{
-			title: "Nghị quyết quy định chính sách hỗ trợ đào tạo trình độ sơ cấp, đào tạo dưới 03 tháng trên địa bàn Thành phố Hồ Chí Minh",
-			kind:  "policy", field: "vocational", city: "hcm",
-			doc: "15/2024/NQ-HĐND", issuer: hcmCouncil,
-			issued: date(2024, time.December, 10), from: date(2025, time.January, 1), to: date(2026, time.December, 31),
-			summary: "Hỗ trợ chi phí đào tạo trình độ sơ cấp và đào tạo dưới 03 tháng cho người có công và thân nhân, bộ đội xuất ngũ, người khuyết tật, người thuộc hộ nghèo, hộ cận nghèo và lao động bị mất việc làm.",
-			body: `## Đối tượng và mức hỗ trợ
+			SourceURL: "https://cantho.gov.vn/van-ban/quyet-dinh-28-2024-qd-ubnd-ho-tro-nguoi-lao-dong",
+		}, published: at(2024, time.October, 16, 9, 30)},
+		{Policy: domain.Policy{
+			Title: "Nghị quyết quy định chính sách hỗ trợ đào tạo trình độ sơ cấp, đào tạo dưới 03 tháng trên địa bàn Thành phố Hồ Chí Minh",
+			Kind:  "policy", Field: "vocational", City: "hcm",
+			DocNumber: "15/2024/NQ-HĐND", Issuer: hcmCouncil,
+			IssuedOn: date(2024, time.December, 10), EffectiveFrom: date(2025, time.January, 1), EffectiveTo: date(2026, time.December, 31),
+			Summary: "Hỗ trợ chi phí đào tạo trình độ sơ cấp và đào tạo dưới 03 tháng cho người có công và thân nhân, bộ đội xuất ngũ, người khuyết tật, người thuộc hộ nghèo, hộ cận nghèo và lao động bị mất việc làm.",
+			Body: `## Đối tượng và mức hỗ trợ
 
 | Đối tượng | Mức hỗ trợ tối đa |
 |---|---|
@@ -371,16 +397,15 @@ Ngoài ra, người học được hỗ trợ tiền ăn 50.000 đồng/ngày th
 ## Nguyên tắc
 
 Mỗi người chỉ được hỗ trợ đào tạo một lần; người đã được hỗ trợ nhưng bị mất việc làm được xem xét hỗ trợ lần thứ hai, tối đa 3 lần.`,
-			source:    "https://hochiminhcity.gov.vn/van-ban/nghi-quyet-15-2024-nq-hdnd",
-			published: at(2024, time.December, 18, 15, 0),
-		},
-		{
-			title: "Thông báo tổ chức Hội nghị sơ kết 6 tháng thực hiện Chương trình hợp tác giữa hai Sở",
-			kind:  "announcement", field: "labour", city: domain.Both,
-			doc: "84/TB-SLĐTBXH", issuer: hcmLabour,
-			issued:  date(2025, time.January, 6),
-			summary: "Hội nghị sơ kết 6 tháng thực hiện Chương trình hợp tác được tổ chức ngày 16/01/2025 tại Thành phố Hồ Chí Minh, với sự tham gia của các doanh nghiệp và cơ sở giáo dục nghề nghiệp tiêu biểu.",
-			body: `## Nội dung hội nghị
+			SourceURL: "https://hochiminhcity.gov.vn/van-ban/nghi-quyet-15-2024-nq-hdnd",
+		}, published: at(2024, time.December, 18, 15, 0)},
+		{Policy: domain.Policy{
+			Title: "Thông báo tổ chức Hội nghị sơ kết 6 tháng thực hiện Chương trình hợp tác giữa hai Sở",
+			Kind:  "announcement", Field: "labour", City: domain.Both,
+			DocNumber: "84/TB-SLĐTBXH", Issuer: hcmLabour,
+			IssuedOn: date(2025, time.January, 6),
+			Summary:  "Hội nghị sơ kết 6 tháng thực hiện Chương trình hợp tác được tổ chức ngày 16/01/2025 tại Thành phố Hồ Chí Minh, với sự tham gia của các doanh nghiệp và cơ sở giáo dục nghề nghiệp tiêu biểu.",
+			Body: `## Nội dung hội nghị
 
 - Đánh giá kết quả 6 tháng thực hiện 7 nhiệm vụ của Chương trình.
 - Ghi nhận ý kiến của doanh nghiệp sử dụng nhiều lao động và cơ sở giáo dục nghề nghiệp.
@@ -389,16 +414,15 @@ Mỗi người chỉ được hỗ trợ đào tạo một lần; người đã 
 ## Thành phần
 
 Lãnh đạo hai Sở, các phòng chuyên môn, Trung tâm Dịch vụ việc làm hai thành phố, đại diện doanh nghiệp và cơ sở giáo dục nghề nghiệp.`,
-			source:    "https://hochiminhcity.gov.vn/thong-bao/hoi-nghi-so-ket-chuong-trinh-hop-tac-can-tho-2025",
-			published: at(2025, time.January, 7, 10, 15),
-		},
-		{
-			title: "Hướng dẫn công tác tuyển sinh giáo dục nghề nghiệp năm 2025 trên địa bàn thành phố",
-			kind:  "guidance", field: "vocational", city: "cantho",
-			doc: "1120/SGDĐT-GDNN", issuer: "Sở Giáo dục và Đào tạo Thành phố Cần Thơ",
-			issued: date(2025, time.April, 8), from: date(2025, time.April, 8), to: date(2025, time.December, 31),
-			summary: "Hướng dẫn các trường cao đẳng, trung cấp và trung tâm giáo dục nghề nghiệp xây dựng chỉ tiêu, tổ chức tư vấn, phân luồng học sinh sau trung học cơ sở và liên kết tuyển sinh với Thành phố Hồ Chí Minh.",
-			body: `## Yêu cầu
+			SourceURL: "https://hochiminhcity.gov.vn/thong-bao/hoi-nghi-so-ket-chuong-trinh-hop-tac-can-tho-2025",
+		}, published: at(2025, time.January, 7, 10, 15)},
+		{Policy: domain.Policy{
+			Title: "Hướng dẫn công tác tuyển sinh giáo dục nghề nghiệp năm 2025 trên địa bàn thành phố",
+			Kind:  "guidance", Field: "vocational", City: "cantho",
+			DocNumber: "1120/SGDĐT-GDNN", Issuer: "Sở Giáo dục và Đào tạo Thành phố Cần Thơ",
+			IssuedOn: date(2025, time.April, 8), EffectiveFrom: date(2025, time.April, 8), EffectiveTo: date(2025, time.December, 31),
+			Summary: "Hướng dẫn các trường cao đẳng, trung cấp và trung tâm giáo dục nghề nghiệp xây dựng chỉ tiêu, tổ chức tư vấn, phân luồng học sinh sau trung học cơ sở và liên kết tuyển sinh với Thành phố Hồ Chí Minh.",
+			Body: `## Yêu cầu
 
 - Công khai chỉ tiêu, ngành nghề, học phí và chính sách miễn, giảm học phí trước ngày 15/5/2025.
 - Phối hợp với trường trung học cơ sở tư vấn phân luồng; học sinh tốt nghiệp THCS học trung cấp được miễn học phí theo quy định.
@@ -407,16 +431,15 @@ Lãnh đạo hai Sở, các phòng chuyên môn, Trung tâm Dịch vụ việc l
 ## Liên kết vùng
 
 Khuyến khích liên kết đào tạo, thực tập với doanh nghiệp tại Thành phố Hồ Chí Minh trong khuôn khổ Chương trình hợp tác.`,
-			source:    "https://cantho.gov.vn/van-ban/huong-dan-tuyen-sinh-giao-duc-nghe-nghiep-2025",
-			published: at(2025, time.April, 9, 9, 0),
-		},
-		{
-			title: "Quyết định ban hành chuẩn hộ nghèo, hộ cận nghèo Thành phố Hồ Chí Minh giai đoạn 2026 – 2030",
-			kind:  "policy", field: "social", city: "hcm",
-			doc: "45/2025/QĐ-UBND", issuer: hcmPeople,
-			issued: date(2025, time.September, 22), from: date(2026, time.January, 1), to: date(2030, time.December, 31),
-			summary: "Quy định chuẩn thu nhập và mức thiếu hụt dịch vụ xã hội cơ bản để xác định hộ nghèo, hộ cận nghèo của Thành phố giai đoạn 2026 – 2030, áp dụng thống nhất trên địa bàn Thành phố sau sắp xếp đơn vị hành chính.",
-			body: `## Chuẩn thu nhập
+			SourceURL: "https://cantho.gov.vn/van-ban/huong-dan-tuyen-sinh-giao-duc-nghe-nghiep-2025",
+		}, published: at(2025, time.April, 9, 9, 0)},
+		{Policy: domain.Policy{
+			Title: "Quyết định ban hành chuẩn hộ nghèo, hộ cận nghèo Thành phố Hồ Chí Minh giai đoạn 2026 – 2030",
+			Kind:  "policy", Field: "social", City: "hcm",
+			DocNumber: "45/2025/QĐ-UBND", Issuer: hcmPeople,
+			IssuedOn: date(2025, time.September, 22), EffectiveFrom: date(2026, time.January, 1), EffectiveTo: date(2030, time.December, 31),
+			Summary: "Quy định chuẩn thu nhập và mức thiếu hụt dịch vụ xã hội cơ bản để xác định hộ nghèo, hộ cận nghèo của Thành phố giai đoạn 2026 – 2030, áp dụng thống nhất trên địa bàn Thành phố sau sắp xếp đơn vị hành chính.",
+			Body: `## Chuẩn thu nhập
 
 - Hộ nghèo: thu nhập bình quân đầu người từ 6.000.000 đồng/người/năm trở xuống và thiếu hụt từ 3 chỉ số dịch vụ xã hội cơ bản.
 - Hộ cận nghèo: thu nhập bình quân đầu người trên chuẩn hộ nghèo đến 8.000.000 đồng/người/năm.
@@ -428,16 +451,15 @@ Việc làm, y tế, giáo dục, nhà ở, nước sạch và vệ sinh, thông
 ## Tổ chức thực hiện
 
 Ủy ban nhân dân phường, xã, đặc khu tổ chức rà soát hộ nghèo, hộ cận nghèo hằng năm.`,
-			source:    "https://hochiminhcity.gov.vn/van-ban/quyet-dinh-45-2025-qd-ubnd-chuan-ngheo",
-			published: at(2025, time.September, 25, 14, 0),
-		},
-		{
-			title: "Hướng dẫn hồ sơ, thủ tục hưởng trợ cấp thất nghiệp theo Luật Việc làm năm 2025",
-			kind:  "guidance", field: "employment", city: "hcm",
-			doc: "215/SNV-VL", issuer: "Sở Nội vụ Thành phố Hồ Chí Minh",
-			issued: date(2026, time.January, 12), from: date(2026, time.January, 1),
-			summary: "Hướng dẫn người lao động nộp hồ sơ hưởng trợ cấp thất nghiệp, hỗ trợ học nghề và tư vấn giới thiệu việc làm theo Luật Việc làm năm 2025, có hiệu lực từ ngày 01/01/2026.",
-			body: `## Hồ sơ đề nghị hưởng trợ cấp thất nghiệp
+			SourceURL: "https://hochiminhcity.gov.vn/van-ban/quyet-dinh-45-2025-qd-ubnd-chuan-ngheo",
+		}, published: at(2025, time.September, 25, 14, 0)},
+		{Policy: domain.Policy{
+			Title: "Hướng dẫn hồ sơ, thủ tục hưởng trợ cấp thất nghiệp theo Luật Việc làm năm 2025",
+			Kind:  "guidance", Field: "employment", City: "hcm",
+			DocNumber: "215/SNV-VL", Issuer: "Sở Nội vụ Thành phố Hồ Chí Minh",
+			IssuedOn: date(2026, time.January, 12), EffectiveFrom: date(2026, time.January, 1),
+			Summary: "Hướng dẫn người lao động nộp hồ sơ hưởng trợ cấp thất nghiệp, hỗ trợ học nghề và tư vấn giới thiệu việc làm theo Luật Việc làm năm 2025, có hiệu lực từ ngày 01/01/2026.",
+			Body: `## Hồ sơ đề nghị hưởng trợ cấp thất nghiệp
 
 1. Đề nghị hưởng trợ cấp thất nghiệp theo mẫu.
 2. Bản sao quyết định thôi việc hoặc giấy tờ chứng minh chấm dứt hợp đồng lao động.
@@ -450,16 +472,15 @@ Trung tâm Dịch vụ việc làm Thành phố hoặc nộp trực tuyến trê
 ## Hỗ trợ học nghề
 
 Người đang hưởng trợ cấp thất nghiệp có nhu cầu học nghề được hỗ trợ chi phí đào tạo tại các cơ sở giáo dục nghề nghiệp của Thành phố và TP. Cần Thơ.`,
-			source:    "https://hochiminhcity.gov.vn/van-ban/huong-dan-tro-cap-that-nghiep-luat-viec-lam-2025",
-			published: at(2026, time.January, 14, 8, 30),
-		},
-		{
-			title: "Kế hoạch trợ giúp người khuyết tật trên địa bàn thành phố năm 2026",
-			kind:  "policy", field: "social", city: "cantho",
-			doc: "52/KH-UBND", issuer: ctPeople,
-			issued: date(2026, time.March, 3), from: date(2026, time.March, 3), to: date(2026, time.December, 31),
-			summary: "Hỗ trợ người khuyết tật tiếp cận dịch vụ y tế, giáo dục nghề nghiệp, việc làm và trợ giúp xã hội; phối hợp với Thành phố Hồ Chí Minh giới thiệu việc làm phù hợp cho người khuyết tật.",
-			body: `## Chỉ tiêu
+			SourceURL: "https://hochiminhcity.gov.vn/van-ban/huong-dan-tro-cap-that-nghiep-luat-viec-lam-2025",
+		}, published: at(2026, time.January, 14, 8, 30)},
+		{Policy: domain.Policy{
+			Title: "Kế hoạch trợ giúp người khuyết tật trên địa bàn thành phố năm 2026",
+			Kind:  "policy", Field: "social", City: "cantho",
+			DocNumber: "52/KH-UBND", Issuer: ctPeople,
+			IssuedOn: date(2026, time.March, 3), EffectiveFrom: date(2026, time.March, 3), EffectiveTo: date(2026, time.December, 31),
+			Summary: "Hỗ trợ người khuyết tật tiếp cận dịch vụ y tế, giáo dục nghề nghiệp, việc làm và trợ giúp xã hội; phối hợp với Thành phố Hồ Chí Minh giới thiệu việc làm phù hợp cho người khuyết tật.",
+			Body: `## Chỉ tiêu
 
 - 100% người khuyết tật đủ điều kiện được hưởng trợ cấp xã hội hằng tháng.
 - Ít nhất 300 người khuyết tật được tư vấn học nghề, giới thiệu việc làm.
@@ -469,16 +490,15 @@ Người đang hưởng trợ cấp thất nghiệp có nhu cầu học nghề �
 - Rà soát, cập nhật dữ liệu người khuyết tật theo đơn vị hành chính mới.
 - Đặt hàng đào tạo nghề phù hợp tại các trường cao đẳng trên địa bàn.
 - Kết nối doanh nghiệp sẵn sàng tuyển dụng người khuyết tật tại hai thành phố.`,
-			source:    "https://cantho.gov.vn/van-ban/ke-hoach-tro-giup-nguoi-khuyet-tat-2026",
-			published: at(2026, time.March, 5, 10, 40),
-		},
-		{
-			title: "Thông báo danh mục nghề đào tạo hỗ trợ bộ đội xuất ngũ năm 2027",
-			kind:  "announcement", field: "vocational", city: "hcm",
-			doc: "3045/TB-SGDĐT", issuer: "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
-			issued:  date(2026, time.October, 20),
-			summary: "Công bố danh mục nghề và cơ sở giáo dục nghề nghiệp tiếp nhận bộ đội xuất ngũ học nghề bằng thẻ đề nghị học nghề theo Luật Nghĩa vụ quân sự, áp dụng cho đợt xuất ngũ năm 2027.",
-			body: `## Danh mục nghề
+			SourceURL: "https://cantho.gov.vn/van-ban/ke-hoach-tro-giup-nguoi-khuyet-tat-2026",
+		}, published: at(2026, time.March, 5, 10, 40)},
+		{Policy: domain.Policy{
+			Title: "Thông báo danh mục nghề đào tạo hỗ trợ bộ đội xuất ngũ năm 2027",
+			Kind:  "announcement", Field: "vocational", City: "hcm",
+			DocNumber: "3045/TB-SGDĐT", Issuer: "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+			IssuedOn: date(2026, time.October, 20),
+			Summary:  "Công bố danh mục nghề và cơ sở giáo dục nghề nghiệp tiếp nhận bộ đội xuất ngũ học nghề bằng thẻ đề nghị học nghề theo Luật Nghĩa vụ quân sự, áp dụng cho đợt xuất ngũ năm 2027.",
+			Body: `## Danh mục nghề
 
 - Công nghệ ô tô; Điện công nghiệp; Hàn.
 - Logistics; Công nghệ thông tin.
@@ -491,28 +511,14 @@ Bộ đội xuất ngũ có thẻ đề nghị học nghề còn giá trị đư
 ## Đăng ký
 
 Liên hệ trực tiếp cơ sở giáo dục nghề nghiệp trong danh mục hoặc Trung tâm Dịch vụ việc làm Thành phố.`,
-			source:    "https://hochiminhcity.gov.vn/thong-bao/danh-muc-nghe-dao-tao-bo-doi-xuat-ngu-2027",
-			published: at(2026, time.October, 22, 9, 15),
-		},
+			SourceURL: "https://hochiminhcity.gov.vn/thong-bao/danh-muc-nghe-dao-tao-bo-doi-xuat-ngu-2027",
+		}, published: at(2026, time.October, 22, 9, 15)},
 	}
 	out := make([]domain.Policy, 0, len(list))
 	for i, it := range list {
-		pol := domain.Policy{
-			Meta:          domain.Meta{ExternalID: "demo-policy-" + pad(i+1, 3)},
-			Title:         it.title,
-			Kind:          it.kind,
-			Field:         it.field,
-			DocNumber:     it.doc,
-			Issuer:        it.issuer,
-			IssuedOn:      it.issued,
-			EffectiveFrom: it.from,
-			EffectiveTo:   it.to,
-			Summary:       it.summary,
-			Body:          it.body,
-			SourceURL:     it.source,
-			City:          it.city,
-		}
-		published(&pol.Meta, it.city, fieldArea(it.field), it.published, now)
+		pol := it.Policy
+		pol.ExternalID = "demo-policy-" + pad(i+1, 3)
+		published(&pol.Meta, pol.City, fieldArea(pol.Field), it.published, now)
 		out = append(out, pol)
 	}
 	return out

@@ -251,58 +251,13 @@ func buildPrograms(r *rand.Rand, now time.Time, schools []domain.School) []seedP
 	var out []seedProgram
 	for si, s := range schoolSpecs {
 		for _, t := range s.trades {
-			info := tradeCatalog[t.name]
 			p := domain.Program{
-				Meta:        domain.Meta{ExternalID: "demo-training-" + pad(len(out)+1, 3)},
-				Name:        t.name,
-				Level:       t.level,
-				Mode:        "full_time",
-				Description: info.description,
-				City:        s.city,
+				Meta:  domain.Meta{ExternalID: "demo-training-" + pad(len(out)+1, 3)},
+				Name:  t.name,
+				Level: t.level,
+				City:  s.city,
 			}
-			var months, quota int
-			var tuition int64
-			switch t.level {
-			case "so_cap":
-				months = between(r, 3, 6)
-				quota = between(r, 2, 8) * 10
-				tuition = int64(between(r, 0, 12)) * 500_000 // 0–6 triệu/khóa
-				p.Intake = pick(r, []string{"Hằng tháng", "Tháng 3, tháng 6, tháng 9", "Khai giảng khi đủ 20 học viên"})
-				if r.IntN(4) == 0 {
-					p.Mode = "work_study"
-				}
-			case "trung_cap":
-				months = pick(r, []int{12, 18, 24})
-				quota = between(r, 4, 15) * 10
-				tuition = int64(between(r, 12, 30)) * 500_000 // 6–15 triệu/năm
-				p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 6, tháng 10"})
-				if r.IntN(3) == 0 {
-					p.Mode = "work_study"
-				}
-			default: // cao_dang
-				months = pick(r, []int{24, 30, 36})
-				quota = between(r, 5, 30) * 10
-				tuition = int64(between(r, 20, 50)) * 500_000 // 10–25 triệu/năm
-				p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 8, tháng 12"})
-			}
-			if info.online && r.IntN(3) == 0 {
-				p.Mode = "online"
-			}
-			// Trung cấp is free for lower-secondary graduates; some centres
-			// train for free under the city's commissioning.
-			if (t.level == "trung_cap" && r.IntN(3) == 0) || (s.kind == "trung_tam" && r.IntN(2) == 0) {
-				tuition = 0
-			}
-			p.DurationMonths = ptr(months)
-			p.Quota = ptr(quota)
-			p.TuitionVND = ptr(tuition)
-			applyOffer(&p, offerFor(r, s.city))
-			p.Occupations = tradeOccupations[t.name]
-			if t.level == "trung_cap" && r.IntN(2) == 0 {
-				applyOffer(&p, trungCapOffer)
-			}
-			p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
-				lowerFirst(domain.StudyModes.Label(p.Mode)))
+			setTerms(r, &p, s.kind)
 
 			school := schools[si]
 			if school.PublishedAt == nil {
@@ -315,6 +270,56 @@ func buildPrograms(r *rand.Rand, now time.Time, schools []domain.School) []seedP
 		}
 	}
 	return out
+}
+
+// setTerms draws a program's terms from its trade, level and city and its
+// school's kind: mode, duration, quota, tuition, intake, support, the
+// occupations it leads to and its description. The demo and Generate draw
+// them alike.
+func setTerms(r *rand.Rand, p *domain.Program, schoolKind string) {
+	info := tradeCatalog[p.Name]
+	p.Mode = "full_time"
+	var months, quota int
+	var tuition int64
+	switch p.Level {
+	case "so_cap":
+		months = between(r, 3, 6)
+		quota = between(r, 2, 8) * 10
+		tuition = int64(between(r, 0, 12)) * 500_000 // 0–6 triệu/khóa
+		p.Intake = pick(r, []string{"Hằng tháng", "Tháng 3, tháng 6, tháng 9", "Khai giảng khi đủ 20 học viên"})
+		if r.IntN(4) == 0 {
+			p.Mode = "work_study"
+		}
+	case "trung_cap":
+		months = pick(r, []int{12, 18, 24})
+		quota = between(r, 4, 15) * 10
+		tuition = int64(between(r, 12, 30)) * 500_000 // 6–15 triệu/năm
+		p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 6, tháng 10"})
+		if r.IntN(3) == 0 {
+			p.Mode = "work_study"
+		}
+	default: // cao_dang
+		months = pick(r, []int{24, 30, 36})
+		quota = between(r, 5, 30) * 10
+		tuition = int64(between(r, 20, 50)) * 500_000 // 10–25 triệu/năm
+		p.Intake = pick(r, []string{"Tháng 3, tháng 9", "Tháng 9", "Tháng 8, tháng 12"})
+	}
+	if info.online && r.IntN(3) == 0 {
+		p.Mode = "online"
+	}
+	// Trung cấp is free for lower-secondary graduates; some centres
+	// train for free under the city's commissioning.
+	if (p.Level == "trung_cap" && r.IntN(3) == 0) || (schoolKind == "trung_tam" && r.IntN(2) == 0) {
+		tuition = 0
+	}
+	p.DurationMonths, p.Quota, p.TuitionVND = ptr(months), ptr(quota), ptr(tuition)
+	applyOffer(p, offerFor(r, p.City))
+	p.Occupations = tradeOccupations[p.Name]
+	if p.Level == "trung_cap" && r.IntN(2) == 0 {
+		applyOffer(p, trungCapOffer)
+	}
+	p.Description = fmt.Sprintf("%s Thời gian đào tạo %d tháng, hình thức %s.", info.description, months,
+		lowerFirst(domain.StudyModes.Label(p.Mode)))
 }
 
 // lowerFirst lower-cases the first letter: "Chính quy" → "chính quy".

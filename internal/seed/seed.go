@@ -1,11 +1,12 @@
 // Package seed loads the demo data set: the HCMC – Cần Thơ cooperation
-// program of 28/6/2024 with its commitments, related policies, employers
+// program of 28/6/2024 with its tasks, related policies, employers
 // and their openings, vocational schools and their programs, and projects
 // that seek partners. The data set is built in memory first (build), so it
 // can be checked without a database, then written in one transaction.
 package seed
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -58,17 +59,21 @@ func load(ctx context.Context, st *store.Store, now time.Time, d dataset) (loade
 	return loaded, nil
 }
 
-// dataset is the whole demo data set in memory. Relations are indexes into
-// the parent slice and are resolved to ids while writing.
+// dataset is the whole demo data set in memory.
 type dataset struct {
-	program     domain.Policy       // the cooperation program of 28/6/2024
-	commitments []domain.Commitment // the program's tasks; PolicyID set on write
-	policies    []domain.Policy     // the other policies, guidance and announcements
-	companies   []domain.Company
-	jobs        []seedJob
-	schools     []domain.School
-	programs    []seedProgram
-	projects    []domain.Project
+	cooperation // the program of 28/6/2024 and its tasks (policies.go)
+	entries
+}
+
+// entries are what the demo and a generated data set both hold. Relations
+// are indexes into the parent slice and are resolved to ids while writing.
+type entries struct {
+	policies  []domain.Policy // in the demo, those besides the cooperation program
+	companies []domain.Company
+	jobs      []seedJob
+	schools   []domain.School
+	programs  []seedProgram
+	projects  []domain.Project
 }
 
 // seedJob is a job with the index of its company in dataset.companies.
@@ -93,7 +98,7 @@ func seedRand() *rand.Rand { return rand.New(rand.NewPCG(2024, 628)) }
 func build(now time.Time) dataset {
 	r := seedRand()
 	var d dataset
-	d.program, d.commitments = buildProgram(now)
+	d.cooperation = buildProgram(now)
 	d.policies = buildPolicies(now)
 	d.companies = buildCompanies(r, now)
 	d.jobs = buildJobs(r, now, d.companies)
@@ -142,156 +147,140 @@ func invalid(kind, externalID string, fe domain.FieldErrors) error {
 }
 
 // placeholderID stands in for a parent's id when the data set is checked
-// before it is written; the parent index has been checked to be in range.
+// before it is written.
 const placeholderID = 1
 
 // validate checks every entry with Validate and the relations between
 // them, without a database.
-func (d *dataset) validate() error {
-	p := d.program
-	if err := invalid("policy", p.ExternalID, p.Validate()); err != nil {
-		return err
-	}
-	if p.Kind != "program" {
-		return fmt.Errorf("seed: policy %s must be of kind program", p.ExternalID)
-	}
-	for _, m := range d.commitments {
-		m.PolicyID = placeholderID
-		if err := invalid("commitment", m.ExternalID, m.Validate()); err != nil {
-			return err
-		}
-	}
-	for i := range d.policies {
-		p := d.policies[i]
-		if err := invalid("policy", p.ExternalID, p.Validate()); err != nil {
-			return err
-		}
-	}
-	for i := range d.companies {
-		c := d.companies[i]
-		if err := invalid("company", c.ExternalID, c.Validate()); err != nil {
-			return err
-		}
-	}
-	for _, j := range d.jobs {
-		if j.company < 0 || j.company >= len(d.companies) {
-			return fmt.Errorf("seed: job %s: company index %d out of range", j.ExternalID, j.company)
-		}
-		j.CompanyID = placeholderID
-		if err := invalid("job", j.ExternalID, j.Validate()); err != nil {
-			return err
-		}
-	}
-	for i := range d.schools {
-		s := d.schools[i]
-		if err := invalid("school", s.ExternalID, s.Validate()); err != nil {
-			return err
-		}
-	}
-	for _, p := range d.programs {
-		if p.school < 0 || p.school >= len(d.schools) {
-			return fmt.Errorf("seed: program %s: school index %d out of range", p.ExternalID, p.school)
-		}
-		p.SchoolID = placeholderID
-		if err := invalid("program", p.ExternalID, p.Validate()); err != nil {
-			return err
-		}
-	}
-	for i := range d.projects {
-		p := d.projects[i]
-		if err := invalid("project", p.ExternalID, p.Validate()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (d *dataset) validate() error { return d.each(context.Background(), checking()) }
 
 // write inserts the data set through b, parents first, validating each
 // entry again once its parent's id is known.
 func (d *dataset) write(ctx context.Context, b *store.Batch) error {
-	insert := func(kind, externalID string, fe domain.FieldErrors, create func() error) error {
-		if err := invalid(kind, externalID, fe); err != nil {
-			return err
-		}
-		if err := create(); err != nil {
-			return fmt.Errorf("seed: insert %s %s: %w", kind, externalID, err)
-		}
-		return nil
-	}
+	return d.each(ctx, pass{rows: inBatch(b), visit: checkThenInsert})
+}
 
-	program := d.program
-	if err := insert("policy", program.ExternalID, program.Validate(), func() error {
-		return b.CreatePolicy(ctx, &program)
+// each takes the demo through p in the order it is written.
+func (d *dataset) each(ctx context.Context, p pass) error {
+	if err := d.cooperation.each(ctx, p); err != nil {
+		return err
+	}
+	if _, err := each(ctx, p, "policy", d.policies, nil, (*store.Batch).CreatePolicy); err != nil {
+		return err
+	}
+	if err := d.employersAndSchools(ctx, p); err != nil {
+		return err
+	}
+	_, err := each(ctx, p, "project", d.projects, nil, (*store.Batch).CreateProject)
+	return err
+}
+
+// employersAndSchools takes the employers and then their jobs, the schools
+// and then their programs, through p.
+func (e *entries) employersAndSchools(ctx context.Context, p pass) error {
+	companyIDs, err := each(ctx, p, "company", e.companies, nil, (*store.Batch).CreateCompany)
+	if err != nil {
+		return err
+	}
+	if _, err := each(ctx, p, "job", e.jobs, func(j *seedJob) (err error) {
+		j.CompanyID, err = parentID(companyIDs, j.company, "job", j.ExternalID, "company")
+		return err
+	}, func(b *store.Batch, ctx context.Context, j *seedJob) error {
+		return b.CreateJob(ctx, &j.Job)
 	}); err != nil {
 		return err
 	}
-	for i := range d.commitments {
-		m := d.commitments[i]
-		m.PolicyID = program.ID
-		if err := insert("commitment", m.ExternalID, m.Validate(), func() error {
-			return b.CreateCommitment(ctx, &m)
-		}); err != nil {
-			return err
-		}
+	schoolIDs, err := each(ctx, p, "school", e.schools, nil, (*store.Batch).CreateSchool)
+	if err != nil {
+		return err
 	}
-	for i := range d.policies {
-		p := d.policies[i]
-		if err := insert("policy", p.ExternalID, p.Validate(), func() error {
-			return b.CreatePolicy(ctx, &p)
-		}); err != nil {
-			return err
-		}
-	}
+	_, err = each(ctx, p, "program", e.programs, func(sp *seedProgram) (err error) {
+		sp.SchoolID, err = parentID(schoolIDs, sp.school, "program", sp.ExternalID, "school")
+		return err
+	}, func(b *store.Batch, ctx context.Context, sp *seedProgram) error {
+		return b.CreateProgram(ctx, &sp.Program)
+	})
+	return err
+}
 
-	companyIDs := make([]int64, len(d.companies))
-	for i := range d.companies {
-		c := d.companies[i]
-		if err := insert("company", c.ExternalID, c.Validate(), func() error {
-			return b.CreateCompany(ctx, &c)
-		}); err != nil {
-			return err
-		}
-		companyIDs[i] = c.ID
-	}
-	for _, sj := range d.jobs {
-		j := sj.Job
-		j.CompanyID = companyIDs[sj.company]
-		if err := insert("job", j.ExternalID, j.Validate(), func() error {
-			return b.CreateJob(ctx, &j)
-		}); err != nil {
-			return err
-		}
-	}
+// pass is one walk over a data set, parents first: checking it, loading
+// the demo, or writing a generated one.
+type pass struct {
+	// rows calls row for 0…n-1 with the batch to write through: the
+	// demo's one transaction, one per generateBatch rows for Generate,
+	// nil when nothing is written.
+	rows func(n int, row func(b *store.Batch, i int) error) error
+	// visit is handed each entry: its kind and external id, its rules
+	// (its parent's id is set by then) and its insert.
+	visit func(kind, externalID string, rules func() domain.FieldErrors, insert func() error) error
+}
 
-	schoolIDs := make([]int64, len(d.schools))
-	for i := range d.schools {
-		s := d.schools[i]
-		if err := insert("school", s.ExternalID, s.Validate(), func() error {
-			return b.CreateSchool(ctx, &s)
-		}); err != nil {
-			return err
-		}
-		schoolIDs[i] = s.ID
-	}
-	for _, sp := range d.programs {
-		p := sp.Program
-		p.SchoolID = schoolIDs[sp.school]
-		if err := insert("program", p.ExternalID, p.Validate(), func() error {
-			return b.CreateProgram(ctx, &p)
-		}); err != nil {
-			return err
-		}
-	}
+// checking is validate's pass: every entry's rules, nothing written.
+func checking() pass {
+	return pass{rows: inBatch(nil), visit: func(kind, externalID string, rules func() domain.FieldErrors, _ func() error) error {
+		return invalid(kind, externalID, rules())
+	}}
+}
 
-	for i := range d.projects {
-		p := d.projects[i]
-		if err := insert("project", p.ExternalID, p.Validate(), func() error {
-			return b.CreateProject(ctx, &p)
-		}); err != nil {
-			return err
-		}
+// checkThenInsert inserts an entry that keeps its rules.
+func checkThenInsert(kind, externalID string, rules func() domain.FieldErrors, insert func() error) error {
+	if err := invalid(kind, externalID, rules()); err != nil {
+		return err
 	}
-	return nil
+	return insert()
+}
+
+// inBatch calls row for 0…n-1 on b.
+func inBatch(b *store.Batch) func(n int, row func(*store.Batch, int) error) error {
+	return func(n int, row func(*store.Batch, int) error) error {
+		for i := 0; i < n; i++ {
+			if err := row(b, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// entity is a pointer to an entry of the domain (*domain.Job, *seedJob, …).
+type entity[T any] interface {
+	*T
+	Shared() *domain.Meta
+	Validate() domain.FieldErrors
+}
+
+// each takes list, the entries of one type, through p and returns the ids
+// they got, placeholderID for those not written. parent, unless nil,
+// first sets an entry's parent id; insert writes it.
+func each[T any, P entity[T]](ctx context.Context, p pass, kind string, list []T, parent func(P) error, insert func(*store.Batch, context.Context, P) error) ([]int64, error) {
+	ids := make([]int64, len(list))
+	err := p.rows(len(list), func(b *store.Batch, i int) error {
+		e := P(ptr(list[i])) // a copy: the data set stays as built
+		if parent != nil {
+			if err := parent(e); err != nil {
+				return err
+			}
+		}
+		m := e.Shared()
+		err := p.visit(kind, m.ExternalID, e.Validate, func() error {
+			if err := insert(b, ctx, e); err != nil {
+				return fmt.Errorf("seed: insert %s %s: %w", kind, m.ExternalID, err)
+			}
+			return nil
+		})
+		ids[i] = cmp.Or(m.ID, placeholderID)
+		return err
+	})
+	return ids, err
+}
+
+// parentID is ids[index], the id of a child's parent, once index is known
+// to be in range.
+func parentID(ids []int64, index int, kind, externalID, parentKind string) (int64, error) {
+	if index < 0 || index >= len(ids) {
+		return 0, fmt.Errorf("seed: %s %s: %s index %d out of range", kind, externalID, parentKind, index)
+	}
+	return ids[index], nil
 }
 
 // ---- departments and dates ----

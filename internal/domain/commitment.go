@@ -4,6 +4,69 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/lib/pq"
+)
+
+// Evidence is a link that shows a ledger update happened: what it is and
+// who published it. Example marks a demo link, not a real government page.
+type Evidence struct {
+	Title   string `db:"title" json:"title"`
+	Source  string `db:"source" json:"source"`
+	URL     string `db:"url" json:"url"`
+	Example bool   `db:"example" json:"example,omitempty"`
+}
+
+// LedgerUpdate is one dated line of a commitment's ledger: a progress
+// update, or a sơ kết (interim) or tổng kết (final) review.
+type LedgerUpdate struct {
+	ID             int64      `db:"id" json:"-"`
+	CommitmentID   int64      `db:"commitment_id" json:"-"`
+	Date           Date       `db:"on_date" json:"date"`
+	Kind           string     `db:"kind" json:"kind"` // update, so_ket, tong_ket
+	Text           string     `db:"body" json:"text"`
+	DepartmentCode string     `db:"department_code" json:"department"`
+	Evidence       []Evidence `db:"-" json:"evidence"`
+}
+
+// Commitment is a task the cooperation program committed both cities to.
+type Commitment struct {
+	Meta
+	PolicyID    int64          `db:"policy_id" json:"program_id"`
+	Title       string         `db:"title" json:"title"`
+	Description string         `db:"description" json:"description"`
+	Lead        string         `db:"city" json:"lead"` // hcm, cantho or both
+	Departments pq.StringArray `db:"departments" json:"departments"`
+	Progress    string         `db:"progress" json:"progress"` // as stated; see Status for the derived one
+	DueOn       *Date          `db:"due_on" json:"due_on"`
+	Weight      *int           `db:"weight" json:"weight"`
+	SortOrder   int            `db:"sort_order" json:"sort_order"`
+	// Updates are the ledger lines, oldest first; the store reads and
+	// writes them with the commitment. LedgerDigest changes with them.
+	Updates      []LedgerUpdate `db:"-" json:"updates"`
+	LedgerDigest string         `db:"ledger_digest" json:"-"`
+
+	// Read-only, joined for display.
+	ProgramTitle string `db:"program_title" json:"program_title,omitempty"`
+}
+
+// init adds the commitment's texts to TextLimits, beside the rest of what
+// bounds a commitment (the CHECKs of migrations 00007 and 00013).
+func init() {
+	TextLimits["commitment"] = withMeta(map[string]int{
+		"title": 500, "description": 10000, "ledger_digest": 64,
+	})
+}
+
+// A commitment's ledger is bounded here; the texts' lengths match the
+// CHECKs of migration 00013.
+const (
+	MaxProgressUpdates = 200
+	MaxEvidence        = 10
+	MaxDepartments     = 6
+	maxUpdateText      = 4000
+	maxEvidenceTitle   = 300
+	maxLink            = 2000
 )
 
 // UpdateKinds are the kinds of ledger line.
@@ -164,4 +227,19 @@ func validateUpdates(fe FieldErrors, us []LedgerUpdate) {
 			}
 		}
 	}
+}
+
+// Validate checks a commitment.
+func (c *Commitment) Validate() FieldErrors {
+	fe := checkText("commitment", c)
+	required(fe, "title", c.Title, "tên nhiệm vụ")
+	chosen(fe, "program", c.PolicyID, "Vui lòng chọn chương trình hợp tác.")
+	cityOrBoth(fe, "lead", c.Lead)
+	oneOf(fe, "progress", c.Progress, Progresses, "tiến độ")
+	optionalRange(fe, "weight", c.Weight, 1, 100, "Trọng số phải từ 1 đến 100.")
+	if len(c.Departments) > MaxDepartments {
+		fe.Add("departments", fmt.Sprintf("Tối đa %d cơ quan phụ trách.", MaxDepartments))
+	}
+	validateUpdates(fe, c.Updates)
+	return fe
 }
