@@ -61,13 +61,17 @@ type EntryResults struct {
 // One statement, one round trip. The GIN index on doc finds the matching
 // entries (a phrase is asked as its word pairs, so it answers exactly and
 // no document is read); they are kept narrow (what the counts and the
-// order need), counted once by type and cities, and only the page's rows
-// are read in full. search_docs holds public entries only; a job also
+// order need: tens of thousands of them must stay within work_mem),
+// counted once by type and cities, and only the page's rows are read in
+// full. search_docs holds public entries only; a job also
 // needs its deadline not passed, as open_jobs says. Relevance is ts_rank
 // of the query's words over the title and organisation (head_doc), then
 // freshness.
 const entrySearchSQL = `WITH matched AS MATERIALIZED (
-  SELECT d.entity_type AS type, d.entity_id AS id, d.cities, d.published_at, d.wage_min, d.wage_max, d.head_doc
+  SELECT d.entity_type AS type, d.entity_id AS id, d.cities, d.published_at,
+         CASE WHEN :sort = 'wage' THEN COALESCE(d.wage_max, d.wage_min) END AS wage,
+         CASE WHEN :sort = '' AND :rankq <> '' AND (:type = '' OR d.entity_type = :type)
+              THEN ts_rank(d.head_doc, to_tsquery('simple', :rankq)) END AS rank
     FROM search_docs d
    WHERE (:tsq = '' OR d.doc @@ to_tsquery('simple', :tsq))
      AND (d.entity_type <> 'job' OR job_is_open(d.deadline))
@@ -87,9 +91,7 @@ const entrySearchSQL = `WITH matched AS MATERIALIZED (
 ),
 page AS (
   SELECT type, id, row_number() OVER (ORDER BY wage DESC NULLS LAST, rank DESC, published_at DESC NULLS LAST, type, id DESC) AS pos
-    FROM (SELECT type, id, published_at,
-                 CASE WHEN :sort = 'wage' THEN COALESCE(wage_max, wage_min) END AS wage,
-                 CASE WHEN :sort = '' AND :rankq <> '' THEN ts_rank(head_doc, to_tsquery('simple', :rankq)) END AS rank
+    FROM (SELECT type, id, published_at, wage, rank
             FROM matched WHERE :type = '' OR type = :type
            ORDER BY wage DESC NULLS LAST, rank DESC, published_at DESC NULLS LAST, type, id DESC
            LIMIT :limit OFFSET :offset) o
