@@ -70,7 +70,7 @@ var generatedThresholds = map[string]float64{
 // generatedFallbackThresholds are the fallback's on the generated set.
 var generatedFallbackThresholds = map[string]float64{
 	"accented": 1, "unaccented": 1, "typo": 1, "abbreviation": 1, "old_name": 0.96,
-	"english": 0.67, "intent": 1, "mixed": 1, "company_trade": 1, "old_learning": 1, "all": 0.96,
+	"english": 0.67, "intent": 1, "mixed": 1, "company_trade": 1, "old_learning": 1, "all": 0.95,
 }
 
 // fallbackThresholds are the same ratchet for the PostgreSQL fallback,
