@@ -10,6 +10,14 @@ import (
 	"hoptac/internal/vn"
 )
 
+// Companies is the companies table.
+const Companies Table = "companies"
+
+func init() {
+	addTable(entryTable{name: Companies, update: updates(updateCompany),
+		list: listCols("e.name", "e.tax_code")})
+}
+
 // CompanyFilter selects companies. Zero values mean "any".
 type CompanyFilter struct {
 	Paging

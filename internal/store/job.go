@@ -10,6 +10,14 @@ import (
 	"hoptac/internal/vn"
 )
 
+// Jobs is the jobs table.
+const Jobs Table = "jobs"
+
+func init() {
+	addTable(entryTable{name: Jobs, update: updates(updateJob), live: "open_jobs",
+		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")})
+}
+
 // JobFilter selects jobs. Zero values mean "any".
 type JobFilter struct {
 	Paging

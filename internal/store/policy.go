@@ -10,6 +10,14 @@ import (
 	"hoptac/internal/vn"
 )
 
+// Policies is the policies table.
+const Policies Table = "policies"
+
+func init() {
+	addTable(entryTable{name: Policies, update: updates(updatePolicy),
+		list: listCols("e.title", "e.external_id", "e.doc_number")})
+}
+
 // PolicyFilter selects policies. A city filter also keeps policies of both cities.
 type PolicyFilter struct {
 	Paging

@@ -10,6 +10,14 @@ import (
 	"hoptac/internal/vn"
 )
 
+// Programs is the programs table.
+const Programs Table = "programs"
+
+func init() {
+	addTable(entryTable{name: Programs, update: updates(updateProgram),
+		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")})
+}
+
 // ProgramFilter selects training programs. Zero values mean "any".
 type ProgramFilter struct {
 	Paging

@@ -10,6 +10,14 @@ import (
 	"hoptac/internal/vn"
 )
 
+// Projects is the projects table.
+const Projects Table = "projects"
+
+func init() {
+	addTable(entryTable{name: Projects, update: updates(updateProject),
+		list: listCols("e.title", "e.external_id", "e.organization")})
+}
+
 // ProjectFilter selects projects. Zero values mean "any".
 type ProjectFilter struct {
 	Paging

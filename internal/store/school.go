@@ -10,6 +10,14 @@ import (
 	"hoptac/internal/vn"
 )
 
+// Schools is the schools table.
+const Schools Table = "schools"
+
+func init() {
+	addTable(entryTable{name: Schools, update: updates(updateSchool),
+		list: listCols("e.name", "e.code")})
+}
+
 // SchoolFilter selects schools. Zero values mean "any".
 type SchoolFilter struct {
 	Paging
