@@ -21,7 +21,14 @@ var companyList = listSpec[store.CompanyFilter, domain.Company]{
 	},
 	load: (*store.Store).Companies,
 	item: (*server).companyItem,
+	show: (*server).companyShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		{"industry", "Ngành.", "string", "industries"}, {"hiring", "1: chỉ doanh nghiệp đang tuyển.", "string", ""},
+	},
 }
+
+func init() { registerList(companyList) }
 
 func (s *server) companyShow(c *fiber.Ctx) error {
 	co, done, err := loadPublic(c, "company", s.store.Company,

@@ -27,7 +27,20 @@ var jobList = listSpec[store.JobFilter, domain.Job]{
 	},
 	load: (*store.Store).Jobs,
 	item: (*server).jobItem,
+	show: (*server).jobShow,
+	api: []apiParam{
+		{"q", "Từ khóa (mọi từ phải có trong tin).", "string", ""},
+		{"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		{"occupation", "Nhóm nghề.", "string", "occupations"}, {"industry", "Ngành của doanh nghiệp.", "string", "industries"},
+		{"employment_type", "Hình thức làm việc.", "string", "employment_types"},
+		{"education", "Trình độ của người tìm việc: tin yêu cầu không cao hơn.", "string", "education"},
+		{"wage_min", "Lương từ (đồng/tháng).", "integer", ""},
+		{"priority_group", "Nhóm ưu tiên.", "string", "priority_groups"},
+		{"expired", "1: gồm cả tin đã hết hạn (mặc định chỉ tin còn hạn).", "string", ""},
+	},
 }
+
+func init() { registerList(jobList) }
 
 func (s *server) jobShow(c *fiber.Ctx) error {
 	j, done, err := loadPublic(c, "job", s.store.Job,

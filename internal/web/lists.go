@@ -32,7 +32,8 @@ type filterField struct {
 	Column string
 }
 
-// listSpec is what one kind's list page needs.
+// listSpec is what one kind's list page needs, and the rest of the kind's
+// pages (registerList).
 type listSpec[F, T any] struct {
 	kind        string
 	search      string // message id of the keyword box's label
@@ -40,6 +41,28 @@ type listSpec[F, T any] struct {
 	fields      []filterField
 	load        func(*store.Store, context.Context, F) (store.List[T], error)
 	item        func(*server, *loc, T) listItem
+	// show is an entry's page; api the read API's list filters (the
+	// same as the page's, read by filterOf); form the kind's own part
+	// of its back-office form, if any.
+	show func(*server, *fiber.Ctx) error
+	api  []apiParam
+	form formPart
+}
+
+// registerList registers the pages of a kind with a list page: the read
+// API reads each list's filters from the same spec.
+func registerList[F any, PF interface {
+	*F
+	Pager() *store.Paging
+}, T any](lp listSpec[F, T]) {
+	registerPages(lp.kind, func(s *server) kindPages {
+		load := func(ctx context.Context, f F) (store.List[T], error) { return lp.load(s.store, ctx, f) }
+		return kindPages{
+			list: lp.handler(s), show: func(c *fiber.Ctx) error { return lp.show(s, c) },
+			api: apiOf[F, PF](load, func(p *params) F { return lp.filterOf(s, p) }), apiParams: lp.api,
+			form: lp.form,
+		}
+	})
 }
 
 // filterValues are the valid values of a list's filters, by name.
@@ -265,11 +288,3 @@ func sortFilter(empty string, pairs ...string) filterField {
 		return out
 	}}
 }
-
-// The read API (api.go) reads each list's filters from the same spec.
-func (s *server) jobFilter(p *params) store.JobFilter         { return jobList.filterOf(s, p) }
-func (s *server) companyFilter(p *params) store.CompanyFilter { return companyList.filterOf(s, p) }
-func (s *server) schoolFilter(p *params) store.SchoolFilter   { return schoolList.filterOf(s, p) }
-func (s *server) programFilter(p *params) store.ProgramFilter { return programList.filterOf(s, p) }
-func (s *server) policyFilter(p *params) store.PolicyFilter   { return policyList.filterOf(s, p) }
-func (s *server) projectFilter(p *params) store.ProjectFilter { return projectList.filterOf(s, p) }

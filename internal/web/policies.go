@@ -16,7 +16,15 @@ var policyList = listSpec[store.PolicyFilter, domain.Policy]{
 	},
 	load: (*store.Store).Policies,
 	item: (*server).policyItem,
+	show: (*server).policyShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		{"kind", "Loại văn bản.", "string", "policy_kinds"}, {"field", "Lĩnh vực.", "string", "policy_fields"},
+	},
+	form: policyForm,
 }
+
+func init() { registerList(policyList) }
 
 func (s *server) policyShow(c *fiber.Ctx) error {
 	po, done, err := loadPublic(c, "policy", s.store.Policy,
@@ -26,15 +34,9 @@ func (s *server) policyShow(c *fiber.Ctx) error {
 	}
 	data := fiber.Map{"Policy": po}
 	if po.Kind == "program" {
-		commitments, err := s.store.Commitments(c.UserContext(), store.CommitmentFilter{PolicyID: po.ID, Paging: store.Paging{PerPage: store.MaxPerPage}})
-		if err != nil {
+		if err := s.programTasks(c.UserContext(), data, po.ID); err != nil {
 			return err
 		}
-		views := make([]commitmentView, len(commitments.Items))
-		for i, m := range commitments.Items {
-			views[i] = s.viewCommitment(m, s.today())
-		}
-		data["Commitments"] = views
 	}
 	return s.render(c, "policies/show", po.Title, "policy", data)
 }
@@ -66,7 +68,14 @@ var projectList = listSpec[store.ProjectFilter, domain.Project]{
 	},
 	load: (*store.Store).Projects,
 	item: (*server).projectItem,
+	show: (*server).projectShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		{"kind", "Loại dự án.", "string", "project_kinds"}, {"stage", "Giai đoạn.", "string", "project_stages"},
+	},
 }
+
+func init() { registerList(projectList) }
 
 func (s *server) projectShow(c *fiber.Ctx) error {
 	pr, done, err := loadPublic(c, "project", s.store.Project,

@@ -20,7 +20,16 @@ var schoolList = listSpec[store.SchoolFilter, domain.School]{
 	},
 	load: (*store.Store).Schools,
 	item: (*server).schoolItem,
+	show: (*server).schoolShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		{"kind", "Loại hình.", "string", "school_kinds"}, {"ownership", "Hình thức sở hữu.", "string", "ownerships"},
+		{"level", "Có ngành đào tạo trình độ này.", "string", "program_levels"},
+		{"seeks_partners", "1: chỉ trường đang tìm đối tác.", "string", ""},
+	},
 }
+
+func init() { registerList(schoolList) }
 
 func (s *server) schoolShow(c *fiber.Ctx) error {
 	sc, done, err := loadPublic(c, "school", s.store.School,
@@ -64,7 +73,15 @@ var programList = listSpec[store.ProgramFilter, domain.Program]{
 	},
 	load: (*store.Store).Programs,
 	item: (*server).programItem,
+	show: (*server).programShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		{"level", "Trình độ đào tạo.", "string", "program_levels"}, {"mode", "Hình thức đào tạo.", "string", "study_modes"},
+		{"tuition_max", "Học phí tối đa (đồng/khóa).", "integer", ""},
+	},
 }
+
+func init() { registerList(programList) }
 
 func (s *server) programShow(c *fiber.Ctx) error {
 	pr, done, err := loadPublic(c, "program", s.store.Program,
