@@ -15,14 +15,6 @@ import (
 	"hoptac/internal/vn"
 )
 
-// Commitments is the commitments table.
-const Commitments Table = "commitments"
-
-func init() {
-	addTable(entryTable{name: Commitments, update: updates(updateCommitment),
-		list: listCols("e.title", "e.external_id")})
-}
-
 // CommitmentFilter selects commitments. A lead filter also keeps joint ones.
 type CommitmentFilter struct {
 	Paging
@@ -64,15 +56,8 @@ const (
 
 // Commitments lists commitments in the program's own order.
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicCommitmentsListSQL, commitmentsListSQL)
-	var list List[domain.Commitment]
-	var err error
-	if f.ByID && query == publicCommitmentsListSQL {
-		list, err = runByID(ctx, s.reader(ctx), publicCommitmentsCountSQL, publicCommitmentsByIDSQL, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
-	} else {
-		list, err = runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
-	}
+	list, err := listEntries(ctx, s, entryLists{any: commitmentsListSQL, public: publicCommitmentsListSQL, publicCount: publicCommitmentsCountSQL, publicByID: publicCommitmentsByIDSQL},
+		&f.Status, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
 	if err != nil {
 		return list, err
 	}
@@ -81,22 +66,33 @@ func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domai
 
 // Commitment returns one commitment whatever its status.
 func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, error) {
-	var m domain.Commitment
-	err := get(ctx, s.reader(ctx), &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
-	if err != nil {
-		return m, err
-	}
-	one := []domain.Commitment{m}
-	err = attachUpdates(ctx, s.reader(ctx), one)
-	return one[0], err
+	return s.commitmentWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
 }
 
 // CommitmentByExternalID finds a commitment by its import key; an empty
 // key never matches.
 func (s *Store) CommitmentByExternalID(ctx context.Context, externalID string) (domain.Commitment, error) {
-	var m domain.Commitment
-	err := get(ctx, s.reader(ctx), &m, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+	return s.commitmentWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
 WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
+}
+
+// CommitmentsByExternalIDs finds the commitments of several import keys;
+// keys that match nothing are missing from the result.
+func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]domain.Commitment, error) {
+	return s.commitmentsWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
+WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
+}
+
+// PublicCommitments reads public commitments.
+func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
+	return s.commitmentsWithLedger(ctx, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
+WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
+ORDER BY m.id LIMIT $3`, sel.args()...)
+}
+
+// commitmentWithLedger reads the one commitment of a query with its ledger.
+func (s *Store) commitmentWithLedger(ctx context.Context, query string, args ...any) (domain.Commitment, error) {
+	m, err := readOne[domain.Commitment](ctx, s, query, args...)
 	if err != nil {
 		return m, err
 	}
@@ -105,24 +101,9 @@ WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
 	return one[0], err
 }
 
-// CommitmentsByExternalIDs finds the commitments of several import keys;
-// keys that match nothing are missing from the result.
-func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]domain.Commitment, error) {
-	var out []domain.Commitment
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
-WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
-	if err != nil {
-		return nil, err
-	}
-	return out, attachUpdates(ctx, s.reader(ctx), out)
-}
-
-// PublicCommitments reads public commitments.
-func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
-	var out []domain.Commitment
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
-WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
-ORDER BY m.id LIMIT $3`, sel.args()...)
+// commitmentsWithLedger reads the commitments of a query with their ledgers.
+func (s *Store) commitmentsWithLedger(ctx context.Context, query string, args ...any) ([]domain.Commitment, error) {
+	out, err := readAll[domain.Commitment](ctx, s, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -182,6 +163,14 @@ func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) er
 		return err
 	}
 	return writeUpdates(ctx, tx, m)
+}
+
+// Commitments is the commitments table.
+const Commitments Table = "commitments"
+
+func init() {
+	addTable(entryTable{name: Commitments, update: updates(updateCommitment),
+		list: listCols("e.title", "e.external_id")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

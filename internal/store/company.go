@@ -10,14 +10,6 @@ import (
 	"hoptac/internal/vn"
 )
 
-// Companies is the companies table.
-const Companies Table = "companies"
-
-func init() {
-	addTable(entryTable{name: Companies, update: updates(updateCompany),
-		list: listCols("e.name", "e.tax_code")})
-}
-
 // CompanyFilter selects companies. Zero values mean "any".
 type CompanyFilter struct {
 	Paging
@@ -83,49 +75,36 @@ const (
 
 // Companies lists companies, by default those hiring most first.
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicCompaniesListSQL, companiesListSQL)
-	if f.ByID && query == publicCompaniesListSQL {
-		return runByID(ctx, s.reader(ctx), publicCompaniesCountSQL, publicCompaniesByIDSQL, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	return listEntries(ctx, s, entryLists{any: companiesListSQL, public: publicCompaniesListSQL, publicCount: publicCompaniesCountSQL, publicByID: publicCompaniesByIDSQL},
+		&f.Status, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.
 func (s *Store) Company(ctx context.Context, id int64) (domain.Company, error) {
-	var c domain.Company
-	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
-	return c, err
+	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
 }
 
 // CompanyByTaxCode finds a company by its natural key.
 func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Company, error) {
-	var c domain.Company
-	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
-	return c, err
+	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
 }
 
 // CompanyByExternalID finds a company by its import key; an empty key never matches.
 func (s *Store) CompanyByExternalID(ctx context.Context, externalID string) (domain.Company, error) {
-	var c domain.Company
-	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
-	return c, err
 }
 
 // CompaniesByExternalIDs finds the companies of several import keys; keys
 // that match nothing are missing from the result.
 func (s *Store) CompaniesByExternalIDs(ctx context.Context, ids []string) ([]domain.Company, error) {
-	var out []domain.Company
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicCompanies reads public companies.
 func (s *Store) PublicCompanies(ctx context.Context, sel PublicSelection) ([]domain.Company, error) {
-	var out []domain.Company
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
+	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
 WHERE (cardinality($1::bigint[]) = 0 OR c.id = ANY ($1)) AND c.id > $2
 ORDER BY c.id LIMIT $3`, sel.args()...)
 }
@@ -179,6 +158,14 @@ func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
 		c.IndustryVersion = "VSIC2018"
 	}
 	return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
+}
+
+// Companies is the companies table.
+const Companies Table = "companies"
+
+func init() {
+	addTable(entryTable{name: Companies, update: updates(updateCompany),
+		list: listCols("e.name", "e.tax_code")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

@@ -10,14 +10,6 @@ import (
 	"hoptac/internal/vn"
 )
 
-// Jobs is the jobs table.
-const Jobs Table = "jobs"
-
-func init() {
-	addTable(entryTable{name: Jobs, update: updates(updateJob), live: "open_jobs",
-		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")})
-}
-
 // JobFilter selects jobs. Zero values mean "any".
 type JobFilter struct {
 	Paging
@@ -91,43 +83,32 @@ const (
 
 // Jobs lists jobs; by default only published ones whose deadline has not passed.
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicJobsListSQL, jobsListSQL)
-	if f.ByID && query == publicJobsListSQL {
-		return runByID(ctx, s.reader(ctx), publicJobsCountSQL, publicJobsByIDSQL, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	return listEntries(ctx, s, entryLists{any: jobsListSQL, public: publicJobsListSQL, publicCount: publicJobsCountSQL, publicByID: publicJobsByIDSQL},
+		&f.Status, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.
 func (s *Store) Job(ctx context.Context, id int64) (domain.Job, error) {
-	var j domain.Job
-	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
-	return j, err
+	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
 }
 
 // JobByExternalID finds a job by its import key; an empty key never matches.
 func (s *Store) JobByExternalID(ctx context.Context, externalID string) (domain.Job, error) {
-	var j domain.Job
-	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
-	return j, err
 }
 
 // JobsByExternalIDs finds the jobs of several import keys; keys that match
 // nothing are missing from the result.
 func (s *Store) JobsByExternalIDs(ctx context.Context, ids []string) ([]domain.Job, error) {
-	var out []domain.Job
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicJobs reads public jobs, open or not: the search index holds them
 // all and filters on the deadline when asked.
 func (s *Store) PublicJobs(ctx context.Context, sel PublicSelection) ([]domain.Job, error) {
-	var out []domain.Job
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
+	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
 WHERE (cardinality($1::bigint[]) = 0 OR j.id = ANY ($1)) AND j.id > $2
 ORDER BY j.id LIMIT $3`, sel.args()...)
 }
@@ -188,6 +169,14 @@ func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
 		j.PriorityGroups = []string{}
 	}
 	return updateChecked(ctx, tx, &j.Meta, jobUpdateSQL, j, Jobs)
+}
+
+// Jobs is the jobs table.
+const Jobs Table = "jobs"
+
+func init() {
+	addTable(entryTable{name: Jobs, update: updates(updateJob), live: "open_jobs",
+		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

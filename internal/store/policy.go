@@ -10,14 +10,6 @@ import (
 	"hoptac/internal/vn"
 )
 
-// Policies is the policies table.
-const Policies Table = "policies"
-
-func init() {
-	addTable(entryTable{name: Policies, update: updates(updatePolicy),
-		list: listCols("e.title", "e.external_id", "e.doc_number")})
-}
-
 // PolicyFilter selects policies. A city filter also keeps policies of both cities.
 type PolicyFilter struct {
 	Paging
@@ -62,41 +54,30 @@ const (
 
 // Policies lists policies, newest first.
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicPoliciesListSQL, policiesListSQL)
-	if f.ByID && query == publicPoliciesListSQL {
-		return runByID(ctx, s.reader(ctx), publicPoliciesCountSQL, publicPoliciesByIDSQL, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	return listEntries(ctx, s, entryLists{any: policiesListSQL, public: publicPoliciesListSQL, publicCount: publicPoliciesCountSQL, publicByID: publicPoliciesByIDSQL},
+		&f.Status, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
 func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
-	var p domain.Policy
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
-	return p, err
+	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
 }
 
 // PolicyByExternalID finds a policy by its import key.
 func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
-	var p domain.Policy
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-	return p, err
+	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 }
 
 // PoliciesByExternalIDs finds the policies of several import keys; keys
 // that match nothing are missing from the result.
 func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
-	var out []domain.Policy
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
+	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicPolicies reads public policies.
 func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
-	var out []domain.Policy
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
+	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM public_policies p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
@@ -144,6 +125,14 @@ func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
 func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
+}
+
+// Policies is the policies table.
+const Policies Table = "policies"
+
+func init() {
+	addTable(entryTable{name: Policies, update: updates(updatePolicy),
+		list: listCols("e.title", "e.external_id", "e.doc_number")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

@@ -10,14 +10,6 @@ import (
 	"hoptac/internal/vn"
 )
 
-// Programs is the programs table.
-const Programs Table = "programs"
-
-func init() {
-	addTable(entryTable{name: Programs, update: updates(updateProgram),
-		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")})
-}
-
 // ProgramFilter selects training programs. Zero values mean "any".
 type ProgramFilter struct {
 	Paging
@@ -77,43 +69,32 @@ const (
 
 // Programs lists training programs by name.
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicProgramsListSQL, programsListSQL)
-	if f.ByID && query == publicProgramsListSQL {
-		return runByID(ctx, s.reader(ctx), publicProgramsCountSQL, publicProgramsByIDSQL, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	return listEntries(ctx, s, entryLists{any: programsListSQL, public: publicProgramsListSQL, publicCount: publicProgramsCountSQL, publicByID: publicProgramsByIDSQL},
+		&f.Status, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.
 func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
-	var p domain.Program
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
-	return p, err
+	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
 }
 
 // ProgramByExternalID finds a training program by its import key; an empty
 // key never matches.
 func (s *Store) ProgramByExternalID(ctx context.Context, externalID string) (domain.Program, error) {
-	var p domain.Program
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-	return p, err
 }
 
 // ProgramsByExternalIDs finds the training programs of several import keys;
 // keys that match nothing are missing from the result.
 func (s *Store) ProgramsByExternalIDs(ctx context.Context, ids []string) ([]domain.Program, error) {
-	var out []domain.Program
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicPrograms reads public programs.
 func (s *Store) PublicPrograms(ctx context.Context, sel PublicSelection) ([]domain.Program, error) {
-	var out []domain.Program
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
+	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
@@ -174,6 +155,14 @@ func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
 func updateProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 	p.Slug = vn.Slug(p.Name)
 	return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
+}
+
+// Programs is the programs table.
+const Programs Table = "programs"
+
+func init() {
+	addTable(entryTable{name: Programs, update: updates(updateProgram),
+		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")})
 }
 
 // programsFollowSchool moves a school's programs to its new city, in the

@@ -6,11 +6,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
 var jobList = listSpec[store.JobFilter, domain.Job]{
-	kind: "job", search: "filter.keyword", placeholder: "list.job.placeholder",
+	kind: kind.Job, search: "filter.keyword", placeholder: "list.job.placeholder",
 	fields: []filterField{
 		cityFilter, wardFilter,
 		{Name: "occupation", Label: "filter.occupation", Empty: "filter.occupation.any", Options: (*loc).OccupationOptions,
@@ -42,18 +43,10 @@ var jobList = listSpec[store.JobFilter, domain.Job]{
 
 func init() { registerList(jobList) }
 
-func (s *server) jobShow(c *fiber.Ctx) error {
-	j, done, err := loadPublic(c, "job", s.store.Job,
-		func(j *domain.Job) *domain.Meta { return &j.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
-	company, err := s.store.Company(c.UserContext(), j.CompanyID)
+func (s *server) jobShow(c *fiber.Ctx, j domain.Job) error {
+	company, err := publicParent(c, s.store, kind.Company, j.CompanyID)
 	if err != nil {
 		return err
-	}
-	if company.Status != domain.StatusPublished && !isPreview(c) {
-		return fiber.ErrNotFound
 	}
 	more, err := s.store.Jobs(c.UserContext(), store.JobFilter{CompanyID: j.CompanyID, Paging: store.Paging{PerPage: 6}})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/feeds"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/i18n"
 	"hoptac/internal/store"
 	"hoptac/internal/vn"
@@ -21,7 +22,7 @@ import (
 
 func init() {
 	registerPages("commitment", func(s *server) kindPages {
-		return kindPages{list: s.cooperation, show: s.commitmentShow,
+		return kindPages{list: s.cooperation, show: showOf(s, kind.Commitment, s.commitmentShow),
 			api: apiOf(s.store.Commitments, s.commitmentFilter), apiParams: []apiParam{
 				{"policy_id", "Chương trình hợp tác (mã số).", "integer", ""},
 				{"lead", "Thành phố chủ trì.", "string", "cities"}, {"progress", "Tiến độ.", "string", "progresses"},
@@ -180,18 +181,10 @@ func (s *server) programTasks(ctx context.Context, data fiber.Map, programID int
 	return nil
 }
 
-func (s *server) commitmentShow(c *fiber.Ctx) error {
-	m, done, err := loadPublic(c, "commitment", s.store.Commitment,
-		func(x *domain.Commitment) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
-	program, err := s.store.Policy(c.UserContext(), m.PolicyID)
+func (s *server) commitmentShow(c *fiber.Ctx, m domain.Commitment) error {
+	program, err := publicParent(c, s.store, kind.Policy, m.PolicyID)
 	if err != nil {
 		return err
-	}
-	if program.Status != domain.StatusPublished && !isPreview(c) {
-		return fiber.ErrNotFound
 	}
 	return s.render(c, "commitments/show", m.Title, "commitment", fiber.Map{
 		"Commitment": s.viewCommitment(m, s.today()), "Program": program})

@@ -4,11 +4,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
 var policyList = listSpec[store.PolicyFilter, domain.Policy]{
-	kind: "policy", search: "filter.policy_q",
+	kind: kind.Policy, search: "filter.policy_q",
 	fields: []filterField{
 		cityFilter,
 		optionFilter("kind", "policy_kind", "filter.policy_kind", "filter.all"),
@@ -26,12 +27,7 @@ var policyList = listSpec[store.PolicyFilter, domain.Policy]{
 
 func init() { registerList(policyList) }
 
-func (s *server) policyShow(c *fiber.Ctx) error {
-	po, done, err := loadPublic(c, "policy", s.store.Policy,
-		func(x *domain.Policy) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
+func (s *server) policyShow(c *fiber.Ctx, po domain.Policy) error {
 	data := fiber.Map{"Policy": po}
 	if po.Kind == "program" {
 		if err := s.programTasks(c.UserContext(), data, po.ID); err != nil {
@@ -60,7 +56,7 @@ func (s *server) policyItem(l *loc, po domain.Policy) listItem {
 }
 
 var projectList = listSpec[store.ProjectFilter, domain.Project]{
-	kind: "project", search: "filter.keyword",
+	kind: kind.Project, search: "filter.keyword",
 	fields: []filterField{
 		cityFilter,
 		optionFilter("kind", "project_kind", "filter.project_kind", "filter.all"),
@@ -77,12 +73,7 @@ var projectList = listSpec[store.ProjectFilter, domain.Project]{
 
 func init() { registerList(projectList) }
 
-func (s *server) projectShow(c *fiber.Ctx) error {
-	pr, done, err := loadPublic(c, "project", s.store.Project,
-		func(x *domain.Project) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
+func (s *server) projectShow(c *fiber.Ctx, pr domain.Project) error {
 	return s.render(c, "projects/show", pr.Title, "project", fiber.Map{"Project": pr})
 }
 

@@ -6,11 +6,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
 var schoolList = listSpec[store.SchoolFilter, domain.School]{
-	kind: "school", search: "filter.school_q",
+	kind: kind.School, search: "filter.school_q",
 	fields: []filterField{
 		cityFilter, wardFilter,
 		optionFilter("kind", "school_kind", "filter.school_kind", "filter.all"),
@@ -31,12 +32,7 @@ var schoolList = listSpec[store.SchoolFilter, domain.School]{
 
 func init() { registerList(schoolList) }
 
-func (s *server) schoolShow(c *fiber.Ctx) error {
-	sc, done, err := loadPublic(c, "school", s.store.School,
-		func(x *domain.School) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
+func (s *server) schoolShow(c *fiber.Ctx, sc domain.School) error {
 	programs, err := s.store.Programs(c.UserContext(), store.ProgramFilter{SchoolID: sc.ID, Paging: store.Paging{PerPage: store.MaxPerPage}})
 	if err != nil {
 		return err
@@ -63,7 +59,7 @@ func (s *server) schoolItem(l *loc, sc domain.School) listItem {
 }
 
 var programList = listSpec[store.ProgramFilter, domain.Program]{
-	kind: "program", search: "filter.program_q", placeholder: "list.program.placeholder",
+	kind: kind.Program, search: "filter.program_q", placeholder: "list.program.placeholder",
 	fields: []filterField{
 		cityFilter,
 		optionFilter("level", "level", "filter.level", "filter.all"),
@@ -83,18 +79,10 @@ var programList = listSpec[store.ProgramFilter, domain.Program]{
 
 func init() { registerList(programList) }
 
-func (s *server) programShow(c *fiber.Ctx) error {
-	pr, done, err := loadPublic(c, "program", s.store.Program,
-		func(x *domain.Program) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
-	school, err := s.store.School(c.UserContext(), pr.SchoolID)
+func (s *server) programShow(c *fiber.Ctx, pr domain.Program) error {
+	school, err := publicParent(c, s.store, kind.School, pr.SchoolID)
 	if err != nil {
 		return err
-	}
-	if school.Status != domain.StatusPublished && !isPreview(c) {
-		return fiber.ErrNotFound
 	}
 	l := s.loc(c)
 	path, err := s.programPathway(c.UserContext(), l, pr)
