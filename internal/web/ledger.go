@@ -10,8 +10,8 @@ import (
 	"github.com/gorilla/feeds"
 
 	"hoptac/internal/domain"
-	"hoptac/internal/kind"
 	"hoptac/internal/i18n"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 	"hoptac/internal/vn"
 )
