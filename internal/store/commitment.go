@@ -112,11 +112,10 @@ func (s *Store) commitmentsWithLedger(ctx context.Context, query string, args ..
 
 const commitmentInsertSQL = `INSERT INTO commitments (slug, status, external_id, department_code, published_at,
 	policy_id, title, description, city, progress, due_on, sort_order, departments, weight, ledger_digest)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:policy_id, :title, :description, NULLIF(:city, 'both'), :progress, :due_on, :sort_order,
 	COALESCE(CAST(:departments AS text[]), '{}'), :weight, :ledger_digest)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateCommitment inserts m and fills in its id, timestamps and version.
 func (s *Store) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
@@ -129,10 +128,7 @@ func (b *Batch) CreateCommitment(ctx context.Context, m *domain.Commitment) erro
 }
 
 func createCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
-	m.Slug = vn.Slug(m.Title)
-	if m.Status == "" {
-		m.Status = domain.StatusDraft
-	}
+	newDraft(&m.Meta, m.Title)
 	if m.Progress == "" {
 		m.Progress = "not_started"
 	}
@@ -147,9 +143,7 @@ const commitmentUpdateSQL = `UPDATE commitments SET slug = :slug, external_id = 
 	policy_id = :policy_id, title = :title, description = :description, city = NULLIF(:city, 'both'),
 	progress = :progress, due_on = :due_on, sort_order = :sort_order,
 	departments = COALESCE(CAST(:departments AS text[]), '{}'), weight = :weight, ledger_digest = :ledger_digest,
-	updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	` + entryUpdateTail
 
 // UpdateCommitment saves m if m.Version is still current; else ErrConflict.
 func (s *Store) UpdateCommitment(ctx context.Context, m *domain.Commitment) error {

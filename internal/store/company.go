@@ -112,11 +112,10 @@ ORDER BY c.id LIMIT $3`, sel.args()...)
 const companyInsertSQL = `INSERT INTO companies (slug, status, external_id, department_code, published_at,
 	tax_code, name, industry_version, industry_code, address, ward_code, city, employees,
 	website, phone, email, description)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:tax_code, :name, :industry_version, :industry_code, :address, :ward_code, :city, :employees,
 	:website, :phone, :email, :description)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateCompany inserts c and fills in its id, timestamps and version.
 func (s *Store) CreateCompany(ctx context.Context, c *domain.Company) error {
@@ -129,10 +128,7 @@ func (b *Batch) CreateCompany(ctx context.Context, c *domain.Company) error {
 }
 
 func createCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
-	c.Slug = vn.Slug(c.Name)
-	if c.Status == "" {
-		c.Status = domain.StatusDraft
-	}
+	newDraft(&c.Meta, c.Name)
 	if c.IndustryVersion == "" {
 		c.IndustryVersion = "VSIC2018"
 	}
@@ -143,9 +139,7 @@ const companyUpdateSQL = `UPDATE companies SET slug = :slug, external_id = :exte
 	tax_code = :tax_code, name = :name, industry_version = :industry_version, industry_code = :industry_code,
 	address = :address, ward_code = :ward_code, city = :city, employees = :employees,
 	website = :website, phone = :phone, email = :email, description = :description,
-	updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	` + entryUpdateTail
 
 // UpdateCompany saves c if c.Version is still current; else ErrConflict.
 func (s *Store) UpdateCompany(ctx context.Context, c *domain.Company) error {

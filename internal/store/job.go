@@ -117,12 +117,11 @@ const jobInsertSQL = `INSERT INTO jobs (slug, status, external_id, department_co
 	company_id, title, occupation_version, occupation_code, positions, wage_min, wage_max,
 	employment_type, education, experience_years, work_address, ward_code, city,
 	requirements, benefits, description, deadline, contact, priority_groups)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:company_id, :title, :occupation_version, :occupation_code, :positions, :wage_min, :wage_max,
 	:employment_type, :education, :experience_years, :work_address, :ward_code, :city,
 	:requirements, :benefits, :description, :deadline, :contact, :priority_groups)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateJob inserts j and fills in its id, timestamps and version.
 func (s *Store) CreateJob(ctx context.Context, j *domain.Job) error {
@@ -135,10 +134,7 @@ func (b *Batch) CreateJob(ctx context.Context, j *domain.Job) error {
 }
 
 func createJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
-	j.Slug = vn.Slug(j.Title)
-	if j.Status == "" {
-		j.Status = domain.StatusDraft
-	}
+	newDraft(&j.Meta, j.Title)
 	if j.PriorityGroups == nil {
 		j.PriorityGroups = []string{}
 	}
@@ -154,9 +150,7 @@ const jobUpdateSQL = `UPDATE jobs SET slug = :slug, external_id = :external_id,
 	experience_years = :experience_years, work_address = :work_address, ward_code = :ward_code, city = :city,
 	requirements = :requirements, benefits = :benefits, description = :description, deadline = :deadline,
 	contact = :contact, priority_groups = :priority_groups,
-	updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	` + entryUpdateTail
 
 // UpdateJob saves j if j.Version is still current; else ErrConflict.
 func (s *Store) UpdateJob(ctx context.Context, j *domain.Job) error {

@@ -85,11 +85,10 @@ ORDER BY p.id LIMIT $3`, sel.args()...)
 const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
 	title, kind, field, doc_number, issuer, issued_on, effective_from, effective_to,
 	summary, body, source_url, city, continued_by)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:title, :kind, :field, :doc_number, :issuer, :issued_on, :effective_from, :effective_to,
 	:summary, :body, :source_url, NULLIF(:city, 'both'), :continued_by)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreatePolicy inserts p and fills in its id, timestamps and version.
 func (s *Store) CreatePolicy(ctx context.Context, p *domain.Policy) error {
@@ -102,10 +101,7 @@ func (b *Batch) CreatePolicy(ctx context.Context, p *domain.Policy) error {
 }
 
 func createPolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
-	p.Slug = vn.Slug(p.Title)
-	if p.Status == "" {
-		p.Status = domain.StatusDraft
-	}
+	newDraft(&p.Meta, p.Title)
 	return getNamed(ctx, tx, &p.Meta, policyInsertSQL, p)
 }
 
@@ -113,9 +109,7 @@ const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :extern
 	title = :title, kind = :kind, field = :field, doc_number = :doc_number, issuer = :issuer,
 	issued_on = :issued_on, effective_from = :effective_from, effective_to = :effective_to,
 	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
-	continued_by = :continued_by, updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	continued_by = :continued_by, ` + entryUpdateTail
 
 // UpdatePolicy saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {

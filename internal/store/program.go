@@ -103,12 +103,11 @@ ORDER BY p.id LIMIT $3`, sel.args()...)
 const programInsertSQL = `INSERT INTO programs (slug, status, external_id, department_code, published_at,
 	school_id, name, level, duration_months, tuition_vnd, quota, intake, mode, support, description, city,
 	occupations, support_groups, support_benefits)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:school_id, :name, :level, :duration_months, :tuition_vnd, :quota, :intake, :mode, :support, :description,
 	'', -- the city, set from the school by the programs_city_from_school trigger
 	COALESCE(CAST(:occupations AS text[]), '{}'), COALESCE(CAST(:support_groups AS text[]), '{}'), COALESCE(CAST(:support_benefits AS text[]), '{}'))
-RETURNING id, created_at, updated_at, published_at, version, city`
+` + entryInsertReturning + `, city`
 
 type insertedProgram struct {
 	domain.Meta
@@ -126,10 +125,7 @@ func (b *Batch) CreateProgram(ctx context.Context, p *domain.Program) error {
 }
 
 func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
-	p.Slug = vn.Slug(p.Name)
-	if p.Status == "" {
-		p.Status = domain.StatusDraft
-	}
+	newDraft(&p.Meta, p.Name)
 	ret := insertedProgram{Meta: p.Meta}
 	if err := getNamed(ctx, tx, &ret, programInsertSQL, p); err != nil {
 		return err
@@ -143,9 +139,7 @@ const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :exter
 	tuition_vnd = :tuition_vnd, quota = :quota, intake = :intake, mode = :mode, support = :support,
 	description = :description, occupations = COALESCE(CAST(:occupations AS text[]), '{}'),
 	support_groups = COALESCE(CAST(:support_groups AS text[]), '{}'), support_benefits = COALESCE(CAST(:support_benefits AS text[]), '{}'),
-	updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	` + entryUpdateTail
 
 // UpdateProgram saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {

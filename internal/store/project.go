@@ -86,10 +86,9 @@ ORDER BY p.id LIMIT $3`, sel.args()...)
 
 const projectInsertSQL = `INSERT INTO projects (slug, status, external_id, department_code, published_at,
 	title, organization, kind, field, city, budget_vnd, start_on, end_on, stage, description, contact)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:title, :organization, :kind, :field, :city, :budget_vnd, :start_on, :end_on, :stage, :description, :contact)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateProject inserts p and fills in its id, timestamps and version.
 func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
@@ -102,19 +101,14 @@ func (b *Batch) CreateProject(ctx context.Context, p *domain.Project) error {
 }
 
 func createProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
-	p.Slug = vn.Slug(p.Title)
-	if p.Status == "" {
-		p.Status = domain.StatusDraft
-	}
+	newDraft(&p.Meta, p.Title)
 	return getNamed(ctx, tx, &p.Meta, projectInsertSQL, p)
 }
 
 const projectUpdateSQL = `UPDATE projects SET slug = :slug, external_id = :external_id,
 	title = :title, organization = :organization, kind = :kind, field = :field, city = :city,
 	budget_vnd = :budget_vnd, start_on = :start_on, end_on = :end_on, stage = :stage,
-	description = :description, contact = :contact, updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	description = :description, contact = :contact, ` + entryUpdateTail
 
 // UpdateProject saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {

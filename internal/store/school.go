@@ -102,11 +102,10 @@ ORDER BY s.id LIMIT $3`, sel.args()...)
 const schoolInsertSQL = `INSERT INTO schools (slug, status, external_id, department_code, published_at,
 	code, name, kind, ownership, address, ward_code, city, founded_year,
 	website, phone, email, description, accredited, seeks_partners)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:code, :name, :kind, :ownership, :address, :ward_code, :city, :founded_year,
 	:website, :phone, :email, :description, :accredited, :seeks_partners)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateSchool inserts sc and fills in its id, timestamps and version.
 func (s *Store) CreateSchool(ctx context.Context, sc *domain.School) error {
@@ -119,10 +118,7 @@ func (b *Batch) CreateSchool(ctx context.Context, s *domain.School) error {
 }
 
 func createSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
-	sc.Slug = vn.Slug(sc.Name)
-	if sc.Status == "" {
-		sc.Status = domain.StatusDraft
-	}
+	newDraft(&sc.Meta, sc.Name)
 	return getNamed(ctx, tx, &sc.Meta, schoolInsertSQL, sc)
 }
 
@@ -130,9 +126,7 @@ const schoolUpdateSQL = `UPDATE schools SET slug = :slug, external_id = :externa
 	code = :code, name = :name, kind = :kind, ownership = :ownership, address = :address,
 	ward_code = :ward_code, city = :city, founded_year = :founded_year, website = :website,
 	phone = :phone, email = :email, description = :description, accredited = :accredited,
-	seeks_partners = :seeks_partners, updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	seeks_partners = :seeks_partners, ` + entryUpdateTail
 
 // UpdateSchool saves sc if sc.Version is still current; else ErrConflict.
 // Its programs follow it to a new city, in the same transaction.

@@ -7,6 +7,9 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+
+	"hoptac/internal/domain"
+	"hoptac/internal/vn"
 )
 
 // Table names an entry table. Only the constants of the aggregates' files
@@ -35,6 +38,27 @@ type entryTable struct {
 var entryTables []entryTable
 
 func addTable(t entryTable) { entryTables = append(entryTables, t) }
+
+// What every entry table's insert and update say alike: an entry created
+// published is published now (unless the import gives the date), and an
+// update lands only on the version it was read at.
+const (
+	entryInsertValues = `:slug, :status, :external_id, :department_code,
+	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END`
+	entryInsertReturning = `RETURNING id, created_at, updated_at, published_at, version`
+	entryUpdateTail      = `updated_at = now(), version = version + 1
+WHERE id = :id AND version = :version
+RETURNING id, created_at, updated_at, published_at, version, status`
+)
+
+// newDraft gives a new entry the slug of its title and, unless it has
+// one, the draft status.
+func newDraft(m *domain.Meta, title string) {
+	m.Slug = vn.Slug(title)
+	if m.Status == "" {
+		m.Status = domain.StatusDraft
+	}
+}
 
 // listCols fills entryTable.list: {title}, {key} (the natural key people
 // know an entry by) and {search} (where a search word must be: the title,
