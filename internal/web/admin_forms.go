@@ -55,11 +55,11 @@ func (s *server) formBack(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (sh
 	rest, partErrs := page.values, map[string]string(nil)
 	if read := s.formPartOf(k).read; read != nil {
 		var redraw bool
-		if page.ledger, rest, partErrs, redraw, err = read(s, c, e, page.values); err != nil || redraw {
-			if err != nil {
-				return true, err
-			}
-			// A ledger row added or removed: not a save.
+		page.ledger, rest, partErrs, redraw, err = read(s, c, e, page.values)
+		if err != nil {
+			return true, err
+		}
+		if redraw { // a button of the part (a ledger row added or removed): not a save
 			return true, s.renderForm(c, fiber.StatusOK, *page)
 		}
 	}
