@@ -16,7 +16,6 @@ var commitmentSpec = register(kind.Commitment, &spec[domain.Commitment]{
 		"due_on", "sort_order", "departments", "weight"},
 	aliases:       map[string]string{"city": "lead"},
 	fields:        map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
-	cityCol:       "lead",
 	byExternalID:  (*store.Store).CommitmentByExternalID,
 	byExternalIDs: (*store.Store).CommitmentsByExternalIDs,
 	plain:         []string{"title", "description", "sort_order"},

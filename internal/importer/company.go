@@ -14,7 +14,6 @@ var companySpec = register(kind.Company, &spec[domain.Company]{
 	columns: []string{"external_id", "tax_code", "name", "industry", "address", "ward", "city",
 		"employees", "website", "phone", "email", "description"},
 	aliases: map[string]string{"ward_code": "ward", "industry_code": "industry"},
-	cityCol: "city",
 	natural: &natural[domain.Company]{
 		column: "tax_code",
 		what:   "Mã số thuế",

@@ -16,7 +16,6 @@ var jobSpec = register(kind.Job, &spec[domain.Job]{
 		"ward", "city", "requirements", "benefits", "description", "deadline", "contact", "priority_groups"},
 	aliases:       map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
 	fields:        map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
-	cityCol:       "city",
 	byExternalID:  (*store.Store).JobByExternalID,
 	byExternalIDs: (*store.Store).JobsByExternalIDs,
 	plain:         []string{"title", "positions", "experience_years", "work_address", "requirements", "benefits", "description", "contact"},

@@ -13,7 +13,6 @@ import (
 var policySpec = register(kind.Policy, &spec[domain.Policy]{
 	columns: []string{"external_id", "title", "kind", "field", "doc_number", "issuer", "issued_on",
 		"effective_from", "effective_to", "summary", "body", "source_url", "city", "continued_by"},
-	cityCol:       "city",
 	policyField:   func(e *domain.Policy) string { return e.Field },
 	byExternalID:  (*store.Store).PolicyByExternalID,
 	byExternalIDs: (*store.Store).PoliciesByExternalIDs,

@@ -15,7 +15,6 @@ var programSpec = register(kind.Program, &spec[domain.Program]{
 	columns: []string{"external_id", "school_city", "school_code", "name", "level", "duration_months",
 		"tuition_vnd", "quota", "intake", "mode", "support", "description", "occupations", "support_groups", "support_benefits"},
 	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
-	cityCol:       "school_city",
 	byExternalID:  (*store.Store).ProgramByExternalID,
 	byExternalIDs: (*store.Store).ProgramsByExternalIDs,
 	plain:         []string{"name", "duration_months", "quota", "intake", "support", "description"},

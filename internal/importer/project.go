@@ -11,7 +11,6 @@ import (
 var projectSpec = register(kind.Project, &spec[domain.Project]{
 	columns: []string{"external_id", "title", "organization", "kind", "field", "city", "budget_vnd",
 		"start_on", "end_on", "stage", "description", "contact"},
-	cityCol:       "city",
 	byExternalID:  (*store.Store).ProjectByExternalID,
 	byExternalIDs: (*store.Store).ProjectsByExternalIDs,
 	plain:         []string{"title", "organization", "field", "description", "contact"},

@@ -14,7 +14,6 @@ var schoolSpec = register(kind.School, &spec[domain.School]{
 	columns: []string{"external_id", "code", "name", "kind", "ownership", "address", "ward", "city",
 		"founded_year", "website", "phone", "email", "description", "accredited", "seeks_partners"},
 	aliases: wardAliases,
-	cityCol: "city",
 	natural: &natural[domain.School]{
 		column: "code",
 		what:   "Mã trường",

@@ -54,9 +54,15 @@ type writeFunc func(ctx context.Context, res *RowResult) error
 var specs []handler
 
 // register adds s to the import, for kind k: the kind gives its entry
-// type, table, meta and city.
+// type, table, meta and city, and the column deciding the city (its
+// form's city field).
 func register[T any](k *kind.Kind[T], s *spec[T]) *spec[T] {
 	s.entry, s.table, s.meta, s.city = k.Type(), k.Table(), k.Meta, k.City
+	for _, f := range k.Fields() {
+		if f.City {
+			s.cityCol = f.Name
+		}
+	}
 	specs = append(specs, s)
 	return s
 }
@@ -107,14 +113,16 @@ func TypeNames() []string {
 
 // spec describes one entry type T for the generic row import.
 type spec[T any] struct {
-	entry   domain.EntryType // entry, table, meta and city: from its kind (register)
+	// entry, table, meta, city and cityCol (the column that decides the
+	// row's city, for the scope check) come from its kind (register).
+	entry   domain.EntryType
 	table   store.Table
 	columns []string          // canonical order; external_id first
 	aliases map[string]string // other names accepted for a column
 	// fields maps a Validate or ConstraintError field that is not itself a
 	// column to the column to blame ("" = the whole row).
 	fields  map[string]string
-	cityCol string // the column that decides the row's city (scope)
+	cityCol string
 	natural *natural[T]
 
 	meta          func(*T) *domain.Meta
