@@ -29,19 +29,16 @@ func newMetrics(st *store.Store, service *search.Service) *prometheus.Registry {
 		s, _ := st.OutboxState(ctx)
 		return s
 	}
+	gauge := func(name, help string, value func() float64) prometheus.Collector {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, value)
+	}
 	reg.MustRegister(
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "hoptac_search_outbox_pending",
-			Help: "Changes waiting to reach the search index.",
-		}, func() float64 { return float64(state().Pending) }),
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "hoptac_search_outbox_oldest_pending_seconds",
-			Help: "Age of the oldest change waiting to reach the search index.",
-		}, func() float64 { return state().OldestPendingAge.Seconds() }),
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "hoptac_search_outbox_parked",
-			Help: "Changes the search engine refused repeatedly, kept with their error.",
-		}, func() float64 { return float64(state().Parked) }),
+		gauge("hoptac_search_outbox_pending", "Changes waiting to reach the search index.",
+			func() float64 { return float64(state().Pending) }),
+		gauge("hoptac_search_outbox_oldest_pending_seconds", "Age of the oldest change waiting to reach the search index.",
+			func() float64 { return state().OldestPendingAge.Seconds() }),
+		gauge("hoptac_search_outbox_parked", "Changes the search engine refused repeatedly, kept with their error.",
+			func() float64 { return float64(state().Parked) }),
 		prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name: "hoptac_search_fallback_total",
 			Help: "Searches answered by PostgreSQL because Meilisearch was unreachable or slow.",

@@ -11,16 +11,11 @@ import (
 )
 
 // commitmentSpec imports the program's commitments; a row names its program by external_id.
-var commitmentSpec = &spec[domain.Commitment]{
-	entry: kind.Commitment.Type(),
-	table: kind.Commitment.Table(),
+var commitmentSpec = register(kind.Commitment, &spec[domain.Commitment]{
 	columns: []string{"external_id", "program_external_id", "title", "description", "lead", "progress",
 		"due_on", "sort_order", "departments", "weight"},
 	aliases:       map[string]string{"city": "lead"},
 	fields:        map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
-	cityCol:       "lead",
-	meta:          func(e *domain.Commitment) *domain.Meta { return &e.Meta },
-	city:          func(e *domain.Commitment) string { return e.Lead },
 	byExternalID:  (*store.Store).CommitmentByExternalID,
 	byExternalIDs: (*store.Store).CommitmentsByExternalIDs,
 	plain:         []string{"title", "description", "sort_order"},
@@ -53,4 +48,4 @@ var commitmentSpec = &spec[domain.Commitment]{
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Batch).CreateCommitment,
-}
+})

@@ -10,13 +10,10 @@ import (
 )
 
 // companySpec imports companies; rows upsert on external_id, else the tax code.
-var companySpec = &spec[domain.Company]{
-	entry: kind.Company.Type(),
-	table: kind.Company.Table(),
+var companySpec = register(kind.Company, &spec[domain.Company]{
 	columns: []string{"external_id", "tax_code", "name", "industry", "address", "ward", "city",
 		"employees", "website", "phone", "email", "description"},
 	aliases: map[string]string{"ward_code": "ward", "industry_code": "industry"},
-	cityCol: "city",
 	natural: &natural[domain.Company]{
 		column: "tax_code",
 		what:   "Mã số thuế",
@@ -29,8 +26,6 @@ var companySpec = &spec[domain.Company]{
 		taken:  "Mã số thuế %s đã thuộc một doanh nghiệp khác.",
 		hasExt: "Doanh nghiệp có mã số thuế %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
 	},
-	meta:          func(e *domain.Company) *domain.Meta { return &e.Meta },
-	city:          func(e *domain.Company) string { return e.City },
 	byExternalID:  (*store.Store).CompanyByExternalID,
 	byExternalIDs: (*store.Store).CompaniesByExternalIDs,
 	plain:         []string{"name", "address", "employees", "website", "phone", "email", "description"},
@@ -61,4 +56,4 @@ var companySpec = &spec[domain.Company]{
 		r.companies[e.TaxCode] = ref
 		r.companyNames[wordKey(e.Name)] = append(r.companyNames[wordKey(e.Name)], e.TaxCode)
 	},
-}
+})

@@ -10,17 +10,12 @@ import (
 )
 
 // jobSpec imports jobs; a row names its company by tax code.
-var jobSpec = &spec[domain.Job]{
-	entry: kind.Job.Type(),
-	table: kind.Job.Table(),
+var jobSpec = register(kind.Job, &spec[domain.Job]{
 	columns: []string{"external_id", "company_tax_code", "title", "occupation", "positions",
 		"wage_min", "wage_max", "employment_type", "education", "experience_years", "work_address",
 		"ward", "city", "requirements", "benefits", "description", "deadline", "contact", "priority_groups"},
 	aliases:       map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
 	fields:        map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
-	cityCol:       "city",
-	meta:          func(e *domain.Job) *domain.Meta { return &e.Meta },
-	city:          func(e *domain.Job) string { return e.City },
 	byExternalID:  (*store.Store).JobByExternalID,
 	byExternalIDs: (*store.Store).JobsByExternalIDs,
 	plain:         []string{"title", "positions", "experience_years", "work_address", "requirements", "benefits", "description", "contact"},
@@ -67,4 +62,4 @@ var jobSpec = &spec[domain.Job]{
 	},
 	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Batch).CreateJob,
-}
+})

@@ -10,14 +10,9 @@ import (
 )
 
 // policySpec imports policies and cooperation programs.
-var policySpec = &spec[domain.Policy]{
-	entry: kind.Policy.Type(),
-	table: kind.Policy.Table(),
+var policySpec = register(kind.Policy, &spec[domain.Policy]{
 	columns: []string{"external_id", "title", "kind", "field", "doc_number", "issuer", "issued_on",
 		"effective_from", "effective_to", "summary", "body", "source_url", "city", "continued_by"},
-	cityCol:       "city",
-	meta:          func(e *domain.Policy) *domain.Meta { return &e.Meta },
-	city:          func(e *domain.Policy) string { return e.City },
 	policyField:   func(e *domain.Policy) string { return e.Field },
 	byExternalID:  (*store.Store).PolicyByExternalID,
 	byExternalIDs: (*store.Store).PoliciesByExternalIDs,
@@ -44,4 +39,4 @@ var policySpec = &spec[domain.Policy]{
 		ref.city, ref.kind = e.City, e.Kind
 		r.programs[e.ExternalID] = ref
 	},
-}
+})

@@ -11,15 +11,10 @@ import (
 )
 
 // programSpec imports programs; a row names its school by city + code.
-var programSpec = &spec[domain.Program]{
-	entry: kind.Program.Type(),
-	table: kind.Program.Table(),
+var programSpec = register(kind.Program, &spec[domain.Program]{
 	columns: []string{"external_id", "school_city", "school_code", "name", "level", "duration_months",
 		"tuition_vnd", "quota", "intake", "mode", "support", "description", "occupations", "support_groups", "support_benefits"},
 	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
-	cityCol:       "school_city",
-	meta:          func(e *domain.Program) *domain.Meta { return &e.Meta },
-	city:          func(e *domain.Program) string { return e.City },
 	byExternalID:  (*store.Store).ProgramByExternalID,
 	byExternalIDs: (*store.Store).ProgramsByExternalIDs,
 	plain:         []string{"name", "duration_months", "quota", "intake", "support", "description"},
@@ -51,7 +46,7 @@ var programSpec = &spec[domain.Program]{
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Batch).CreateProgram,
-}
+})
 
 // occupationCodes are the VSCO major groups as options (code and name),
 // for a list of occupations.

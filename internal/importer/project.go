@@ -8,14 +8,9 @@ import (
 )
 
 // projectSpec imports projects and organisations seeking partners.
-var projectSpec = &spec[domain.Project]{
-	entry: kind.Project.Type(),
-	table: kind.Project.Table(),
+var projectSpec = register(kind.Project, &spec[domain.Project]{
 	columns: []string{"external_id", "title", "organization", "kind", "field", "city", "budget_vnd",
 		"start_on", "end_on", "stage", "description", "contact"},
-	cityCol:       "city",
-	meta:          func(e *domain.Project) *domain.Meta { return &e.Meta },
-	city:          func(e *domain.Project) string { return e.City },
 	byExternalID:  (*store.Store).ProjectByExternalID,
 	byExternalIDs: (*store.Store).ProjectsByExternalIDs,
 	plain:         []string{"title", "organization", "field", "description", "contact"},
@@ -29,4 +24,4 @@ var projectSpec = &spec[domain.Project]{
 	},
 	validate: func(e *domain.Project) domain.FieldErrors { return e.Validate() },
 	create:   (*store.Batch).CreateProject,
-}
+})

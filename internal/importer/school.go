@@ -10,13 +10,10 @@ import (
 )
 
 // schoolSpec imports schools; rows upsert on external_id, else city + code.
-var schoolSpec = &spec[domain.School]{
-	entry: kind.School.Type(),
-	table: kind.School.Table(),
+var schoolSpec = register(kind.School, &spec[domain.School]{
 	columns: []string{"external_id", "code", "name", "kind", "ownership", "address", "ward", "city",
 		"founded_year", "website", "phone", "email", "description", "accredited", "seeks_partners"},
 	aliases: wardAliases,
-	cityCol: "city",
 	natural: &natural[domain.School]{
 		column: "code",
 		what:   "Mã trường",
@@ -37,8 +34,6 @@ var schoolSpec = &spec[domain.School]{
 		taken:  "Mã trường %s đã thuộc một trường khác.",
 		hasExt: "Trường %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
 	},
-	meta:          func(e *domain.School) *domain.Meta { return &e.Meta },
-	city:          func(e *domain.School) string { return e.City },
 	byExternalID:  (*store.Store).SchoolByExternalID,
 	byExternalIDs: (*store.Store).SchoolsByExternalIDs,
 	plain:         []string{"code", "name", "address", "founded_year", "website", "phone", "email", "description", "accredited", "seeks_partners"},
@@ -60,4 +55,4 @@ var schoolSpec = &spec[domain.School]{
 		ref.city = e.City
 		r.schools[e.City+"/"+e.Code] = ref
 	},
-}
+})

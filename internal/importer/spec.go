@@ -49,21 +49,38 @@ func Columns(entryType string) []string {
 // writeFunc runs a row's write; see spec.plan.
 type writeFunc func(ctx context.Context, res *RowResult) error
 
+// specs are the import specs, as each kind's file registers its own
+// (register).
+var specs []handler
+
+// register adds s to the import, for kind k: the kind gives its entry
+// type, table, meta and city, and the column deciding the city (its
+// form's city field).
+func register[T any](k *kind.Kind[T], s *spec[T]) *spec[T] {
+	s.entry, s.table, s.meta, s.city = k.Type(), k.Table(), k.Meta, k.City
+	for _, f := range k.Fields() {
+		if f.City {
+			s.cityCol = f.Name
+		}
+	}
+	specs = append(specs, s)
+	return s
+}
+
 // handlers import each kind, in the registry's dependency order: parents
 // before the children that name them. XLSX sheets are imported in this
-// order. A kind without a spec here stops the program at start-up.
-var handlers = func() []handler {
-	specs := []handler{policySpec, companySpec, schoolSpec, jobSpec, programSpec, projectSpec, commitmentSpec}
-	out := make([]handler, 0, len(kind.All))
+// order. A kind without a spec stops the program at start-up.
+var handlers []handler
+
+func init() {
 	for _, k := range kind.All {
 		i := slices.IndexFunc(specs, func(h handler) bool { return h.typeName() == k.Type().Name })
 		if i < 0 {
 			panic("importer: no import spec for kind " + k.Type().Name)
 		}
-		out = append(out, specs[i])
+		handlers = append(handlers, specs[i])
 	}
-	return out
-}()
+}
 
 func handlerFor(name string) handler {
 	for _, h := range handlers {
@@ -83,17 +100,21 @@ func handlerRank(h handler) int {
 	return len(handlers)
 }
 
-// TypeNames are the entry types an import takes, in import order.
+// TypeNames are the entry types an import takes, in import order: the
+// registry's (handlers follow it), so that ErrNoType can name them before
+// the specs are in order.
 func TypeNames() []string {
-	out := make([]string, len(handlers))
-	for i, h := range handlers {
-		out[i] = h.typeName()
+	out := make([]string, len(kind.All))
+	for i, k := range kind.All {
+		out[i] = k.Type().Name
 	}
 	return out
 }
 
 // spec describes one entry type T for the generic row import.
 type spec[T any] struct {
+	// entry, table, meta, city and cityCol (the column that decides the
+	// row's city, for the scope check) come from its kind (register).
 	entry   domain.EntryType
 	table   store.Table
 	columns []string          // canonical order; external_id first
@@ -101,7 +122,7 @@ type spec[T any] struct {
 	// fields maps a Validate or ConstraintError field that is not itself a
 	// column to the column to blame ("" = the whole row).
 	fields  map[string]string
-	cityCol string // the column that decides the row's city (scope)
+	cityCol string
 	natural *natural[T]
 
 	meta          func(*T) *domain.Meta

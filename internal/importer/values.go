@@ -263,30 +263,33 @@ func (c *rowCtx) number(col string, money bool) (n int64, set, present bool) {
 	return n, true, true
 }
 
+// intNumber reads col as a whole number that fits an int (0 when empty);
+// ok is false when the row leaves the field as it is: no such column, or
+// a problem noted.
+func (c *rowCtx) intNumber(col string) (n int, set, ok bool) {
+	v, set, present := c.number(col, false)
+	if !present {
+		return 0, false, false
+	}
+	if v > math.MaxInt32 || v < math.MinInt32 {
+		c.fail(col, fmt.Sprintf("Số %d quá lớn.", v))
+		return 0, false, false
+	}
+	return int(v), set, true
+}
+
 func (c *rowCtx) setInt(col string, dst *int) {
-	n, set, present := c.number(col, false)
-	switch {
-	case !present:
-	case !set:
-		*dst = 0
-	case n > math.MaxInt32 || n < math.MinInt32:
-		c.fail(col, fmt.Sprintf("Số %d quá lớn.", n))
-	default:
-		*dst = int(n)
+	if n, _, ok := c.intNumber(col); ok {
+		*dst = n
 	}
 }
 
 func (c *rowCtx) setIntPtr(col string, dst **int) {
-	n, set, present := c.number(col, false)
-	switch {
-	case !present:
-	case !set:
+	if n, set, ok := c.intNumber(col); ok {
 		*dst = nil
-	case n > math.MaxInt32 || n < math.MinInt32:
-		c.fail(col, fmt.Sprintf("Số %d quá lớn.", n))
-	default:
-		v := int(n)
-		*dst = &v
+		if set {
+			*dst = &n
+		}
 	}
 }
 

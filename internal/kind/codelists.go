@@ -1,6 +1,7 @@
 package kind
 
 import (
+	"maps"
 	"sort"
 
 	"hoptac/internal/codes"
@@ -91,14 +92,24 @@ var CodeLists = map[string]CodeList{
 		"social_security": "Social security", "ngo": "Non-governmental organisation"}),
 	"project_stages": fixedList("project_stages", "Giai đoạn dự án.", domain.ProjectStages, map[string]string{
 		"proposed": "Proposed", "seeking_partners": "Seeking partners", "ongoing": "Ongoing", "completed": "Completed"}),
-	"progresses": fixedList("progresses", "Tiến độ nhiệm vụ.", domain.Progresses, map[string]string{
-		"not_started": "Not started", "in_progress": "In progress", "done": "Done", "delayed": "Delayed",
-		"moved": "Carried over to the next programme"}),
-	"ledger_statuses": fixedList("ledger_statuses", "Tình trạng nhiệm vụ (quá hạn: đã qua thời hạn mà chưa hoàn thành).", domain.DerivedStatuses, map[string]string{
-		"not_started": "Not started", "in_progress": "In progress", "done": "Done", "delayed": "Delayed",
-		"moved": "Carried over to the next programme", "overdue": "Overdue"}),
+	"progresses": fixedList("progresses", "Tiến độ nhiệm vụ.", domain.Progresses, progressesEN),
+	"ledger_statuses": fixedList("ledger_statuses", "Tình trạng nhiệm vụ (quá hạn: đã qua thời hạn mà chưa hoàn thành).", domain.DerivedStatuses,
+		withCode(progressesEN, "overdue", "Overdue")),
 	"update_kinds": fixedList("update_kinds", "Loại cập nhật của nhiệm vụ.", domain.UpdateKinds, map[string]string{
 		"update": "Progress update", "so_ket": "Interim review", "tong_ket": "Final review"}),
+}
+
+// progressesEN are the progresses in English; a task's status today is
+// one of them, or overdue.
+var progressesEN = map[string]string{
+	"not_started": "Not started", "in_progress": "In progress", "done": "Done", "delayed": "Delayed",
+	"moved": "Carried over to the next programme"}
+
+// withCode is labels and one more.
+func withCode(labels map[string]string, code, label string) map[string]string {
+	out := maps.Clone(labels)
+	out[code] = label
+	return out
 }
 
 // CodeListNames are the names of CodeLists, sorted.

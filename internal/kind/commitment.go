@@ -12,8 +12,8 @@ import (
 
 // Commitment is a task of the cooperation program; it names the program (a
 // policy of kind program). Its lead city decides who may edit it.
-var Commitment = &Kind[domain.Commitment]{
-	typ: entryType("commitment"), table: store.Commitments, parent: "policy",
+var Commitment = register(&Kind[domain.Commitment]{
+	typ: entryType("commitment"), order: 2, table: store.Commitments, parent: "policy",
 	meta:   func(e *domain.Commitment) *domain.Meta { return &e.Meta },
 	title:  func(e *domain.Commitment) string { return e.Title },
 	city:   func(e *domain.Commitment) string { return e.Lead },
@@ -67,7 +67,10 @@ var Commitment = &Kind[domain.Commitment]{
 				{Name: "url", Type: "text", Doc: "Đường dẫn http(s)."}, {Name: "example", Type: "boolean", Doc: "Có mặt và bằng true khi là liên kết ví dụ minh họa."}}}}},
 			func(e *domain.Commitment) any { return ledgerList(e.Updates) }},
 	},
-}
+	problems: map[string]problem{
+		"commitments_policy_is_program": {"program", "Nhiệm vụ phải thuộc một chương trình hợp tác."},
+	},
+})
 
 // ledgerItem is one ledger line as the API and downloads give it.
 type ledgerItem struct {

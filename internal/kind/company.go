@@ -7,8 +7,8 @@ import (
 )
 
 // Company is an employer; jobs name it by tax code.
-var Company = &Kind[domain.Company]{
-	typ: entryType("company"), table: store.Companies,
+var Company = register(&Kind[domain.Company]{
+	typ: entryType("company"), order: 3, table: store.Companies,
 	meta:     func(e *domain.Company) *domain.Meta { return &e.Meta },
 	title:    func(e *domain.Company) string { return e.Name },
 	city:     func(e *domain.Company) string { return e.City },
@@ -59,4 +59,10 @@ var Company = &Kind[domain.Company]{
 		{Column{Name: "open_jobs", Type: "integer", Doc: "Số tin tuyển dụng còn hạn."}, func(e *domain.Company) any { return int64(e.OpenJobs) }},
 		{Column{Name: "open_positions", Type: "integer", Doc: "Số vị trí đang tuyển trong các tin còn hạn."}, func(e *domain.Company) any { return int64(e.OpenPositions) }},
 	},
-}
+	problems: map[string]problem{
+		"companies_tax_code_key":   {"tax_code", "Mã số thuế này đã có doanh nghiệp khác sử dụng."},
+		"companies_industry_fkey":  {"industry", "Ngành kinh tế (VSIC) không có trong danh mục."},
+		"companies_ward_city_fkey": {"ward", "Phường/xã không thuộc thành phố đã chọn."},
+		"companies_tax_code_check": {"tax_code", "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số."},
+	},
+})

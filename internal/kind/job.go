@@ -7,8 +7,8 @@ import (
 )
 
 // Job is an opening; it names its company.
-var Job = &Kind[domain.Job]{
-	typ: entryType("job"), table: store.Jobs, parent: "company",
+var Job = register(&Kind[domain.Job]{
+	typ: entryType("job"), order: 4, table: store.Jobs, parent: "company",
 	meta:     func(e *domain.Job) *domain.Meta { return &e.Meta },
 	title:    func(e *domain.Job) string { return e.Title },
 	city:     func(e *domain.Job) string { return e.City },
@@ -77,4 +77,9 @@ var Job = &Kind[domain.Job]{
 		{Column{Name: "contact", Type: "text", Doc: "Liên hệ tuyển dụng của doanh nghiệp."}, func(e *domain.Job) any { return e.Contact }},
 		{Column{Name: "priority_groups", Type: "codes", Codes: "priority_groups", Doc: "Nhóm được ưu tiên tuyển."}, func(e *domain.Job) any { return []string(e.PriorityGroups) }},
 	},
-}
+	problems: map[string]problem{
+		"jobs_wage_range_check": {"wage_max", "Lương tối đa phải lớn hơn hoặc bằng lương tối thiểu."},
+		"jobs_occupation_fkey":  {"occupation", "Nhóm nghề (VSCO) không có trong danh mục."},
+		"jobs_ward_city_fkey":   {"ward", "Phường/xã không thuộc thành phố đã chọn."},
+	},
+})

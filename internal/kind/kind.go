@@ -9,6 +9,7 @@ package kind
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"hoptac/internal/domain"
@@ -73,6 +74,11 @@ type Entry interface {
 	Summary(e any) string
 	Schema(site Site, e any) any
 	Cards(ctx context.Context, st *store.Store, ids []int64) ([]Card, error)
+
+	// rank is the kind's place in All; problem the message of one of its
+	// table's named rules (Explain).
+	rank() int
+	problem(constraint string) (problem, bool)
 }
 
 // Kind describes entries of Go type T. The store functions are method
@@ -81,6 +87,9 @@ type Kind[T any] struct {
 	typ    domain.EntryType
 	table  store.Table
 	parent string
+	// order is the kind's place in All: parents before the children that
+	// name them (register).
+	order int
 
 	meta  func(*T) *domain.Meta
 	title func(*T) string
@@ -114,6 +123,9 @@ type Kind[T any] struct {
 	schema  func(Site, *T) any
 	// warn finds the entry's warnings; nil has none.
 	warn func(context.Context, *store.Store, *T) ([]Warning, error)
+	// problems are the kind's named database rules whose generic
+	// message would not say enough, by constraint (Explain).
+	problems map[string]problem
 }
 
 // Warning is one thing to check before saving, on a field (a column).
@@ -151,6 +163,22 @@ func (k *Kind[T]) Example() map[string]string {
 func (k *Kind[T]) Load(ctx context.Context, st *store.Store, id int64) (any, error) {
 	e, err := k.load(st, ctx, id)
 	return &e, err
+}
+
+// Get loads one entry whatever its status, as its own Go type.
+func (k *Kind[T]) Get(ctx context.Context, st *store.Store, id int64) (T, error) {
+	return k.load(st, ctx, id)
+}
+
+// Meta and City are what MetaOf and HeadOf give, for code that holds a *T.
+func (k *Kind[T]) Meta(e *T) *domain.Meta { return k.meta(e) }
+func (k *Kind[T]) City(e *T) string       { return k.city(e) }
+
+func (k *Kind[T]) rank() int { return k.order }
+
+func (k *Kind[T]) problem(constraint string) (problem, bool) {
+	p, ok := k.problems[constraint]
+	return p, ok
 }
 
 func (k *Kind[T]) Create(ctx context.Context, st *store.Store, e any) error {
@@ -214,8 +242,19 @@ func (k *Kind[T]) cast(e any) *T {
 
 // All lists every kind in dependency order: parents before the children
 // that name them (a program's policy before its tasks, a company before
-// its jobs, a school before its programs).
-var All = []Entry{Policy, Commitment, Company, Job, School, Program, Project}
+// its jobs, a school before its programs). Each kind's file adds its kind
+// (register); code that serves every kind loops over All.
+var All []Entry
+
+// register adds k to All at its place (order).
+func register[T any](k *Kind[T]) *Kind[T] {
+	i := 0
+	for i < len(All) && All[i].rank() < k.order {
+		i++
+	}
+	All = slices.Insert(All, i, Entry(k))
+	return k
+}
 
 // ByName finds a kind by its API name (job, company, …).
 func ByName(name string) (Entry, bool) {

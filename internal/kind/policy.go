@@ -7,8 +7,8 @@ import (
 )
 
 // Policy is a cooperation policy or program; the program's tasks name it.
-var Policy = &Kind[domain.Policy]{
-	typ: entryType("policy"), table: store.Policies,
+var Policy = register(&Kind[domain.Policy]{
+	typ: entryType("policy"), order: 1, table: store.Policies,
 	meta:     func(e *domain.Policy) *domain.Meta { return &e.Meta },
 	title:    func(e *domain.Policy) string { return e.Title },
 	city:     func(e *domain.Policy) string { return e.City },
@@ -58,4 +58,7 @@ var Policy = &Kind[domain.Policy]{
 		{Column{Name: "body", Type: "text", Doc: "Nội dung (Markdown)."}, func(e *domain.Policy) any { return e.Body }},
 		{Column{Name: "source_url", Type: "text", Doc: "Đường dẫn tới văn bản gốc."}, func(e *domain.Policy) any { return e.SourceURL }},
 	},
-}
+	problems: map[string]problem{
+		"policies_effective_range_check": {"effective_to", "Ngày hết hiệu lực phải sau ngày có hiệu lực."},
+	},
+})

@@ -12,8 +12,10 @@ import (
 // become words. The field is the store's column (ward_code, company_id),
 // or the form's name where a rule's message is written for it.
 func Explain(ce *store.ConstraintError) (field, message string) {
-	if special, ok := specialConstraints[ce.Constraint]; ok {
-		return special.field, special.message
+	for _, k := range All {
+		if p, ok := k.problem(ce.Constraint); ok {
+			return p.field, p.message
+		}
 	}
 	switch ce.Rule {
 	case store.RuleBadText:
@@ -37,25 +39,9 @@ func Explain(ce *store.ConstraintError) (field, message string) {
 	return ce.Field, label(ce.Field) + " không hợp lệ."
 }
 
-// problem is a rule's own field and message.
+// problem is a named rule's own field and message; each kind's file
+// gives those of its table (Kind.problems).
 type problem struct{ field, message string }
-
-// specialConstraints are the named rules whose message is not generic.
-var specialConstraints = map[string]problem{
-	"companies_tax_code_key":         {"tax_code", "Mã số thuế này đã có doanh nghiệp khác sử dụng."},
-	"schools_city_code_key":          {"code", "Mã trường này đã có trong thành phố."},
-	"jobs_wage_range_check":          {"wage_max", "Lương tối đa phải lớn hơn hoặc bằng lương tối thiểu."},
-	"policies_effective_range_check": {"effective_to", "Ngày hết hiệu lực phải sau ngày có hiệu lực."},
-	"projects_date_range_check":      {"end_on", "Ngày kết thúc phải sau ngày bắt đầu."},
-	"companies_industry_fkey":        {"industry", "Ngành kinh tế (VSIC) không có trong danh mục."},
-	"jobs_occupation_fkey":           {"occupation", "Nhóm nghề (VSCO) không có trong danh mục."},
-	"commitments_policy_is_program":  {"program", "Nhiệm vụ phải thuộc một chương trình hợp tác."},
-	"companies_ward_city_fkey":       {"ward", "Phường/xã không thuộc thành phố đã chọn."},
-	"jobs_ward_city_fkey":            {"ward", "Phường/xã không thuộc thành phố đã chọn."},
-	"schools_ward_city_fkey":         {"ward", "Phường/xã không thuộc thành phố đã chọn."},
-	"programs_school_id_fkey":        {"school", "Trường đào tạo không tồn tại."},
-	"companies_tax_code_check":       {"tax_code", "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số."},
-}
 
 // columnLabels name columns in the generic messages.
 var columnLabels = map[string]string{

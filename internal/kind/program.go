@@ -9,8 +9,8 @@ import (
 )
 
 // Program is a trade a school trains for; it names its school.
-var Program = &Kind[domain.Program]{
-	typ: entryType("program"), table: store.Programs, parent: "school",
+var Program = register(&Kind[domain.Program]{
+	typ: entryType("program"), order: 6, table: store.Programs, parent: "school",
 	meta:   func(e *domain.Program) *domain.Meta { return &e.Meta },
 	title:  func(e *domain.Program) string { return e.Name },
 	city:   func(e *domain.Program) string { return e.City },
@@ -69,4 +69,7 @@ var Program = &Kind[domain.Program]{
 		{Column{Name: "support", Type: "text", Doc: "Hỗ trợ, miễn giảm học phí và đối tượng."}, func(e *domain.Program) any { return e.Support }},
 		{Column{Name: "description", Type: "text", Doc: "Mô tả."}, func(e *domain.Program) any { return e.Description }},
 	},
-}
+	problems: map[string]problem{
+		"programs_school_id_fkey": {"school", "Trường đào tạo không tồn tại."},
+	},
+})

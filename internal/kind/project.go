@@ -7,8 +7,8 @@ import (
 )
 
 // Project is a project or organisation that seeks partners.
-var Project = &Kind[domain.Project]{
-	typ: entryType("project"), table: store.Projects,
+var Project = register(&Kind[domain.Project]{
+	typ: entryType("project"), order: 7, table: store.Projects,
 	meta:     func(e *domain.Project) *domain.Meta { return &e.Meta },
 	title:    func(e *domain.Project) string { return e.Title },
 	city:     func(e *domain.Project) string { return e.City },
@@ -56,4 +56,7 @@ var Project = &Kind[domain.Project]{
 		{Column{Name: "description", Type: "text", Doc: "Mô tả."}, func(e *domain.Project) any { return e.Description }},
 		{Column{Name: "contact", Type: "text", Doc: "Liên hệ của tổ chức chủ trì."}, func(e *domain.Project) any { return e.Contact }},
 	},
-}
+	problems: map[string]problem{
+		"projects_date_range_check": {"end_on", "Ngày kết thúc phải sau ngày bắt đầu."},
+	},
+})

@@ -7,8 +7,8 @@ import (
 )
 
 // School is a vocational institution; programs name it by city and code.
-var School = &Kind[domain.School]{
-	typ: entryType("school"), table: store.Schools,
+var School = register(&Kind[domain.School]{
+	typ: entryType("school"), order: 5, table: store.Schools,
 	meta:     func(e *domain.School) *domain.Meta { return &e.Meta },
 	title:    func(e *domain.School) string { return e.Name },
 	city:     func(e *domain.School) string { return e.City },
@@ -61,4 +61,8 @@ var School = &Kind[domain.School]{
 		{Column{Name: "seeks_partners", Type: "boolean", Doc: "Đang tìm doanh nghiệp, đối tác hợp tác."}, func(e *domain.School) any { return e.SeeksPartners }},
 		{Column{Name: "program_count", Type: "integer", Doc: "Số ngành, nghề đào tạo đã công bố."}, func(e *domain.School) any { return int64(e.ProgramCount) }},
 	},
-}
+	problems: map[string]problem{
+		"schools_city_code_key":  {"code", "Mã trường này đã có trong thành phố."},
+		"schools_ward_city_fkey": {"ward", "Phường/xã không thuộc thành phố đã chọn."},
+	},
+})

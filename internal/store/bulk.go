@@ -17,7 +17,12 @@ func (s *Store) AnalyzeEntries(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL statement_timeout = 0`); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `ANALYZE policies, commitments, companies, jobs, schools, programs, projects, search_outbox, search_docs`)
+		for _, t := range entryTables {
+			if _, err := tx.ExecContext(ctx, forTable(`ANALYZE {table}`, t.name)); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, `ANALYZE search_outbox, search_docs`)
 		return err
 	})
 }

@@ -75,49 +75,36 @@ const (
 
 // Companies lists companies, by default those hiring most first.
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicCompaniesListSQL, companiesListSQL)
-	if f.ByID && query == publicCompaniesListSQL {
-		return runByID(ctx, s.reader(ctx), publicCompaniesCountSQL, publicCompaniesByIDSQL, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	return listEntries(ctx, s, entryLists{any: companiesListSQL, public: publicCompaniesListSQL, publicCount: publicCompaniesCountSQL, publicByID: publicCompaniesByIDSQL},
+		&f.Status, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.
 func (s *Store) Company(ctx context.Context, id int64) (domain.Company, error) {
-	var c domain.Company
-	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
-	return c, err
+	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
 }
 
 // CompanyByTaxCode finds a company by its natural key.
 func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Company, error) {
-	var c domain.Company
-	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
-	return c, err
+	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
 }
 
 // CompanyByExternalID finds a company by its import key; an empty key never matches.
 func (s *Store) CompanyByExternalID(ctx context.Context, externalID string) (domain.Company, error) {
-	var c domain.Company
-	err := get(ctx, s.reader(ctx), &c, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
-	return c, err
 }
 
 // CompaniesByExternalIDs finds the companies of several import keys; keys
 // that match nothing are missing from the result.
 func (s *Store) CompaniesByExternalIDs(ctx context.Context, ids []string) ([]domain.Company, error) {
-	var out []domain.Company
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
+	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
 WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicCompanies reads public companies.
 func (s *Store) PublicCompanies(ctx context.Context, sel PublicSelection) ([]domain.Company, error) {
-	var out []domain.Company
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
+	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
 WHERE (cardinality($1::bigint[]) = 0 OR c.id = ANY ($1)) AND c.id > $2
 ORDER BY c.id LIMIT $3`, sel.args()...)
 }
@@ -125,11 +112,10 @@ ORDER BY c.id LIMIT $3`, sel.args()...)
 const companyInsertSQL = `INSERT INTO companies (slug, status, external_id, department_code, published_at,
 	tax_code, name, industry_version, industry_code, address, ward_code, city, employees,
 	website, phone, email, description)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:tax_code, :name, :industry_version, :industry_code, :address, :ward_code, :city, :employees,
 	:website, :phone, :email, :description)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateCompany inserts c and fills in its id, timestamps and version.
 func (s *Store) CreateCompany(ctx context.Context, c *domain.Company) error {
@@ -142,10 +128,7 @@ func (b *Batch) CreateCompany(ctx context.Context, c *domain.Company) error {
 }
 
 func createCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
-	c.Slug = vn.Slug(c.Name)
-	if c.Status == "" {
-		c.Status = domain.StatusDraft
-	}
+	newDraft(&c.Meta, c.Name)
 	if c.IndustryVersion == "" {
 		c.IndustryVersion = "VSIC2018"
 	}
@@ -156,9 +139,7 @@ const companyUpdateSQL = `UPDATE companies SET slug = :slug, external_id = :exte
 	tax_code = :tax_code, name = :name, industry_version = :industry_version, industry_code = :industry_code,
 	address = :address, ward_code = :ward_code, city = :city, employees = :employees,
 	website = :website, phone = :phone, email = :email, description = :description,
-	updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	` + entryUpdateTail
 
 // UpdateCompany saves c if c.Version is still current; else ErrConflict.
 func (s *Store) UpdateCompany(ctx context.Context, c *domain.Company) error {
@@ -171,6 +152,14 @@ func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
 		c.IndustryVersion = "VSIC2018"
 	}
 	return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
+}
+
+// Companies is the companies table.
+const Companies Table = "companies"
+
+func init() {
+	addTable(entryTable{name: Companies, update: updates(updateCompany),
+		list: listCols("e.name", "e.tax_code")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

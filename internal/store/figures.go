@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-
-	"hoptac/internal/domain"
 )
 
 // Figure is one number pair of a /thong-ke chart: for chart, city and key
@@ -77,17 +75,4 @@ func (s *Store) Figures(ctx context.Context) ([]Figure, error) {
 	var out []Figure
 	err := s.reader(ctx).SelectContext(ctx, &out, figuresSQL)
 	return out, err
-}
-
-// PublicLedger is every public commitment with its ledger, for summaries.
-func (s *Store) PublicLedger(ctx context.Context) ([]domain.Commitment, error) {
-	_, by, err := s.LedgerPrograms(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []domain.Commitment
-	for _, cs := range by {
-		out = append(out, cs...)
-	}
-	return out, nil
 }

@@ -83,43 +83,32 @@ const (
 
 // Jobs lists jobs; by default only published ones whose deadline has not passed.
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicJobsListSQL, jobsListSQL)
-	if f.ByID && query == publicJobsListSQL {
-		return runByID(ctx, s.reader(ctx), publicJobsCountSQL, publicJobsByIDSQL, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	return listEntries(ctx, s, entryLists{any: jobsListSQL, public: publicJobsListSQL, publicCount: publicJobsCountSQL, publicByID: publicJobsByIDSQL},
+		&f.Status, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.
 func (s *Store) Job(ctx context.Context, id int64) (domain.Job, error) {
-	var j domain.Job
-	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
-	return j, err
+	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
 }
 
 // JobByExternalID finds a job by its import key; an empty key never matches.
 func (s *Store) JobByExternalID(ctx context.Context, externalID string) (domain.Job, error) {
-	var j domain.Job
-	err := get(ctx, s.reader(ctx), &j, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
-	return j, err
 }
 
 // JobsByExternalIDs finds the jobs of several import keys; keys that match
 // nothing are missing from the result.
 func (s *Store) JobsByExternalIDs(ctx context.Context, ids []string) ([]domain.Job, error) {
-	var out []domain.Job
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
+	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
 WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicJobs reads public jobs, open or not: the search index holds them
 // all and filters on the deadline when asked.
 func (s *Store) PublicJobs(ctx context.Context, sel PublicSelection) ([]domain.Job, error) {
-	var out []domain.Job
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
+	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
 WHERE (cardinality($1::bigint[]) = 0 OR j.id = ANY ($1)) AND j.id > $2
 ORDER BY j.id LIMIT $3`, sel.args()...)
 }
@@ -128,12 +117,11 @@ const jobInsertSQL = `INSERT INTO jobs (slug, status, external_id, department_co
 	company_id, title, occupation_version, occupation_code, positions, wage_min, wage_max,
 	employment_type, education, experience_years, work_address, ward_code, city,
 	requirements, benefits, description, deadline, contact, priority_groups)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:company_id, :title, :occupation_version, :occupation_code, :positions, :wage_min, :wage_max,
 	:employment_type, :education, :experience_years, :work_address, :ward_code, :city,
 	:requirements, :benefits, :description, :deadline, :contact, :priority_groups)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateJob inserts j and fills in its id, timestamps and version.
 func (s *Store) CreateJob(ctx context.Context, j *domain.Job) error {
@@ -146,10 +134,7 @@ func (b *Batch) CreateJob(ctx context.Context, j *domain.Job) error {
 }
 
 func createJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
-	j.Slug = vn.Slug(j.Title)
-	if j.Status == "" {
-		j.Status = domain.StatusDraft
-	}
+	newDraft(&j.Meta, j.Title)
 	if j.PriorityGroups == nil {
 		j.PriorityGroups = []string{}
 	}
@@ -165,9 +150,7 @@ const jobUpdateSQL = `UPDATE jobs SET slug = :slug, external_id = :external_id,
 	experience_years = :experience_years, work_address = :work_address, ward_code = :ward_code, city = :city,
 	requirements = :requirements, benefits = :benefits, description = :description, deadline = :deadline,
 	contact = :contact, priority_groups = :priority_groups,
-	updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	` + entryUpdateTail
 
 // UpdateJob saves j if j.Version is still current; else ErrConflict.
 func (s *Store) UpdateJob(ctx context.Context, j *domain.Job) error {
@@ -180,6 +163,14 @@ func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
 		j.PriorityGroups = []string{}
 	}
 	return updateChecked(ctx, tx, &j.Meta, jobUpdateSQL, j, Jobs)
+}
+
+// Jobs is the jobs table.
+const Jobs Table = "jobs"
+
+func init() {
+	addTable(entryTable{name: Jobs, update: updates(updateJob), live: "open_jobs",
+		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

@@ -126,3 +126,34 @@ func runByID[R any, T any](ctx context.Context, q queryer, countSQL, pageSQL str
 	}
 	return l, nil
 }
+
+// entryLists are one aggregate's list statements: the back office's (any
+// status), the public's (its public_* view), and the API's pages of public
+// entries in id order with their count apart (runByID).
+type entryLists struct{ any, public, publicCount, publicByID string }
+
+// listEntries runs an aggregate's list for filter f (bound by name), whose
+// status and paging are given apart.
+func listEntries[R any, T any](ctx context.Context, s *Store, q entryLists, status *string, f any, p *Paging, split func(R) (T, int)) (List[T], error) {
+	p.normalize()
+	query := listSQL(status, q.public, q.any)
+	if p.ByID && query == q.public {
+		return runByID(ctx, s.reader(ctx), q.publicCount, q.publicByID, f, p, split)
+	}
+	return runList(ctx, s.reader(ctx), query, f, p, split)
+}
+
+// readOne reads the one row of a query as a T; ErrNotFound when there is
+// none.
+func readOne[T any](ctx context.Context, s *Store, query string, args ...any) (T, error) {
+	var e T
+	err := get(ctx, s.reader(ctx), &e, query, args...)
+	return e, err
+}
+
+// readAll reads the rows of a query as Ts.
+func readAll[T any](ctx context.Context, s *Store, query string, args ...any) ([]T, error) {
+	var out []T
+	err := s.reader(ctx).SelectContext(ctx, &out, query, args...)
+	return out, err
+}

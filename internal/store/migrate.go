@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/pressly/goose/v3"
@@ -10,15 +9,20 @@ import (
 	"hoptac/migrations"
 )
 
-func migrationProvider(db *sql.DB) (*goose.Provider, error) {
-	return goose.NewProvider(goose.DialectPostgres, db, migrations.FS)
+// migrations is the migration provider of s's database.
+func (s *Store) migrations() (*goose.Provider, error) {
+	p, err := goose.NewProvider(goose.DialectPostgres, s.db.DB, migrations.FS)
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	return p, nil
 }
 
 // Migrate applies every pending migration and returns how many it applied.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
-	p, err := migrationProvider(s.db.DB)
+	p, err := s.migrations()
 	if err != nil {
-		return 0, fmt.Errorf("migrations: %w", err)
+		return 0, err
 	}
 	res, err := p.Up(ctx)
 	if err != nil {
@@ -29,9 +33,9 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 
 // MigrateDownAll rolls every migration back (tests prove they are reversible).
 func (s *Store) MigrateDownAll(ctx context.Context) error {
-	p, err := migrationProvider(s.db.DB)
+	p, err := s.migrations()
 	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
+		return err
 	}
 	if _, err := p.DownTo(ctx, 0); err != nil {
 		return fmt.Errorf("migrate down: %w", err)
@@ -42,9 +46,9 @@ func (s *Store) MigrateDownAll(ctx context.Context) error {
 // PendingMigrations tells how many migrations are not applied yet; serve
 // refuses to start on an out-of-date schema.
 func (s *Store) PendingMigrations(ctx context.Context) (int, error) {
-	p, err := migrationProvider(s.db.DB)
+	p, err := s.migrations()
 	if err != nil {
-		return 0, fmt.Errorf("migrations: %w", err)
+		return 0, err
 	}
 	status, err := p.Status(ctx)
 	if err != nil {

@@ -13,15 +13,12 @@ type PublicStat struct {
 	UpdatedAt *time.Time `db:"updated_at"`
 }
 
-const publicStatsSQL = `SELECT 'job' AS entity_type, count(*) AS n, max(updated_at) AS updated_at FROM public_jobs
-UNION ALL SELECT 'company', count(*), max(updated_at) FROM public_companies
-UNION ALL SELECT 'school', count(*), max(updated_at) FROM public_schools
-UNION ALL SELECT 'program', count(*), max(updated_at) FROM public_programs
-UNION ALL SELECT 'policy', count(*), max(updated_at) FROM public_policies
-UNION ALL SELECT 'project', count(*), max(updated_at) FROM public_projects
-UNION ALL SELECT 'commitment', count(*), max(updated_at) FROM public_commitments`
+// publicStatsSQL counts public_entries (migrations/00024_public_entries.sql)
+// by type; a type without public entries has no row.
+const publicStatsSQL = `SELECT entity_type, count(*) AS n, max(updated_at) AS updated_at FROM public_entries GROUP BY entity_type`
 
-// PublicStats counts the public entries of every type, by type name.
+// PublicStats counts the public entries of every type, by type name; a
+// type without any is missing (its zero PublicStat).
 func (s *Store) PublicStats(ctx context.Context) (map[string]PublicStat, error) {
 	var rows []PublicStat
 	if err := s.reader(ctx).SelectContext(ctx, &rows, publicStatsSQL); err != nil {

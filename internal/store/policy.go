@@ -54,41 +54,30 @@ const (
 
 // Policies lists policies, newest first.
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicPoliciesListSQL, policiesListSQL)
-	if f.ByID && query == publicPoliciesListSQL {
-		return runByID(ctx, s.reader(ctx), publicPoliciesCountSQL, publicPoliciesByIDSQL, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	return listEntries(ctx, s, entryLists{any: policiesListSQL, public: publicPoliciesListSQL, publicCount: publicPoliciesCountSQL, publicByID: publicPoliciesByIDSQL},
+		&f.Status, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
 func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
-	var p domain.Policy
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
-	return p, err
+	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
 }
 
 // PolicyByExternalID finds a policy by its import key.
 func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
-	var p domain.Policy
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-	return p, err
+	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
 }
 
 // PoliciesByExternalIDs finds the policies of several import keys; keys
 // that match nothing are missing from the result.
 func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
-	var out []domain.Policy
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM policies p
+	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicPolicies reads public policies.
 func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
-	var out []domain.Policy
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+policyColumns+` FROM public_policies p
+	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM public_policies p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
@@ -96,11 +85,10 @@ ORDER BY p.id LIMIT $3`, sel.args()...)
 const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
 	title, kind, field, doc_number, issuer, issued_on, effective_from, effective_to,
 	summary, body, source_url, city, continued_by)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:title, :kind, :field, :doc_number, :issuer, :issued_on, :effective_from, :effective_to,
 	:summary, :body, :source_url, NULLIF(:city, 'both'), :continued_by)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreatePolicy inserts p and fills in its id, timestamps and version.
 func (s *Store) CreatePolicy(ctx context.Context, p *domain.Policy) error {
@@ -113,10 +101,7 @@ func (b *Batch) CreatePolicy(ctx context.Context, p *domain.Policy) error {
 }
 
 func createPolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
-	p.Slug = vn.Slug(p.Title)
-	if p.Status == "" {
-		p.Status = domain.StatusDraft
-	}
+	newDraft(&p.Meta, p.Title)
 	return getNamed(ctx, tx, &p.Meta, policyInsertSQL, p)
 }
 
@@ -124,9 +109,7 @@ const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :extern
 	title = :title, kind = :kind, field = :field, doc_number = :doc_number, issuer = :issuer,
 	issued_on = :issued_on, effective_from = :effective_from, effective_to = :effective_to,
 	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
-	continued_by = :continued_by, updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	continued_by = :continued_by, ` + entryUpdateTail
 
 // UpdatePolicy saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
@@ -136,6 +119,14 @@ func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
 func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
+}
+
+// Policies is the policies table.
+const Policies Table = "policies"
+
+func init() {
+	addTable(entryTable{name: Policies, update: updates(updatePolicy),
+		list: listCols("e.title", "e.external_id", "e.doc_number")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

@@ -69,43 +69,32 @@ const (
 
 // Programs lists training programs by name.
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicProgramsListSQL, programsListSQL)
-	if f.ByID && query == publicProgramsListSQL {
-		return runByID(ctx, s.reader(ctx), publicProgramsCountSQL, publicProgramsByIDSQL, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	return listEntries(ctx, s, entryLists{any: programsListSQL, public: publicProgramsListSQL, publicCount: publicProgramsCountSQL, publicByID: publicProgramsByIDSQL},
+		&f.Status, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.
 func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
-	var p domain.Program
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
-	return p, err
+	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
 }
 
 // ProgramByExternalID finds a training program by its import key; an empty
 // key never matches.
 func (s *Store) ProgramByExternalID(ctx context.Context, externalID string) (domain.Program, error) {
-	var p domain.Program
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-	return p, err
 }
 
 // ProgramsByExternalIDs finds the training programs of several import keys;
 // keys that match nothing are missing from the result.
 func (s *Store) ProgramsByExternalIDs(ctx context.Context, ids []string) ([]domain.Program, error) {
-	var out []domain.Program
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
+	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicPrograms reads public programs.
 func (s *Store) PublicPrograms(ctx context.Context, sel PublicSelection) ([]domain.Program, error) {
-	var out []domain.Program
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
+	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
@@ -114,12 +103,11 @@ ORDER BY p.id LIMIT $3`, sel.args()...)
 const programInsertSQL = `INSERT INTO programs (slug, status, external_id, department_code, published_at,
 	school_id, name, level, duration_months, tuition_vnd, quota, intake, mode, support, description, city,
 	occupations, support_groups, support_benefits)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:school_id, :name, :level, :duration_months, :tuition_vnd, :quota, :intake, :mode, :support, :description,
 	'', -- the city, set from the school by the programs_city_from_school trigger
 	COALESCE(CAST(:occupations AS text[]), '{}'), COALESCE(CAST(:support_groups AS text[]), '{}'), COALESCE(CAST(:support_benefits AS text[]), '{}'))
-RETURNING id, created_at, updated_at, published_at, version, city`
+` + entryInsertReturning + `, city`
 
 type insertedProgram struct {
 	domain.Meta
@@ -137,10 +125,7 @@ func (b *Batch) CreateProgram(ctx context.Context, p *domain.Program) error {
 }
 
 func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
-	p.Slug = vn.Slug(p.Name)
-	if p.Status == "" {
-		p.Status = domain.StatusDraft
-	}
+	newDraft(&p.Meta, p.Name)
 	ret := insertedProgram{Meta: p.Meta}
 	if err := getNamed(ctx, tx, &ret, programInsertSQL, p); err != nil {
 		return err
@@ -154,9 +139,7 @@ const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :exter
 	tuition_vnd = :tuition_vnd, quota = :quota, intake = :intake, mode = :mode, support = :support,
 	description = :description, occupations = COALESCE(CAST(:occupations AS text[]), '{}'),
 	support_groups = COALESCE(CAST(:support_groups AS text[]), '{}'), support_benefits = COALESCE(CAST(:support_benefits AS text[]), '{}'),
-	updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	` + entryUpdateTail
 
 // UpdateProgram saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
@@ -166,6 +149,14 @@ func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
 func updateProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 	p.Slug = vn.Slug(p.Name)
 	return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
+}
+
+// Programs is the programs table.
+const Programs Table = "programs"
+
+func init() {
+	addTable(entryTable{name: Programs, update: updates(updateProgram),
+		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")})
 }
 
 // programsFollowSchool moves a school's programs to its new city, in the

@@ -55,52 +55,40 @@ const (
 
 // Projects lists projects, those seeking partners first.
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicProjectsListSQL, projectsListSQL)
-	if f.ByID && query == publicProjectsListSQL {
-		return runByID(ctx, s.reader(ctx), publicProjectsCountSQL, publicProjectsByIDSQL, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	return listEntries(ctx, s, entryLists{any: projectsListSQL, public: publicProjectsListSQL, publicCount: publicProjectsCountSQL, publicByID: publicProjectsByIDSQL},
+		&f.Status, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
 // Project returns one project whatever its status.
 func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
-	var p domain.Project
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
-	return p, err
+	return readOne[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
 }
 
 // ProjectByExternalID finds a project by its import key; an empty key never matches.
 func (s *Store) ProjectByExternalID(ctx context.Context, externalID string) (domain.Project, error) {
-	var p domain.Project
-	err := get(ctx, s.reader(ctx), &p, `SELECT `+projectColumns+` FROM projects p
+	return readOne[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p
 WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-	return p, err
 }
 
 // ProjectsByExternalIDs finds the projects of several import keys; keys
 // that match nothing are missing from the result.
 func (s *Store) ProjectsByExternalIDs(ctx context.Context, ids []string) ([]domain.Project, error) {
-	var out []domain.Project
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM projects p
+	return readAll[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p
 WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicProjects reads public projects.
 func (s *Store) PublicProjects(ctx context.Context, sel PublicSelection) ([]domain.Project, error) {
-	var out []domain.Project
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+projectColumns+` FROM public_projects p
+	return readAll[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM public_projects p
 WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
 ORDER BY p.id LIMIT $3`, sel.args()...)
 }
 
 const projectInsertSQL = `INSERT INTO projects (slug, status, external_id, department_code, published_at,
 	title, organization, kind, field, city, budget_vnd, start_on, end_on, stage, description, contact)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:title, :organization, :kind, :field, :city, :budget_vnd, :start_on, :end_on, :stage, :description, :contact)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateProject inserts p and fills in its id, timestamps and version.
 func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
@@ -113,19 +101,14 @@ func (b *Batch) CreateProject(ctx context.Context, p *domain.Project) error {
 }
 
 func createProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
-	p.Slug = vn.Slug(p.Title)
-	if p.Status == "" {
-		p.Status = domain.StatusDraft
-	}
+	newDraft(&p.Meta, p.Title)
 	return getNamed(ctx, tx, &p.Meta, projectInsertSQL, p)
 }
 
 const projectUpdateSQL = `UPDATE projects SET slug = :slug, external_id = :external_id,
 	title = :title, organization = :organization, kind = :kind, field = :field, city = :city,
 	budget_vnd = :budget_vnd, start_on = :start_on, end_on = :end_on, stage = :stage,
-	description = :description, contact = :contact, updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	description = :description, contact = :contact, ` + entryUpdateTail
 
 // UpdateProject saves p if p.Version is still current; else ErrConflict.
 func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
@@ -135,6 +118,14 @@ func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
 func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
+}
+
+// Projects is the projects table.
+const Projects Table = "projects"
+
+func init() {
+	addTable(entryTable{name: Projects, update: updates(updateProject),
+		list: listCols("e.title", "e.external_id", "e.organization")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

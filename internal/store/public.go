@@ -42,13 +42,9 @@ type EntryVersion struct {
 	Version int    `db:"version"`
 }
 
-const publicVersionsSQL = `SELECT 'job' AS entity_type, id, version FROM public_jobs
-UNION ALL SELECT 'company', id, version FROM public_companies
-UNION ALL SELECT 'school', id, version FROM public_schools
-UNION ALL SELECT 'program', id, version FROM public_programs
-UNION ALL SELECT 'policy', id, version FROM public_policies
-UNION ALL SELECT 'project', id, version FROM public_projects
-UNION ALL SELECT 'commitment', id, version FROM public_commitments`
+// publicVersionsSQL reads public_entries (migrations/00024_public_entries.sql):
+// every type's public view in one.
+const publicVersionsSQL = `SELECT entity_type, id, version FROM public_entries`
 
 // PublicVersions lists every public entry with its version, for comparing
 // the search index with the database.
@@ -62,6 +58,6 @@ func (s *Store) PublicVersions(ctx context.Context) ([]EntryVersion, error) {
 // same views as everything else.
 func (s *Store) IsPublic(ctx context.Context, typ string, id int64) (bool, error) {
 	var ok bool
-	err := s.reader(ctx).GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM (`+publicVersionsSQL+`) v WHERE v.entity_type = $1 AND v.id = $2)`, typ, id)
+	err := s.reader(ctx).GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM public_entries WHERE entity_type = $1 AND id = $2)`, typ, id)
 	return ok, err
 }

@@ -65,49 +65,36 @@ const (
 
 // Schools lists schools by name.
 func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
-	f.Paging.normalize()
-	query := listSQL(&f.Status, publicSchoolsListSQL, schoolsListSQL)
-	if f.ByID && query == publicSchoolsListSQL {
-		return runByID(ctx, s.reader(ctx), publicSchoolsCountSQL, publicSchoolsByIDSQL, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
-	}
-	return runList(ctx, s.reader(ctx), query, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
+	return listEntries(ctx, s, entryLists{any: schoolsListSQL, public: publicSchoolsListSQL, publicCount: publicSchoolsCountSQL, publicByID: publicSchoolsByIDSQL},
+		&f.Status, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
 }
 
 // School returns one school whatever its status.
 func (s *Store) School(ctx context.Context, id int64) (domain.School, error) {
-	var sc domain.School
-	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
-	return sc, err
+	return readOne[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
 }
 
 // SchoolByCode finds a school by its natural key, city + code.
 func (s *Store) SchoolByCode(ctx context.Context, city, code string) (domain.School, error) {
-	var sc domain.School
-	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
-	return sc, err
+	return readOne[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
 }
 
 // SchoolByExternalID finds a school by its import key; an empty key never matches.
 func (s *Store) SchoolByExternalID(ctx context.Context, externalID string) (domain.School, error) {
-	var sc domain.School
-	err := get(ctx, s.reader(ctx), &sc, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+	return readOne[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE s.external_id = $1 AND s.external_id <> ''`, externalID)
-	return sc, err
 }
 
 // SchoolsByExternalIDs finds the schools of several import keys; keys that
 // match nothing are missing from the result.
 func (s *Store) SchoolsByExternalIDs(ctx context.Context, ids []string) ([]domain.School, error) {
-	var out []domain.School
-	err := s.reader(ctx).SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
+	return readAll[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE s.external_id = ANY($1) AND s.external_id <> ''`, pq.Array(ids))
-	return out, err
 }
 
 // PublicSchools reads public schools.
 func (s *Store) PublicSchools(ctx context.Context, sel PublicSelection) ([]domain.School, error) {
-	var out []domain.School
-	return out, s.reader(ctx).SelectContext(ctx, &out, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
+	return readAll[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
 WHERE (cardinality($1::bigint[]) = 0 OR s.id = ANY ($1)) AND s.id > $2
 ORDER BY s.id LIMIT $3`, sel.args()...)
 }
@@ -115,11 +102,10 @@ ORDER BY s.id LIMIT $3`, sel.args()...)
 const schoolInsertSQL = `INSERT INTO schools (slug, status, external_id, department_code, published_at,
 	code, name, kind, ownership, address, ward_code, city, founded_year,
 	website, phone, email, description, accredited, seeks_partners)
-VALUES (:slug, :status, :external_id, :department_code,
-	CASE WHEN :status = 'published' THEN COALESCE(CAST(:published_at AS timestamptz), now()) END,
+VALUES (` + entryInsertValues + `,
 	:code, :name, :kind, :ownership, :address, :ward_code, :city, :founded_year,
 	:website, :phone, :email, :description, :accredited, :seeks_partners)
-RETURNING id, created_at, updated_at, published_at, version`
+` + entryInsertReturning
 
 // CreateSchool inserts sc and fills in its id, timestamps and version.
 func (s *Store) CreateSchool(ctx context.Context, sc *domain.School) error {
@@ -132,10 +118,7 @@ func (b *Batch) CreateSchool(ctx context.Context, s *domain.School) error {
 }
 
 func createSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
-	sc.Slug = vn.Slug(sc.Name)
-	if sc.Status == "" {
-		sc.Status = domain.StatusDraft
-	}
+	newDraft(&sc.Meta, sc.Name)
 	return getNamed(ctx, tx, &sc.Meta, schoolInsertSQL, sc)
 }
 
@@ -143,9 +126,7 @@ const schoolUpdateSQL = `UPDATE schools SET slug = :slug, external_id = :externa
 	code = :code, name = :name, kind = :kind, ownership = :ownership, address = :address,
 	ward_code = :ward_code, city = :city, founded_year = :founded_year, website = :website,
 	phone = :phone, email = :email, description = :description, accredited = :accredited,
-	seeks_partners = :seeks_partners, updated_at = now(), version = version + 1
-WHERE id = :id AND version = :version
-RETURNING id, created_at, updated_at, published_at, version, status`
+	seeks_partners = :seeks_partners, ` + entryUpdateTail
 
 // UpdateSchool saves sc if sc.Version is still current; else ErrConflict.
 // Its programs follow it to a new city, in the same transaction.
@@ -159,6 +140,14 @@ func updateSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
 		return err
 	}
 	return programsFollowSchool(ctx, tx, sc.ID, sc.City)
+}
+
+// Schools is the schools table.
+const Schools Table = "schools"
+
+func init() {
+	addTable(entryTable{name: Schools, update: updates(updateSchool),
+		list: listCols("e.name", "e.code")})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

@@ -25,33 +25,58 @@ type formPage struct {
 	version  int
 	conflict []conflictField
 	cancel   string
-	ledger   *ledgerPart       // a commitment's program list and ledger rows
+	ledger   *ledgerPart       // the kind's own part's rows (formPart), if any
 	queries  map[string]string // the pickers' search words
 	warnings []kind.Warning    // asked about before saving ("Vẫn lưu")
 }
+
+// formPart is a kind's own part of its back-office form, beside the
+// fields the import's rules read (a task's program and ledger, a policy's
+// continuing program); each kind's pages give theirs (kindPages.form).
+type formPart struct {
+	// start is the part's rows for entry e, new or saved; nil for none.
+	start func(s *server, c *fiber.Ctx, e any) (*ledgerPart, error)
+	// read reads the posted part into e. rest are the values the import's
+	// rules read (without those the part read itself), errs the part's
+	// problems; redraw is a button of the part that was pressed: the form
+	// is drawn again, nothing saved.
+	read func(s *server, c *fiber.Ctx, e any, values map[string]string) (part *ledgerPart, rest, errs map[string]string, redraw bool, err error)
+	// values adds saved entry e's values of the part to out.
+	values func(e any, out map[string]string)
+}
+
+// formPartOf is kind k's own part of its form; a zero formPart for none.
+func (s *server) formPartOf(k kind.Entry) formPart { return s.pages[k.Type().Name].form }
 
 // formBack applies a posted form to e and shows the form again instead of
 // saving when it must: a picker's search, problems to fix, or warnings
 // not yet confirmed. shown tells whether it did.
 func (s *server) formBack(c *fiber.Ctx, k kind.Entry, e any, page *formPage) (shown bool, err error) {
-	part, rest, ledgerErrs, redraw, err := s.commitmentForm(c, e, page.values)
-	if err != nil {
-		return true, err
+	rest, partErrs := page.values, map[string]string(nil)
+	if read := s.formPartOf(k).read; read != nil {
+		var redraw bool
+		page.ledger, rest, partErrs, redraw, err = read(s, c, e, page.values)
+		if err != nil {
+			return true, err
+		}
+		if redraw { // a button of the part (a ledger row added or removed): not a save
+			return true, s.renderForm(c, fiber.StatusOK, *page)
+		}
 	}
-	page.ledger = part
-	if redraw || c.FormValue(pickerSearch) != "" {
-		// A ledger row added or removed, or a picker's search: not a save.
+	if c.FormValue(pickerSearch) != "" {
+		// A picker's search: not a save.
 		return true, s.renderForm(c, fiber.StatusOK, *page)
 	}
 	if page.errors, err = s.applyForm(c, k, e, rest); err != nil {
 		return true, err
 	}
-	for name, msg := range ledgerErrs {
-		if _, dup := page.errors[name]; !dup || name == "program_external_id" {
+	for name, msg := range partErrs {
+		// On a field the part read itself, its message is the one to show.
+		if _, dup := page.errors[name]; !dup || !hasKey(rest, name) {
 			page.errors[name] = msg
 		}
 	}
-	part.restore()
+	page.ledger.restore()
 	if len(page.errors) > 0 {
 		return true, s.renderForm(c, fiber.StatusUnprocessableEntity, *page)
 	}
@@ -145,6 +170,11 @@ func (s *server) renderForm(c *fiber.Ctx, status int, p formPage) error {
 		}
 	}
 	return s.renderAdmin(c, "admin/form", p.title, data)
+}
+
+func hasKey(m map[string]string, key string) bool {
+	_, ok := m[key]
+	return ok
 }
 
 func hasField(fields []formField, name string) bool {
@@ -247,7 +277,7 @@ func (s *server) adminNew(c *fiber.Ctx) error {
 	if o := official(c); !o.IsAdmin() {
 		values["city"] = o.City
 	}
-	ledger, err := s.ledgerOf(c, k.New())
+	ledger, err := s.startPart(c, k, k.New())
 	if err != nil {
 		return err
 	}
@@ -295,7 +325,7 @@ func (s *server) adminEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ledger, err := s.ledgerOf(c, e)
+	ledger, err := s.startPart(c, k, e)
 	if err != nil {
 		return err
 	}
@@ -388,8 +418,8 @@ func (s *server) valuesOf(ctx context.Context, k kind.Entry, e any) (map[string]
 	for col, v := range parent {
 		out[col] = v
 	}
-	if m, ok := e.(*domain.Commitment); ok {
-		out["program_external_id"] = strconv.FormatInt(m.PolicyID, 10) // the form picks from a list of ids
+	if add := s.formPartOf(k).values; add != nil {
+		add(e, out)
 	}
 	for _, f := range k.Fields() {
 		// Dates read dd/mm/yyyy whatever the browser's locale.
@@ -436,13 +466,10 @@ func kindFields(typ string) []formField {
 	return k.Fields()
 }
 
-// ledgerOf is the ledger part of the form for entry e, nil unless e is a
-// commitment.
-func (s *server) ledgerOf(c *fiber.Ctx, e any) (*ledgerPart, error) {
-	m, ok := e.(*domain.Commitment)
-	if !ok {
-		return nil, nil
+// startPart is the rows of kind k's own part of the form for entry e.
+func (s *server) startPart(c *fiber.Ctx, k kind.Entry, e any) (*ledgerPart, error) {
+	if start := s.formPartOf(k).start; start != nil {
+		return start(s, c, e)
 	}
-	programs, err := s.programOptions(c)
-	return &ledgerPart{rows: ledgerRowsOf(m.Updates), programs: programs, entry: m, updates: m.Updates}, err
+	return nil, nil
 }

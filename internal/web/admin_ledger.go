@@ -204,20 +204,26 @@ func (p *ledgerPart) restore() {
 	}
 }
 
-// commitmentForm reads the commitment-only part of a posted form into e
-// (program and ledger) and tells whether a ledger button was pressed: the
-// form is then redrawn, nothing saved. values keeps the program's id for
-// the redraw; rest is what the import rules read. For other kinds it
-// returns values as they are.
-func (s *server) commitmentForm(c *fiber.Ctx, e any, values map[string]string) (part *ledgerPart, rest, errs map[string]string, redraw bool, err error) {
-	if p, ok := e.(*domain.Policy); ok {
-		rest, errs, err = s.continuingProgram(c, p, values)
-		return nil, rest, errs, false, err
-	}
-	m, ok := e.(*domain.Commitment)
-	if !ok {
-		return nil, values, nil, false, nil
-	}
+// commitmentForm is the commitment form's own part: its program, picked
+// from a list by id, and its ledger.
+var commitmentForm = formPart{start: (*server).ledgerOf, read: (*server).readCommitmentForm,
+	values: func(e any, out map[string]string) {
+		out["program_external_id"] = strconv.FormatInt(e.(*domain.Commitment).PolicyID, 10) // the form picks from a list of ids
+	}}
+
+// ledgerOf is the ledger part of the form for commitment e.
+func (s *server) ledgerOf(c *fiber.Ctx, e any) (*ledgerPart, error) {
+	m := e.(*domain.Commitment)
+	programs, err := s.programOptions(c)
+	return &ledgerPart{rows: ledgerRowsOf(m.Updates), programs: programs, entry: m, updates: m.Updates}, err
+}
+
+// readCommitmentForm reads the commitment-only part of a posted form into
+// e (program and ledger) and tells whether a ledger button was pressed:
+// the form is then redrawn, nothing saved. values keeps the program's id
+// for the redraw; rest is what the import rules read.
+func (s *server) readCommitmentForm(c *fiber.Ctx, e any, values map[string]string) (part *ledgerPart, rest, errs map[string]string, redraw bool, err error) {
+	m := e.(*domain.Commitment)
 	part = &ledgerPart{rows: readLedger(c), entry: m}
 	if part.programs, err = s.programOptions(c); err != nil {
 		return nil, nil, nil, false, err
@@ -274,6 +280,12 @@ func fieldRank(f string) string {
 	}
 	return "9" + f
 }
+
+// policyForm is the policy form's own part: its continuing program.
+var policyForm = formPart{read: func(s *server, c *fiber.Ctx, e any, values map[string]string) (*ledgerPart, map[string]string, map[string]string, bool, error) {
+	rest, errs, err := s.continuingProgram(c, e.(*domain.Policy), values)
+	return nil, rest, errs, false, err
+}}
 
 // continuingProgram reads a policy form's continuing program, picked from
 // the list by id (the import names it by external_id instead).

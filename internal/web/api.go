@@ -235,14 +235,3 @@ func (s *server) apiCodes(c *fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{"name": l.Name, "description": l.Doc, "items": l.Codes(s.catalog)})
 }
-
-// commitmentFilter reads the commitments' filters: the cooperation page
-// lists them all, the API can narrow them to a program, a city, a progress.
-func (s *server) commitmentFilter(p *params) store.CommitmentFilter {
-	return store.CommitmentFilter{
-		Paging:   store.Paging{Page: p.page()},
-		PolicyID: p.id("policy_id", "Chương trình"),
-		Lead:     p.code("lead", "Thành phố chủ trì", s.catalog.IsCity),
-		Progress: p.option("progress", "Tiến độ", domain.Progresses),
-	}
-}

@@ -96,26 +96,38 @@ type server struct {
 	stats     statsCache // /thong-ke's figures, a minute at most
 }
 
-// kindPages are the public pages of one kind: its list and an entry's page.
+// kindPages are what this package serves of one kind beside what the
+// registry (internal/kind) says of it: its public list and an entry's
+// page, the read API's list with its filters, and the kind's own parts of
+// pages every kind shares. Each kind's file registers its own
+// (registerPages, registerList); routes and the back office's preview are
+// built from them (TestEveryKindHasEverySurface checks none is missing).
 type kindPages struct {
 	list, show fiber.Handler
-	// api lists public entries by the list page's filters (api.go).
-	api apiList
+	// api lists public entries by the list page's filters (api.go);
+	// apiParams are those filters for the OpenAPI document.
+	api       apiList
+	apiParams []apiParam
+	// feeds are the feeds a page of the kind offers besides its newest
+	// entries (crawl.go); nil for none.
+	feeds func(*loc) []feedLink
+	// form is the kind's own part of its back-office form (admin_forms.go).
+	form formPart
 }
 
-// publicPages names each kind's handlers; routes and the back office's
-// preview are built from it (TestEveryKindHasEverySurface checks none is
-// missing).
+// pageMakers build each kind's pages for a server, by kind name.
+var pageMakers = map[string]func(*server) kindPages{}
+
+// registerPages adds the pages of the kind of that name.
+func registerPages(name string, pages func(*server) kindPages) { pageMakers[name] = pages }
+
+// publicPages are every registered kind's pages, by kind name.
 func (s *server) publicPages() map[string]kindPages {
-	return map[string]kindPages{
-		"job":        {jobList.handler(s), s.jobShow, apiOf(s.store.Jobs, s.jobFilter)},
-		"company":    {companyList.handler(s), s.companyShow, apiOf(s.store.Companies, s.companyFilter)},
-		"school":     {schoolList.handler(s), s.schoolShow, apiOf(s.store.Schools, s.schoolFilter)},
-		"program":    {programList.handler(s), s.programShow, apiOf(s.store.Programs, s.programFilter)},
-		"policy":     {policyList.handler(s), s.policyShow, apiOf(s.store.Policies, s.policyFilter)},
-		"project":    {projectList.handler(s), s.projectShow, apiOf(s.store.Projects, s.projectFilter)},
-		"commitment": {s.cooperation, s.commitmentShow, apiOf(s.store.Commitments, s.commitmentFilter)},
+	out := make(map[string]kindPages, len(pageMakers))
+	for name, pages := range pageMakers {
+		out[name] = pages(s)
 	}
+	return out
 }
 
 // New builds the whole application. The code tables are read once here and

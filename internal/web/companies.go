@@ -6,11 +6,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
 var companyList = listSpec[store.CompanyFilter, domain.Company]{
-	kind: "company", search: "filter.company_q",
+	kind: kind.Company, search: "filter.company_q",
 	fields: []filterField{
 		cityFilter, wardFilter,
 		{Name: "industry", Label: "filter.industry_vsic", Empty: "filter.industry.any",
@@ -21,14 +22,16 @@ var companyList = listSpec[store.CompanyFilter, domain.Company]{
 	},
 	load: (*store.Store).Companies,
 	item: (*server).companyItem,
+	show: (*server).companyShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		{"industry", "Ngành.", "string", "industries"}, {"hiring", "1: chỉ doanh nghiệp đang tuyển.", "string", ""},
+	},
 }
 
-func (s *server) companyShow(c *fiber.Ctx) error {
-	co, done, err := loadPublic(c, "company", s.store.Company,
-		func(x *domain.Company) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
+func init() { registerList(companyList) }
+
+func (s *server) companyShow(c *fiber.Ctx, co domain.Company) error {
 	jobs, err := s.companyJobs(c.UserContext(), co.ID)
 	if err != nil {
 		return err

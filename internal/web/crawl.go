@@ -70,8 +70,8 @@ func (s *server) pageFeeds(c *fiber.Ctx, nav string) []feedLink {
 			menu = l.T("menu." + t.Name)
 		}
 		links := []feedLink{{Title: l.T("feed.newest", "Menu", menu), URL: "/feeds/" + t.Plural + ".atom"}}
-		if nav == "commitment" {
-			links = append(links, feedLink{Title: l.T("feed.cooperation"), URL: "/feeds/hop-tac.atom"})
+		if more := s.pages[t.Name].feeds; more != nil {
+			links = append(links, more(l)...)
 		}
 		return links
 	}

@@ -52,8 +52,6 @@ func (s *server) policyBrief(l *loc, po domain.Policy) listItem {
 	return listItem{Title: po.Title, URL: l.URL("policy", po.ID, po.Slug), Meta: meta}
 }
 
-// cooperation shows the cooperation program(s): each commitment with its
-// progress, updates and reviews — what was promised and what was done.
 // queryValues copies the request's query string (fasthttp reuses its buffers).
 func queryValues(c *fiber.Ctx) url.Values {
 	v, err := url.ParseQuery(string(c.Request().URI().QueryString()))

@@ -6,11 +6,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
 var jobList = listSpec[store.JobFilter, domain.Job]{
-	kind: "job", search: "filter.keyword", placeholder: "list.job.placeholder",
+	kind: kind.Job, search: "filter.keyword", placeholder: "list.job.placeholder",
 	fields: []filterField{
 		cityFilter, wardFilter,
 		{Name: "occupation", Label: "filter.occupation", Empty: "filter.occupation.any", Options: (*loc).OccupationOptions,
@@ -27,20 +28,25 @@ var jobList = listSpec[store.JobFilter, domain.Job]{
 	},
 	load: (*store.Store).Jobs,
 	item: (*server).jobItem,
+	show: (*server).jobShow,
+	api: []apiParam{
+		{"q", "Từ khóa (mọi từ phải có trong tin).", "string", ""},
+		{"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		{"occupation", "Nhóm nghề.", "string", "occupations"}, {"industry", "Ngành của doanh nghiệp.", "string", "industries"},
+		{"employment_type", "Hình thức làm việc.", "string", "employment_types"},
+		{"education", "Trình độ của người tìm việc: tin yêu cầu không cao hơn.", "string", "education"},
+		{"wage_min", "Lương từ (đồng/tháng).", "integer", ""},
+		{"priority_group", "Nhóm ưu tiên.", "string", "priority_groups"},
+		{"expired", "1: gồm cả tin đã hết hạn (mặc định chỉ tin còn hạn).", "string", ""},
+	},
 }
 
-func (s *server) jobShow(c *fiber.Ctx) error {
-	j, done, err := loadPublic(c, "job", s.store.Job,
-		func(j *domain.Job) *domain.Meta { return &j.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
-	company, err := s.store.Company(c.UserContext(), j.CompanyID)
+func init() { registerList(jobList) }
+
+func (s *server) jobShow(c *fiber.Ctx, j domain.Job) error {
+	company, err := publicParent(c, s.store, kind.Company, j.CompanyID)
 	if err != nil {
 		return err
-	}
-	if company.Status != domain.StatusPublished && !isPreview(c) {
-		return fiber.ErrNotFound
 	}
 	more, err := s.store.Jobs(c.UserContext(), store.JobFilter{CompanyID: j.CompanyID, Paging: store.Paging{PerPage: 6}})
 	if err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/i18n"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 	"hoptac/internal/vn"
 )
@@ -17,6 +19,32 @@ import (
 // The cooperation ledger's public pages: /hop-tac (what was promised, how
 // far it is, what changed since a date), a commitment's page and the
 // timeline's Atom feed.
+
+func init() {
+	registerPages("commitment", func(s *server) kindPages {
+		return kindPages{list: s.cooperation, show: showOf(s, kind.Commitment, s.commitmentShow),
+			api: apiOf(s.store.Commitments, s.commitmentFilter), apiParams: []apiParam{
+				{"policy_id", "Chương trình hợp tác (mã số).", "integer", ""},
+				{"lead", "Thành phố chủ trì.", "string", "cities"}, {"progress", "Tiến độ.", "string", "progresses"},
+			},
+			feeds: func(l *loc) []feedLink {
+				return []feedLink{{Title: l.T("feed.cooperation"), URL: "/feeds/hop-tac.atom"}}
+			},
+			form: commitmentForm,
+		}
+	})
+}
+
+// commitmentFilter reads the commitments' filters: the cooperation page
+// lists them all, the API can narrow them to a program, a city, a progress.
+func (s *server) commitmentFilter(p *params) store.CommitmentFilter {
+	return store.CommitmentFilter{
+		Paging:   store.Paging{Page: p.page()},
+		PolicyID: p.id("policy_id", "Chương trình"),
+		Lead:     p.code("lead", "Thành phố chủ trì", s.catalog.IsCity),
+		Progress: p.option("progress", "Tiến độ", domain.Progresses),
+	}
+}
 
 // today is the calendar day in Vietnam by the server's clock (which tests
 // fix), as a date: derived statuses and "ended" are computed from it.
@@ -116,6 +144,8 @@ func (s *server) timeline(c *fiber.Ctx, since *time.Time, limit int) ([]timeline
 	return out, nil
 }
 
+// cooperation shows the cooperation program(s): each commitment with its
+// progress, updates and reviews — what was promised and what was done.
 func (s *server) cooperation(c *fiber.Ctx) error {
 	p := newParams(c)
 	since := sinceParam(p, "tu-ngay")
@@ -137,18 +167,24 @@ func (s *server) cooperation(c *fiber.Ctx) error {
 	})
 }
 
-func (s *server) commitmentShow(c *fiber.Ctx) error {
-	m, done, err := loadPublic(c, "commitment", s.store.Commitment,
-		func(x *domain.Commitment) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
-	program, err := s.store.Policy(c.UserContext(), m.PolicyID)
+// programTasks adds a cooperation program's tasks to its page's data.
+func (s *server) programTasks(ctx context.Context, data fiber.Map, programID int64) error {
+	commitments, err := s.store.Commitments(ctx, store.CommitmentFilter{PolicyID: programID, Paging: store.Paging{PerPage: store.MaxPerPage}})
 	if err != nil {
 		return err
 	}
-	if program.Status != domain.StatusPublished && !isPreview(c) {
-		return fiber.ErrNotFound
+	views := make([]commitmentView, len(commitments.Items))
+	for i, m := range commitments.Items {
+		views[i] = s.viewCommitment(m, s.today())
+	}
+	data["Commitments"] = views
+	return nil
+}
+
+func (s *server) commitmentShow(c *fiber.Ctx, m domain.Commitment) error {
+	program, err := publicParent(c, s.store, kind.Policy, m.PolicyID)
+	if err != nil {
+		return err
 	}
 	return s.render(c, "commitments/show", m.Title, "commitment", fiber.Map{
 		"Commitment": s.viewCommitment(m, s.today()), "Program": program})
@@ -219,4 +255,51 @@ func (s *server) apiLedgerSummary(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"summary": all, "as_of": s.today().Format(time.DateOnly)})
+}
+
+// ledgerChart is the ledger's summary by lead city, from the same function
+// /hop-tac uses.
+func (s *server) ledgerChart(c *fiber.Ctx) (ledgerFigures, error) {
+	cs, err := s.store.PublicLedger(c.UserContext())
+	if err != nil {
+		return ledgerFigures{}, err
+	}
+	today := s.today()
+	groups := []struct {
+		label string
+		keep  func(lead string) bool
+	}{{"Tất cả nhiệm vụ", func(string) bool { return true }}}
+	for _, ci := range s.catalog.Cities {
+		code := ci.Code
+		groups = append(groups, struct {
+			label string
+			keep  func(string) bool
+		}{ci.ShortVI + " chủ trì", func(lead string) bool { return lead == code }})
+	}
+	groups = append(groups, struct {
+		label string
+		keep  func(string) bool
+	}{"Hai thành phố cùng chủ trì", func(lead string) bool { return lead == domain.Both }})
+	ch := chart{ID: "ledger", Title: "Tiến độ các nhiệm vụ hợp tác", Caption: "Số nhiệm vụ theo tình trạng (quá hạn: đã qua thời hạn mà chưa hoàn thành) và tỷ lệ trên tổng số nhiệm vụ của nhóm, làm tròn.",
+		Measures: []measure{{ID: "tasks", Label: "Nhiệm vụ"}, {ID: "share", Label: "Tỷ lệ", Percent: true}}}
+	sums := make([]domain.LedgerSummary, len(groups))
+	for i, g := range groups {
+		var sub []domain.Commitment
+		for _, m := range cs {
+			if g.keep(m.Lead) {
+				sub = append(sub, m)
+			}
+		}
+		sums[i] = domain.Summarize(sub, today)
+		ch.Columns = append(ch.Columns, g.label)
+	}
+	for _, o := range domain.DerivedStatuses {
+		row := chartRow{Key: o.Code, Label: o.Label, Values: zeros(len(groups), 2)}
+		for i := range groups {
+			sh := sums[i].Of(o.Code)
+			row.Values[i][0], row.Values[i][1] = int64(sh.Count), int64(sh.Percent)
+		}
+		ch.Rows = append(ch.Rows, row)
+	}
+	return ledgerFigures{chart: ch, all: sums[0]}, nil
 }

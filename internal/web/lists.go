@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
@@ -32,14 +33,37 @@ type filterField struct {
 	Column string
 }
 
-// listSpec is what one kind's list page needs.
+// listSpec is what one kind's list page needs, and the rest of the kind's
+// pages (registerList).
 type listSpec[F, T any] struct {
-	kind        string
+	kind        *kind.Kind[T]
 	search      string // message id of the keyword box's label
 	placeholder string // message id, optional
 	fields      []filterField
 	load        func(*store.Store, context.Context, F) (store.List[T], error)
 	item        func(*server, *loc, T) listItem
+	// show draws an entry's page (showOf); api are the read API's list
+	// filters (the same as the page's, read by filterOf); form is the
+	// kind's own part of its back-office form, if any.
+	show func(*server, *fiber.Ctx, T) error
+	api  []apiParam
+	form formPart
+}
+
+// registerList registers the pages of a kind with a list page: the read
+// API reads each list's filters from the same spec.
+func registerList[F any, PF interface {
+	*F
+	Pager() *store.Paging
+}, T any](lp listSpec[F, T]) {
+	registerPages(lp.kind.Type().Name, func(s *server) kindPages {
+		load := func(ctx context.Context, f F) (store.List[T], error) { return lp.load(s.store, ctx, f) }
+		return kindPages{
+			list: lp.handler(s), show: showOf(s, lp.kind, func(c *fiber.Ctx, e T) error { return lp.show(s, c, e) }),
+			api: apiOf[F, PF](load, func(p *params) F { return lp.filterOf(s, p) }), apiParams: lp.api,
+			form: lp.form,
+		}
+	})
 }
 
 // filterValues are the valid values of a list's filters, by name.
@@ -114,9 +138,9 @@ func (lp listSpec[F, T]) handler(s *server) fiber.Handler {
 		for i, x := range list.Items {
 			entries[i] = lp.item(s, l, x)
 		}
-		kind := lp.kind
-		return s.render(c, "list", l.T("list."+kind+".title"), kind, fiber.Map{
-			"Kind": kind, "Q": q, "SearchLabel": l.T(lp.search), "Placeholder": optT(l, lp.placeholder),
+		name := lp.kind.Type().Name
+		return s.render(c, "list", l.T("list."+name+".title"), name, fiber.Map{
+			"Kind": name, "Q": q, "SearchLabel": l.T(lp.search), "Placeholder": optT(l, lp.placeholder),
 			"Filters": views, "Chips": chips, "Active": len(vals) - 1, // q is not counted
 			"List":  list,
 			"Items": entries, "Problems": p.Problems, "OwnSearch": true,
@@ -265,11 +289,3 @@ func sortFilter(empty string, pairs ...string) filterField {
 		return out
 	}}
 }
-
-// The read API (api.go) reads each list's filters from the same spec.
-func (s *server) jobFilter(p *params) store.JobFilter         { return jobList.filterOf(s, p) }
-func (s *server) companyFilter(p *params) store.CompanyFilter { return companyList.filterOf(s, p) }
-func (s *server) schoolFilter(p *params) store.SchoolFilter   { return schoolList.filterOf(s, p) }
-func (s *server) programFilter(p *params) store.ProgramFilter { return programList.filterOf(s, p) }
-func (s *server) policyFilter(p *params) store.PolicyFilter   { return policyList.filterOf(s, p) }
-func (s *server) projectFilter(p *params) store.ProjectFilter { return projectList.filterOf(s, p) }

@@ -17,52 +17,11 @@ import (
 
 type obj = map[string]any
 
-// apiParam is one query parameter of a list: the list page's filters.
+// apiParam is one query parameter of a list: the list page's filters, as
+// each kind's pages give them (kindPages.apiParams); every list also takes
+// page, per_page and updated_since.
 type apiParam struct {
 	name, doc, typ, codes string
-}
-
-// listParams are each kind's list filters, as its page's filter function
-// reads them (jobFilter, …); every list also takes page, per_page and
-// updated_since.
-var listParams = map[string][]apiParam{
-	"job": {
-		{"q", "Từ khóa (mọi từ phải có trong tin).", "string", ""},
-		{"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
-		{"occupation", "Nhóm nghề.", "string", "occupations"}, {"industry", "Ngành của doanh nghiệp.", "string", "industries"},
-		{"employment_type", "Hình thức làm việc.", "string", "employment_types"},
-		{"education", "Trình độ của người tìm việc: tin yêu cầu không cao hơn.", "string", "education"},
-		{"wage_min", "Lương từ (đồng/tháng).", "integer", ""},
-		{"priority_group", "Nhóm ưu tiên.", "string", "priority_groups"},
-		{"expired", "1: gồm cả tin đã hết hạn (mặc định chỉ tin còn hạn).", "string", ""},
-	},
-	"company": {
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
-		{"industry", "Ngành.", "string", "industries"}, {"hiring", "1: chỉ doanh nghiệp đang tuyển.", "string", ""},
-	},
-	"school": {
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
-		{"kind", "Loại hình.", "string", "school_kinds"}, {"ownership", "Hình thức sở hữu.", "string", "ownerships"},
-		{"level", "Có ngành đào tạo trình độ này.", "string", "program_levels"},
-		{"seeks_partners", "1: chỉ trường đang tìm đối tác.", "string", ""},
-	},
-	"program": {
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
-		{"level", "Trình độ đào tạo.", "string", "program_levels"}, {"mode", "Hình thức đào tạo.", "string", "study_modes"},
-		{"tuition_max", "Học phí tối đa (đồng/khóa).", "integer", ""},
-	},
-	"policy": {
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
-		{"kind", "Loại văn bản.", "string", "policy_kinds"}, {"field", "Lĩnh vực.", "string", "policy_fields"},
-	},
-	"project": {
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
-		{"kind", "Loại dự án.", "string", "project_kinds"}, {"stage", "Giai đoạn.", "string", "project_stages"},
-	},
-	"commitment": {
-		{"policy_id", "Chương trình hợp tác (mã số).", "integer", ""},
-		{"lead", "Thành phố chủ trì.", "string", "cities"}, {"progress", "Tiến độ.", "string", "progresses"},
-	},
 }
 
 // searchParams are /api/v1/search's (searchQuery).
@@ -230,7 +189,7 @@ func (s *server) openAPIDocument(base string) obj {
 				"pages":    obj{"type": []string{"integer", "null"}}, "items": obj{"type": "array", "items": ref(name)},
 				"next": obj{"type": []string{"string", "null"}, "format": "uri", "description": "Trang sau theo con trỏ after; null ở trang cuối."}}}
 		paths["/api/v1/"+t.Plural] = obj{"get": obj{"operationId": "list" + name, "summary": t.LabelVI + " đã công bố, theo bộ lọc của trang " + t.Path + ".",
-			"parameters": append(paramList(listParams[t.Name]), paging...),
+			"parameters": append(paramList(s.pages[t.Name].apiParams), paging...),
 			"responses":  obj{"200": response("Một trang, xếp theo mã số.", ref(name+"List")), "400": errorResponse}}}
 		paths["/api/v1/"+t.Plural+"/{id}"] = obj{"get": obj{"operationId": "get" + name, "summary": "Một mục " + t.LabelVI + ".",
 			"parameters": []obj{{"name": "id", "in": "path", "required": true, "schema": obj{"type": "integer", "minimum": 1}}},

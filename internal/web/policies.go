@@ -4,11 +4,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
 var policyList = listSpec[store.PolicyFilter, domain.Policy]{
-	kind: "policy", search: "filter.policy_q",
+	kind: kind.Policy, search: "filter.policy_q",
 	fields: []filterField{
 		cityFilter,
 		optionFilter("kind", "policy_kind", "filter.policy_kind", "filter.all"),
@@ -16,25 +17,22 @@ var policyList = listSpec[store.PolicyFilter, domain.Policy]{
 	},
 	load: (*store.Store).Policies,
 	item: (*server).policyItem,
+	show: (*server).policyShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		{"kind", "Loại văn bản.", "string", "policy_kinds"}, {"field", "Lĩnh vực.", "string", "policy_fields"},
+	},
+	form: policyForm,
 }
 
-func (s *server) policyShow(c *fiber.Ctx) error {
-	po, done, err := loadPublic(c, "policy", s.store.Policy,
-		func(x *domain.Policy) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
+func init() { registerList(policyList) }
+
+func (s *server) policyShow(c *fiber.Ctx, po domain.Policy) error {
 	data := fiber.Map{"Policy": po}
 	if po.Kind == "program" {
-		commitments, err := s.store.Commitments(c.UserContext(), store.CommitmentFilter{PolicyID: po.ID, Paging: store.Paging{PerPage: store.MaxPerPage}})
-		if err != nil {
+		if err := s.programTasks(c.UserContext(), data, po.ID); err != nil {
 			return err
 		}
-		views := make([]commitmentView, len(commitments.Items))
-		for i, m := range commitments.Items {
-			views[i] = s.viewCommitment(m, s.today())
-		}
-		data["Commitments"] = views
 	}
 	return s.render(c, "policies/show", po.Title, "policy", data)
 }
@@ -58,7 +56,7 @@ func (s *server) policyItem(l *loc, po domain.Policy) listItem {
 }
 
 var projectList = listSpec[store.ProjectFilter, domain.Project]{
-	kind: "project", search: "filter.keyword",
+	kind: kind.Project, search: "filter.keyword",
 	fields: []filterField{
 		cityFilter,
 		optionFilter("kind", "project_kind", "filter.project_kind", "filter.all"),
@@ -66,14 +64,16 @@ var projectList = listSpec[store.ProjectFilter, domain.Project]{
 	},
 	load: (*store.Store).Projects,
 	item: (*server).projectItem,
+	show: (*server).projectShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		{"kind", "Loại dự án.", "string", "project_kinds"}, {"stage", "Giai đoạn.", "string", "project_stages"},
+	},
 }
 
-func (s *server) projectShow(c *fiber.Ctx) error {
-	pr, done, err := loadPublic(c, "project", s.store.Project,
-		func(x *domain.Project) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
+func init() { registerList(projectList) }
+
+func (s *server) projectShow(c *fiber.Ctx, pr domain.Project) error {
 	return s.render(c, "projects/show", pr.Title, "project", fiber.Map{"Project": pr})
 }
 

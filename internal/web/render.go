@@ -213,30 +213,21 @@ func newSelectBox(pairs ...any) (selectBox, error) {
 	if len(pairs)%2 != 0 {
 		return b, errors.New("selectBox: odd number of arguments")
 	}
+	texts := map[string]*string{"id": &b.ID, "name": &b.Name, "label": &b.Label, "hint": &b.Hint,
+		"error": &b.Error, "empty": &b.Empty, "selected": &b.Selected}
 	for i := 0; i < len(pairs); i += 2 {
 		key, _ := pairs[i].(string)
 		val := pairs[i+1]
 		var ok bool
-		switch key {
-		case "id":
-			b.ID, ok = stringOf(val)
-		case "name":
-			b.Name, ok = stringOf(val)
-		case "label":
-			b.Label, ok = stringOf(val)
-		case "hint":
-			b.Hint, ok = stringOf(val)
-		case "error":
-			b.Error, ok = stringOf(val)
-		case "empty":
-			b.Empty, ok = stringOf(val)
-		case "selected":
-			b.Selected, ok = stringOf(val)
-		case "optional":
+		text, isText := texts[key]
+		switch {
+		case isText:
+			*text, ok = stringOf(val)
+		case key == "optional":
 			b.Optional, ok = val.(bool)
-		case "options":
+		case key == "options":
 			b.Options, ok = val.(domain.Options)
-		case "groups":
+		case key == "groups":
 			b.Groups, ok = val.([]optionGroup)
 		default:
 			return b, fmt.Errorf("selectBox: unknown key %q", key)

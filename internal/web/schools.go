@@ -6,11 +6,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoptac/internal/domain"
+	"hoptac/internal/kind"
 	"hoptac/internal/store"
 )
 
 var schoolList = listSpec[store.SchoolFilter, domain.School]{
-	kind: "school", search: "filter.school_q",
+	kind: kind.School, search: "filter.school_q",
 	fields: []filterField{
 		cityFilter, wardFilter,
 		optionFilter("kind", "school_kind", "filter.school_kind", "filter.all"),
@@ -20,14 +21,18 @@ var schoolList = listSpec[store.SchoolFilter, domain.School]{
 	},
 	load: (*store.Store).Schools,
 	item: (*server).schoolItem,
+	show: (*server).schoolShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		{"kind", "Loại hình.", "string", "school_kinds"}, {"ownership", "Hình thức sở hữu.", "string", "ownerships"},
+		{"level", "Có ngành đào tạo trình độ này.", "string", "program_levels"},
+		{"seeks_partners", "1: chỉ trường đang tìm đối tác.", "string", ""},
+	},
 }
 
-func (s *server) schoolShow(c *fiber.Ctx) error {
-	sc, done, err := loadPublic(c, "school", s.store.School,
-		func(x *domain.School) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
+func init() { registerList(schoolList) }
+
+func (s *server) schoolShow(c *fiber.Ctx, sc domain.School) error {
 	programs, err := s.store.Programs(c.UserContext(), store.ProgramFilter{SchoolID: sc.ID, Paging: store.Paging{PerPage: store.MaxPerPage}})
 	if err != nil {
 		return err
@@ -54,7 +59,7 @@ func (s *server) schoolItem(l *loc, sc domain.School) listItem {
 }
 
 var programList = listSpec[store.ProgramFilter, domain.Program]{
-	kind: "program", search: "filter.program_q", placeholder: "list.program.placeholder",
+	kind: kind.Program, search: "filter.program_q", placeholder: "list.program.placeholder",
 	fields: []filterField{
 		cityFilter,
 		optionFilter("level", "level", "filter.level", "filter.all"),
@@ -64,20 +69,20 @@ var programList = listSpec[store.ProgramFilter, domain.Program]{
 	},
 	load: (*store.Store).Programs,
 	item: (*server).programItem,
+	show: (*server).programShow,
+	api: []apiParam{
+		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		{"level", "Trình độ đào tạo.", "string", "program_levels"}, {"mode", "Hình thức đào tạo.", "string", "study_modes"},
+		{"tuition_max", "Học phí tối đa (đồng/khóa).", "integer", ""},
+	},
 }
 
-func (s *server) programShow(c *fiber.Ctx) error {
-	pr, done, err := loadPublic(c, "program", s.store.Program,
-		func(x *domain.Program) *domain.Meta { return &x.Meta }, nil)
-	if done || err != nil {
-		return err
-	}
-	school, err := s.store.School(c.UserContext(), pr.SchoolID)
+func init() { registerList(programList) }
+
+func (s *server) programShow(c *fiber.Ctx, pr domain.Program) error {
+	school, err := publicParent(c, s.store, kind.School, pr.SchoolID)
 	if err != nil {
 		return err
-	}
-	if school.Status != domain.StatusPublished && !isPreview(c) {
-		return fiber.ErrNotFound
 	}
 	l := s.loc(c)
 	path, err := s.programPathway(c.UserContext(), l, pr)

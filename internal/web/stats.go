@@ -199,53 +199,6 @@ type ledgerFigures struct {
 	all   domain.LedgerSummary
 }
 
-// ledgerChart is the ledger's summary by lead city, from the same function
-// /hop-tac uses.
-func (s *server) ledgerChart(c *fiber.Ctx) (ledgerFigures, error) {
-	cs, err := s.store.PublicLedger(c.UserContext())
-	if err != nil {
-		return ledgerFigures{}, err
-	}
-	today := s.today()
-	groups := []struct {
-		label string
-		keep  func(lead string) bool
-	}{{"Tất cả nhiệm vụ", func(string) bool { return true }}}
-	for _, ci := range s.catalog.Cities {
-		code := ci.Code
-		groups = append(groups, struct {
-			label string
-			keep  func(string) bool
-		}{ci.ShortVI + " chủ trì", func(lead string) bool { return lead == code }})
-	}
-	groups = append(groups, struct {
-		label string
-		keep  func(string) bool
-	}{"Hai thành phố cùng chủ trì", func(lead string) bool { return lead == domain.Both }})
-	ch := chart{ID: "ledger", Title: "Tiến độ các nhiệm vụ hợp tác", Caption: "Số nhiệm vụ theo tình trạng (quá hạn: đã qua thời hạn mà chưa hoàn thành) và tỷ lệ trên tổng số nhiệm vụ của nhóm, làm tròn.",
-		Measures: []measure{{ID: "tasks", Label: "Nhiệm vụ"}, {ID: "share", Label: "Tỷ lệ", Percent: true}}}
-	sums := make([]domain.LedgerSummary, len(groups))
-	for i, g := range groups {
-		var sub []domain.Commitment
-		for _, m := range cs {
-			if g.keep(m.Lead) {
-				sub = append(sub, m)
-			}
-		}
-		sums[i] = domain.Summarize(sub, today)
-		ch.Columns = append(ch.Columns, g.label)
-	}
-	for _, o := range domain.DerivedStatuses {
-		row := chartRow{Key: o.Code, Label: o.Label, Values: zeros(len(groups), 2)}
-		for i := range groups {
-			sh := sums[i].Of(o.Code)
-			row.Values[i][0], row.Values[i][1] = int64(sh.Count), int64(sh.Percent)
-		}
-		ch.Rows = append(ch.Rows, row)
-	}
-	return ledgerFigures{chart: ch, all: sums[0]}, nil
-}
-
 // cell writes a figure as the table shows it.
 func (m measure) cell(v int64) string {
 	switch {

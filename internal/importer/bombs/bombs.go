@@ -55,30 +55,33 @@ type gen struct {
 // Write writes the bombs into dir: every one, or those whose file name
 // ends with one of suffixes (".xlsx").
 func Write(dir string, suffixes ...string) ([]Bomb, error) {
-	out := make([]Bomb, 0, len(gens))
-	for _, g := range gens {
-		if !endsWithAny(g.b.Name, suffixes) {
-			continue
-		}
-		g.b.Path = filepath.Join(dir, g.b.Name)
+	return each(dir, suffixes, func(g gen) error {
 		if err := g.write(g.b.Path); err != nil {
-			return nil, fmt.Errorf("write %s: %w", g.b.Name, err)
+			return fmt.Errorf("write %s: %w", g.b.Name, err)
 		}
-		out = append(out, g.b)
-	}
-	return out, nil
+		return nil
+	})
 }
 
 // List returns the bombs Write wrote into dir (by another process), with
 // the same suffixes.
 func List(dir string, suffixes ...string) ([]Bomb, error) {
+	return each(dir, suffixes, func(g gen) error {
+		_, err := os.Stat(g.b.Path)
+		return err
+	})
+}
+
+// each runs do for every bomb whose name ends with one of suffixes (all
+// when none), its path in dir, and returns them.
+func each(dir string, suffixes []string, do func(gen) error) ([]Bomb, error) {
 	out := make([]Bomb, 0, len(gens))
 	for _, g := range gens {
 		if !endsWithAny(g.b.Name, suffixes) {
 			continue
 		}
 		g.b.Path = filepath.Join(dir, g.b.Name)
-		if _, err := os.Stat(g.b.Path); err != nil {
+		if err := do(g); err != nil {
 			return nil, err
 		}
 		out = append(out, g.b)
