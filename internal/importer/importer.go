@@ -119,7 +119,16 @@ type Options struct {
 	Workers int
 	// Limits bound the file; those left at zero take DefaultLimits.
 	Limits Limits
+	// AnalyzeAfter is how many created or updated rows make the import
+	// refresh the planner's statistics when it ends; 0 means
+	// DefaultAnalyzeAfter.
+	AnalyzeAfter int
 }
+
+// DefaultAnalyzeAfter: until autovacuum gets to a table (if it runs), the
+// planner plans on the rows it saw before a big import: the search
+// triggers' cached plans and the lists' counts then scan whole tables.
+const DefaultAnalyzeAfter = 1000
 
 // Action is what happened (or, in a dry run, would happen) to a row.
 type Action string
@@ -344,7 +353,13 @@ func importFrom(ctx context.Context, st *store.Store, r io.Reader, size int64, f
 	if err == nil {
 		err = run.fatal
 	}
-	return run.report(), err
+	rep := run.report()
+	if !opts.DryRun && rep.Created+rep.Updated >= positiveOr(opts.AnalyzeAfter, DefaultAnalyzeAfter) {
+		// What was written stays written: stale statistics only slow
+		// reads down, so a failure here does not fail the import.
+		_ = st.AnalyzeEntries(ctx)
+	}
+	return rep, err
 }
 
 func (s *src) read(ctx context.Context, in io.Reader, format Format, def handler) error {

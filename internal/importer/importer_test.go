@@ -704,3 +704,28 @@ func TestApplyForm(t *testing.T) {
 		t.Error("ApplyForm with the wrong entity: no error")
 	}
 }
+
+// TestImportAnalyzesAfterABigImport: an import that writes at least
+// AnalyzeAfter rows refreshes the planner's statistics (pg_class.reltuples
+// stays -1 until a table is first analysed); a smaller one leaves them.
+func TestImportAnalyzesAfterABigImport(t *testing.T) {
+	t.Parallel()
+	reltuples := func(st *store.Store) float64 {
+		t.Helper()
+		var n float64
+		if err := st.DB().Get(&n, `SELECT reltuples FROM pg_class WHERE oid = 'jobs'::regclass`); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	small := testenv.Store(t)
+	importDataset(t, small, importer.CSV, importer.Options{})
+	if n := reltuples(small); n >= 0 {
+		t.Errorf("files of one row (below %d) analysed the tables: reltuples %v", importer.DefaultAnalyzeAfter, n)
+	}
+	big := testenv.Store(t)
+	importDataset(t, big, importer.CSV, importer.Options{AnalyzeAfter: 1}) // a file per type, a row each
+	if n := reltuples(big); n < 1 {
+		t.Errorf("after an import of AnalyzeAfter rows, reltuples of jobs = %v, want the rows counted", n)
+	}
+}
