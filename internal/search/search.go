@@ -158,6 +158,15 @@ func (e *Engine) EnsureIndex(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("update settings of %s: %w", e.index, err)
 	}
+	if err := e.wait(ctx, info); err != nil {
+		return err
+	}
+	// The portal never searches facet values (/facet-search): not building
+	// their index makes every document cheaper to index. Settings cannot
+	// say false (the client omits it), so it is its own call.
+	if info, err = e.admin.Index(e.index).UpdateFacetSearch(ctx, false); err != nil {
+		return fmt.Errorf("turn facet search off on %s: %w", e.index, err)
+	}
 	return e.wait(ctx, info)
 }
 
