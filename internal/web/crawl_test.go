@@ -395,6 +395,15 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 		t.Errorf("%s has no JSON-LD", path)
 		return
 	}
+	checkJobPostingText(path, j, ld, fail)
+	checkJobPostingDates(j, ld, fail)
+	checkJobPostingEmployer(j, ld, fail)
+	checkJobPostingEducation(ld, fail)
+	checkJobPostingSalary(j, ld, fail)
+}
+
+// checkJobPostingText: the type, title, description and URL of the posting.
+func checkJobPostingText(path string, j domain.Job, ld map[string]any, fail func(string, any)) {
 	if at(ld, "@context") != "https://schema.org" || at(ld, "@type") != "JobPosting" {
 		fail("@context/@type", ld["@type"])
 	}
@@ -407,6 +416,11 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 	if at(ld, "url") != publicURL+path {
 		fail("url", at(ld, "url"))
 	}
+}
+
+// checkJobPostingDates: datePosted is a date; validThrough is the deadline,
+// still to come.
+func checkJobPostingDates(j domain.Job, ld map[string]any, fail func(string, any)) {
 	if d, _ := at(ld, "datePosted").(string); d == "" {
 		fail("datePosted", d)
 	} else if _, err := time.Parse("2006-01-02", d); err != nil {
@@ -418,6 +432,11 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 			fail("validThrough", v)
 		}
 	}
+}
+
+// checkJobPostingEmployer: employment type, hiring organization, place,
+// identifier, openings and occupation.
+func checkJobPostingEmployer(j domain.Job, ld map[string]any, fail func(string, any)) {
 	switch at(ld, "employmentType") {
 	case "FULL_TIME", "PART_TIME", "TEMPORARY", "CONTRACTOR":
 	default:
@@ -439,6 +458,10 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 	if s, _ := at(ld, "occupationalCategory").(string); s == "" {
 		fail("occupationalCategory", s)
 	}
+}
+
+// checkJobPostingEducation: "no requirements" or a credential.
+func checkJobPostingEducation(ld map[string]any, fail func(string, any)) {
 	switch e := at(ld, "educationRequirements").(type) {
 	case string:
 		if e != "no requirements" {
@@ -451,6 +474,10 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 	default:
 		fail("educationRequirements", e)
 	}
+}
+
+// checkJobPostingSalary: a monthly amount in VND, none for a negotiable wage.
+func checkJobPostingSalary(j domain.Job, ld map[string]any, fail func(string, any)) {
 	if j.WageMin == nil && j.WageMax == nil {
 		if at(ld, "baseSalary") != nil {
 			fail("baseSalary of a negotiable wage", at(ld, "baseSalary"))
