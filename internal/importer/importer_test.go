@@ -473,6 +473,24 @@ func TestImportAllTypes(t *testing.T) {
 	sameRejections(t, "all types", res.rejected, []rejection{
 		{"commitment", 10, "program_external_id", "Mục “CS-1” là chính sách, không phải một chương trình hợp tác."},
 	})
+	checkImportedDrafts(t, st)
+	checkImportedValues(t, st, tax)
+
+	audits := count(t, st, `SELECT count(*) FROM audit_log`)
+	rep, err = importer.Import(ctx, st, strings.NewReader(data), importer.JSONL, importer.Options{})
+	if err != nil || rep.Unchanged != 9 || rep.Created+rep.Updated != 0 {
+		t.Errorf("re-import = %+v, %v; want 9 unchanged", rep, err)
+	}
+	checkCommitmentCSVUpdatesOnce(t, st)
+	if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits+1 {
+		t.Errorf("%d audit rows written, want 1 (the commitment update)", got-audits)
+	}
+}
+
+// checkImportedDrafts: each entry of TestImportAllTypes is a draft of the
+// department competent for it.
+func checkImportedDrafts(t *testing.T, st *store.Store) {
+	t.Helper()
 	for _, c := range []struct{ table, key, dept string }{
 		{"policies", "CT-2024", "hcm-sonv"}, {"policies", "CS-1", "hcm-sogddt"}, {"policies", "CS-2", "cantho-soyt"},
 		{"jobs", "J-1", "hcm-sonv"}, {"schools", "TR-1", "cantho-sogddt"}, {"programs", "NG-1", "cantho-sogddt"},
@@ -482,6 +500,12 @@ func TestImportAllTypes(t *testing.T) {
 			t.Errorf("%s %s: not a draft of %s", c.table, c.key, c.dept)
 		}
 	}
+}
+
+// checkImportedValues: the cells of TestImportAllTypes were read as meant
+// (a ward by name, "1,200", "8.000.000 đ", "Thỏa thuận", "Thời vụ").
+func checkImportedValues(t *testing.T, st *store.Store, tax string) {
+	t.Helper()
 	c, err := st.CompanyByTaxCode(ctx, tax)
 	if err != nil || c.WardCode == nil || *c.WardCode != "27457" || c.Employees == nil || *c.Employees != 1200 {
 		t.Errorf("company = %+v, %v; want ward 27457 (Tân Tạo), 1200 employees", c, err)
@@ -494,24 +518,19 @@ func TestImportAllTypes(t *testing.T) {
 	if err != nil || m.Lead != "both" || len(m.Departments) != 2 || m.Weight == nil || *m.Weight != 2 {
 		t.Errorf("commitment = %+v, %v", m, err)
 	}
+}
 
-	audits := count(t, st, `SELECT count(*) FROM audit_log`)
-	rep, err = importer.Import(ctx, st, strings.NewReader(data), importer.JSONL, importer.Options{})
-	if err != nil || rep.Unchanged != 9 || rep.Created+rep.Updated != 0 {
-		t.Errorf("re-import = %+v, %v; want 9 unchanged", rep, err)
-	}
-
-	// The same commitment from a spreadsheet: one more responsible body.
+// checkCommitmentCSVUpdatesOnce: the same commitment from a spreadsheet,
+// with one more responsible body, updates it once and then is unchanged.
+func checkCommitmentCSVUpdatesOnce(t *testing.T, st *store.Store) {
+	t.Helper()
 	commitments := "external_id,program_external_id,title,lead,progress,due_on,sort_order,departments,weight\n" +
 		`NV-1,CT-2024,Tổ chức sàn giao dịch việc làm,both,in_progress,31/12/2025,1,hcm-sonv;cantho-sonv;cantho-sogddt,2` + "\n"
 	for i, want := range []string{"updated", "unchanged"} {
-		rep, err = importer.Import(ctx, st, strings.NewReader(commitments), importer.CSV, importer.Options{Type: "commitments"})
+		rep, err := importer.Import(ctx, st, strings.NewReader(commitments), importer.CSV, importer.Options{Type: "commitments"})
 		if err != nil || (want == "updated") != (rep.Updated == 1) || (want == "unchanged") != (rep.Unchanged == 1) || len(rep.Rejected) > 0 {
 			t.Errorf("commitments CSV import %d = %+v, %v; want %s", i+1, rep, err, want)
 		}
-	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits+1 {
-		t.Errorf("%d audit rows written, want 1 (the commitment update)", got-audits)
 	}
 }
 
