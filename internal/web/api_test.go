@@ -47,7 +47,20 @@ func TestAPIEntriesAreThePublicOnes(t *testing.T) {
 	t.Parallel()
 	st, w := publicWorld(t)
 	app := newApp(t, st, withDeps(web.Deps{PublicURL: "https://hoptac.example.vn"}))
+	checkAPIJobList(t, app, w)
+	checkAPIJob(t, app, w)
+	checkAPINonPublic(t, app, w)
+	var wards struct {
+		Items []kind.Code `json:"items"`
+	}
+	if r := getJSON(t, app, "/api/v1/codes/wards", &wards); r.status != http.StatusOK || len(wards.Items) < 100 {
+		t.Errorf("GET /api/v1/codes/wards = %d with %d wards", r.status, len(wards.Items))
+	}
+}
 
+// checkAPIJobList: the published job and the expired one, no other.
+func checkAPIJobList(t *testing.T, app *fiber.App, w world) {
+	t.Helper()
 	var jobs apiList
 	if r := getJSON(t, app, "/api/v1/jobs?expired=1", &jobs); r.status != http.StatusOK {
 		t.Fatalf("GET /api/v1/jobs = %d %s", r.status, r.body)
@@ -59,6 +72,11 @@ func TestAPIEntriesAreThePublicOnes(t *testing.T) {
 	if jobs.Total != 2 || !ids[float64(w.job.ID)] || !ids[float64(w.old.ID)] || ids[float64(w.draftJob.ID)] || ids[float64(w.archivedJob.ID)] {
 		t.Errorf("jobs list = total %d ids %v; want the published job and the expired one", jobs.Total, ids)
 	}
+}
+
+// checkAPIJob: a job with its codes labelled and its company linked.
+func checkAPIJob(t *testing.T, app *fiber.App, w world) {
+	t.Helper()
 	var job map[string]any
 	if r := getJSON(t, app, "/api/v1/jobs/"+itoa(w.job.ID), &job); r.status != http.StatusOK {
 		t.Fatalf("GET job = %d %s", r.status, r.body)
@@ -73,7 +91,12 @@ func TestAPIEntriesAreThePublicOnes(t *testing.T) {
 	if u, _ := job["url"].(string); !strings.HasPrefix(u, "https://hoptac.example.vn/viec-lam/"+itoa(w.job.ID)+"-") {
 		t.Errorf("job url = %q; want its absolute page URL", u)
 	}
+}
 
+// checkAPINonPublic: an archived entry says gone, with its public reason;
+// drafts and unknown ids are 404; archived entries are in no list.
+func checkAPINonPublic(t *testing.T, app *fiber.App, w world) {
+	t.Helper()
 	gone := get(t, app, "/api/v1/jobs/"+itoa(w.archivedJob.ID))
 	var g struct {
 		Gone   bool   `json:"gone"`
@@ -94,12 +117,6 @@ func TestAPIEntriesAreThePublicOnes(t *testing.T) {
 		if it["id"] == float64(w.archivedProject.ID) {
 			t.Errorf("the archived project is listed")
 		}
-	}
-	var wards struct {
-		Items []kind.Code `json:"items"`
-	}
-	if r := getJSON(t, app, "/api/v1/codes/wards", &wards); r.status != http.StatusOK || len(wards.Items) < 100 {
-		t.Errorf("GET /api/v1/codes/wards = %d with %d wards", r.status, len(wards.Items))
 	}
 }
 
