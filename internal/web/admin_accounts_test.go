@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"hoptac/internal/auth"
-	"hoptac/internal/testenv"
 )
 
 // TestAccountsInTheUI: an admin adds an account (temporary password shown
@@ -17,8 +16,7 @@ import (
 // an editor gets 403.
 func TestAccountsInTheUI(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	admin := newUser(t, st, "quan@hoptac.gov.vn", auth.RoleAdmin, "")
 	newUser(t, st, "bien@cantho.gov.vn", auth.RoleEditor, "cantho")
 	ed, edToken := signedIn(t, app, "bien@cantho.gov.vn")

@@ -18,8 +18,7 @@ import (
 // department and days, and admins (only) export it as CSV without names.
 func TestAuditLogLabelsFiltersAndExport(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	ed := newUser(t, st, "lan@cantho.gov.vn", auth.RoleEditor, "cantho")
 	newUser(t, st, "admin@hoptac.gov.vn", auth.RoleAdmin, "")
 	b, token := signedIn(t, app, "lan@cantho.gov.vn")

@@ -15,11 +15,8 @@ import (
 
 func TestCreateJobFormValidatesAndKeepsWhatWasTyped(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
+	st, b, token := canThoEditor(t, "an@cantho.gov.vn")
 	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
-	b, token := signedIn(t, app, "an@cantho.gov.vn")
 
 	form := url.Values{
 		"_csrf": {token}, "title": {"Công nhân chế biến thủy sản"}, "company_tax_code": {company.TaxCode},
@@ -81,8 +78,7 @@ func idFrom(t *testing.T, location string) int64 {
 
 func TestConcurrentEditIsAConflictAndTheFirstEditStays(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "binh@hcm.gov.vn", auth.RoleEditor, "hcm")
 	newUser(t, st, "chau@hcm.gov.vn", auth.RoleEditor, "hcm")
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"hoptac/internal/auth"
 	"hoptac/internal/testenv"
 )
 
@@ -45,10 +44,7 @@ func (b *browser) upload(path, token, filename, content string, fields map[strin
 
 func TestUploadPreviewsThenImportsOnConfirmation(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "an@cantho.gov.vn")
+	st, b, token := canThoEditor(t, "an@cantho.gov.vn")
 	good := testenv.TaxCode(t, 7000)
 	other := testenv.TaxCode(t, 8000)
 	csv := "\ufeffexternal_id;tax_code;name;industry;city;employees\n" +

@@ -180,8 +180,7 @@ func TestAPIRevalidatesAndAllowsOtherOrigins(t *testing.T) {
 // harvester's last visit, and no more.
 func TestAPIHarvestsIncrementally(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	co := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	a := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Thợ điện"})
 	b := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Thợ hàn"})

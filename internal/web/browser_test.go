@@ -136,8 +136,7 @@ func browse(t *testing.T) (context.Context, func(name string, actions ...chromed
 // it, publish, and find the job on the public site.
 func TestOfficialPublishesAJobInABrowser(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 7, "cantho", domain.StatusPublished)
 	base, ctx, step := inBrowser(t, app, 60*time.Second)

@@ -55,8 +55,7 @@ func editFormOf(body string) url.Values {
 // writes money, dated, by the department — and never who.
 func TestPublicHistoryShowsEachChangedField(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "chi@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 3, "cantho", domain.StatusPublished)
 	job := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Thợ điện công nghiệp", WageMin: testenv.Ptr(int64(9_000_000)),

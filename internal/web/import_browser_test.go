@@ -28,8 +28,7 @@ import (
 // published on the public site.
 func TestOfficialImportsJobsInABrowserWithoutJavaScript(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "khoa@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 9, "cantho", domain.StatusPublished)
 	base := serve(t, app)

@@ -4,19 +4,13 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"hoptac/internal/auth"
-	"hoptac/internal/testenv"
 )
 
 // TestUploadRefusalsAreVietnamese: a file the importer cannot read is
 // explained in Vietnamese; the English error stays in the log.
 func TestUploadRefusalsAreVietnamese(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	newUser(t, st, "lan@cantho.gov.vn", auth.RoleEditor, "cantho")
-	b, token := signedIn(t, app, "lan@cantho.gov.vn")
+	_, b, token := canThoEditor(t, "lan@cantho.gov.vn")
 	tests := []struct{ name, file, content, want string }{
 		{"a header naming no column", "viec-lam.csv", "mã;tên\n1;2\n", "Dòng tiêu đề của tệp không có cột nào"},
 		{"UTF-16", "companies.csv", "\xff\xfet\x00a\x00x\x00", "UTF-16"},

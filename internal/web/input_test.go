@@ -128,8 +128,7 @@ func TestDatabaseOutagePages(t *testing.T) {
 // TestFormsRefuseBadText: the back-office form refuses a 3 MB title, a NUL
 // and a javascript: link with a message on the field, and writes nothing.
 func TestFormsRefuseBadText(t *testing.T) {
-	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	st, app := emptyApp(t, healthStub(true))
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	b, token := signedIn(t, app, "an@cantho.gov.vn")

@@ -14,8 +14,7 @@ import (
 // are the same occupation in the same city.
 func TestJobPageTellsHowToApply(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	co := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	other := testenv.NewCompany(t, st, 2, "hcm", domain.StatusPublished)
 	j := domain.Job{

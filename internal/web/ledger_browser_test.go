@@ -25,8 +25,7 @@ import (
 // publishes, and finds the update on /hop-tac and in its Atom feed.
 func TestOfficialKeepsTheLedgerInABrowserWithoutJavaScript(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st, withDeps(web.Deps{Now: func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }}))
+	st, app := emptyApp(t, withDeps(web.Deps{Now: func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }}))
 	newUser(t, st, "ba@cantho.gov.vn", auth.RoleEditor, "cantho")
 	program := testenv.NewPolicy(t, st, "program")
 	m := domain.Commitment{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "cantho-sonv"}, PolicyID: program.ID,

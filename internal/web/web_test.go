@@ -91,11 +91,19 @@ func newApp(t testing.TB, st *store.Store, opts ...appOption) *fiber.App {
 	return app
 }
 
+// emptyApp is the app over a fresh, empty database.
+func emptyApp(t testing.TB, opts ...appOption) (*store.Store, *fiber.App) {
+	t.Helper()
+	st := testenv.Store(t)
+	return st, newApp(t, st, opts...)
+}
+
 type response struct {
 	status   int
 	body     string
 	location string
 	header   http.Header
+	cookies  []*http.Cookie
 }
 
 func get(t *testing.T, app *fiber.App, path string) response {
