@@ -53,8 +53,6 @@ import (
 	templatefiles "hoptac/templates"
 )
 
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
-
 // ---- settings ----
 
 type settings struct {

@@ -22,8 +22,6 @@ import (
 	"hoptac/internal/testenv"
 )
 
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
-
 var ctx = context.Background()
 
 // result is one import of the fixture data set (two CSV files, one XLSX
@@ -249,15 +247,6 @@ func dump(t *testing.T, st *store.Store) string {
 	return b.String()
 }
 
-func count(t *testing.T, st *store.Store, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := st.DB().GetContext(ctx, &n, query, args...); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return n
-}
-
 const wantDump = `DN-001|0312345673|Công ty TNHH May mặc Phú Thịnh|C|Lô 24, KCN Tân Tạo|27457|hcm|3200|https://phuthinh.example.vn|028 3750 1234|tuyendung@phuthinh.example.vn|Sản xuất hàng may mặc xuất khẩu; đào tạo nghề may miễn phí.|draft|hcm-sonv|1
 DN-002|1800123450|Công ty Cổ phần Thủy sản Tây Đô Xanh|C|KCN Trà Nóc 1|31174|cantho|3800||0292 384 1111||Chế biến cá tra xuất khẩu.|draft|cantho-sonv|1
 DN-004|0309998880|Công ty Cổ phần Logistics Cát Lái Xanh|H|1295B Nguyễn Thị Định|-|hcm|650|||||draft|hcm-sonv|1
@@ -290,8 +279,8 @@ func TestImportDataset(t *testing.T) {
 				t.Errorf("imported data:\n%s\nwant:\n%s", got, wantDump)
 			}
 
-			audits := count(t, st, `SELECT count(*) FROM audit_log`)
-			outbox := count(t, st, `SELECT count(*) FROM search_outbox`)
+			audits := testenv.Count(t, st, `SELECT count(*) FROM audit_log`)
+			outbox := testenv.Count(t, st, `SELECT count(*) FROM search_outbox`)
 			if audits != 6 {
 				t.Errorf("audit_log has %d rows after the first import, want 6 (one per created entry)", audits)
 			}
@@ -300,10 +289,10 @@ func TestImportDataset(t *testing.T) {
 				t.Errorf("re-import: created %d, updated %d, unchanged %d; want 0, 0, 6", second.created, second.updated, second.unchanged)
 			}
 			sameRejections(t, "re-import", second.rejected, wantRejected(format))
-			if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
+			if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
 				t.Errorf("re-import wrote %d audit rows, want none", got-audits)
 			}
-			if got := count(t, st, `SELECT count(*) FROM search_outbox`); got != outbox {
+			if got := testenv.Count(t, st, `SELECT count(*) FROM search_outbox`); got != outbox {
 				t.Errorf("re-import queued %d search updates, want none", got-outbox)
 			}
 			if got := dump(t, st); got != wantDump {
@@ -352,14 +341,14 @@ func TestImportScope(t *testing.T) {
 		{"job", 6, "city", hcm},
 		{"company", 7, "city", hcm},
 	})
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE external_id IN ('S-1')`) + count(t, st, `SELECT count(*) FROM jobs WHERE external_id IN ('SJ-1', 'SJ-3')`) +
-		count(t, st, `SELECT count(*) FROM policies`); got != 0 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE external_id IN ('S-1')`) + testenv.Count(t, st, `SELECT count(*) FROM jobs WHERE external_id IN ('SJ-1', 'SJ-3')`) +
+		testenv.Count(t, st, `SELECT count(*) FROM policies`); got != 0 {
 		t.Errorf("%d out-of-scope entries written, want none", got)
 	}
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE id = $1 AND name = $2 AND version = 1`, existing.ID, existing.Name); got != 1 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE id = $1 AND name = $2 AND version = 1`, existing.ID, existing.Name); got != 1 {
 		t.Error("the TP.HCM company was changed by a Cần Thơ import")
 	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log WHERE department_code = 'cantho-sonv'`); got != 2 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log WHERE department_code = 'cantho-sonv'`); got != 2 {
 		t.Errorf("audit rows of the import = %d, want 2 (S-2, SJ-2)", got)
 	}
 }
@@ -378,7 +367,7 @@ func TestImportDryRun(t *testing.T) {
 		`{"type":"job","external_id":"DRJ-2","company_tax_code":"` + newTax + `","title":"Thợ điện","occupation":7,"positions":0,"employment_type":"seasonal","education":"none"}`,
 		`{"type":"company","tax_code":"` + existing.TaxCode + `","name":"` + existing.Name + `","industry":"C","city":"hcm","employees":100}`,
 	}, "\n")
-	audits := count(t, st, `SELECT count(*) FROM audit_log`)
+	audits := testenv.Count(t, st, `SELECT count(*) FROM audit_log`)
 	before := dump(t, st)
 
 	var res result
@@ -393,7 +382,7 @@ func TestImportDryRun(t *testing.T) {
 		{"job", 4, "positions", "Số lượng cần tuyển phải lớn hơn 0."},
 		{"company", 5, "tax_code", "Mã số thuế trùng với dòng 1 trong cùng tệp."},
 	})
-	if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
 		t.Errorf("dry run wrote %d audit rows", got-audits)
 	}
 	if got := dump(t, st); got != before {
@@ -408,7 +397,7 @@ func TestImportDryRun(t *testing.T) {
 	if real.Would || real.Created != rep.Created || real.Updated != rep.Updated || real.RejectedRows() != rep.RejectedRows() {
 		t.Errorf("import = %+v; the dry run said %+v", real, rep)
 	}
-	if got := count(t, st, `SELECT count(*) FROM jobs j JOIN companies c ON c.id = j.company_id WHERE j.external_id = 'DRJ-1' AND c.tax_code = $1 AND j.status = 'published'`, newTax); got != 1 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM jobs j JOIN companies c ON c.id = j.company_id WHERE j.external_id = 'DRJ-1' AND c.tax_code = $1 AND j.status = 'published'`, newTax); got != 1 {
 		t.Error("the job of the new company did not land published")
 	}
 }
@@ -426,10 +415,10 @@ func TestImportPublish(t *testing.T) {
 	if err != nil || rep.Updated != 3 || rep.Unchanged != 0 {
 		t.Fatalf("import --publish = %+v, %v; want 3 updated (published)", rep, err)
 	}
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE status = 'published' AND published_at IS NOT NULL`); got != 3 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE status = 'published' AND published_at IS NOT NULL`); got != 3 {
 		t.Errorf("%d companies published, want 3", got)
 	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log WHERE action = 'publish'`); got != 3 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log WHERE action = 'publish'`); got != 3 {
 		t.Errorf("%d publish audit rows, want 3", got)
 	}
 	for _, publish := range []bool{true, false} {
@@ -438,7 +427,7 @@ func TestImportPublish(t *testing.T) {
 			t.Errorf("re-import (publish %v) = %+v, %v; want 3 unchanged", publish, rep, err)
 		}
 	}
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE status = 'published'`); got != 3 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE status = 'published'`); got != 3 {
 		t.Errorf("re-import without --publish changed the status of %d companies", 3-got)
 	}
 }
@@ -476,13 +465,13 @@ func TestImportAllTypes(t *testing.T) {
 	checkImportedDrafts(t, st)
 	checkImportedValues(t, st, tax)
 
-	audits := count(t, st, `SELECT count(*) FROM audit_log`)
+	audits := testenv.Count(t, st, `SELECT count(*) FROM audit_log`)
 	rep, err = importer.Import(ctx, st, strings.NewReader(data), importer.JSONL, importer.Options{})
 	if err != nil || rep.Unchanged != 9 || rep.Created+rep.Updated != 0 {
 		t.Errorf("re-import = %+v, %v; want 9 unchanged", rep, err)
 	}
 	checkCommitmentCSVUpdatesOnce(t, st)
-	if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits+1 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log`); got != audits+1 {
 		t.Errorf("%d audit rows written, want 1 (the commitment update)", got-audits)
 	}
 }
@@ -496,7 +485,7 @@ func checkImportedDrafts(t *testing.T, st *store.Store) {
 		{"jobs", "J-1", "hcm-sonv"}, {"schools", "TR-1", "cantho-sogddt"}, {"programs", "NG-1", "cantho-sogddt"},
 		{"projects", "DA-1", "cantho-sonv"}, {"commitments", "NV-1", "hcm-sonv"},
 	} {
-		if got := count(t, st, `SELECT count(*) FROM `+c.table+` WHERE external_id = $1 AND department_code = $2 AND status = 'draft'`, c.key, c.dept); got != 1 {
+		if got := testenv.Count(t, st, `SELECT count(*) FROM `+c.table+` WHERE external_id = $1 AND department_code = $2 AND status = 'draft'`, c.key, c.dept); got != 1 {
 			t.Errorf("%s %s: not a draft of %s", c.table, c.key, c.dept)
 		}
 	}
@@ -549,7 +538,7 @@ func TestImportActor(t *testing.T) {
 	if err != nil || rep.Created != 1 {
 		t.Fatalf("import = %+v, %v", rep, err)
 	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log WHERE user_id = $1 AND action = 'create' AND entity_type = 'company'`, u.ID); got != 1 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log WHERE user_id = $1 AND action = 'create' AND entity_type = 'company'`, u.ID); got != 1 {
 		t.Errorf("%d audit rows by the official, want 1", got)
 	}
 }

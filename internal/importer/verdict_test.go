@@ -64,10 +64,10 @@ func TestDryRunVerdictEqualsImport(t *testing.T) {
 			}
 			// Nothing half-written: the entries are the base ones plus
 			// the rows reported created, and no refused row left a trace.
-			if n := count(t, st, `SELECT (SELECT count(*) FROM companies) + (SELECT count(*) FROM jobs)`); n != 3+created {
+			if n := testenv.Count(t, st, `SELECT (SELECT count(*) FROM companies) + (SELECT count(*) FROM jobs)`); n != 3+created {
 				t.Errorf("companies + jobs = %d, want 3 + %d created", n, created)
 			}
-			if n := count(t, st, `SELECT count(*) FROM companies WHERE name LIKE '%BAD%'`) + count(t, st, `SELECT count(*) FROM jobs WHERE title LIKE '%BAD%'`); n != 0 {
+			if n := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE name LIKE '%BAD%'`) + testenv.Count(t, st, `SELECT count(*) FROM jobs WHERE title LIKE '%BAD%'`); n != 0 {
 				t.Errorf("%d refused rows were written", n)
 			}
 		})

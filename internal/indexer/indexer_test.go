@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +14,6 @@ import (
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
-
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
 
 var ctx = context.Background()
 

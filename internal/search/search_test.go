@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,8 +11,6 @@ import (
 	"hoptac/internal/search"
 	"hoptac/internal/testenv"
 )
-
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
 
 func TestHealthFollowsTheRealServer(t *testing.T) {
 	t.Parallel()

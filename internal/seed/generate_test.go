@@ -198,7 +198,7 @@ func TestGenerateWritesOnce(t *testing.T) {
 	if !equalCounts(got, want) {
 		t.Errorf("tables hold %v, want %v", got, want)
 	}
-	if n := count(t, st, `SELECT count(*) FROM jobs WHERE status <> 'published'`); n != 0 {
+	if n := testenv.Count(t, st, `SELECT count(*) FROM jobs WHERE status <> 'published'`); n != 0 {
 		t.Errorf("%d jobs are not published", n)
 	}
 	if v, err := st.Meta(ctx, GeneratedMetaKey); err != nil || v != "600" {

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -22,8 +21,6 @@ import (
 	staticfiles "hoptac/static"
 	templatefiles "hoptac/templates"
 )
-
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
 
 var ctx = context.Background()
 
