@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -21,7 +20,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -139,28 +137,6 @@ func addOfficial(t *testing.T, st *store.Store, email, password string) {
 	if err := st.CreateUser(context.Background(), &store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// status reads a field of /proc/PID/status in bytes (VmRSS, VmHWM).
-func procStatus(t *testing.T, pid int, field string) int64 {
-	t.Helper()
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), field+":"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			if err != nil {
-				t.Fatalf("%s: %q", field, rest)
-			}
-			return kb << 10
-		}
-	}
-	t.Fatalf("no %s in /proc/%d/status", field, pid)
-	return 0
 }
 
 // client dials from a loopback address of its own (127.0.0.0/8 is all
@@ -467,7 +443,7 @@ func TestLoginFloodStaysUnder300MB(t *testing.T) {
 		pages[i] = openLogin(t, c, p.url, nil)
 	}
 	pid := p.cmd.Process.Pid
-	before := procStatus(t, pid, "VmRSS")
+	before := testenv.ProcStatus(t, pid, "VmRSS")
 
 	results := make([]loginResult, n)
 	errs := make([]error, n)
@@ -487,7 +463,7 @@ func TestLoginFloodStaysUnder300MB(t *testing.T) {
 	}
 	close(start)
 	wg.Wait()
-	peak, after := procStatus(t, pid, "VmHWM"), procStatus(t, pid, "VmRSS")
+	peak, after := testenv.ProcStatus(t, pid, "VmHWM"), testenv.ProcStatus(t, pid, "VmRSS")
 
 	counts := map[int]int{}
 	for i, r := range results {

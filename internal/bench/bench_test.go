@@ -43,6 +43,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/indexer"
+	"hoptac/internal/kind"
 	"hoptac/internal/search"
 	"hoptac/internal/seed"
 	"hoptac/internal/store"
@@ -464,6 +465,32 @@ type stack struct {
 	rawGzip   func(context.Context, benchQuery) (outcome, error)
 	fallback  func(context.Context, benchQuery) (outcome, error)
 	versions  struct{ meili, postgres string }
+}
+
+// generatedStore opens the database at dbURL, closed when the benchmark
+// ends. With no dbURL it opens a fresh test database and fills it with
+// size generated entries (seed.Generate), saying how long that took; it
+// returns the database's URL and what it generated.
+func generatedStore(b *testing.B, ctx context.Context, dbURL string, size int, opts store.Options) (*store.Store, string, seed.Counts) {
+	b.Helper()
+	generate := dbURL == ""
+	if generate {
+		dbURL = testenv.DatabaseURL(b)
+	}
+	st, err := store.Open(ctx, dbURL, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	var counts seed.Counts
+	if generate {
+		t0 := time.Now()
+		if counts, err = seed.Generate(ctx, st, size, time.Now()); err != nil {
+			b.Fatalf("Generate = %v", err)
+		}
+		fmt.Printf("generated %s in %s\n", counts, time.Since(t0).Round(time.Millisecond))
+	}
+	return st, dbURL, counts
 }
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -1051,54 +1078,21 @@ func rawUpload(b *testing.B, ctx context.Context, scratch *search.Engine, docs [
 func allDocuments(ctx context.Context, st *store.Store, n *search.Names) ([][]search.Document, error) {
 	const page = 5000
 	var out [][]search.Document
-	read := func(fetch func(store.PublicSelection) ([]search.Document, error)) error {
+	for _, k := range kind.All {
 		var after int64
 		for {
-			batch, err := fetch(store.PublicSelection{After: after, Limit: page})
-			if err != nil || len(batch) == 0 {
-				return err
+			batch, err := k.Documents(ctx, st, n, store.PublicSelection{After: after, Limit: page})
+			if err != nil {
+				return nil, err
+			}
+			if len(batch) == 0 {
+				break
 			}
 			out = append(out, batch)
 			after = batch[len(batch)-1].EntityID
 		}
 	}
-	for _, t := range indexer.Types {
-		var err error
-		switch t {
-		case "job":
-			err = read(docsOf(ctx, st.PublicJobs, n.JobDocument))
-		case "company":
-			err = read(docsOf(ctx, st.PublicCompanies, n.CompanyDocument))
-		case "school":
-			err = read(docsOf(ctx, st.PublicSchools, n.SchoolDocument))
-		case "program":
-			err = read(docsOf(ctx, st.PublicPrograms, n.ProgramDocument))
-		case "policy":
-			err = read(docsOf(ctx, st.PublicPolicies, n.PolicyDocument))
-		case "project":
-			err = read(docsOf(ctx, st.PublicProjects, n.ProjectDocument))
-		case "commitment":
-			err = read(docsOf(ctx, st.PublicCommitments, n.CommitmentDocument))
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
 	return out, nil
-}
-
-func docsOf[T any](ctx context.Context, fetch func(context.Context, store.PublicSelection) ([]T, error), toDoc func(T) search.Document) func(store.PublicSelection) ([]search.Document, error) {
-	return func(sel store.PublicSelection) ([]search.Document, error) {
-		entries, err := fetch(ctx, sel)
-		if err != nil {
-			return nil, err
-		}
-		docs := make([]search.Document, len(entries))
-		for i, e := range entries {
-			docs[i] = toDoc(e)
-		}
-		return docs, nil
-	}
 }
 
 // publishToSearchable publishes n jobs one after another while the outbox
