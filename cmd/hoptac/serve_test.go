@@ -127,16 +127,40 @@ func (p *portal) store(t *testing.T) *store.Store {
 	return st
 }
 
+// addOfficial adds an editor of TP.HCM's Sở Nội vụ.
 func addOfficial(t *testing.T, st *store.Store, email, password string) {
+	t.Helper()
+	city, dept := "hcm", "hcm-sonv"
+	addAccount(t, st, store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept}, password)
+}
+
+// addAccount creates u with password, hashed as the portal does.
+func addAccount(t *testing.T, st *store.Store, u store.User, password string) {
 	t.Helper()
 	hash, err := auth.HashPassword(password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	city, dept := "hcm", "hcm-sonv"
-	if err := st.CreateUser(context.Background(), &store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept, PasswordHash: hash}); err != nil {
+	u.PasswordHash = hash
+	if err := st.CreateUser(context.Background(), &u); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// sendWith sends req with the cookies a login answered and returns the
+// status and body of the answer.
+func sendWith(t *testing.T, c *http.Client, cookies []*http.Cookie, req *http.Request) (int, string) {
+	t.Helper()
+	for _, ck := range cookies {
+		req.AddCookie(&http.Cookie{Name: ck.Name, Value: ck.Value})
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
 }
 
 // client dials from a loopback address of its own (127.0.0.0/8 is all

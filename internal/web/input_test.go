@@ -76,15 +76,7 @@ func checkQueryStringPolicy(t *testing.T, app *fiber.App) {
 // /readyz says 503; once PostgreSQL is back, the same app serves again.
 func TestDatabaseOutagePages(t *testing.T) {
 	pg := testenv.PostgresCluster(t)
-	url := pg.CreateDatabase(t, "hoptac")
-	st, err := store.Open(ctx, url, store.Options{MaxOpenConns: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := pg.MigratedStore(t, "hoptac", store.Options{MaxOpenConns: 4})
 	w := build(t, st)
 	app := newApp(t, st, healthStub(true))
 	pages := []string{"/", "/viec-lam", "/doanh-nghiep", "/truong-nghe", "/dao-tao", "/chinh-sach", "/du-an", "/hop-tac",
