@@ -217,33 +217,23 @@ func sameRejections(t *testing.T, label string, got, want []rejection) {
 // dump is the imported data as text, to compare formats and imports.
 func dump(t *testing.T, st *store.Store) string {
 	t.Helper()
-	var b strings.Builder
-	rows, err := st.DB().QueryContext(ctx, `SELECT concat_ws('|', external_id, tax_code, name, industry_code, address,
+	var companies, jobs []string
+	if err := st.DB().SelectContext(ctx, &companies, `SELECT concat_ws('|', external_id, tax_code, name, industry_code, address,
 		COALESCE(ward_code, '-'), city, COALESCE(employees::text, '-'), website, phone, email, description, status, department_code, version)
-		FROM companies ORDER BY external_id`)
-	if err != nil {
+		FROM companies ORDER BY external_id`); err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		var s string
-		_ = rows.Scan(&s)
-		b.WriteString(s + "\n")
-	}
-	rows.Close()
-	rows, err = st.DB().QueryContext(ctx, `SELECT concat_ws('|', j.external_id, c.tax_code, j.title, j.occupation_code, j.positions,
+	if err := st.DB().SelectContext(ctx, &jobs, `SELECT concat_ws('|', j.external_id, c.tax_code, j.title, j.occupation_code, j.positions,
 		COALESCE(j.wage_min::text, '-'), COALESCE(j.wage_max::text, '-'), j.employment_type, j.education, j.experience_years,
 		j.work_address, COALESCE(j.ward_code, '-'), j.city, j.requirements, j.benefits, j.description,
 		COALESCE(j.deadline::text, '-'), j.contact, array_to_string(j.priority_groups, ','), j.status, j.department_code, j.version)
-		FROM jobs j JOIN companies c ON c.id = j.company_id ORDER BY j.external_id`)
-	if err != nil {
+		FROM jobs j JOIN companies c ON c.id = j.company_id ORDER BY j.external_id`); err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		var s string
-		_ = rows.Scan(&s)
-		b.WriteString(s + "\n")
+	var b strings.Builder
+	for _, row := range append(companies, jobs...) {
+		b.WriteString(row + "\n")
 	}
-	rows.Close()
 	return b.String()
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -33,44 +32,21 @@ import (
 func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	t.Parallel()
 	st, e := indexedDemo(t)
-	app := newApp(t, st, withEngine(e))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() { _ = app.Shutdown() })
-	base := "http://" + ln.Addr().String()
+	base, ctx, step := inBrowser(t, newApp(t, st, withEngine(e)), 30*time.Second)
 
-	browser := testenv.Browser(t)
-	ctx, cancel := context.WithTimeout(browser, 30*time.Second)
-	defer cancel()
-	within := chromedp.WithPollingTimeout(10 * time.Second)
-
-	err = chromedp.Do(ctx,
+	step("type a query",
 		chromedp.Navigate(base+"/tim-kiem"),
 		chromedp.WaitVisible(chromedp.CSS("#s-q")),
-		// A page load would wipe this variable.
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Evaluate[bool](`window.__sameDocument = true`)(ctx, t)
-			return err
-		}),
+		markDocument,
 		chromedp.SendKeys(chromedp.CSS("#s-q"), "ke toan"),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`document.querySelector("#search-results").innerText.includes("Kế toán")`, within)(ctx, t)
-			return err
-		}),
+		poll(`document.querySelector("#search-results").innerText.includes("Kế toán")`),
 	)
-	if err != nil {
-		t.Fatalf("typing a query: %v", err)
-	}
 	results, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#search-results")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	url, _ := chromedp.Run(ctx, chromedp.Location())
-	same, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument === true`))
-	if !same || !strings.Contains(url, "q=ke+toan") || !strings.Contains(results, "Tìm thấy") {
+	if same := sameDocument(ctx); !same || !strings.Contains(url, "q=ke+toan") || !strings.Contains(results, "Tìm thấy") {
 		t.Fatalf("after typing: same document %v, url %q, results %.120q", same, url, results)
 	}
 	live, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-live").textContent`))
@@ -81,65 +57,59 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 		t.Error("the whole results area is a live region")
 	}
 	entries, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`history.length`))
-	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Evaluate[bool](`document.querySelector("#search-form").requestSubmit(), true`)(ctx, t)
-		return err
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	step("submit what was typed", script(`document.querySelector("#search-form").requestSubmit(), true`))
 	time.Sleep(300 * time.Millisecond) // the submitted search's answer
 	if after, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`history.length`)); after != entries {
 		t.Errorf("submitting what was typed: history %d → %d entries, want the typed entry reused", entries, after)
 	}
 
-	err = chromedp.Do(ctx,
+	step("click the jobs tab",
 		chromedp.Click(chromedp.Search(`//nav[contains(@class,"tabs")]//a[contains(., "Việc làm")]`)),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`location.search.includes("type=job") &&
-				document.querySelector(".tabs a[aria-current]").innerText.includes("Việc làm")`, within)(ctx, t)
-			return err
-		}),
+		poll(`location.search.includes("type=job") &&
+			document.querySelector(".tabs a[aria-current]").innerText.includes("Việc làm")`),
 	)
-	if err != nil {
-		t.Fatalf("clicking the jobs tab: %v", err)
-	}
-	if same, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument === true`)); !same {
+	if !sameDocument(ctx) {
 		t.Error("the tab click reloaded the page")
 	}
-
-	err = chromedp.Do(ctx,
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Evaluate[bool](`history.back(), true`)(ctx, t)
-			return err
-		}),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`!location.search.includes("type=job") && location.search.includes("q=ke+toan") &&
-				document.querySelector("#s-q").value === "ke toan" &&
-				document.querySelector(".tabs a[aria-current]").innerText.includes("Tất cả")`, within)(ctx, t)
-			return err
-		}),
+	step("Back after the tab click",
+		script(`history.back(), true`),
+		poll(`!location.search.includes("type=job") && location.search.includes("q=ke+toan") &&
+			document.querySelector("#s-q").value === "ke toan" &&
+			document.querySelector(".tabs a[aria-current]").innerText.includes("Tất cả")`),
 	)
-	if err != nil {
-		t.Fatalf("Back after the tab click: %v", err)
-	}
 }
 
-// browse opens a browser tab with a minute to do its work, and a step
-// function that runs named actions and fails the test with the page.
-func browse(t *testing.T) (context.Context, func(name string, actions ...chromedp.Action[chromedp.Void])) {
-	t.Helper()
-	browser := testenv.Browser(t)
-	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
-	t.Cleanup(cancel)
-	return ctx, func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			html, _ := chromedp.Run(browser, chromedp.OuterHTML(chromedp.CSS("main")))
-			t.Fatalf("%s: %v\npage: %.2500s", name, err, html)
-		}
-	}
+// script runs js, an expression that ends true, in the page.
+func script(js string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](js)(ctx, t)
+		return err
+	})
 }
+
+// poll waits up to 10 s for js to be true in the page.
+func poll(js string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))(ctx, t)
+		return err
+	})
+}
+
+// markDocument sets a variable a page load would wipe; sameDocument tells
+// whether the page still has it.
+var markDocument = script(`window.__sameDocument = true`)
+
+func sameDocument(ctx context.Context) bool {
+	same, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument === true`))
+	return same
+}
+
+// scriptsOff turns JavaScript off in the tab, for the paths that must
+// work without it.
+var scriptsOff = chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+	_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	return err
+})
 
 // TestOfficialPublishesAJobInABrowser is the official's whole path on a
 // phone: log in, create a job with a mistake, read the error summary, fix
@@ -236,22 +206,11 @@ func logIn(base, email string) chromedp.Action[chromedp.Void] {
 func TestEnglishSearchAsYouTypeInABrowser(t *testing.T) {
 	t.Parallel()
 	st, e := indexedDemo(t)
-	base := serve(t, newApp(t, st, withEngine(e)))
-	ctx, step := browse(t)
-	within := chromedp.WithPollingTimeout(10 * time.Second)
-	poll := func(js string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](js, within)(ctx, t)
-			return err
-		})
-	}
+	base, ctx, step := inBrowser(t, newApp(t, st, withEngine(e)), 60*time.Second)
 	step("type a query",
 		chromedp.Navigate(base+"/en/search"),
 		chromedp.WaitVisible(chromedp.CSS("#s-q")),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Evaluate[bool](`window.__sameDocument = true`)(ctx, t)
-			return err
-		}),
+		markDocument,
 		chromedp.SendKeys(chromedp.CSS("#s-q"), "ke toan"),
 		poll(`document.querySelector("#search-results").innerText.includes("Found")`),
 	)
@@ -264,7 +223,7 @@ func TestEnglishSearchAsYouTypeInABrowser(t *testing.T) {
 		poll(`location.pathname === "/en/search" && location.search.includes("type=job") &&
 			document.querySelector(".tabs a[aria-current]").innerText.includes("Jobs")`),
 	)
-	if same, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__sameDocument === true`)); !same {
+	if !sameDocument(ctx) {
 		t.Error("the tab click reloaded the page")
 	}
 }
@@ -280,14 +239,9 @@ func TestOfficialImportsJobsInABrowserWithoutJavaScript(t *testing.T) {
 	st, app := emptyApp(t)
 	newUser(t, st, "khoa@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 9, "cantho", domain.StatusPublished)
-	base := serve(t, app)
-	ctx, step := browse(t)
-	noScripts := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-		return err
-	})
+	base, ctx, step := inBrowser(t, app, 60*time.Second)
 	step("log in with scripts off",
-		noScripts,
+		scriptsOff,
 		chromedp.Navigate(base+"/admin"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), "khoa@cantho.gov.vn"),
@@ -416,10 +370,7 @@ func TestOfficialKeepsTheLedgerInABrowserWithoutJavaScript(t *testing.T) {
 	press := func(label string) chromedp.Action[chromedp.Void] {
 		return chromedp.Click(chromedp.Search(`//button[normalize-space(.)="` + label + `"]`))
 	}
-	step("turn JavaScript off", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-		return err
-	}))
+	step("turn JavaScript off", scriptsOff)
 	step("log in", logIn(base, "ba@cantho.gov.vn"))
 	edit := base + "/admin/commitments/" + strconv.FormatInt(m.ID, 10) + "/sua"
 	step("add a first update with evidence",
