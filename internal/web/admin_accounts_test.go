@@ -10,9 +10,16 @@ import (
 
 	"hoptac/internal/auth"
 	"hoptac/internal/domain"
+	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
 )
+
+// adminAndEditor adds an admin of both cities and a Cần Thơ editor.
+func adminAndEditor(t *testing.T, st *store.Store, adminEmail, editorEmail string) (admin, editor store.User) {
+	t.Helper()
+	return newUser(t, st, adminEmail, auth.RoleAdmin, ""), newUser(t, st, editorEmail, auth.RoleEditor, "cantho")
+}
 
 // TestAccountsInTheUI: an admin adds an account (temporary password shown
 // once, changed at first sign-in), changes it, disables and re-enables it;
@@ -21,8 +28,7 @@ import (
 func TestAccountsInTheUI(t *testing.T) {
 	t.Parallel()
 	st, app := emptyApp(t)
-	admin := newUser(t, st, "quan@hoptac.gov.vn", auth.RoleAdmin, "")
-	newUser(t, st, "bien@cantho.gov.vn", auth.RoleEditor, "cantho")
+	admin, _ := adminAndEditor(t, st, "quan@hoptac.gov.vn", "bien@cantho.gov.vn")
 	ed, edToken := signedIn(t, app, "bien@cantho.gov.vn")
 	if r := ed.do(http.MethodGet, "/admin/tai-khoan", nil); r.status != http.StatusForbidden {
 		t.Errorf("an editor's accounts page = %d, want 403", r.status)
@@ -91,8 +97,7 @@ func TestAccountsInTheUI(t *testing.T) {
 func TestAuditLogLabelsFiltersAndExport(t *testing.T) {
 	t.Parallel()
 	st, app := emptyApp(t)
-	ed := newUser(t, st, "lan@cantho.gov.vn", auth.RoleEditor, "cantho")
-	newUser(t, st, "admin@hoptac.gov.vn", auth.RoleAdmin, "")
+	_, ed := adminAndEditor(t, st, "admin@hoptac.gov.vn", "lan@cantho.gov.vn")
 	b, token := signedIn(t, app, "lan@cantho.gov.vn")
 	co := testenv.NewCompany(t, st, 1, "cantho", domain.StatusDraft)
 	if r := b.do(http.MethodPost, fmt.Sprintf("/admin/companies/%d/cong-bo", co.ID), formOf("_csrf", token, "version", fmt.Sprint(co.Version))); r.status != http.StatusSeeOther {

@@ -160,8 +160,7 @@ func signedIn(t *testing.T, app *fiber.App, email string) (*browser, string) {
 
 func TestEveryAdminRouteSendsAnonymousVisitorsToLogin(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t) // anonymous visitors change nothing
-	app := newApp(t, st)
+	app, _ := publicApp(t) // anonymous visitors change nothing
 	n := 0
 	for _, r := range app.GetRoutes(true) {
 		if !strings.HasPrefix(r.Path, "/admin") || r.Path == "/admin/dang-nhap" || r.Method == http.MethodHead {

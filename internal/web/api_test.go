@@ -49,8 +49,7 @@ func getJSON(t *testing.T, app *fiber.App, path string, out any) response {
 // public reason.
 func TestAPIEntriesAreThePublicOnes(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st, withDeps(web.Deps{PublicURL: "https://hoptac.example.vn"}))
+	app, w := publicApp(t, withDeps(web.Deps{PublicURL: "https://hoptac.example.vn"}))
 	checkAPIJobList(t, app, w)
 	checkAPIJob(t, app, w)
 	checkAPINonPublic(t, app, w)
@@ -128,8 +127,7 @@ func checkAPINonPublic(t *testing.T, app *fiber.App, w world) {
 // read, and changes nothing.
 func TestAPIRefusesBadParameters(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	for _, path := range []string{
 		"/api/v1/jobs?city=atlantis", "/api/v1/jobs?per_page=0", "/api/v1/jobs?per_page=101",
 		"/api/v1/companies?updated_since=yesterday", "/api/v1/schools?page=-1", "/api/v1/programs?tuition_max=abc",
@@ -149,8 +147,7 @@ func TestAPIRefusesBadParameters(t *testing.T) {
 // for If-None-Match, and any site may read the API from a browser.
 func TestAPIRevalidatesAndAllowsOtherOrigins(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for _, path := range []string{"/api/v1/jobs", "/api/v1/schools/" + itoa(w.school.ID), "/api/v1/codes/cities", "/api/openapi.json"} {
 		req := httptest.NewRequest(http.MethodGet, path, nil)
 		req.Header.Set("Origin", "https://bao.example.com")
@@ -305,8 +302,7 @@ func loadSpec(t *testing.T, app *fiber.App) *openapi3.T {
 // document's paths are the same set.
 func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	doc := loadSpec(t, app)
 
 	routes := map[string]bool{}
@@ -347,8 +343,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 // errors included, against the document's schemas (kin-openapi).
 func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	doc := loadSpec(t, app)
 
 	type call struct{ tmpl, path string }

@@ -44,8 +44,7 @@ func send(t *testing.T, app *fiber.App, path string, header map[string]string) (
 
 func TestPublicPagesAreCompressedAndRevalidated(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	plainPage := get(t, app, "/viec-lam")
 
 	resp, body := send(t, app, "/viec-lam", map[string]string{"Accept-Encoding": "gzip"})
@@ -157,8 +156,7 @@ const publicURL = "https://viec.example.vn"
 
 func TestArchivedEntryIsGone(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+	app, w := publicApp(t, withDeps(web.Deps{PublicURL: publicURL}))
 
 	r := get(t, app, "/viec-lam/"+ref(w.archivedJob.Meta))
 	today := time.Now().In(vn.DateLocation).Format("02/01/2006")
@@ -498,8 +496,7 @@ func checkJobPostingSalary(j domain.Job, ld map[string]any, fail func(string, an
 
 func TestDetailPagesDescribeThemselves(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+	app, w := publicApp(t, withDeps(web.Deps{PublicURL: publicURL}))
 	tests := []struct {
 		path, ldType string
 		want         []string

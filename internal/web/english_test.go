@@ -39,8 +39,7 @@ func hreflangs(body string) map[string]string {
 // language switch leads to the same page in the other language.
 func TestEveryPublicRouteHasHreflangPairs(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for _, vi := range publicRoutes(w) {
 		t.Run(vi, func(t *testing.T) {
 			r := get(t, app, vi)
@@ -79,8 +78,7 @@ func TestEveryPublicRouteHasHreflangPairs(t *testing.T) {
 // entry links that stay in the mirror; entry content is marked Vietnamese.
 func TestEnglishPagesReadInEnglish(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for path, want := range map[string][]string{
 		"/en":                                 {"Jobs, vocational training and policies", "Ho Chi Minh City", `href="/en/jobs"`},
 		"/en/jobs":                            {"<h1>Jobs</h1>", "Filter (0)", `href="/en/jobs/` + ref(w.job.Meta) + `" lang="vi"`, "VND 8,000,000 – 12,500,000/month"},
@@ -108,8 +106,7 @@ func TestEnglishPagesReadInEnglish(t *testing.T) {
 // do not repeat the header's.
 func TestOneSearchBoxPerPage(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for _, path := range []string{"/", "/en", "/viec-lam", "/en/training", "/tim-kiem?q=may", "/viec-lam/" + ref(w.job.Meta)} {
 		body := get(t, app, path).body
 		if n := strings.Count(body, `type="search"`); n != 1 {

@@ -91,8 +91,7 @@ func TestDownloadsHoldEveryPublicEntry(t *testing.T) {
 // official.
 func TestDownloadsLeaveOutWhatIsNotPublic(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	hidden := map[string][]int64{
 		"jobs": {w.draftJob.ID, w.archivedJob.ID}, "companies": {w.draftCompany.ID}, "schools": {w.draftSchool.ID},
 		"programs": {w.draftProgram.ID}, "projects": {w.archivedProject.ID},
@@ -165,8 +164,7 @@ func TestDownloadsNeutraliseFormulas(t *testing.T) {
 // catalogue names every distribution, and each answers.
 func TestOpenDataPage(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	page := get(t, app, "/du-lieu-mo")
 	if page.status != http.StatusOK {
 		t.Fatalf("GET /du-lieu-mo = %d", page.status)
@@ -229,8 +227,7 @@ func TestOpenDataPage(t *testing.T) {
 // TestDownloadsRevalidate: an unchanged file answers 304 to If-None-Match.
 func TestDownloadsRevalidate(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	first := get(t, app, "/du-lieu-mo/schools.csv")
 	tag := first.header.Get("ETag")
 	req := httptest.NewRequest(http.MethodGet, "/du-lieu-mo/schools.csv", nil)

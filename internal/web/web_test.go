@@ -128,6 +128,13 @@ type world struct {
 
 // publicWorld is the world, built once in a database that the read-only
 // tests share.
+// publicApp is the app over the shared world, which no test changes.
+func publicApp(t *testing.T, opts ...appOption) (*fiber.App, world) {
+	t.Helper()
+	st, w := publicWorld(t)
+	return newApp(t, st, opts...), w
+}
+
 func publicWorld(t *testing.T) (*store.Store, world) {
 	t.Helper()
 	type built struct {
@@ -187,8 +194,7 @@ func must(t testing.TB, err error) {
 
 func TestPublicPagesShowPublishedEntries(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 
 	tests := []struct {
 		path string
@@ -288,8 +294,7 @@ func TestNonPublicEntriesNeverShow(t *testing.T) {
 
 func TestDetailURLs(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 
 	r := get(t, app, "/viec-lam/"+web.EntryRef(w.job.ID, "sai-ten"))
 	if r.status != http.StatusMovedPermanently || r.location != "/viec-lam/"+ref(w.job.Meta) {
@@ -314,8 +319,7 @@ func TestDetailURLs(t *testing.T) {
 
 func TestBadFiltersAreExplainedNotFatal(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	r := get(t, app, "/viec-lam?wage_min=nhieu&city=hanoi&page=-3&education=tien-si")
 	if r.status != http.StatusOK {
 		t.Fatalf("status = %d, want 200", r.status)
@@ -398,8 +402,7 @@ func TestHealthAndReadiness(t *testing.T) {
 
 func TestSecurityHeaders(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	r := get(t, app, "/")
 	if csp := r.header.Get("Content-Security-Policy"); !strings.Contains(csp, "object-src 'none'") || !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Errorf("CSP = %q", csp)
