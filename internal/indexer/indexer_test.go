@@ -34,6 +34,24 @@ func engine(t *testing.T, index string) *search.Engine {
 	return e
 }
 
+// indexedEngine is engine with its index created and set up.
+func indexedEngine(t *testing.T, index string) *search.Engine {
+	t.Helper()
+	e := engine(t, index)
+	if err := e.EnsureIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// privateEngine is an engine on index of a Meilisearch of the test's own,
+// which the test may kill and restart.
+func privateEngine(t *testing.T, index string) (*search.Engine, *testenv.Meili) {
+	t.Helper()
+	m := testenv.PrivateMeilisearch(t)
+	return search.New(m.URL, m.MasterKey).WithIndex(index), m
+}
+
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 func TestReindexThenCheckFindsNoDifference(t *testing.T) {

@@ -40,10 +40,7 @@ func waitInSync(t *testing.T, st *store.Store, e *search.Engine, within time.Dur
 func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
 	st := testenv.Store(t)
 	meili := testenv.Meilisearch(t)
-	e := engine(t, "t_outage")
-	if err := e.EnsureIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	e := indexedEngine(t, "t_outage")
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	wake, err := st.ListenOutbox(runCtx)
@@ -101,10 +98,7 @@ func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
 func TestResendingAfterACrashIsHarmless(t *testing.T) {
 	t.Parallel()
 	st := testenv.Store(t)
-	e := engine(t, "t_crash")
-	if err := e.EnsureIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	e := indexedEngine(t, "t_crash")
 	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	for i := 0; i < 5; i++ {
 		testenv.NewJob(t, st, company, testenv.JobSpec{Title: fmt.Sprintf("Kỹ thuật viên điện %d", i)})
@@ -159,10 +153,7 @@ func (r refusing) Upsert(ctx context.Context, docs []search.Document) error {
 func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) {
 	t.Parallel()
 	st := testenv.Store(t)
-	e := engine(t, "t_poison")
-	if err := e.EnsureIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	e := indexedEngine(t, "t_poison")
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	bad := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Tin lỗi"})
 	good := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Tin tốt"})
@@ -221,10 +212,7 @@ func TestARefusedDocumentIsRetriedThenParkedWithoutBlockingOthers(t *testing.T) 
 func TestOnlyPublicEntriesAreSearchable(t *testing.T) {
 	t.Parallel()
 	st := testenv.Store(t)
-	e := engine(t, "t_public")
-	if err := e.EnsureIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	e := indexedEngine(t, "t_public")
 	w := indexer.NewWorker(st, e, names(t, st), quietLog())
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	public := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Thợ điện công khai"})

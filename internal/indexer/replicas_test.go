@@ -38,9 +38,8 @@ func replicaState(t *testing.T, st *store.Store, e *search.Engine) store.Replica
 func TestEachReplicaHasItsOwnQueue(t *testing.T) {
 	t.Parallel()
 	st := testenv.Store(t)
-	meiliA, meiliB := testenv.PrivateMeilisearch(t), testenv.PrivateMeilisearch(t)
-	a := search.New(meiliA.URL, meiliA.MasterKey).WithIndex("t_replica")
-	b := search.New(meiliB.URL, meiliB.MasterKey).WithIndex("t_replica")
+	a, _ := privateEngine(t, "t_replica")
+	b, meiliB := privateEngine(t, "t_replica")
 	for _, e := range []*search.Engine{a, b} {
 		if err := e.EnsureIndex(ctx); err != nil {
 			t.Fatal(err)
@@ -120,9 +119,8 @@ func TestEachReplicaHasItsOwnQueue(t *testing.T) {
 func TestSearchesGoToAReplicaThatIsUpAndInSync(t *testing.T) {
 	t.Parallel()
 	st := testenv.Store(t)
-	meiliA, meiliB := testenv.PrivateMeilisearch(t), testenv.PrivateMeilisearch(t)
-	a := search.New(meiliA.URL, meiliA.MasterKey).WithIndex("t_route")
-	b := search.New(meiliB.URL, meiliB.MasterKey).WithIndex("t_route")
+	a, meiliA := privateEngine(t, "t_route")
+	b, meiliB := privateEngine(t, "t_route")
 	n := names(t, st)
 	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Kỹ thuật viên điện lạnh"})
