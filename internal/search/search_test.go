@@ -12,6 +12,18 @@ import (
 	"hoptac/internal/testenv"
 )
 
+// indexedEngine is an engine of m with the portal's index set up, closed
+// when the test ends.
+func indexedEngine(t *testing.T, m *testenv.Meili) *search.Engine {
+	t.Helper()
+	e := search.New(m.URL, m.MasterKey)
+	t.Cleanup(e.Close)
+	if err := e.EnsureIndex(context.Background()); err != nil {
+		t.Fatalf("EnsureIndex = %v", err)
+	}
+	return e
+}
+
 func TestHealthFollowsTheRealServer(t *testing.T) {
 	t.Parallel()
 	meili := testenv.PrivateMeilisearch(t) // it kills it
@@ -40,11 +52,7 @@ func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
 	t.Parallel()
 	meili := testenv.Meilisearch(t)
 	ctx := context.Background()
-	engine := search.New(meili.URL, meili.MasterKey)
-	defer engine.Close()
-	if err := engine.EnsureIndex(ctx); err != nil {
-		t.Fatalf("EnsureIndex = %v", err)
-	}
+	engine := indexedEngine(t, meili)
 	t.Cleanup(func() { _ = engine.DeleteIndex(ctx, search.IndexName) })
 	if err := engine.UseSearchKey(ctx); err != nil {
 		t.Fatalf("UseSearchKey = %v", err)
