@@ -281,10 +281,7 @@ func TestAPIPagesAreStable(t *testing.T) {
 // document.
 func loadSpec(t *testing.T, app *fiber.App) *openapi3.T {
 	t.Helper()
-	r := get(t, app, "/api/openapi.json")
-	if r.status != http.StatusOK {
-		t.Fatalf("GET /api/openapi.json = %d", r.status)
-	}
+	r := getOK(t, app, "/api/openapi.json")
 	doc, err := openapi3.NewLoader().LoadFromData([]byte(r.body))
 	if err != nil {
 		t.Fatalf("load OpenAPI: %v", err)

@@ -34,13 +34,7 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 	st, e := indexedDemo(t)
 	base, ctx, step := inBrowser(t, newApp(t, st, withEngine(e)), 30*time.Second)
 
-	step("type a query",
-		chromedp.Navigate(base+"/tim-kiem"),
-		chromedp.WaitVisible(chromedp.CSS("#s-q")),
-		markDocument,
-		chromedp.SendKeys(chromedp.CSS("#s-q"), "ke toan"),
-		poll(`document.querySelector("#search-results").innerText.includes("Kế toán")`),
-	)
+	step("type a query", typeKeToan(base+"/tim-kiem", "Kế toán"))
 	results, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#search-results")))
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +70,18 @@ func TestSearchAsYouTypeInABrowser(t *testing.T) {
 		poll(`!location.search.includes("type=job") && location.search.includes("q=ke+toan") &&
 			document.querySelector("#s-q").value === "ke toan" &&
 			document.querySelector(".tabs a[aria-current]").innerText.includes("Tất cả")`),
+	)
+}
+
+// typeKeToan opens the search page at url, marks the document and types
+// "ke toan" until the results show shown.
+func typeKeToan(url, shown string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS("#s-q")),
+		markDocument,
+		chromedp.SendKeys(chromedp.CSS("#s-q"), "ke toan"),
+		poll(`document.querySelector("#search-results").innerText.includes(`+strconv.Quote(shown)+`)`),
 	)
 }
 
@@ -207,13 +213,7 @@ func TestEnglishSearchAsYouTypeInABrowser(t *testing.T) {
 	t.Parallel()
 	st, e := indexedDemo(t)
 	base, ctx, step := inBrowser(t, newApp(t, st, withEngine(e)), 60*time.Second)
-	step("type a query",
-		chromedp.Navigate(base+"/en/search"),
-		chromedp.WaitVisible(chromedp.CSS("#s-q")),
-		markDocument,
-		chromedp.SendKeys(chromedp.CSS("#s-q"), "ke toan"),
-		poll(`document.querySelector("#search-results").innerText.includes("Found")`),
-	)
+	step("type a query", typeKeToan(base+"/en/search", "Found"))
 	live, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#search-live").textContent`))
 	if !strings.HasSuffix(live, " results") {
 		t.Errorf("live region says %q, want an English count", live)

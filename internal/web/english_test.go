@@ -42,10 +42,7 @@ func TestEveryPublicRouteHasHreflangPairs(t *testing.T) {
 	app, w := publicApp(t)
 	for _, vi := range publicRoutes(w) {
 		t.Run(vi, func(t *testing.T) {
-			r := get(t, app, vi)
-			if r.status != http.StatusOK {
-				t.Fatalf("GET %s = %d", vi, r.status)
-			}
+			r := getOK(t, app, vi)
 			alt := hreflangs(r.body)
 			en := alt["en"]
 			if alt["vi"] != vi || alt["x-default"] != vi || !strings.HasPrefix(en, "/en") {
@@ -57,10 +54,7 @@ func TestEveryPublicRouteHasHreflangPairs(t *testing.T) {
 			if !strings.Contains(r.body, `class="lang-switch" href="`+strings.ReplaceAll(en, "&", "&amp;")+`"`) {
 				t.Errorf("GET %s: the language switch does not lead to %s", vi, en)
 			}
-			e := get(t, app, en)
-			if e.status != http.StatusOK {
-				t.Fatalf("GET %s (mirror of %s) = %d", en, vi, e.status)
-			}
+			e := getOK(t, app, en)
 			if back := hreflangs(e.body); back["vi"] != vi || back["en"] != en || back["x-default"] != vi {
 				t.Errorf("GET %s: hreflang = %v, want the pair %s / %s", en, back, vi, en)
 			}

@@ -74,10 +74,7 @@ func TestPublicHistoryShowsEachChangedField(t *testing.T) {
 		t.Fatalf("save = %d %.500s", r.status, r.body)
 	}
 
-	page := get(t, app, "/viec-lam/"+id+"-"+job.Slug)
-	if page.status != http.StatusOK {
-		t.Fatalf("job page = %d", page.status)
-	}
+	page := getOK(t, app, "/viec-lam/"+id+"-"+job.Slug)
 	for _, want := range []string{"Lương tối đa: 12.000.000 đ → 12.500.000 đ", "Mô tả công việc: đã sửa nội dung", "Sở Nội vụ Thành phố Cần Thơ", "/lich-su"} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("the job page's history lacks %q", want)

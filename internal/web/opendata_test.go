@@ -165,10 +165,7 @@ func TestDownloadsNeutraliseFormulas(t *testing.T) {
 func TestOpenDataPage(t *testing.T) {
 	t.Parallel()
 	app, _ := publicApp(t)
-	page := get(t, app, "/du-lieu-mo")
-	if page.status != http.StatusOK {
-		t.Fatalf("GET /du-lieu-mo = %d", page.status)
-	}
+	page := getOK(t, app, "/du-lieu-mo")
 	want := []string{"CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/", "/api/openapi.json", "/du-lieu-mo/dcat.jsonld", "Từ điển dữ liệu", "wage_min", "Lương tối thiểu"}
 	for _, k := range kind.All {
 		p := k.Type().Plural

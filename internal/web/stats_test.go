@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -384,10 +383,7 @@ func TestEveryStatsFigureIsCountedFromTheRows(t *testing.T) {
 	w := buildStatsWorld(t, st)
 	app := newApp(t, st)
 
-	page := get(t, app, "/thong-ke")
-	if page.status != http.StatusOK {
-		t.Fatalf("/thong-ke = %d", page.status)
-	}
+	page := getOK(t, app, "/thong-ke")
 	checkChartSections(t, page.body)
 	for _, unwanted := range []string{"Công ty Thống kê 6", "Công ty Thống kê 7"} { // draft and archived companies
 		if strings.Contains(page.body, unwanted) {
@@ -417,10 +413,7 @@ func checkChartSections(t *testing.T, page string) {
 // nothing more.
 func checkChartCSV(t *testing.T, app *fiber.App, w *statsWorld, id string) {
 	t.Helper()
-	resp := get(t, app, "/thong-ke/"+id+".csv")
-	if resp.status != http.StatusOK {
-		t.Fatalf("%s.csv = %d", id, resp.status)
-	}
+	resp := getOK(t, app, "/thong-ke/"+id+".csv")
 	measures := 2
 	if strings.HasPrefix(id, "schools_") {
 		measures = 1

@@ -135,6 +135,16 @@ func publicApp(t *testing.T, opts ...appOption) (*fiber.App, world) {
 	return newApp(t, st, opts...), w
 }
 
+// getOK is get, failing the test unless the answer is 200.
+func getOK(t *testing.T, app *fiber.App, path string) response {
+	t.Helper()
+	r := get(t, app, path)
+	if r.status != http.StatusOK {
+		t.Fatalf("GET %s = %d, want 200", path, r.status)
+	}
+	return r
+}
+
 func publicWorld(t *testing.T) (*store.Store, world) {
 	t.Helper()
 	type built struct {
@@ -320,10 +330,7 @@ func TestDetailURLs(t *testing.T) {
 func TestBadFiltersAreExplainedNotFatal(t *testing.T) {
 	t.Parallel()
 	app, _ := publicApp(t)
-	r := get(t, app, "/viec-lam?wage_min=nhieu&city=hanoi&page=-3&education=tien-si")
-	if r.status != http.StatusOK {
-		t.Fatalf("status = %d, want 200", r.status)
-	}
+	r := getOK(t, app, "/viec-lam?wage_min=nhieu&city=hanoi&page=-3&education=tien-si")
 	for _, want := range []string{"“Lương từ (đồng/tháng)” phải là một số", "“Thành phố” không hợp lệ", "Số trang không hợp lệ", "“Trình độ của bạn” không hợp lệ"} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("body lacks the note %q", want)
