@@ -505,21 +505,6 @@ func httpClient(gzip bool) *http.Client {
 	return &http.Client{Transport: t, Timeout: 60 * time.Second}
 }
 
-// meiliGet reads a Meilisearch admin route with the master key.
-func meiliGet(ctx context.Context, m *testenv.Meili, path string, into any) error {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, m.URL+path, nil)
-	req.Header.Set("Authorization", "Bearer "+m.MasterKey)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s", path, resp.Status)
-	}
-	return json.NewDecoder(resp.Body).Decode(into)
-}
-
 // serveApp starts the portal on a loopback port with the given search
 // service and returns its base URL.
 func serveApp(b *testing.B, ctx context.Context, st *store.Store, service web.Searcher, health web.SearchHealth) string {
@@ -582,7 +567,7 @@ func setUp(b *testing.B, ctx context.Context, set settings) *stack {
 	var version struct {
 		PkgVersion string `json:"pkgVersion"`
 	}
-	if err := meiliGet(ctx, s.meili, "/version", &version); err != nil {
+	if err := s.meili.Get(ctx, "/version", &version); err != nil {
 		b.Fatal(err)
 	}
 	s.versions.meili = version.PkgVersion
@@ -604,7 +589,7 @@ func setUp(b *testing.B, ctx context.Context, set settings) *stack {
 	var keys struct {
 		Results []struct{ Name, Key string }
 	}
-	if err := meiliGet(ctx, s.meili, "/keys?limit=1000", &keys); err != nil {
+	if err := s.meili.Get(ctx, "/keys?limit=1000", &keys); err != nil {
 		b.Fatal(err)
 	}
 	for _, k := range keys.Results {
@@ -1177,7 +1162,7 @@ func publishToSearchable(b *testing.B, ctx context.Context, s *stack, n int) pub
 		} `json:"results"`
 	}
 	path := fmt.Sprintf("/tasks?indexUids=%s&types=documentAdditionOrUpdate&statuses=succeeded&limit=%d", search.IndexName, 2*n+20)
-	if err := meiliGet(ctx, s.meili, path, &tasks); err != nil {
+	if err := s.meili.Get(ctx, path, &tasks); err != nil {
 		b.Fatal(err)
 	}
 	for _, w := range windows {

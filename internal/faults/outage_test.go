@@ -1,7 +1,6 @@
 package faults_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -60,7 +59,7 @@ func TestPostgresStopsUnderLoad(t *testing.T) {
 
 	// The worker resumed by itself: the job written after the outage is
 	// found through Meilisearch (found refuses a PostgreSQL answer).
-	if !testenv.Eventually(30*time.Second, 250*time.Millisecond, func() bool { return found(t, client, srv.URL+"/api/v1/search?q=khuonmauhau") }) {
+	if !testenv.Eventually(30*time.Second, 250*time.Millisecond, func() bool { return found(client, srv.URL+"/api/v1/search?q=khuonmauhau") }) {
 		t.Fatalf("a job written after the outage is not in the index after 30 s: the outbox worker did not resume")
 	}
 	t.Logf("%d requests at %d/s, PostgreSQL stopped %s: %d answered 503 (all with Retry-After), %d/%d searches answered during the outage; /readyz back %s after PostgreSQL; latency %s",
@@ -174,21 +173,11 @@ func offset(at, zero time.Time) string {
 	return "t" + at.Sub(zero).Round(10*time.Millisecond).String()
 }
 
-func found(t *testing.T, client *http.Client, url string) bool {
-	t.Helper()
-	resp, err := client.Get(url)
-	if err != nil {
-		return false
-	}
-	defer resp.Body.Close()
-	var body struct {
-		Total    int  `json:"total"`
-		Degraded bool `json:"degraded"`
-	}
-	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&body) != nil {
-		return false
-	}
-	return body.Total > 0 && !body.Degraded
+// found tells whether search at url finds something through Meilisearch
+// (an answer from the PostgreSQL fallback does not count).
+func found(client *http.Client, url string) bool {
+	total, degraded, err := searchTotal(client, url)
+	return err == nil && total > 0 && !degraded
 }
 
 // writeAfterOutage gives the outbox worker something to pick up once

@@ -2,7 +2,6 @@ package search_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -63,7 +62,7 @@ func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
 	if _, err := engine.Search(ctx, search.Query{Q: "cong nhan"}); err != nil {
 		t.Fatalf("Search with the search key = %v", err)
 	}
-	key := searchKey(t, meili.URL, meili.MasterKey)
+	key := searchKey(t, meili)
 	for _, tt := range []struct {
 		method, path, body string
 	}{
@@ -86,15 +85,8 @@ func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
 }
 
 // searchKey reads the portal's search key from Meilisearch, as an operator would.
-func searchKey(t *testing.T, url, master string) string {
+func searchKey(t *testing.T, m *testenv.Meili) string {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, url+"/keys?limit=100", nil)
-	req.Header.Set("Authorization", "Bearer "+master)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
 	var keys struct {
 		Results []struct {
 			Name    string   `json:"name"`
@@ -102,7 +94,7 @@ func searchKey(t *testing.T, url, master string) string {
 			Actions []string `json:"actions"`
 		} `json:"results"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&keys); err != nil {
+	if err := m.Get(context.Background(), "/keys?limit=100", &keys); err != nil {
 		t.Fatal(err)
 	}
 	found := ""
