@@ -362,34 +362,7 @@ func TestProgramAndPolicies(t *testing.T) {
 			t.Errorf("program body lacks %q", h)
 		}
 	}
-	progress := map[string]bool{}
-	for i, m := range d.commitments {
-		if m.SortOrder != i+1 {
-			t.Errorf("%s: sort order %d", m.ExternalID, m.SortOrder)
-		}
-		progress[m.Progress] = true
-		if len(m.Updates) < 1 || len(m.Updates) > 5 {
-			t.Errorf("%s: %d ledger lines", m.ExternalID, len(m.Updates))
-		}
-		for _, u := range m.Updates {
-			if u.Date.IsZero() {
-				t.Errorf("%s: update without a date", m.ExternalID)
-			}
-			for _, e := range u.Evidence {
-				if !strings.HasPrefix(e.URL, "https://") || !e.Example || e.Source == "" {
-					t.Errorf("%s: evidence %+v is not a marked example with a source", m.ExternalID, e)
-				}
-			}
-		}
-	}
-	// Every stated progress but "not started": at the demo's dates every
-	// task has begun (one was carried over to the next program).
-	if len(progress) != len(domain.Progresses)-1 || progress["not_started"] {
-		t.Errorf("progress values used: %v", progress)
-	}
-	if kinds := ledgerKinds(d.commitments[2].Updates); !kinds["so_ket"] {
-		t.Errorf("commitment 3 has no sơ kết: %v", kinds)
-	}
+	checkCommitments(t, d.commitments)
 	kinds, fields := map[string]bool{}, map[string]bool{}
 	for _, pol := range d.policies {
 		kinds[pol.Kind] = true
@@ -400,6 +373,45 @@ func TestProgramAndPolicies(t *testing.T) {
 	}
 	if len(kinds) != 3 || len(fields) != len(domain.PolicyFields) {
 		t.Errorf("policy kinds %v, fields %v", kinds, fields)
+	}
+}
+
+// checkCommitments: the program's tasks are in order, each with one to
+// five dated ledger lines whose evidence is a marked example with a source.
+func checkCommitments(t *testing.T, commitments []domain.Commitment) {
+	t.Helper()
+	progress := map[string]bool{}
+	for i, m := range commitments {
+		if m.SortOrder != i+1 {
+			t.Errorf("%s: sort order %d", m.ExternalID, m.SortOrder)
+		}
+		progress[m.Progress] = true
+		if len(m.Updates) < 1 || len(m.Updates) > 5 {
+			t.Errorf("%s: %d ledger lines", m.ExternalID, len(m.Updates))
+		}
+		for _, u := range m.Updates {
+			checkLedgerUpdate(t, m.ExternalID, u)
+		}
+	}
+	// Every stated progress but "not started": at the demo's dates every
+	// task has begun (one was carried over to the next program).
+	if len(progress) != len(domain.Progresses)-1 || progress["not_started"] {
+		t.Errorf("progress values used: %v", progress)
+	}
+	if kinds := ledgerKinds(commitments[2].Updates); !kinds["so_ket"] {
+		t.Errorf("commitment 3 has no sơ kết: %v", kinds)
+	}
+}
+
+func checkLedgerUpdate(t *testing.T, commitment string, u domain.LedgerUpdate) {
+	t.Helper()
+	if u.Date.IsZero() {
+		t.Errorf("%s: update without a date", commitment)
+	}
+	for _, e := range u.Evidence {
+		if !strings.HasPrefix(e.URL, "https://") || !e.Example || e.Source == "" {
+			t.Errorf("%s: evidence %+v is not a marked example with a source", commitment, e)
+		}
 	}
 }
 
