@@ -290,7 +290,6 @@ func TestEachReplicaHasItsOwnQueue(t *testing.T) {
 	}
 	n := names(t, st)
 	workerA, workerB := indexer.NewWorker(st, a, n, quietLog()), indexer.NewWorker(st, b, n, quietLog())
-	drain := func(w *indexer.Worker) error { _, err := w.Drain(ctx); return err }
 	for _, w := range []*indexer.Worker{workerA, workerB} {
 		if err := drain(w); err != nil { // registers both replicas
 			t.Fatal(err)
@@ -332,8 +331,18 @@ func TestEachReplicaHasItsOwnQueue(t *testing.T) {
 	}
 
 	// A third replica joining now cannot catch up from the outbox.
-	meiliC := testenv.PrivateMeilisearch(t)
-	c := search.New(meiliC.URL, meiliC.MasterKey).WithIndex("t_replica")
+	checkLateReplicaRebuilds(t, st, n, company)
+
+}
+
+// drain runs the worker until its queue is empty.
+func drain(w *indexer.Worker) error { _, err := w.Drain(ctx); return err }
+
+// checkLateReplicaRebuilds: a replica that joins after a prune is marked
+// for a rebuild, and after one keeps up from the outbox.
+func checkLateReplicaRebuilds(t *testing.T, st *store.Store, n *search.Names, company domain.Company) {
+	t.Helper()
+	c, _ := privateEngine(t, "t_replica")
 	if err := c.EnsureIndex(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
 	"hoptac/internal/web"
@@ -273,6 +274,19 @@ func TestSitemapsListEveryLiveEntry(t *testing.T) {
 	if err := xml.Unmarshal([]byte(get(t, app, "/sitemap.xml").body), &index); err != nil {
 		t.Fatal(err)
 	}
+	found := sitemapPaths(t, app, index)
+	for _, k := range kind.All {
+		checkSitemapsListKind(t, st, k, found)
+	}
+	if ico := get(t, app, "/favicon.ico"); ico.status != http.StatusOK || ico.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(ico.body, "\x00\x00\x01\x00") {
+		t.Errorf("/favicon.ico = %d %q", ico.status, ico.header.Get("Content-Type"))
+	}
+}
+
+// sitemapPaths reads every sitemap of the index and returns the paths
+// they list; each URL is under PUBLIC_URL with a date.
+func sitemapPaths(t *testing.T, app *fiber.App, index sitemapXML) map[string]bool {
+	t.Helper()
 	found := map[string]bool{}
 	for _, sm := range index.Sitemaps {
 		path, ok := strings.CutPrefix(sm.Loc, publicURL)
@@ -296,34 +310,36 @@ func TestSitemapsListEveryLiveEntry(t *testing.T) {
 			found[strings.TrimPrefix(u.Loc, publicURL)] = true
 		}
 	}
-	for _, k := range kind.All {
-		var live []struct {
-			ID   int64  `db:"id"`
-			Slug string `db:"slug"`
-		}
-		if err := st.DB().SelectContext(ctx, &live, "SELECT id, slug FROM public_"+string(k.Table())); err != nil {
-			t.Fatal(err)
-		}
-		if len(live) == 0 {
-			t.Errorf("the demo data has no public %s", k.Type().Name)
-		}
-		for _, e := range live {
-			if p := domain.EntryPath(k.Type().Name, e.ID, e.Slug); !found[p] {
-				t.Errorf("no sitemap lists %s", p)
-			}
-		}
-		n := 0
-		for p := range found {
-			if strings.HasPrefix(p, k.Type().Path+"/") {
-				n++
-			}
-		}
-		if n != len(live) {
-			t.Errorf("sitemaps list %d %s, PostgreSQL has %d public", n, k.Type().Plural, len(live))
+	return found
+}
+
+// checkSitemapsListKind: the sitemaps list every public entry of k, and
+// no other.
+func checkSitemapsListKind(t *testing.T, st *store.Store, k kind.Entry, found map[string]bool) {
+	t.Helper()
+	var live []struct {
+		ID   int64  `db:"id"`
+		Slug string `db:"slug"`
+	}
+	if err := st.DB().SelectContext(ctx, &live, "SELECT id, slug FROM public_"+string(k.Table())); err != nil {
+		t.Fatal(err)
+	}
+	if len(live) == 0 {
+		t.Errorf("the demo data has no public %s", k.Type().Name)
+	}
+	for _, e := range live {
+		if p := domain.EntryPath(k.Type().Name, e.ID, e.Slug); !found[p] {
+			t.Errorf("no sitemap lists %s", p)
 		}
 	}
-	if ico := get(t, app, "/favicon.ico"); ico.status != http.StatusOK || ico.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(ico.body, "\x00\x00\x01\x00") {
-		t.Errorf("/favicon.ico = %d %q", ico.status, ico.header.Get("Content-Type"))
+	n := 0
+	for p := range found {
+		if strings.HasPrefix(p, k.Type().Path+"/") {
+			n++
+		}
+	}
+	if n != len(live) {
+		t.Errorf("sitemaps list %d %s, PostgreSQL has %d public", n, k.Type().Plural, len(live))
 	}
 }
 
