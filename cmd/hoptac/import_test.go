@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"hoptac/internal/importer/bombs"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
@@ -66,7 +65,7 @@ func TestImportCommandBombs(t *testing.T) {
 	}
 	dbURL := testenv.DatabaseURL(t)
 	dir := t.TempDir()
-	all := writeBombsElsewhere(t, dir)
+	all := testenv.WriteBombs(t, dir)
 	for _, b := range all {
 		t.Run(b.Name, func(t *testing.T) {
 			report := filepath.Join(dir, b.Name+".report.txt")
@@ -98,35 +97,6 @@ func TestImportCommandBombs(t *testing.T) {
 	var n int
 	if err := st.DB().Get(&n, `SELECT count(*) FROM companies`); err != nil || n != 0 {
 		t.Errorf("%d companies in the database after the bombs (%v), want 0: a refused file changes nothing", n, err)
-	}
-}
-
-// writeBombsElsewhere writes the bombs from a child test process. A child
-// started with os/exec shares this process's memory until it execs, so
-// Linux counts this process's peak RSS in the child's (ru_maxrss): the
-// bombs, made here, would inflate every figure.
-func writeBombsElsewhere(t *testing.T, dir string) []bombs.Bomb {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestWriteBombsHelper$")
-	cmd.Env = append(os.Environ(), "HOPTAC_WRITE_BOMBS="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("write the bombs: %v\n%s", err, out)
-	}
-	all, err := bombs.List(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all
-}
-
-// TestWriteBombsHelper is the child of writeBombsElsewhere.
-func TestWriteBombsHelper(t *testing.T) {
-	dir := os.Getenv("HOPTAC_WRITE_BOMBS")
-	if dir == "" {
-		t.Skip("only run by writeBombsElsewhere")
-	}
-	if _, err := bombs.Write(dir); err != nil {
-		t.Fatal(err)
 	}
 }
 

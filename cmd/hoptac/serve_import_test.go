@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"strconv"
@@ -23,22 +22,9 @@ func TestServeTakesImportMaxRows(t *testing.T) {
 	if signed.status != http.StatusSeeOther {
 		t.Fatalf("login = %d, want 303", signed.status)
 	}
-	send := func(req *http.Request) (int, string) {
-		t.Helper()
-		for _, ck := range signed.cookies {
-			req.AddCookie(&http.Cookie{Name: ck.Name, Value: ck.Value})
-		}
-		resp, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
-	}
 
 	req, _ := http.NewRequest(http.MethodGet, p.url+"/admin/nhap-du-lieu", nil)
-	status, page := send(req)
+	status, page := sendWith(t, c, signed.cookies, req)
 	m := csrfField.FindStringSubmatch(page)
 	if status != http.StatusOK || m == nil || !strings.Contains(page, "2 dòng dữ liệu") {
 		t.Fatalf("upload page = %d; want it to state the limit of 2 rows:\n%.2000s", status, page)
@@ -58,7 +44,7 @@ func TestServeTakesImportMaxRows(t *testing.T) {
 	_ = w.Close()
 	req, _ = http.NewRequest(http.MethodPost, p.url+"/admin/nhap-du-lieu", &body)
 	req.Header.Set("Content-Type", w.FormDataContentType())
-	status, page = send(req)
+	status, page = sendWith(t, c, signed.cookies, req)
 	if status != http.StatusUnprocessableEntity || !strings.Contains(page, "Tệp có hơn 2 dòng dữ liệu") {
 		t.Errorf("upload of 3 rows with IMPORT_MAX_ROWS=2 = %d; want 422 naming the limit:\n%.2000s", status, page)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,15 +27,7 @@ func TestServeReadsPublicPagesFromTheReplica(t *testing.T) {
 	}
 	ctx := context.Background()
 	primary := testenv.PostgresCluster(t)
-	dbURL := primary.CreateDatabase(t, "hoptac")
-	st, err := store.Open(ctx, dbURL, store.Options{MaxOpenConns: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st, dbURL := primary.MigratedStore(t, "hoptac", store.Options{MaxOpenConns: 2})
 	if _, err := seed.Demo(ctx, st, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -71,13 +62,7 @@ func TestServeReadsPublicPagesFromTheReplica(t *testing.T) {
 	// the page after the save shows it archived at once (the back office
 	// reads the primary), while the public page, read on the standby,
 	// still shows it until the standby is maxLag behind.
-	hash, err := auth.HashPassword("mật khẩu bản sao đủ dài")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CreateUser(ctx, &store.User{Email: "banso@hcm.gov.vn", Name: "Quản trị", Role: auth.RoleAdmin, PasswordHash: hash}); err != nil {
-		t.Fatal(err)
-	}
+	addAccount(t, st, store.User{Email: "banso@hcm.gov.vn", Name: "Quản trị", Role: auth.RoleAdmin}, "mật khẩu bản sao đủ dài")
 	c := clientFrom("127.0.0.1", nil)
 	session := login(t, c, srv.URL, "banso@hcm.gov.vn", "mật khẩu bản sao đủ dài", nil)
 	entry := srv.URL + "/admin/policies/" + strconv.FormatInt(po.ID, 10)
@@ -132,19 +117,11 @@ func TestServeReadsPublicPagesFromTheReplica(t *testing.T) {
 func officeGet(t *testing.T, c *http.Client, cookies []*http.Cookie, target string) string {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, target, nil)
-	for _, ck := range cookies {
-		req.AddCookie(&http.Cookie{Name: ck.Name, Value: ck.Value})
+	status, body := sendWith(t, c, cookies, req)
+	if status != http.StatusOK {
+		t.Fatalf("GET %s = %d", target, status)
 	}
-	resp, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s = %d", target, resp.StatusCode)
-	}
-	return string(body)
+	return body
 }
 
 // officePost submits a back-office form; a 303 is success.
@@ -152,15 +129,7 @@ func officePost(t *testing.T, c *http.Client, cookies []*http.Cookie, target str
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	for _, ck := range cookies {
-		req.AddCookie(&http.Cookie{Name: ck.Name, Value: ck.Value})
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("POST %s = %d, want 303", target, resp.StatusCode)
+	if status, _ := sendWith(t, c, cookies, req); status != http.StatusSeeOther {
+		t.Fatalf("POST %s = %d, want 303", target, status)
 	}
 }

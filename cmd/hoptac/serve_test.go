@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -21,7 +20,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -129,38 +127,40 @@ func (p *portal) store(t *testing.T) *store.Store {
 	return st
 }
 
+// addOfficial adds an editor of TP.HCM's Sở Nội vụ.
 func addOfficial(t *testing.T, st *store.Store, email, password string) {
+	t.Helper()
+	city, dept := "hcm", "hcm-sonv"
+	addAccount(t, st, store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept}, password)
+}
+
+// addAccount creates u with password, hashed as the portal does.
+func addAccount(t *testing.T, st *store.Store, u store.User, password string) {
 	t.Helper()
 	hash, err := auth.HashPassword(password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	city, dept := "hcm", "hcm-sonv"
-	if err := st.CreateUser(context.Background(), &store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept, PasswordHash: hash}); err != nil {
+	u.PasswordHash = hash
+	if err := st.CreateUser(context.Background(), &u); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// status reads a field of /proc/PID/status in bytes (VmRSS, VmHWM).
-func procStatus(t *testing.T, pid int, field string) int64 {
+// sendWith sends req with the cookies a login answered and returns the
+// status and body of the answer.
+func sendWith(t *testing.T, c *http.Client, cookies []*http.Cookie, req *http.Request) (int, string) {
 	t.Helper()
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	for _, ck := range cookies {
+		req.AddCookie(&http.Cookie{Name: ck.Name, Value: ck.Value})
+	}
+	resp, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), field+":"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			if err != nil {
-				t.Fatalf("%s: %q", field, rest)
-			}
-			return kb << 10
-		}
-	}
-	t.Fatalf("no %s in /proc/%d/status", field, pid)
-	return 0
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
 }
 
 // client dials from a loopback address of its own (127.0.0.0/8 is all
@@ -342,8 +342,18 @@ func TestServeBehindNginx(t *testing.T) {
 	official := clientFrom("127.0.0.77", proxy.roots)
 	spoofer := clientFrom("127.0.0.99", nil)
 
-	// One attacker, through the proxy, fails as often as the client limit
-	// allows (each on another account, so no account limit applies) ...
+	checkAttackerLocksOutOnlyItself(t, st, attacker, proxy)
+	checkOfficialSignsInOverTLS(t, official, proxy)
+	checkPlainHTTPThroughProxy(t, official, proxy)
+	checkHeadersFromNoProxyIgnored(t, st, spoofer, p)
+}
+
+// checkAttackerLocksOutOnlyItself: one attacker, through the proxy, fails
+// as often as the client limit allows (each on another account, so no
+// account limit applies), is then turned away, and the failures are
+// recorded under its own address, not the proxy's.
+func checkAttackerLocksOutOnlyItself(t *testing.T, st *store.Store, attacker *http.Client, proxy reverseProxy) {
+	t.Helper()
 	for i := range auth.MaxClientFailures {
 		if r := login(t, attacker, proxy.https, fmt.Sprintf("doan%02d@hcm.gov.vn", i), "đoán mò mật khẩu", nil); r.status != http.StatusUnauthorized {
 			t.Fatalf("attacker's failure %d = %d, want 401", i, r.status)
@@ -359,8 +369,12 @@ func TestServeBehindNginx(t *testing.T) {
 	if len(clients) != 1 || clients[0] != "127.0.0.66" {
 		t.Errorf("failures recorded for clients %q, want only the attacker's 127.0.0.66 (not the proxy's address)", clients)
 	}
+}
 
-	// ... and an official elsewhere, through the same proxy, signs in.
+// checkOfficialSignsInOverTLS: an official elsewhere, through the same
+// proxy, signs in; over TLS the cookies are __Host-/Secure and HSTS is sent.
+func checkOfficialSignsInOverTLS(t *testing.T, official *http.Client, proxy reverseProxy) {
+	t.Helper()
 	page := openLogin(t, official, proxy.https, nil)
 	if pre := cookieNamed(page.cookies, "hoptac_login"); pre == nil || pre.Name != "__Host-hoptac_login" || !pre.Secure || !pre.HttpOnly || pre.SameSite != http.SameSiteStrictMode || pre.Path != "/" {
 		t.Errorf("login form's cookie over TLS = %+v, want __Host-hoptac_login, Secure, HttpOnly, SameSite=Strict, Path=/", pre)
@@ -375,8 +389,12 @@ func TestServeBehindNginx(t *testing.T) {
 	if sess := cookieNamed(r.cookies, "hoptac_session"); sess == nil || sess.Name != "__Host-hoptac_session" || !sess.Secure || !sess.HttpOnly || sess.SameSite != http.SameSiteLaxMode || sess.Path != "/" || sess.Domain != "" {
 		t.Errorf("session cookie over TLS = %+v, want __Host-hoptac_session, Secure, HttpOnly, SameSite=Lax, Path=/, no Domain", sess)
 	}
+}
 
-	// Plain HTTP through the proxy: no Secure cookie, no HSTS.
+// checkPlainHTTPThroughProxy: plain HTTP through the proxy gets no Secure
+// cookie and no HSTS.
+func checkPlainHTTPThroughProxy(t *testing.T, official *http.Client, proxy reverseProxy) {
+	t.Helper()
 	plain := openLogin(t, official, proxy.http, nil)
 	if pre := cookieNamed(plain.cookies, "hoptac_login"); pre == nil || pre.Name != "hoptac_login" || pre.Secure {
 		t.Errorf("login form's cookie over plain HTTP = %+v, want hoptac_login without Secure", pre)
@@ -384,9 +402,13 @@ func TestServeBehindNginx(t *testing.T) {
 	if hsts := plain.header.Get("Strict-Transport-Security"); hsts != "" {
 		t.Errorf("HSTS over plain HTTP = %q, want none", hsts)
 	}
+}
 
-	// Straight to the portal, from an address that is no proxy, the same
-	// headers mean nothing: neither the locked attacker's address nor TLS.
+// checkHeadersFromNoProxyIgnored: straight to the portal, from an address
+// that is no proxy, the same headers mean nothing: neither the locked
+// attacker's address nor TLS.
+func checkHeadersFromNoProxyIgnored(t *testing.T, st *store.Store, spoofer *http.Client, p *portal) {
+	t.Helper()
 	spoof := map[string]string{"X-Real-IP": "127.0.0.66", "X-Forwarded-Proto": "https"}
 	direct := openLogin(t, spoofer, p.url, spoof)
 	if pre := cookieNamed(direct.cookies, "hoptac_login"); pre == nil || pre.Secure || direct.header.Get("Strict-Transport-Security") != "" {
@@ -445,7 +467,7 @@ func TestLoginFloodStaysUnder300MB(t *testing.T) {
 		pages[i] = openLogin(t, c, p.url, nil)
 	}
 	pid := p.cmd.Process.Pid
-	before := procStatus(t, pid, "VmRSS")
+	before := testenv.ProcStatus(t, pid, "VmRSS")
 
 	results := make([]loginResult, n)
 	errs := make([]error, n)
@@ -465,7 +487,7 @@ func TestLoginFloodStaysUnder300MB(t *testing.T) {
 	}
 	close(start)
 	wg.Wait()
-	peak, after := procStatus(t, pid, "VmHWM"), procStatus(t, pid, "VmRSS")
+	peak, after := testenv.ProcStatus(t, pid, "VmHWM"), testenv.ProcStatus(t, pid, "VmRSS")
 
 	counts := map[int]int{}
 	for i, r := range results {

@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"hoptac/internal/search"
-	"hoptac/internal/seed"
 	"hoptac/internal/store"
-	"hoptac/internal/testenv"
 )
 
 // BenchmarkFallbackSearch measures the PostgreSQL fallback alone (no HTTP,
@@ -25,21 +23,8 @@ import (
 func BenchmarkFallbackSearch(b *testing.B) {
 	set := readSettings()
 	ctx := context.Background()
-	url := os.Getenv("BENCH_FALLBACK_URL")
-	if url == "" {
-		url = testenv.DatabaseURL(b)
-	}
-	st, err := store.Open(ctx, url, store.Options{MaxOpenConns: 10, StatementTimeout: 5 * time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
 	t0 := time.Now()
-	if os.Getenv("BENCH_FALLBACK_URL") == "" {
-		if _, err := seed.Generate(ctx, st, set.size, time.Now()); err != nil {
-			b.Fatal(err)
-		}
-	}
+	st, _, _ := generatedStore(b, ctx, os.Getenv("BENCH_FALLBACK_URL"), set.size, store.Options{MaxOpenConns: 10, StatementTimeout: 5 * time.Second})
 	if err := st.AnalyzeEntries(ctx); err != nil {
 		b.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package bench_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -48,7 +47,7 @@ func BenchmarkFootprint(b *testing.B) {
 	if err := st.DB().Get(&dbBytes, `SELECT pg_database_size(current_database())`); err != nil {
 		b.Fatal(err)
 	}
-	meiliRSS := procBytes(b, meili.Pid(), "VmHWM")
+	meiliRSS := testenv.ProcStatus(b, meili.Pid(), "VmHWM")
 	meiliDisk := dirBytes(b, meili.DataDir())
 
 	srv := testenv.Serve(b, env)
@@ -86,7 +85,7 @@ func BenchmarkFootprint(b *testing.B) {
 	elapsed := time.Since(start)
 	failed.Range(func(k, v any) bool { b.Errorf("GET %s: %v", k, v); return true })
 	cpu := procCPU(b, srv.Pid()) - cpuBefore
-	portalRSS := procBytes(b, srv.Pid(), "VmHWM")
+	portalRSS := testenv.ProcStatus(b, srv.Pid(), "VmHWM")
 
 	mb := func(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
 	b.Logf("\n| part | measured with %d entries |\n|---|---|\n"+
@@ -99,25 +98,6 @@ func BenchmarkFootprint(b *testing.B) {
 		"| portal CPU time per 1000 requests | %.2f s (%.0f req/s on this machine) |\n",
 		size, mb(dbBytes), mb(meiliDisk), mb(meiliRSS), size, seeded.Round(time.Second), reindexed.Round(time.Second),
 		requests, mb(portalRSS), cpu.Seconds()*1000/float64(requests), float64(requests)/elapsed.Seconds())
-}
-
-// procBytes reads a field of /proc/PID/status (VmHWM, VmRSS) in bytes.
-func procBytes(b *testing.B, pid int, field string) int64 {
-	b.Helper()
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), field+":"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	b.Fatalf("no %s in /proc/%d/status", field, pid)
-	return 0
 }
 
 // procCPU is the process's user + system CPU time so far.

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"hoptac/internal/kind"
-	"hoptac/internal/seed"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
@@ -38,25 +37,8 @@ func BenchmarkOpenData(b *testing.B) {
 	requests := envInt("BENCH_API_REQUESTS", 100)
 	// BENCH_DATABASE_URL names a database already filled (`hoptac seed
 	// --size N`), to measure again without generating.
-	dbURL, generate := os.Getenv("BENCH_DATABASE_URL"), false
-	if dbURL == "" {
-		dbURL, generate = testenv.DatabaseURL(b), true
-	}
-	st, err := store.Open(ctx, dbURL, store.Options{MaxOpenConns: 10, StatementTimeout: 30 * time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	counts := ""
-	if generate {
-		t0 := time.Now()
-		c, err := seed.Generate(ctx, st, size, time.Now())
-		if err != nil {
-			b.Fatalf("Generate = %v", err)
-		}
-		counts = c.String()
-		fmt.Printf("generated %s in %s\n", counts, time.Since(t0).Round(time.Second))
-	}
+	generate := os.Getenv("BENCH_DATABASE_URL") == ""
+	st, dbURL, counts := generatedStore(b, ctx, os.Getenv("BENCH_DATABASE_URL"), size, store.Options{MaxOpenConns: 10, StatementTimeout: 30 * time.Second})
 	// The search worker has nothing to reach: indexing would share the CPU
 	// with what is measured.
 	if _, err := st.DB().ExecContext(ctx, `DELETE FROM search_outbox`); err != nil {
@@ -81,7 +63,7 @@ func BenchmarkOpenData(b *testing.B) {
 	base := map[string]int64{}
 	formats := []string{"csv", "json", "xlsx"}
 	for _, f := range formats {
-		base[f] = procKB(b, srv.Pid(), "VmRSS")
+		base[f] = testenv.ProcStatus(b, srv.Pid(), "VmRSS") >> 10
 		if err := os.WriteFile(fmt.Sprintf("/proc/%d/clear_refs", srv.Pid()), []byte("5"), 0); err != nil {
 			b.Fatalf("reset peak RSS: %v", err)
 		}
@@ -102,7 +84,7 @@ func BenchmarkOpenData(b *testing.B) {
 			}
 			results[p][f] = cell{time.Since(start).Seconds(), n}
 		}
-		peak[f] = procKB(b, srv.Pid(), "VmHWM")
+		peak[f] = testenv.ProcStatus(b, srv.Pid(), "VmHWM") >> 10
 	}
 	stats, err := st.PublicStats(ctx)
 	if err != nil {
@@ -168,21 +150,4 @@ func timeGets(b *testing.B, client *http.Client, n int, url func(i int) string) 
 	}
 	slices.Sort(out)
 	return out
-}
-
-// procKB reads a kB field (VmRSS, VmHWM) of /proc/PID/status.
-func procKB(b *testing.B, pid int, field string) int64 {
-	b.Helper()
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(line, field+":"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			return n
-		}
-	}
-	b.Fatalf("no %s in /proc/%d/status", field, pid)
-	return 0
 }

@@ -12,9 +12,7 @@ import (
 	"time"
 
 	"hoptac/internal/search"
-	"hoptac/internal/seed"
 	"hoptac/internal/store"
-	"hoptac/internal/testenv"
 )
 
 // healthy stands in for Meilisearch's health: sitemaps never search.
@@ -29,17 +27,7 @@ func (healthy) Healthy(context.Context) bool { return true }
 func BenchmarkSitemaps(b *testing.B) {
 	ctx := context.Background()
 	size := envInt("BENCH_SIZE", 100_000)
-	st, err := store.Open(ctx, testenv.DatabaseURL(b), store.Options{MaxOpenConns: 10, StatementTimeout: 5 * time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	t0 := time.Now()
-	counts, err := seed.Generate(ctx, st, size, time.Now())
-	if err != nil {
-		b.Fatalf("Generate = %v", err)
-	}
-	fmt.Printf("generated %v in %v\n", counts, time.Since(t0).Round(time.Millisecond))
+	st, _, _ := generatedStore(b, ctx, "", size, store.Options{MaxOpenConns: 10, StatementTimeout: 5 * time.Second})
 	// Generate refreshed the planner's statistics (store.AnalyzeEntries).
 	base := serveApp(b, ctx, st, search.NewService(search.New("http://127.0.0.1:1", ""), st, quietLog()), healthy{})
 	client := &http.Client{Timeout: time.Minute} // asks for gzip and decompresses, as crawlers do

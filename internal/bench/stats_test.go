@@ -6,9 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"hoptac/internal/seed"
 	"hoptac/internal/store"
-	"hoptac/internal/testenv"
 )
 
 // BenchmarkStatsFigures measures what /thong-ke costs when its one-minute
@@ -18,14 +16,7 @@ import (
 func BenchmarkStatsFigures(b *testing.B) {
 	ctx := context.Background()
 	size := envInt("BENCH_SIZE", 100_000)
-	st, err := store.Open(ctx, testenv.DatabaseURL(b), store.Options{MaxOpenConns: 4, StatementTimeout: 30 * time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	if _, err := seed.Generate(ctx, st, size, time.Now()); err != nil {
-		b.Fatal(err)
-	}
+	st, _, _ := generatedStore(b, ctx, "", size, store.Options{MaxOpenConns: 4, StatementTimeout: 30 * time.Second})
 	if _, err := st.DB().ExecContext(ctx, `ANALYZE`); err != nil {
 		b.Fatal(err)
 	}

@@ -2,14 +2,11 @@ package codes_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"hoptac/internal/codes"
 	"hoptac/internal/testenv"
 )
-
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
 
 func TestLoadReadsEveryTableOnce(t *testing.T) {
 	st := testenv.Store(t)

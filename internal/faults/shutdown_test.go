@@ -1,6 +1,7 @@
 package faults_test
 
 import (
+	"net/http"
 	"sync"
 	"syscall"
 	"testing"
@@ -17,8 +18,7 @@ import (
 // it leaves no outbox row claimed, and the next start drains the outbox.
 func TestSIGTERMUnderLoad(t *testing.T) {
 	t.Parallel()
-	const shutdownTimeout = 5 * time.Second
-	p := newPortal(t, testenv.DatabaseURL(t), "SHUTDOWN_TIMEOUT="+shutdownTimeout.String())
+	p := newPortal(t, testenv.DatabaseURL(t), "SHUTDOWN_TIMEOUT="+sigtermShutdownTimeout.String())
 	srv := testenv.Serve(t, p.env)
 	client := newClient()
 	waitIndexed(t, client, srv.URL, 60*time.Second)
@@ -30,6 +30,54 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 	}
 	defer st.Close()
 	// Writes keep the worker busy until after the signal.
+	stopWrites := keepWriting(t, st)
+	x, results := sigtermDuringLoad(client, srv, func(err error) { t.Error(err) })
+	stopWrites()
+
+	if !x.exited {
+		t.Fatalf("hoptac serve still runs %s after SIGTERM", sigtermShutdownTimeout+10*time.Second)
+	}
+	if x.err != nil {
+		t.Errorf("hoptac serve exit = %v, want 0", x.err)
+	}
+	if x.after > sigtermShutdownTimeout {
+		t.Errorf("hoptac serve exited %s after SIGTERM, want within SHUTDOWN_TIMEOUT %s", x.after, sigtermShutdownTimeout)
+	}
+	ok, refusedAfter := countAnswersAroundSIGTERM(t, results, x.sentAt)
+	if ok < sigtermAt-1 {
+		t.Errorf("%d requests answered, want at least the %d sent before SIGTERM", ok, sigtermAt)
+	}
+	pending := checkNoOutboxRowClaimed(t, st)
+
+	// The next start drains what the last one left.
+	srv2 := testenv.Serve(t, p.env)
+	var left int
+	if !testenv.Eventually(30*time.Second, 200*time.Millisecond, func() bool {
+		if err := st.DB().Get(&left, `SELECT count(*) FROM search_outbox WHERE done_at IS NULL AND parked_at IS NULL`); err != nil {
+			t.Fatal(err)
+		}
+		return left == 0
+	}) {
+		t.Fatalf("%d outbox rows still pending 30 s after a restart", left)
+	}
+	_ = srv2.Signal(syscall.SIGTERM)
+	if _, done := srv2.Wait(sigtermShutdownTimeout + time.Second); !done {
+		t.Errorf("the second hoptac serve did not exit after SIGTERM")
+	}
+	t.Logf("SIGTERM after %d of %d requests at %d/s: %d answered 2xx, %d refused after close; exit %s after the signal; %d outbox rows pending at exit, all claimable; latency %s",
+		sigtermAt, len(results), sigtermRate, ok, refusedAfter, x.after.Round(time.Millisecond), pending, latencies(results))
+}
+
+const (
+	sigtermShutdownTimeout = 5 * time.Second
+	sigtermRate, sigtermN  = 50, 300
+	sigtermAt              = 150 // the request before which SIGTERM is sent
+)
+
+// keepWriting changes a published job every 50 ms until the returned stop
+// is called.
+func keepWriting(t *testing.T, st *store.Store) (stop func()) {
+	t.Helper()
 	stopWrites := make(chan struct{})
 	var writes sync.WaitGroup
 	writes.Add(1)
@@ -47,41 +95,44 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 			}
 		}
 	}()
+	return func() { close(stopWrites); writes.Wait() }
+}
 
-	const rate, n, signalAt = 50, 300, 150
-	var sentAt time.Time
-	var exitErr error
-	var exited bool
-	var exitAfter time.Duration
+// sigtermExit is how the server ended after SIGTERM.
+type sigtermExit struct {
+	sentAt time.Time
+	after  time.Duration
+	err    error
+	exited bool
+}
+
+// sigtermDuringLoad sends the load and SIGTERM in its middle, and waits
+// for the process to end.
+func sigtermDuringLoad(client *http.Client, srv *testenv.Server, fail func(error)) (*sigtermExit, []result) {
+	x := &sigtermExit{}
 	waited := make(chan struct{})
-	results := load(client, srv.URL, paths, rate, n, func(i int) {
-		if i != signalAt {
+	results := load(client, srv.URL, paths, sigtermRate, sigtermN, func(i int) {
+		if i != sigtermAt {
 			return
 		}
-		sentAt = time.Now()
+		x.sentAt = time.Now()
 		if err := srv.Signal(syscall.SIGTERM); err != nil {
-			t.Error(err)
+			fail(err)
 		}
 		go func() {
 			defer close(waited)
-			exitErr, exited = srv.Wait(shutdownTimeout + 10*time.Second)
-			exitAfter = time.Since(sentAt)
+			x.err, x.exited = srv.Wait(sigtermShutdownTimeout + 10*time.Second)
+			x.after = time.Since(x.sentAt)
 		}()
 	})
 	<-waited
-	close(stopWrites)
-	writes.Wait()
+	return x, results
+}
 
-	if !exited {
-		t.Fatalf("hoptac serve still runs %s after SIGTERM", shutdownTimeout+10*time.Second)
-	}
-	if exitErr != nil {
-		t.Errorf("hoptac serve exit = %v, want 0", exitErr)
-	}
-	if exitAfter > shutdownTimeout {
-		t.Errorf("hoptac serve exited %s after SIGTERM, want within SHUTDOWN_TIMEOUT %s", exitAfter, shutdownTimeout)
-	}
-	var ok, refusedAfter int
+// countAnswersAroundSIGTERM fails every request that got neither a 2xx nor
+// a refused connection after the signal.
+func countAnswersAroundSIGTERM(t *testing.T, results []result, sentAt time.Time) (ok, refusedAfter int) {
+	t.Helper()
 	for _, r := range results {
 		switch {
 		case r.err == nil && r.status >= 200 && r.status < 300:
@@ -94,26 +145,22 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 			t.Errorf("GET %s at %s: %v, want an answer or a refused connection after SIGTERM", r.path, offset(r.start, sentAt), r.err)
 		}
 	}
-	if ok < signalAt-1 {
-		t.Errorf("%d requests answered, want at least the %d sent before SIGTERM", ok, signalAt)
-	}
+	return ok, refusedAfter
+}
 
-	// No outbox row is left claimed: once the portal's sessions are gone,
-	// every pending row can be locked.
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		var others int
+// checkNoOutboxRowClaimed: once the portal's sessions are gone, every
+// pending outbox row can be locked. It returns how many are pending.
+func checkNoOutboxRowClaimed(t *testing.T, st *store.Store) int {
+	t.Helper()
+	var others int
+	if !testenv.Eventually(5*time.Second, 100*time.Millisecond, func() bool {
 		if err := st.DB().Get(&others, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
 			AND backend_type = 'client backend' AND application_name <> 'faults-test'`); err != nil {
 			t.Fatal(err)
 		}
-		if others == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d database sessions remain after hoptac serve exited", others)
-		}
-		time.Sleep(100 * time.Millisecond)
+		return others == 0
+	}) {
+		t.Fatalf("%d database sessions remain after hoptac serve exited", others)
 	}
 	var pending, lockable int
 	tx, err := st.DB().Beginx()
@@ -126,27 +173,5 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 	if lockable != pending {
 		t.Errorf("outbox: %d rows pending, only %d free to claim", pending, lockable)
 	}
-
-	// The next start drains what the last one left.
-	srv2 := testenv.Serve(t, p.env)
-	deadline = time.Now().Add(30 * time.Second)
-	for {
-		var left int
-		if err := st.DB().Get(&left, `SELECT count(*) FROM search_outbox WHERE done_at IS NULL AND parked_at IS NULL`); err != nil {
-			t.Fatal(err)
-		}
-		if left == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d outbox rows still pending 30 s after a restart", left)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	_ = srv2.Signal(syscall.SIGTERM)
-	if _, done := srv2.Wait(shutdownTimeout + time.Second); !done {
-		t.Errorf("the second hoptac serve did not exit after SIGTERM")
-	}
-	t.Logf("SIGTERM after %d of %d requests at %d/s: %d answered 2xx, %d refused after close; exit %s after the signal; %d outbox rows pending at exit, all claimable; latency %s",
-		signalAt, n, rate, ok, refusedAfter, exitAfter.Round(time.Millisecond), pending, latencies(results))
+	return pending
 }

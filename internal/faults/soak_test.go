@@ -55,24 +55,25 @@ func TestSoak(t *testing.T) {
 	srv := testenv.Serve(t, env)
 	client := newClient()
 	mix := soakPaths(t, client, srv.URL)
+	rssKB := func() int64 { return testenv.ProcStatus(t, srv.Pid(), "VmRSS") >> 10 }
 
 	// A short warm-up, so "start" means a portal that has served.
 	load(client, srv.URL, mix, rate, 5*rate, nil)
-	startRSS, startG := rssKB(t, srv.Pid()), goroutines(client, srv.URL, metricsAddr)
+	startRSS, startG := rssKB(), goroutines(client, srv.URL, metricsAddr)
 	t.Logf("soak: %s at %d requests/s over %d paths; start: RSS %d MB, %d goroutines", duration, rate, len(mix), startRSS/1024, startG)
 
 	n := int(duration.Seconds()) * rate
 	every := max(n/10, rate)
 	results := load(client, srv.URL, mix, rate, n, func(i int) {
 		if i > 0 && i%every == 0 {
-			t.Logf("  after %5d requests: RSS %d MB, %d goroutines", i, rssKB(t, srv.Pid())/1024, goroutines(client, srv.URL, metricsAddr))
+			t.Logf("  after %5d requests: RSS %d MB, %d goroutines", i, rssKB()/1024, goroutines(client, srv.URL, metricsAddr))
 		}
 	})
-	endRSS, endG := rssKB(t, srv.Pid()), goroutines(client, srv.URL, metricsAddr)
+	endRSS, endG := rssKB(), goroutines(client, srv.URL, metricsAddr)
 	// Then idle: what is left is held, not in flight.
 	client.CloseIdleConnections()
 	time.Sleep(5 * time.Second)
-	idleRSS, idleG := rssKB(t, srv.Pid()), goroutines(client, srv.URL, metricsAddr)
+	idleRSS, idleG := rssKB(), goroutines(client, srv.URL, metricsAddr)
 
 	byKind := map[string][]result{}
 	failed := 0
@@ -139,24 +140,6 @@ func soakPaths(t *testing.T, client *http.Client, base string) []string {
 		}
 	}
 	return out
-}
-
-// rssKB is the resident memory of process pid, in KiB.
-func rssKB(t *testing.T, pid int) int {
-	t.Helper()
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-			return n
-		}
-	}
-	return 0
 }
 
 // goroutines reads go_goroutines from /metrics, on METRICS_ADDR if the

@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -40,6 +39,63 @@ func TestTopology(t *testing.T) {
 	if testing.Short() || os.Getenv("HOPTAC_TOPOLOGY") == "" {
 		t.Skip("starts 3 portals, 2 PostgreSQL servers, 2 Meilisearch and nginx for a minute: `make topology` runs it (.ci/run does)")
 	}
+	topo := startTopology(t)
+	client := newClient()
+	waitIndexed(t, client, topo.lb, 90*time.Second)
+	waitReplicasEqual(t, topo.env, 60*time.Second)
+
+	st, err := store.Open(ctx, topo.dbURL, store.Options{MaxOpenConns: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const email, password = "topo@hcm.gov.vn", "mật khẩu đủ dài cho thử nghiệm"
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateUser(ctx, &store.User{Email: email, Name: "Quản trị thử", Role: auth.RoleAdmin, PasswordHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+	office := signIn(t, topo.lb, email, password)
+
+	run := topo.loadWithFaults(t, client, st, office)
+	failed, inFlight := checkReadsAroundKill(t, run.reads, run.killedAt)
+	published, wfailed := checkWritesAroundKill(t, run.writes, run.killedAt)
+	if len(published) < 20 {
+		t.Errorf("only %d writes went through; want a real write load", len(published))
+	}
+	var public int
+	if err := st.DB().Get(&public, `SELECT count(*) FROM public_policies WHERE id = ANY ($1)`, pq.Array(published)); err != nil || public != len(published) {
+		t.Errorf("%d of the %d published policies are public in PostgreSQL (%v): something published was lost", public, len(published), err)
+	}
+
+	// Both Meilisearch converge to PostgreSQL; the standby, back, too.
+	waitReplicasEqual(t, topo.env, 60*time.Second)
+	if err := topo.standby.Start(); err != nil {
+		t.Fatal(err)
+	}
+	standbyLag := waitStandbyConverges(t, topo.primary, topo.standby, 60*time.Second)
+	t.Logf("topology: %d reads (%d failed, %d of them in flight on the killed portal), %d writes (%d failed), %d policies published",
+		len(run.reads), failed, inFlight, len(run.writes), wfailed, len(published))
+	t.Logf("restarted Meilisearch caught up in %s (largest backlog age seen %s); restarted standby converged in %s; read latency %s",
+		run.catchUp.Round(time.Millisecond), run.maxLag.Round(time.Millisecond), standbyLag.Round(time.Millisecond), latencies(run.reads))
+}
+
+// topology is the running portal of TestTopology.
+type topology struct {
+	env              []string
+	dbURL            string
+	lb               string // the load balancer's base URL
+	portals          []*testenv.Server
+	meiliB           *testenv.Meili
+	primary, standby *testenv.PGCluster
+}
+
+// startTopology migrates and seeds the primary, starts its standby, two
+// Meilisearch replicas, three portals and nginx in front of them.
+func startTopology(t *testing.T) *topology {
+	t.Helper()
 	key := make([]byte, 16)
 	_, _ = rand.Read(key)
 	masterKey := hex.EncodeToString(key)
@@ -53,11 +109,11 @@ func TestTopology(t *testing.T) {
 	standby := primary.Standby(t)
 	env = append(env, "DATABASE_READ_URL="+standby.URL("hoptac"), "DB_READ_MAX_LAG=5s",
 		"SEARCH_MAX_LAG=10s", "DB_MAX_CONNS=8", "TRUSTED_PROXIES=127.0.0.1")
-	var portals []*testenv.Server
+	topo := &topology{env: env, dbURL: dbURL, meiliB: meiliB, primary: primary, standby: standby}
 	var upstreams strings.Builder
 	for i := 0; i < 3; i++ {
 		p := testenv.Serve(t, env)
-		portals = append(portals, p)
+		topo.portals = append(topo.portals, p)
 		fmt.Fprintf(&upstreams, "server %s max_fails=1 fail_timeout=30s;\n", strings.TrimPrefix(p.URL, "http://"))
 	}
 	lbAddr := testenv.FreeAddr(t)
@@ -77,31 +133,25 @@ func TestTopology(t *testing.T) {
 			proxy_next_upstream error timeout http_502;
 		}
 	}`, upstreams.String(), lbAddr), lbAddr)
-	lb := "http://" + lbAddr
-	client := newClient()
-	waitIndexed(t, client, lb, 90*time.Second)
-	waitReplicasEqual(t, env, 60*time.Second)
+	topo.lb = "http://" + lbAddr
+	return topo
+}
 
-	st, err := store.Open(ctx, dbURL, store.Options{MaxOpenConns: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	const email, password = "topo@hcm.gov.vn", "mật khẩu đủ dài cho thử nghiệm"
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CreateUser(ctx, &store.User{Email: email, Name: "Quản trị thử", Role: auth.RoleAdmin, PasswordHash: hash}); err != nil {
-		t.Fatal(err)
-	}
-	office := signIn(t, lb, email, password)
+// topologyRun is what the load saw.
+type topologyRun struct {
+	reads           []result
+	writes          []write
+	killedAt        time.Time
+	catchUp, maxLag time.Duration
+}
 
-	// The load: reads at a steady rate, writes one after another.
+// loadWithFaults reads at a steady rate and writes one after another while
+// it kills one portal, kills one Meilisearch and brings it back, and stops
+// the standby.
+func (topo *topology) loadWithFaults(t *testing.T, client *http.Client, st *store.Store, office *officeClient) *topologyRun {
+	t.Helper()
 	const rate, seconds = 30, 24
-	var events sync.Map // name → time
-	mark := func(name string) { events.Store(name, time.Now()) }
-	var writes []write
+	run := &topologyRun{}
 	writesDone := make(chan struct{})
 	stopWrites := make(chan struct{})
 	go func() {
@@ -112,57 +162,64 @@ func TestTopology(t *testing.T) {
 				return
 			default:
 			}
-			writes = append(writes, office.publishPolicy(n))
+			run.writes = append(run.writes, office.publishPolicy(n))
 			time.Sleep(150 * time.Millisecond)
 		}
 	}()
-	var catchUp time.Duration
-	var maxLag time.Duration
-	reads := load(client, lb, paths, rate, rate*seconds, func(i int) {
+	run.reads = load(client, topo.lb, paths, rate, rate*seconds, func(i int) {
 		switch i {
 		case 3 * rate:
-			mark("portal killed")
-			_ = portals[0].Signal(syscall.SIGKILL)
+			run.killedAt = time.Now()
+			_ = topo.portals[0].Signal(syscall.SIGKILL)
 		case 7 * rate:
-			mark("meilisearch B killed")
-			meiliB.Kill()
+			topo.meiliB.Kill()
 		case 13 * rate:
-			if err := meiliB.Start(); err != nil {
+			if err := topo.meiliB.Start(); err != nil {
 				t.Error(err)
 			}
-			mark("meilisearch B restarted")
-			go func() { catchUp, maxLag = waitCaughtUp(st, meiliB.URL, 60*time.Second) }()
+			go func() { run.catchUp, run.maxLag = waitCaughtUp(st, topo.meiliB.URL, 60*time.Second) }()
 		case 17 * rate:
-			mark("standby stopped")
-			if err := standby.Stop(); err != nil {
+			if err := topo.standby.Stop(); err != nil {
 				t.Error(err)
 			}
 		}
 	})
 	close(stopWrites)
 	<-writesDone
+	return run
+}
 
-	// Reads: only those in flight on the killed portal may fail.
-	killedAt, _ := events.Load("portal killed")
-	failed, inFlight := 0, 0
+// inFlightAt tells whether something that ran from start to end was under
+// way at moment.
+func inFlightAt(start, end, moment time.Time) bool {
+	return !start.After(moment) && !end.Before(moment)
+}
+
+// checkReadsAroundKill: only the reads in flight on the killed portal may fail.
+func checkReadsAroundKill(t *testing.T, reads []result, killedAt time.Time) (failed, inFlight int) {
+	t.Helper()
 	for _, r := range reads {
 		if r.err == nil && r.status < 500 {
 			continue
 		}
 		failed++
-		if !r.start.After(killedAt.(time.Time)) && !r.end.Before(killedAt.(time.Time)) {
+		if inFlightAt(r.start, r.end, killedAt) {
 			inFlight++
 			continue
 		}
 		t.Errorf("GET %s at %s: %d %v — not in flight on the killed portal", r.path, r.start.Format("15:04:05.000"), r.status, r.err)
 	}
-	// Writes: each one answered; every one that said "published" is.
-	var published []int64
-	wfailed := 0
+	return failed, inFlight
+}
+
+// checkWritesAroundKill: each write is answered, but those in flight on the
+// killed portal; it returns the ids of those that said "published".
+func checkWritesAroundKill(t *testing.T, writes []write, killedAt time.Time) (published []int64, failed int) {
+	t.Helper()
 	for _, w := range writes {
 		if w.err != nil {
-			wfailed++
-			if !w.start.After(killedAt.(time.Time)) && !w.end.Before(killedAt.(time.Time)) {
+			failed++
+			if inFlightAt(w.start, w.end, killedAt) {
 				continue
 			}
 			t.Errorf("write %d at %s failed: %v", w.n, w.start.Format("15:04:05.000"), w.err)
@@ -170,24 +227,7 @@ func TestTopology(t *testing.T) {
 		}
 		published = append(published, w.id)
 	}
-	if len(published) < 20 {
-		t.Errorf("only %d writes went through; want a real write load", len(published))
-	}
-	var public int
-	if err := st.DB().Get(&public, `SELECT count(*) FROM public_policies WHERE id = ANY ($1)`, pq.Array(published)); err != nil || public != len(published) {
-		t.Errorf("%d of the %d published policies are public in PostgreSQL (%v): something published was lost", public, len(published), err)
-	}
-
-	// Both Meilisearch converge to PostgreSQL; the standby, back, too.
-	waitReplicasEqual(t, env, 60*time.Second)
-	if err := standby.Start(); err != nil {
-		t.Fatal(err)
-	}
-	standbyLag := waitStandbyConverges(t, primary, standby, 60*time.Second)
-	t.Logf("topology: %d reads (%d failed, %d of them in flight on the killed portal), %d writes (%d failed), %d policies published",
-		len(reads), failed, inFlight, len(writes), wfailed, len(published))
-	t.Logf("restarted Meilisearch caught up in %s (largest backlog age seen %s); restarted standby converged in %s; read latency %s",
-		catchUp.Round(time.Millisecond), maxLag.Round(time.Millisecond), standbyLag.Round(time.Millisecond), latencies(reads))
+	return published, failed
 }
 
 // write is one back-office write of the load.

@@ -22,8 +22,6 @@ import (
 	"hoptac/internal/testenv"
 )
 
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
-
 var ctx = context.Background()
 
 // result is one import of the fixture data set (two CSV files, one XLSX
@@ -219,43 +217,24 @@ func sameRejections(t *testing.T, label string, got, want []rejection) {
 // dump is the imported data as text, to compare formats and imports.
 func dump(t *testing.T, st *store.Store) string {
 	t.Helper()
-	var b strings.Builder
-	rows, err := st.DB().QueryContext(ctx, `SELECT concat_ws('|', external_id, tax_code, name, industry_code, address,
+	var companies, jobs []string
+	if err := st.DB().SelectContext(ctx, &companies, `SELECT concat_ws('|', external_id, tax_code, name, industry_code, address,
 		COALESCE(ward_code, '-'), city, COALESCE(employees::text, '-'), website, phone, email, description, status, department_code, version)
-		FROM companies ORDER BY external_id`)
-	if err != nil {
+		FROM companies ORDER BY external_id`); err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		var s string
-		_ = rows.Scan(&s)
-		b.WriteString(s + "\n")
-	}
-	rows.Close()
-	rows, err = st.DB().QueryContext(ctx, `SELECT concat_ws('|', j.external_id, c.tax_code, j.title, j.occupation_code, j.positions,
+	if err := st.DB().SelectContext(ctx, &jobs, `SELECT concat_ws('|', j.external_id, c.tax_code, j.title, j.occupation_code, j.positions,
 		COALESCE(j.wage_min::text, '-'), COALESCE(j.wage_max::text, '-'), j.employment_type, j.education, j.experience_years,
 		j.work_address, COALESCE(j.ward_code, '-'), j.city, j.requirements, j.benefits, j.description,
 		COALESCE(j.deadline::text, '-'), j.contact, array_to_string(j.priority_groups, ','), j.status, j.department_code, j.version)
-		FROM jobs j JOIN companies c ON c.id = j.company_id ORDER BY j.external_id`)
-	if err != nil {
+		FROM jobs j JOIN companies c ON c.id = j.company_id ORDER BY j.external_id`); err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		var s string
-		_ = rows.Scan(&s)
-		b.WriteString(s + "\n")
+	var b strings.Builder
+	for _, row := range append(companies, jobs...) {
+		b.WriteString(row + "\n")
 	}
-	rows.Close()
 	return b.String()
-}
-
-func count(t *testing.T, st *store.Store, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := st.DB().GetContext(ctx, &n, query, args...); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return n
 }
 
 const wantDump = `DN-001|0312345673|Công ty TNHH May mặc Phú Thịnh|C|Lô 24, KCN Tân Tạo|27457|hcm|3200|https://phuthinh.example.vn|028 3750 1234|tuyendung@phuthinh.example.vn|Sản xuất hàng may mặc xuất khẩu; đào tạo nghề may miễn phí.|draft|hcm-sonv|1
@@ -290,8 +269,8 @@ func TestImportDataset(t *testing.T) {
 				t.Errorf("imported data:\n%s\nwant:\n%s", got, wantDump)
 			}
 
-			audits := count(t, st, `SELECT count(*) FROM audit_log`)
-			outbox := count(t, st, `SELECT count(*) FROM search_outbox`)
+			audits := testenv.Count(t, st, `SELECT count(*) FROM audit_log`)
+			outbox := testenv.Count(t, st, `SELECT count(*) FROM search_outbox`)
 			if audits != 6 {
 				t.Errorf("audit_log has %d rows after the first import, want 6 (one per created entry)", audits)
 			}
@@ -300,10 +279,10 @@ func TestImportDataset(t *testing.T) {
 				t.Errorf("re-import: created %d, updated %d, unchanged %d; want 0, 0, 6", second.created, second.updated, second.unchanged)
 			}
 			sameRejections(t, "re-import", second.rejected, wantRejected(format))
-			if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
+			if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
 				t.Errorf("re-import wrote %d audit rows, want none", got-audits)
 			}
-			if got := count(t, st, `SELECT count(*) FROM search_outbox`); got != outbox {
+			if got := testenv.Count(t, st, `SELECT count(*) FROM search_outbox`); got != outbox {
 				t.Errorf("re-import queued %d search updates, want none", got-outbox)
 			}
 			if got := dump(t, st); got != wantDump {
@@ -352,14 +331,14 @@ func TestImportScope(t *testing.T) {
 		{"job", 6, "city", hcm},
 		{"company", 7, "city", hcm},
 	})
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE external_id IN ('S-1')`) + count(t, st, `SELECT count(*) FROM jobs WHERE external_id IN ('SJ-1', 'SJ-3')`) +
-		count(t, st, `SELECT count(*) FROM policies`); got != 0 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE external_id IN ('S-1')`) + testenv.Count(t, st, `SELECT count(*) FROM jobs WHERE external_id IN ('SJ-1', 'SJ-3')`) +
+		testenv.Count(t, st, `SELECT count(*) FROM policies`); got != 0 {
 		t.Errorf("%d out-of-scope entries written, want none", got)
 	}
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE id = $1 AND name = $2 AND version = 1`, existing.ID, existing.Name); got != 1 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE id = $1 AND name = $2 AND version = 1`, existing.ID, existing.Name); got != 1 {
 		t.Error("the TP.HCM company was changed by a Cần Thơ import")
 	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log WHERE department_code = 'cantho-sonv'`); got != 2 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log WHERE department_code = 'cantho-sonv'`); got != 2 {
 		t.Errorf("audit rows of the import = %d, want 2 (S-2, SJ-2)", got)
 	}
 }
@@ -378,7 +357,7 @@ func TestImportDryRun(t *testing.T) {
 		`{"type":"job","external_id":"DRJ-2","company_tax_code":"` + newTax + `","title":"Thợ điện","occupation":7,"positions":0,"employment_type":"seasonal","education":"none"}`,
 		`{"type":"company","tax_code":"` + existing.TaxCode + `","name":"` + existing.Name + `","industry":"C","city":"hcm","employees":100}`,
 	}, "\n")
-	audits := count(t, st, `SELECT count(*) FROM audit_log`)
+	audits := testenv.Count(t, st, `SELECT count(*) FROM audit_log`)
 	before := dump(t, st)
 
 	var res result
@@ -393,7 +372,7 @@ func TestImportDryRun(t *testing.T) {
 		{"job", 4, "positions", "Số lượng cần tuyển phải lớn hơn 0."},
 		{"company", 5, "tax_code", "Mã số thuế trùng với dòng 1 trong cùng tệp."},
 	})
-	if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log`); got != audits {
 		t.Errorf("dry run wrote %d audit rows", got-audits)
 	}
 	if got := dump(t, st); got != before {
@@ -408,7 +387,7 @@ func TestImportDryRun(t *testing.T) {
 	if real.Would || real.Created != rep.Created || real.Updated != rep.Updated || real.RejectedRows() != rep.RejectedRows() {
 		t.Errorf("import = %+v; the dry run said %+v", real, rep)
 	}
-	if got := count(t, st, `SELECT count(*) FROM jobs j JOIN companies c ON c.id = j.company_id WHERE j.external_id = 'DRJ-1' AND c.tax_code = $1 AND j.status = 'published'`, newTax); got != 1 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM jobs j JOIN companies c ON c.id = j.company_id WHERE j.external_id = 'DRJ-1' AND c.tax_code = $1 AND j.status = 'published'`, newTax); got != 1 {
 		t.Error("the job of the new company did not land published")
 	}
 }
@@ -426,10 +405,10 @@ func TestImportPublish(t *testing.T) {
 	if err != nil || rep.Updated != 3 || rep.Unchanged != 0 {
 		t.Fatalf("import --publish = %+v, %v; want 3 updated (published)", rep, err)
 	}
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE status = 'published' AND published_at IS NOT NULL`); got != 3 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE status = 'published' AND published_at IS NOT NULL`); got != 3 {
 		t.Errorf("%d companies published, want 3", got)
 	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log WHERE action = 'publish'`); got != 3 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log WHERE action = 'publish'`); got != 3 {
 		t.Errorf("%d publish audit rows, want 3", got)
 	}
 	for _, publish := range []bool{true, false} {
@@ -438,7 +417,7 @@ func TestImportPublish(t *testing.T) {
 			t.Errorf("re-import (publish %v) = %+v, %v; want 3 unchanged", publish, rep, err)
 		}
 	}
-	if got := count(t, st, `SELECT count(*) FROM companies WHERE status = 'published'`); got != 3 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM companies WHERE status = 'published'`); got != 3 {
 		t.Errorf("re-import without --publish changed the status of %d companies", 3-got)
 	}
 }
@@ -473,15 +452,39 @@ func TestImportAllTypes(t *testing.T) {
 	sameRejections(t, "all types", res.rejected, []rejection{
 		{"commitment", 10, "program_external_id", "Mục “CS-1” là chính sách, không phải một chương trình hợp tác."},
 	})
+	checkImportedDrafts(t, st)
+	checkImportedValues(t, st, tax)
+
+	audits := testenv.Count(t, st, `SELECT count(*) FROM audit_log`)
+	rep, err = importer.Import(ctx, st, strings.NewReader(data), importer.JSONL, importer.Options{})
+	if err != nil || rep.Unchanged != 9 || rep.Created+rep.Updated != 0 {
+		t.Errorf("re-import = %+v, %v; want 9 unchanged", rep, err)
+	}
+	checkCommitmentCSVUpdatesOnce(t, st)
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log`); got != audits+1 {
+		t.Errorf("%d audit rows written, want 1 (the commitment update)", got-audits)
+	}
+}
+
+// checkImportedDrafts: each entry of TestImportAllTypes is a draft of the
+// department competent for it.
+func checkImportedDrafts(t *testing.T, st *store.Store) {
+	t.Helper()
 	for _, c := range []struct{ table, key, dept string }{
 		{"policies", "CT-2024", "hcm-sonv"}, {"policies", "CS-1", "hcm-sogddt"}, {"policies", "CS-2", "cantho-soyt"},
 		{"jobs", "J-1", "hcm-sonv"}, {"schools", "TR-1", "cantho-sogddt"}, {"programs", "NG-1", "cantho-sogddt"},
 		{"projects", "DA-1", "cantho-sonv"}, {"commitments", "NV-1", "hcm-sonv"},
 	} {
-		if got := count(t, st, `SELECT count(*) FROM `+c.table+` WHERE external_id = $1 AND department_code = $2 AND status = 'draft'`, c.key, c.dept); got != 1 {
+		if got := testenv.Count(t, st, `SELECT count(*) FROM `+c.table+` WHERE external_id = $1 AND department_code = $2 AND status = 'draft'`, c.key, c.dept); got != 1 {
 			t.Errorf("%s %s: not a draft of %s", c.table, c.key, c.dept)
 		}
 	}
+}
+
+// checkImportedValues: the cells of TestImportAllTypes were read as meant
+// (a ward by name, "1,200", "8.000.000 đ", "Thỏa thuận", "Thời vụ").
+func checkImportedValues(t *testing.T, st *store.Store, tax string) {
+	t.Helper()
 	c, err := st.CompanyByTaxCode(ctx, tax)
 	if err != nil || c.WardCode == nil || *c.WardCode != "27457" || c.Employees == nil || *c.Employees != 1200 {
 		t.Errorf("company = %+v, %v; want ward 27457 (Tân Tạo), 1200 employees", c, err)
@@ -494,24 +497,19 @@ func TestImportAllTypes(t *testing.T) {
 	if err != nil || m.Lead != "both" || len(m.Departments) != 2 || m.Weight == nil || *m.Weight != 2 {
 		t.Errorf("commitment = %+v, %v", m, err)
 	}
+}
 
-	audits := count(t, st, `SELECT count(*) FROM audit_log`)
-	rep, err = importer.Import(ctx, st, strings.NewReader(data), importer.JSONL, importer.Options{})
-	if err != nil || rep.Unchanged != 9 || rep.Created+rep.Updated != 0 {
-		t.Errorf("re-import = %+v, %v; want 9 unchanged", rep, err)
-	}
-
-	// The same commitment from a spreadsheet: one more responsible body.
+// checkCommitmentCSVUpdatesOnce: the same commitment from a spreadsheet,
+// with one more responsible body, updates it once and then is unchanged.
+func checkCommitmentCSVUpdatesOnce(t *testing.T, st *store.Store) {
+	t.Helper()
 	commitments := "external_id,program_external_id,title,lead,progress,due_on,sort_order,departments,weight\n" +
 		`NV-1,CT-2024,Tổ chức sàn giao dịch việc làm,both,in_progress,31/12/2025,1,hcm-sonv;cantho-sonv;cantho-sogddt,2` + "\n"
 	for i, want := range []string{"updated", "unchanged"} {
-		rep, err = importer.Import(ctx, st, strings.NewReader(commitments), importer.CSV, importer.Options{Type: "commitments"})
+		rep, err := importer.Import(ctx, st, strings.NewReader(commitments), importer.CSV, importer.Options{Type: "commitments"})
 		if err != nil || (want == "updated") != (rep.Updated == 1) || (want == "unchanged") != (rep.Unchanged == 1) || len(rep.Rejected) > 0 {
 			t.Errorf("commitments CSV import %d = %+v, %v; want %s", i+1, rep, err, want)
 		}
-	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log`); got != audits+1 {
-		t.Errorf("%d audit rows written, want 1 (the commitment update)", got-audits)
 	}
 }
 
@@ -530,7 +528,7 @@ func TestImportActor(t *testing.T) {
 	if err != nil || rep.Created != 1 {
 		t.Fatalf("import = %+v, %v", rep, err)
 	}
-	if got := count(t, st, `SELECT count(*) FROM audit_log WHERE user_id = $1 AND action = 'create' AND entity_type = 'company'`, u.ID); got != 1 {
+	if got := testenv.Count(t, st, `SELECT count(*) FROM audit_log WHERE user_id = $1 AND action = 'create' AND entity_type = 'company'`, u.ID); got != 1 {
 		t.Errorf("%d audit rows by the official, want 1", got)
 	}
 }

@@ -36,7 +36,7 @@ func TestImportTextPolicy(t *testing.T) {
 		{"company", 5, "website", "Địa chỉ web phải bắt đầu bằng http:// hoặc https://."},
 	}
 	sameRejections(t, "text policy", res.rejected, want)
-	if n := count(t, st, `SELECT count(*) FROM companies`); n != 1 {
+	if n := testenv.Count(t, st, `SELECT count(*) FROM companies`); n != 1 {
 		t.Errorf("%d companies stored, want 1", n)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +14,6 @@ import (
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
-
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
 
 var ctx = context.Background()
 
@@ -35,6 +32,24 @@ func engine(t *testing.T, index string) *search.Engine {
 	e := search.New(m.URL, m.MasterKey).WithIndex(index)
 	t.Cleanup(func() { _ = e.DeleteIndex(context.Background(), index) })
 	return e
+}
+
+// indexedEngine is engine with its index created and set up.
+func indexedEngine(t *testing.T, index string) *search.Engine {
+	t.Helper()
+	e := engine(t, index)
+	if err := e.EnsureIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// privateEngine is an engine on index of a Meilisearch of the test's own,
+// which the test may kill and restart.
+func privateEngine(t *testing.T, index string) (*search.Engine, *testenv.Meili) {
+	t.Helper()
+	m := testenv.PrivateMeilisearch(t)
+	return search.New(m.URL, m.MasterKey).WithIndex(index), m
 }
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -36,16 +36,7 @@ func TestRegistryIsComplete(t *testing.T) {
 				t.Errorf("kind %s names parent %q, which must be a kind listed before it", typ.Name, p)
 			}
 		}
-		seen := map[string]bool{}
-		for _, f := range k.Fields() {
-			if f.Name == "" || f.Label == "" || seen[f.Name] {
-				t.Errorf("kind %s: field %+v is unnamed, unlabelled or repeated", typ.Name, f)
-			}
-			seen[f.Name] = true
-			if (f.Kind == "select" || f.Kind == "checks") && f.Options == nil {
-				t.Errorf("kind %s: field %s is a %s without options", typ.Name, f.Name, f.Kind)
-			}
-		}
+		checkFields(t, typ.Name, k.Fields())
 		if len(k.Example()) == 0 {
 			t.Errorf("kind %s has no example row", typ.Name)
 		}
@@ -55,6 +46,22 @@ func TestRegistryIsComplete(t *testing.T) {
 	}
 	if _, ok := kind.ByName("bogus"); ok {
 		t.Error(`ByName("bogus") found a kind`)
+	}
+}
+
+// checkFields: each form field of kind name is named, labelled, once, and a
+// choice has its options.
+func checkFields(t *testing.T, name string, fields []kind.Field) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, f := range fields {
+		if f.Name == "" || f.Label == "" || seen[f.Name] {
+			t.Errorf("kind %s: field %+v is unnamed, unlabelled or repeated", name, f)
+		}
+		seen[f.Name] = true
+		if (f.Kind == "select" || f.Kind == "checks") && f.Options == nil {
+			t.Errorf("kind %s: field %s is a %s without options", name, f.Name, f.Kind)
+		}
 	}
 }
 

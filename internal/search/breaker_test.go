@@ -78,11 +78,7 @@ func TestBreakerOpensOnlyForAnOutage(t *testing.T) {
 	t.Parallel()
 	meili := testenv.PrivateMeilisearch(t)
 	ctx := context.Background()
-	admin := search.New(meili.URL, meili.MasterKey)
-	defer admin.Close()
-	if err := admin.EnsureIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	indexedEngine(t, meili) // sets up the index the engine behind the proxy reads
 	proxy := newSlowProxy(t, strings.TrimPrefix(meili.URL, "http://"))
 	engine := search.New(proxy.URL(), meili.MasterKey)
 	defer engine.Close()

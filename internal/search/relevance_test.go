@@ -292,22 +292,7 @@ func (e fixtureEntry) document(n *search.Names, id int64, schools map[string]fix
 // so that no query passes or fails because of a typing error in the data.
 func checkFixture(t *testing.T, f relevanceFixture, cities []domain.City, wards []domain.Ward, ind, occ []domain.Classification) {
 	t.Helper()
-	wardCity := map[string]string{}
-	for _, w := range wards {
-		wardCity[w.Code] = w.CityCode
-	}
-	has := func(list []domain.Classification, code string) bool {
-		for _, c := range list {
-			if c.Code == code {
-				return true
-			}
-		}
-		return false
-	}
-	cityOK := map[string]bool{domain.Both: true}
-	for _, c := range cities {
-		cityOK[c.Code] = true
-	}
+	codes := newFixtureCodes(cities, wards, ind, occ)
 	keys := map[string]bool{}
 	perType := map[string]int{}
 	for _, e := range f.Entries {
@@ -317,43 +302,7 @@ func checkFixture(t *testing.T, f relevanceFixture, cities []domain.City, wards 
 		}
 		keys[e.Key] = true
 		perType[e.Type]++
-		if !cityOK[e.City] || (e.City == domain.Both && e.Type != "policy") {
-			bad("city %q", e.City)
-		}
-		if e.Ward != "" && wardCity[e.Ward] != e.City {
-			bad("ward %q is not a ward of %s", e.Ward, e.City)
-		}
-		if e.Occupation != "" && !has(occ, e.Occupation) {
-			bad("occupation %q", e.Occupation)
-		}
-		if e.Industry != "" && !has(ind, e.Industry) {
-			bad("industry %q", e.Industry)
-		}
-		check := func(what, code string, opts domain.Options) {
-			if code != "" && !opts.Has(code) {
-				bad("%s %q", what, code)
-			}
-		}
-		check("education", e.Education, domain.EducationLevels)
-		check("employment", e.Employment, domain.EmploymentTypes)
-		check("level", e.Level, domain.ProgramLevels)
-		check("mode", e.Mode, domain.StudyModes)
-		check("stage", e.Stage, domain.ProjectStages)
-		for _, p := range e.Priority {
-			check("priority group", p, domain.PriorityGroups)
-		}
-		switch e.Type {
-		case "school":
-			check("kind", e.Kind, domain.SchoolKinds)
-		case "policy":
-			check("kind", e.Kind, domain.PolicyKinds)
-			check("field", e.Field, domain.PolicyFields)
-		case "project":
-			check("kind", e.Kind, domain.ProjectKinds)
-		}
-		if e.WageMin != nil && e.WageMax != nil && *e.WageMin > *e.WageMax {
-			bad("wage_min above wage_max")
-		}
+		codes.checkEntry(e, bad)
 	}
 	if len(f.Entries) < 60 {
 		t.Errorf("%d entries, want at least 60", len(f.Entries))
@@ -363,8 +312,86 @@ func checkFixture(t *testing.T, f relevanceFixture, cities []domain.City, wards 
 			t.Errorf("no %s entry", typ)
 		}
 	}
+	checkFixtureQueries(t, f.Queries, keys)
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// fixtureCodes are the codes a fixture entry may use.
+type fixtureCodes struct {
+	wardCity map[string]string
+	cityOK   map[string]bool
+	ind, occ []domain.Classification
+}
+
+func newFixtureCodes(cities []domain.City, wards []domain.Ward, ind, occ []domain.Classification) fixtureCodes {
+	c := fixtureCodes{wardCity: map[string]string{}, cityOK: map[string]bool{domain.Both: true}, ind: ind, occ: occ}
+	for _, w := range wards {
+		c.wardCity[w.Code] = w.CityCode
+	}
+	for _, city := range cities {
+		c.cityOK[city.Code] = true
+	}
+	return c
+}
+
+func hasClassification(list []domain.Classification, code string) bool {
+	for _, c := range list {
+		if c.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// checkEntry calls bad for each code of e the tables do not know.
+func (c fixtureCodes) checkEntry(e fixtureEntry, bad func(format string, args ...any)) {
+	if !c.cityOK[e.City] || (e.City == domain.Both && e.Type != "policy") {
+		bad("city %q", e.City)
+	}
+	if e.Ward != "" && c.wardCity[e.Ward] != e.City {
+		bad("ward %q is not a ward of %s", e.Ward, e.City)
+	}
+	if e.Occupation != "" && !hasClassification(c.occ, e.Occupation) {
+		bad("occupation %q", e.Occupation)
+	}
+	if e.Industry != "" && !hasClassification(c.ind, e.Industry) {
+		bad("industry %q", e.Industry)
+	}
+	check := func(what, code string, opts domain.Options) {
+		if code != "" && !opts.Has(code) {
+			bad("%s %q", what, code)
+		}
+	}
+	check("education", e.Education, domain.EducationLevels)
+	check("employment", e.Employment, domain.EmploymentTypes)
+	check("level", e.Level, domain.ProgramLevels)
+	check("mode", e.Mode, domain.StudyModes)
+	check("stage", e.Stage, domain.ProjectStages)
+	for _, p := range e.Priority {
+		check("priority group", p, domain.PriorityGroups)
+	}
+	switch e.Type {
+	case "school":
+		check("kind", e.Kind, domain.SchoolKinds)
+	case "policy":
+		check("kind", e.Kind, domain.PolicyKinds)
+		check("field", e.Field, domain.PolicyFields)
+	case "project":
+		check("kind", e.Kind, domain.ProjectKinds)
+	}
+	if e.WageMin != nil && e.WageMax != nil && *e.WageMin > *e.WageMax {
+		bad("wage_min above wage_max")
+	}
+}
+
+// checkFixtureQueries refuses queries of an unknown category, expectations
+// that cannot be checked and keys no entry has.
+func checkFixtureQueries(t *testing.T, queries []relevanceQuery, keys map[string]bool) {
+	t.Helper()
 	perCat := map[string]int{}
-	for _, q := range f.Queries {
+	for _, q := range queries {
 		perCat[q.Cat]++
 		if _, ok := relevanceThresholds[q.Cat]; !ok {
 			t.Errorf("query %q: unknown category %q", q.Q, q.Cat)
@@ -378,16 +405,13 @@ func checkFixture(t *testing.T, f relevanceFixture, cities []domain.City, wards 
 			}
 		}
 	}
-	if len(f.Queries) < 60 {
-		t.Errorf("%d queries, want at least 60", len(f.Queries))
+	if len(queries) < 60 {
+		t.Errorf("%d queries, want at least 60", len(queries))
 	}
 	for _, c := range relevanceCategories {
 		if perCat[c] > 0 && perCat[c] < 6 {
 			t.Errorf("category %s: %d queries, want none or at least 6", c, perCat[c])
 		}
-	}
-	if t.Failed() {
-		t.FailNow()
 	}
 }
 

@@ -2,9 +2,7 @@ package search_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +11,17 @@ import (
 	"hoptac/internal/testenv"
 )
 
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
+// indexedEngine is an engine of m with the portal's index set up, closed
+// when the test ends.
+func indexedEngine(t *testing.T, m *testenv.Meili) *search.Engine {
+	t.Helper()
+	e := search.New(m.URL, m.MasterKey)
+	t.Cleanup(e.Close)
+	if err := e.EnsureIndex(context.Background()); err != nil {
+		t.Fatalf("EnsureIndex = %v", err)
+	}
+	return e
+}
 
 func TestHealthFollowsTheRealServer(t *testing.T) {
 	t.Parallel()
@@ -43,11 +51,7 @@ func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
 	t.Parallel()
 	meili := testenv.Meilisearch(t)
 	ctx := context.Background()
-	engine := search.New(meili.URL, meili.MasterKey)
-	defer engine.Close()
-	if err := engine.EnsureIndex(ctx); err != nil {
-		t.Fatalf("EnsureIndex = %v", err)
-	}
+	engine := indexedEngine(t, meili)
 	t.Cleanup(func() { _ = engine.DeleteIndex(ctx, search.IndexName) })
 	if err := engine.UseSearchKey(ctx); err != nil {
 		t.Fatalf("UseSearchKey = %v", err)
@@ -58,7 +62,7 @@ func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
 	if _, err := engine.Search(ctx, search.Query{Q: "cong nhan"}); err != nil {
 		t.Fatalf("Search with the search key = %v", err)
 	}
-	key := searchKey(t, meili.URL, meili.MasterKey)
+	key := searchKey(t, meili)
 	for _, tt := range []struct {
 		method, path, body string
 	}{
@@ -81,15 +85,8 @@ func TestQueriesUseAKeyThatCanOnlySearch(t *testing.T) {
 }
 
 // searchKey reads the portal's search key from Meilisearch, as an operator would.
-func searchKey(t *testing.T, url, master string) string {
+func searchKey(t *testing.T, m *testenv.Meili) string {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, url+"/keys?limit=100", nil)
-	req.Header.Set("Authorization", "Bearer "+master)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
 	var keys struct {
 		Results []struct {
 			Name    string   `json:"name"`
@@ -97,7 +94,7 @@ func searchKey(t *testing.T, url, master string) string {
 			Actions []string `json:"actions"`
 		} `json:"results"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&keys); err != nil {
+	if err := m.Get(context.Background(), "/keys?limit=100", &keys); err != nil {
 		t.Fatal(err)
 	}
 	found := ""

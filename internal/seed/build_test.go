@@ -1,7 +1,6 @@
 package seed
 
 import (
-	"bufio"
 	"reflect"
 	"regexp"
 	"strings"
@@ -10,37 +9,49 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
-	"hoptac/migrations"
 )
 
 var testNow = time.Date(2026, time.November, 26, 8, 0, 0, 0, time.UTC)
 
-type ward struct{ city, name string }
-
-// wardsFromMigration reads the ward codes of the admin-units migration.
-func wardsFromMigration(t *testing.T) map[string]ward {
-	t.Helper()
-	f, err := migrations.FS.Open("00003_admin_units.sql")
-	if err != nil {
-		t.Fatalf("open admin units migration: %v", err)
-	}
-	defer f.Close()
-	re := regexp.MustCompile(`^\s*\('(\d+)', '(hcm|cantho)', '([^']+)', '(phuong|xa|dac_khu)'`)
-	out := map[string]ward{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if m := re.FindStringSubmatch(sc.Text()); m != nil {
-			out[m[1]] = ward{city: m[2], name: m[3]}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(out) < 200 {
-		t.Fatalf("read only %d wards from the migration", len(out))
+// wardsByCode indexes the wards by their code.
+func wardsByCode(wards []domain.Ward) map[string]domain.Ward {
+	out := map[string]domain.Ward{}
+	for _, w := range wards {
+		out[w.Code] = w
 	}
 	return out
+}
+
+// checkWards: every ward is real and in its entry's city, and every address
+// is the street part only (pages write the ward and city after it). fail
+// is t.Errorf or t.Fatalf.
+func checkWards(t *testing.T, fail func(format string, args ...any), wards map[string]domain.Ward, companies []domain.Company, jobs []seedJob, schools []domain.School) {
+	t.Helper()
+	check := func(what, city string, code *string, address string) {
+		t.Helper()
+		if code == nil {
+			fail("%s: no ward", what)
+			return
+		}
+		w, ok := wards[*code]
+		switch {
+		case !ok:
+			fail("%s: ward %s is not in the admin units migration", what, *code)
+		case w.CityCode != city:
+			fail("%s: ward %s (%s) is in %s, entry in %s", what, *code, w.Name, w.CityCode, city)
+		case address == "" || strings.Contains(address, w.Name) || strings.Contains(address, "TP. "):
+			fail("%s: address %q should be the street part only (ward %s)", what, address, w.Name)
+		}
+	}
+	for _, c := range companies {
+		check(c.ExternalID, c.City, c.WardCode, c.Address)
+	}
+	for _, j := range jobs {
+		check(j.ExternalID, j.City, j.WardCode, j.WorkAddress)
+	}
+	for _, s := range schools {
+		check(s.ExternalID, s.City, s.WardCode, s.Address)
+	}
 }
 
 func TestBuildIsValid(t *testing.T) {
@@ -148,34 +159,8 @@ func TestTaxCodes(t *testing.T) {
 
 func TestWardsExistInTheirCity(t *testing.T) {
 	t.Parallel()
-	wards := wardsFromMigration(t)
 	d := build(testNow)
-	check := func(what, city string, code *string, address string) {
-		t.Helper()
-		if code == nil {
-			t.Errorf("%s: no ward", what)
-			return
-		}
-		w, ok := wards[*code]
-		switch {
-		case !ok:
-			t.Errorf("%s: ward %s is not in the admin units migration", what, *code)
-		case w.city != city:
-			t.Errorf("%s: ward %s (%s) is in %s, entry in %s", what, *code, w.name, w.city, city)
-		case address == "" || strings.Contains(address, w.name) || strings.Contains(address, "TP. "):
-			// pages write the ward and city after the street
-			t.Errorf("%s: address %q should be the street part only (ward %s)", what, address, w.name)
-		}
-	}
-	for _, c := range d.companies {
-		check(c.ExternalID, c.City, c.WardCode, c.Address)
-	}
-	for _, j := range d.jobs {
-		check(j.ExternalID, j.City, j.WardCode, j.WorkAddress)
-	}
-	for _, s := range d.schools {
-		check(s.ExternalID, s.City, s.WardCode, s.Address)
-	}
+	checkWards(t, t.Errorf, wardsByCode(migrationWards(t)), d.companies, d.jobs, d.schools)
 }
 
 func TestRelations(t *testing.T) {
@@ -377,34 +362,7 @@ func TestProgramAndPolicies(t *testing.T) {
 			t.Errorf("program body lacks %q", h)
 		}
 	}
-	progress := map[string]bool{}
-	for i, m := range d.commitments {
-		if m.SortOrder != i+1 {
-			t.Errorf("%s: sort order %d", m.ExternalID, m.SortOrder)
-		}
-		progress[m.Progress] = true
-		if len(m.Updates) < 1 || len(m.Updates) > 5 {
-			t.Errorf("%s: %d ledger lines", m.ExternalID, len(m.Updates))
-		}
-		for _, u := range m.Updates {
-			if u.Date.IsZero() {
-				t.Errorf("%s: update without a date", m.ExternalID)
-			}
-			for _, e := range u.Evidence {
-				if !strings.HasPrefix(e.URL, "https://") || !e.Example || e.Source == "" {
-					t.Errorf("%s: evidence %+v is not a marked example with a source", m.ExternalID, e)
-				}
-			}
-		}
-	}
-	// Every stated progress but "not started": at the demo's dates every
-	// task has begun (one was carried over to the next program).
-	if len(progress) != len(domain.Progresses)-1 || progress["not_started"] {
-		t.Errorf("progress values used: %v", progress)
-	}
-	if kinds := ledgerKinds(d.commitments[2].Updates); !kinds["so_ket"] {
-		t.Errorf("commitment 3 has no sơ kết: %v", kinds)
-	}
+	checkCommitments(t, d.commitments)
 	kinds, fields := map[string]bool{}, map[string]bool{}
 	for _, pol := range d.policies {
 		kinds[pol.Kind] = true
@@ -415,6 +373,45 @@ func TestProgramAndPolicies(t *testing.T) {
 	}
 	if len(kinds) != 3 || len(fields) != len(domain.PolicyFields) {
 		t.Errorf("policy kinds %v, fields %v", kinds, fields)
+	}
+}
+
+// checkCommitments: the program's tasks are in order, each with one to
+// five dated ledger lines whose evidence is a marked example with a source.
+func checkCommitments(t *testing.T, commitments []domain.Commitment) {
+	t.Helper()
+	progress := map[string]bool{}
+	for i, m := range commitments {
+		if m.SortOrder != i+1 {
+			t.Errorf("%s: sort order %d", m.ExternalID, m.SortOrder)
+		}
+		progress[m.Progress] = true
+		if len(m.Updates) < 1 || len(m.Updates) > 5 {
+			t.Errorf("%s: %d ledger lines", m.ExternalID, len(m.Updates))
+		}
+		for _, u := range m.Updates {
+			checkLedgerUpdate(t, m.ExternalID, u)
+		}
+	}
+	// Every stated progress but "not started": at the demo's dates every
+	// task has begun (one was carried over to the next program).
+	if len(progress) != len(domain.Progresses)-1 || progress["not_started"] {
+		t.Errorf("progress values used: %v", progress)
+	}
+	if kinds := ledgerKinds(commitments[2].Updates); !kinds["so_ket"] {
+		t.Errorf("commitment 3 has no sơ kết: %v", kinds)
+	}
+}
+
+func checkLedgerUpdate(t *testing.T, commitment string, u domain.LedgerUpdate) {
+	t.Helper()
+	if u.Date.IsZero() {
+		t.Errorf("%s: update without a date", commitment)
+	}
+	for _, e := range u.Evidence {
+		if !strings.HasPrefix(e.URL, "https://") || !e.Example || e.Source == "" {
+			t.Errorf("%s: evidence %+v is not a marked example with a source", commitment, e)
+		}
 	}
 }
 

@@ -3,7 +3,6 @@ package seed
 import (
 	"context"
 	"errors"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -14,25 +13,14 @@ import (
 	"hoptac/internal/testenv"
 )
 
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
-
 var ctx = context.Background()
 
 // count runs a count query.
-func count(t *testing.T, st *store.Store, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := st.DB().GetContext(ctx, &n, query, args...); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return n
-}
-
 func tableCounts(t *testing.T, st *store.Store) map[string]int {
 	t.Helper()
 	out := map[string]int{}
 	for _, table := range []string{"policies", "commitments", "companies", "jobs", "schools", "programs", "projects"} {
-		out[table] = count(t, st, `SELECT count(*) FROM `+table)
+		out[table] = testenv.Count(t, st, `SELECT count(*) FROM `+table)
 	}
 	return out
 }
@@ -129,7 +117,7 @@ func TestDemoConcurrentLoadsOnce(t *testing.T) {
 	if loads != 1 {
 		t.Errorf("%d concurrent Demo calls loaded the data, want exactly 1", loads)
 	}
-	if n := count(t, st, `SELECT count(*) FROM companies`); n != 30 {
+	if n := testenv.Count(t, st, `SELECT count(*) FROM companies`); n != 30 {
 		t.Errorf("%d companies after concurrent loads, want 30", n)
 	}
 }
@@ -188,15 +176,15 @@ func TestDemoStoredAsBuilt(t *testing.T) {
 	if err := st.DB().GetContext(ctx, &issued, `SELECT issued_on::text FROM policies WHERE external_id = 'demo-program-2024'`); err != nil || issued != "2024-06-28" {
 		t.Errorf("program issued_on = %q, %v", issued, err)
 	}
-	if n := count(t, st, `SELECT count(*) FROM commitments m JOIN policies p ON p.id = m.policy_id
+	if n := testenv.Count(t, st, `SELECT count(*) FROM commitments m JOIN policies p ON p.id = m.policy_id
 		WHERE p.external_id = 'demo-program-2024'`); n != 7 {
 		t.Errorf("%d commitments belong to the program, want 7", n)
 	}
-	if n := count(t, st, `SELECT count(*) FROM programs p JOIN schools s ON s.id = p.school_id
+	if n := testenv.Count(t, st, `SELECT count(*) FROM programs p JOIN schools s ON s.id = p.school_id
 		WHERE p.city = s.city AND s.status = 'published'`); n != 56 {
 		t.Errorf("%d programs in their published school's city, want 56", n)
 	}
-	if n := count(t, st, `SELECT count(*) FROM policies WHERE city IS NULL`); n != 3 {
+	if n := testenv.Count(t, st, `SELECT count(*) FROM policies WHERE city IS NULL`); n != 3 {
 		t.Errorf("%d policies of both cities, want 3", n)
 	}
 }
@@ -272,7 +260,7 @@ func TestDemoInvalidEntry(t *testing.T) {
 	if err == nil || !errors.As(err, &fe) || !strings.Contains(err.Error(), "job demo-job-042") {
 		t.Fatalf("load with a broken job = %v; want an error naming demo-job-042 that wraps FieldErrors", err)
 	}
-	if n := count(t, st, `SELECT count(*) FROM policies`); n != 0 {
+	if n := testenv.Count(t, st, `SELECT count(*) FROM policies`); n != 0 {
 		t.Errorf("%d policies written by a failed load", n)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hoptac/internal/testenv"
 )
 
 var entryTables = []string{"policies", "commitments", "companies", "jobs", "schools", "programs", "projects"}
@@ -17,32 +19,32 @@ func TestDemoTimelineIsConsistent(t *testing.T) {
 	t.Parallel()
 	st, _ := demo(t)
 	for _, table := range entryTables {
-		if n := count(t, st, `SELECT count(*) FROM `+table+` WHERE published_at < created_at`); n > 0 {
+		if n := testenv.Count(t, st, `SELECT count(*) FROM `+table+` WHERE published_at < created_at`); n > 0 {
 			t.Errorf("%s: %d entries published before they were created", table, n)
 		}
-		if n := count(t, st, `SELECT count(*) FROM `+table+` WHERE updated_at < created_at OR (version = 1 AND published_at IS NOT NULL AND updated_at <> created_at)`); n > 0 {
+		if n := testenv.Count(t, st, `SELECT count(*) FROM `+table+` WHERE updated_at < created_at OR (version = 1 AND published_at IS NOT NULL AND updated_at <> created_at)`); n > 0 {
 			t.Errorf("%s: %d entries updated before they were created, or first versions dated after", table, n)
 		}
-		if n := count(t, st, `SELECT count(*) FROM `+table+` e JOIN departments d ON d.code = e.department_code
+		if n := testenv.Count(t, st, `SELECT count(*) FROM `+table+` e JOIN departments d ON d.code = e.department_code
 			WHERE NOT (d.valid_from <= vn_date(COALESCE(e.published_at, e.created_at))
 			           AND (d.valid_to IS NULL OR d.valid_to >= vn_date(COALESCE(e.published_at, e.created_at))))`); n > 0 {
 			t.Errorf("%s: %d entries attributed to a body not competent on their publication date", table, n)
 		}
 	}
-	if n := count(t, st, `SELECT count(*) FROM audit_log a JOIN departments d ON d.code = a.department_code
+	if n := testenv.Count(t, st, `SELECT count(*) FROM audit_log a JOIN departments d ON d.code = a.department_code
 		WHERE NOT (d.valid_from <= vn_date(a.at) AND (d.valid_to IS NULL OR d.valid_to >= vn_date(a.at)))`); n > 0 {
 		t.Errorf("%d history lines name a body not competent on their date", n)
 	}
-	if n := count(t, st, `SELECT count(*) FROM commitment_updates u JOIN departments d ON d.code = u.department_code
+	if n := testenv.Count(t, st, `SELECT count(*) FROM commitment_updates u JOIN departments d ON d.code = u.department_code
 		WHERE NOT (d.valid_from <= u.on_date AND (d.valid_to IS NULL OR d.valid_to >= u.on_date))`); n > 0 {
 		t.Errorf("%d ledger updates signed by a body not competent on their date", n)
 	}
-	if n := count(t, st, `SELECT count(*) FROM audit_log a JOIN departments d ON d.code = a.department_code
+	if n := testenv.Count(t, st, `SELECT count(*) FROM audit_log a JOIN departments d ON d.code = a.department_code
 		WHERE a.at >= '2025-03-01' AND d.code LIKE '%soldtbxh'`); n > 0 {
 		t.Errorf("%d history lines after 01/03/2025 name the dissolved Sở LĐ-TB&XH", n)
 	}
 	for table, entity := range map[string]string{"policies": "policy", "jobs": "job", "schools": "school", "commitments": "commitment"} {
-		if n := count(t, st, `SELECT count(*) FROM `+table+` e JOIN audit_log a ON a.entity_type = $1 AND a.entity_id = e.id AND a.action = 'create'
+		if n := testenv.Count(t, st, `SELECT count(*) FROM `+table+` e JOIN audit_log a ON a.entity_type = $1 AND a.entity_id = e.id AND a.action = 'create'
 			WHERE e.published_at IS NOT NULL AND a.at <> e.published_at`, entity); n > 0 {
 			t.Errorf("%s: %d published entries whose history does not start on their publication date", table, n)
 		}
@@ -70,8 +72,8 @@ func TestDemoTimelineIsConsistent(t *testing.T) {
 	if p.EffectiveFrom == nil || p.EffectiveTo == nil || p.EffectiveFrom.Year() != 2024 || p.EffectiveTo.Year() != 2025 {
 		t.Errorf("program period = %v – %v, want 2024 – 2025", p.EffectiveFrom, p.EffectiveTo)
 	}
-	unmarked := count(t, st, `SELECT count(*) FROM commitment_evidence WHERE NOT example OR source = ''`)
-	if unmarked > 0 || count(t, st, `SELECT count(*) FROM commitment_evidence`) == 0 {
+	unmarked := testenv.Count(t, st, `SELECT count(*) FROM commitment_evidence WHERE NOT example OR source = ''`)
+	if unmarked > 0 || testenv.Count(t, st, `SELECT count(*) FROM commitment_evidence`) == 0 {
 		t.Errorf("%d demo evidence links are not marked as examples with a source", unmarked)
 	}
 }

@@ -75,16 +75,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 		Address: "12 Đường số 7", WardCode: testenv.Ptr("27460"), City: "hcm", Employees: testenv.Ptr(1200),
 		Website: "https://detmay.example.vn", Phone: "028 3812 3456", Email: "tuyendung@detmay.example.vn", Description: "Dệt may xuất khẩu",
 	}
-	if err := st.CreateCompany(ctx, &company); err != nil {
-		t.Fatalf("CreateCompany = %v", err)
-	}
-	gotCompany, err := st.Company(ctx, company.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(company, gotCompany, ignoreJoined, cmpopts.IgnoreFields(domain.Company{}, "WardName", "OpenJobs", "OpenPositions")); diff != "" {
-		t.Errorf("Company round trip (-want +got):\n%s", diff)
-	}
+	gotCompany := roundTrip(t, "Company", &company, &company.Meta, st.CreateCompany, st.Company, ignoreJoined, cmpopts.IgnoreFields(domain.Company{}, "WardName", "OpenJobs", "OpenPositions"))
 	if gotCompany.Slug != "cong-ty-co-phan-det-may-sai-gon" || gotCompany.WardName == "" || gotCompany.PublishedAt == nil {
 		t.Errorf("Company = slug %q ward %q published %v; want slug, ward name and publish time", gotCompany.Slug, gotCompany.WardName, gotCompany.PublishedAt)
 	}
@@ -97,16 +88,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 		Benefits: "BHXH, cơm trưa", Description: "May hoàn thiện", Deadline: testenv.DaysFromNow(30), Contact: "Phòng nhân sự",
 		PriorityGroups: []string{"veteran", "disabled"},
 	}
-	if err := st.CreateJob(ctx, &job); err != nil {
-		t.Fatalf("CreateJob = %v", err)
-	}
-	gotJob, err := st.Job(ctx, job.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(job, gotJob, ignoreJoined, equalTimes, cmpopts.IgnoreFields(domain.Job{}, "CompanyName", "CompanySlug", "CompanyTaxCode", "WardName")); diff != "" {
-		t.Errorf("Job round trip (-want +got):\n%s", diff)
-	}
+	gotJob := roundTrip(t, "Job", &job, &job.Meta, st.CreateJob, st.Job, ignoreJoined, equalTimes, cmpopts.IgnoreFields(domain.Job{}, "CompanyName", "CompanySlug", "CompanyTaxCode", "WardName"))
 	if gotJob.PublishedAt != nil || gotJob.CompanyName != company.Name {
 		t.Errorf("draft Job: published_at %v, company %q; want nil and %q", gotJob.PublishedAt, gotJob.CompanyName, company.Name)
 	}
@@ -116,16 +98,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 		Code: "CDCT", Name: "Trường Cao đẳng Cần Thơ", Kind: "cao_dang", Ownership: "public", Address: "413 Đường 30/4",
 		City: "cantho", FoundedYear: testenv.Ptr(1977), Accredited: true, SeeksPartners: true,
 	}
-	if err := st.CreateSchool(ctx, &school); err != nil {
-		t.Fatalf("CreateSchool = %v", err)
-	}
-	gotSchool, err := st.School(ctx, school.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(school, gotSchool, ignoreJoined, cmpopts.IgnoreFields(domain.School{}, "WardName", "ProgramCount")); diff != "" {
-		t.Errorf("School round trip (-want +got):\n%s", diff)
-	}
+	roundTrip(t, "School", &school, &school.Meta, st.CreateSchool, st.School, ignoreJoined, cmpopts.IgnoreFields(domain.School{}, "WardName", "ProgramCount"))
 
 	program := domain.Program{
 		Meta:     domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"},
@@ -133,18 +106,9 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 		Quota: testenv.Ptr(120), Intake: "Tháng 9", Mode: "full_time", Support: "Miễn học phí cho bộ đội xuất ngũ",
 		Occupations: pq.StringArray{"7", "8"}, SupportGroups: pq.StringArray{"veteran"}, SupportBenefits: pq.StringArray{"fee_waiver", "meals"},
 	}
-	if err := st.CreateProgram(ctx, &program); err != nil {
-		t.Fatalf("CreateProgram = %v", err)
-	}
+	roundTrip(t, "Program", &program, &program.Meta, st.CreateProgram, st.Program, ignoreJoined, cmpopts.IgnoreFields(domain.Program{}, "SchoolName", "SchoolSlug", "SchoolCode", "SchoolAddress", "SchoolWardCode"))
 	if program.City != "cantho" {
 		t.Errorf("CreateProgram city = %q, want the school's, cantho", program.City)
-	}
-	gotProgram, err := st.Program(ctx, program.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(program, gotProgram, ignoreJoined, cmpopts.IgnoreFields(domain.Program{}, "SchoolName", "SchoolSlug", "SchoolCode", "SchoolAddress", "SchoolWardCode")); diff != "" {
-		t.Errorf("Program round trip (-want +got):\n%s", diff)
 	}
 
 	policy := domain.Policy{
@@ -153,16 +117,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 		Issuer: "Hai Sở LĐ-TB&XH", IssuedOn: testenv.Ptr(time.Date(2024, 6, 28, 0, 0, 0, 0, time.UTC)),
 		Summary: "Ký ngày 28/6/2024", Body: "## Mục đích", SourceURL: "https://example.gov.vn/ct", City: domain.Both,
 	}
-	if err := st.CreatePolicy(ctx, &policy); err != nil {
-		t.Fatalf("CreatePolicy = %v", err)
-	}
-	gotPolicy, err := st.Policy(ctx, policy.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(policy, gotPolicy, ignoreJoined, equalTimes); diff != "" {
-		t.Errorf("Policy round trip (-want +got):\n%s", diff)
-	}
+	roundTrip(t, "Policy", &policy, &policy.Meta, st.CreatePolicy, st.Policy, ignoreJoined, equalTimes)
 
 	commitment := domain.Commitment{
 		Meta:     domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"},
@@ -174,16 +129,7 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 			{Date: time.Date(2025, 3, 15, 0, 0, 0, 0, time.UTC), Kind: "so_ket", Text: "Đạt yêu cầu", DepartmentCode: "hcm-sonv"},
 		},
 	}
-	if err := st.CreateCommitment(ctx, &commitment); err != nil {
-		t.Fatalf("CreateCommitment = %v", err)
-	}
-	gotCommitment, err := st.Commitment(ctx, commitment.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(commitment, gotCommitment, ignoreJoined, cmpopts.IgnoreFields(domain.Commitment{}, "ProgramTitle"), cmpopts.IgnoreFields(domain.LedgerUpdate{}, "ID", "CommitmentID"), equalTimes); diff != "" {
-		t.Errorf("Commitment round trip (-want +got):\n%s", diff)
-	}
+	roundTrip(t, "Commitment", &commitment, &commitment.Meta, st.CreateCommitment, st.Commitment, ignoreJoined, cmpopts.IgnoreFields(domain.Commitment{}, "ProgramTitle"), cmpopts.IgnoreFields(domain.LedgerUpdate{}, "ID", "CommitmentID"), equalTimes)
 
 	project := domain.Project{
 		Meta:  domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sonv"},
@@ -191,20 +137,28 @@ func TestEveryTypeRoundTrips(t *testing.T) {
 		City: "cantho", BudgetVND: testenv.Ptr(int64(25_000_000_000)), StartOn: testenv.Ptr(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)),
 		EndOn: testenv.Ptr(time.Date(2027, 12, 31, 0, 0, 0, 0, time.UTC)), Stage: "seeking_partners", Contact: "0292 123 456",
 	}
-	if err := st.CreateProject(ctx, &project); err != nil {
-		t.Fatalf("CreateProject = %v", err)
-	}
-	gotProject, err := st.Project(ctx, project.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(project, gotProject, ignoreJoined, equalTimes); diff != "" {
-		t.Errorf("Project round trip (-want +got):\n%s", diff)
-	}
+	roundTrip(t, "Project", &project, &project.Meta, st.CreateProject, st.Project, ignoreJoined, equalTimes)
 
 	if _, err := st.Job(ctx, 999999); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Job(999999) error = %v, want ErrNotFound", err)
 	}
+}
+
+// roundTrip creates want, reads it back by the id the store gave it (in
+// meta, want's own) and compares the two with opts; it returns what it read.
+func roundTrip[T any](t *testing.T, name string, want *T, meta *domain.Meta, create func(context.Context, *T) error, read func(context.Context, int64) (T, error), opts ...cmp.Option) T {
+	t.Helper()
+	if err := create(ctx, want); err != nil {
+		t.Fatalf("Create%s = %v", name, err)
+	}
+	got, err := read(ctx, meta.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(*want, got, opts...); diff != "" {
+		t.Errorf("%s round trip (-want +got):\n%s", name, diff)
+	}
+	return got
 }
 
 func TestConstraintViolationsAreTypedWithVietnameseMessages(t *testing.T) {

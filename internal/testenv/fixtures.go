@@ -128,3 +128,14 @@ func NewSchool(t testing.TB, st *store.Store, code, city string) domain.School {
 	}
 	return s
 }
+
+// Count runs a query that counts rows, such as
+// `SELECT count(*) FROM jobs WHERE status = $1`; a failure is fatal.
+func Count(t testing.TB, st *store.Store, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := st.DB().GetContext(ctx, &n, query, args...); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}

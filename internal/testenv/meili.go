@@ -1,8 +1,10 @@
 package testenv
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
@@ -183,6 +185,25 @@ func (m *Meili) Start() error {
 	_ = cmd.Wait()
 	m.cmd = nil
 	return fmt.Errorf("Meilisearch did not become healthy on %s within 30s; its log:\n%s", m.addr, log)
+}
+
+// Get reads path of the Meilisearch API with the master key, as an
+// operator would, into the JSON value into.
+func (m *Meili) Get(ctx context.Context, path string, into any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, m.URL+path, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+m.MasterKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", path, resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(into)
 }
 
 // Pid is the running process's id (0 when stopped), to read its memory.

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"hoptac/internal/store"
 )
 
 // PGCluster is a private PostgreSQL server for one test: its own data
@@ -270,4 +272,21 @@ func (c *PGCluster) CreateDatabase(t testing.TB, name string) string {
 		t.Fatalf("testenv: create database on the private cluster: %v", err)
 	}
 	return c.URL(name)
+}
+
+// MigratedStore creates database name, applies every migration and opens
+// it with opts; the store is closed when the test ends. It returns the
+// store and the database's URL.
+func (c *PGCluster) MigratedStore(t testing.TB, name string, opts store.Options) (*store.Store, string) {
+	t.Helper()
+	dbURL := c.CreateDatabase(t, name)
+	st, err := store.Open(ctx, dbURL, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return st, dbURL
 }

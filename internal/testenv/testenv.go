@@ -37,6 +37,9 @@ var (
 // Run runs the package's tests and then drops every database and stops
 // every process this package made. Use it as: os.Exit(testenv.Run(m)).
 func Run(m *testing.M) int {
+	if code, asked := writeBombsIfAsked(); asked {
+		return code
+	}
 	running.Store(true)
 	code := m.Run()
 	mu.Lock()

@@ -5,35 +5,53 @@ import (
 	"testing"
 )
 
-func TestFold(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Cần Thơ", "can tho"},
-		{"ĐÀO TẠO NGHỀ", "dao tao nghe"},
-		{"Thủ Dầu Một", "thu dau mot"},
-		{"lao động", "lao dong"},
-		{"Quận 7", "quan 7"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
+// textCase is a text and what a function of package vn makes of it.
+type textCase struct{ in, want string }
 
-func TestSlug(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Cần Thơ", "can-tho"},
-		{"Công nhân may – Bình Tân (50 người)", "cong-nhan-may-binh-tan-50-nguoi"},
-		{"  TP.HCM  ", "tp-hcm"},
-		{"Đường 3/2", "duong-3-2"},
-		{"!!!", "muc"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := Slug(tt.in); got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+// TestTextForms: folding (no accents, lower case), slugs and the Telex
+// form people type without a Vietnamese keyboard.
+func TestTextForms(t *testing.T) {
+	for _, f := range []struct {
+		name  string
+		fn    func(string) string
+		cases []textCase
+	}{
+		{"Fold", Fold, []textCase{
+			{"Cần Thơ", "can tho"},
+			{"ĐÀO TẠO NGHỀ", "dao tao nghe"},
+			{"Thủ Dầu Một", "thu dau mot"},
+			{"lao động", "lao dong"},
+			{"Quận 7", "quan 7"},
+			{"", ""},
+		}},
+		{"Slug", Slug, []textCase{
+			{"Cần Thơ", "can-tho"},
+			{"Công nhân may – Bình Tân (50 người)", "cong-nhan-may-binh-tan-50-nguoi"},
+			{"  TP.HCM  ", "tp-hcm"},
+			{"Đường 3/2", "duong-3-2"},
+			{"!!!", "muc"},
+			{"", ""},
+		}},
+		{"Telex", Telex, []textCase{
+			{"cộng", "coongj"},
+			{"công", "coong"},
+			{"cổng", "coongr"},
+			{"cong", "cong"},
+			{"Cần Thơ", "caanf thow"},
+			{"nhân viên bán hàng", "nhaan vieen bans hangf"},
+			{"Đà Nẵng", "ddaf nawngx"},
+			{"người lao động", "nguwowif lao ddoongj"},
+			{"TP.HCM", "tp.hcm"},
+		}},
+	} {
+		for _, c := range f.cases {
+			if got := f.fn(c.in); got != c.want {
+				t.Errorf("%s(%q) = %q, want %q", f.name, c.in, got, c.want)
+			}
 		}
+	}
+	if !HasDiacritics("lao động") || HasDiacritics("lao dong") || !HasDiacritics("đi") {
+		t.Error("HasDiacritics wrong")
 	}
 }
 
@@ -88,27 +106,5 @@ func TestMoneyAndWage(t *testing.T) {
 	}
 	if got := Money(100); got != "100 đ" {
 		t.Errorf("Money(100) = %q, want %q", got, "100 đ")
-	}
-}
-
-func TestTelex(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"cộng", "coongj"},
-		{"công", "coong"},
-		{"cổng", "coongr"},
-		{"cong", "cong"},
-		{"Cần Thơ", "caanf thow"},
-		{"nhân viên bán hàng", "nhaan vieen bans hangf"},
-		{"Đà Nẵng", "ddaf nawngx"},
-		{"người lao động", "nguwowif lao ddoongj"},
-		{"TP.HCM", "tp.hcm"},
-	}
-	for _, tt := range tests {
-		if got := Telex(tt.in); got != tt.want {
-			t.Errorf("Telex(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	if !HasDiacritics("lao động") || HasDiacritics("lao dong") || !HasDiacritics("đi") {
-		t.Error("HasDiacritics wrong")
 	}
 }

@@ -6,10 +6,20 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"hoptac/internal/auth"
+	"hoptac/internal/domain"
+	"hoptac/internal/store"
 	"hoptac/internal/testenv"
+	"hoptac/internal/vn"
 )
+
+// adminAndEditor adds an admin of both cities and a Cần Thơ editor.
+func adminAndEditor(t *testing.T, st *store.Store, adminEmail, editorEmail string) (admin, editor store.User) {
+	t.Helper()
+	return newUser(t, st, adminEmail, auth.RoleAdmin, ""), newUser(t, st, editorEmail, auth.RoleEditor, "cantho")
+}
 
 // TestAccountsInTheUI: an admin adds an account (temporary password shown
 // once, changed at first sign-in), changes it, disables and re-enables it;
@@ -17,10 +27,8 @@ import (
 // an editor gets 403.
 func TestAccountsInTheUI(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
-	admin := newUser(t, st, "quan@hoptac.gov.vn", auth.RoleAdmin, "")
-	newUser(t, st, "bien@cantho.gov.vn", auth.RoleEditor, "cantho")
+	st, app := emptyApp(t)
+	admin, _ := adminAndEditor(t, st, "quan@hoptac.gov.vn", "bien@cantho.gov.vn")
 	ed, edToken := signedIn(t, app, "bien@cantho.gov.vn")
 	if r := ed.do(http.MethodGet, "/admin/tai-khoan", nil); r.status != http.StatusForbidden {
 		t.Errorf("an editor's accounts page = %d, want 403", r.status)
@@ -80,5 +88,41 @@ func TestAccountsInTheUI(t *testing.T) {
 	n := count(t, st, "audit_log WHERE entity_type = 'user' AND entity_id = "+id)
 	if n != 5 { // create, password, update, disable, enable
 		t.Errorf("audit rows of the account = %d, want 5", n)
+	}
+}
+
+// TestAuditLogLabelsFiltersAndExport: changes read as labels and values
+// ("Trạng thái: Bản nháp → Đã công bố"), the log filters by official,
+// department and days, and admins (only) export it as CSV without names.
+func TestAuditLogLabelsFiltersAndExport(t *testing.T) {
+	t.Parallel()
+	st, app := emptyApp(t)
+	_, ed := adminAndEditor(t, st, "admin@hoptac.gov.vn", "lan@cantho.gov.vn")
+	b, token := signedIn(t, app, "lan@cantho.gov.vn")
+	co := testenv.NewCompany(t, st, 1, "cantho", domain.StatusDraft)
+	if r := b.do(http.MethodPost, fmt.Sprintf("/admin/companies/%d/cong-bo", co.ID), formOf("_csrf", token, "version", fmt.Sprint(co.Version))); r.status != http.StatusSeeOther {
+		t.Fatalf("publish = %d", r.status)
+	}
+	today := vn.Date(time.Now().In(vn.DateLocation))
+	log := b.do(http.MethodGet, fmt.Sprintf("/admin/nhat-ky?user=%d&department=cantho-sonv&from=%s&to=%s", ed.ID, today, today), nil)
+	if !strings.Contains(log.body, "Trạng thái: <del>Bản nháp</del> → <ins>Đã công bố</ins>") {
+		t.Errorf("the log does not show the status change in labels")
+	}
+	if strings.Contains(log.body, "<code>status</code>") {
+		t.Error("the log shows a column name")
+	}
+	if none := b.do(http.MethodGet, "/admin/nhat-ky?from=01/01/2999", nil); strings.Contains(none.body, "Đã công bố</ins>") {
+		t.Error("a range in 2999 lists today's change")
+	}
+	if r := b.do(http.MethodGet, "/admin/nhat-ky.csv", nil); r.status != http.StatusForbidden {
+		t.Errorf("an editor's CSV export = %d, want 403", r.status)
+	}
+	a, _ := signedIn(t, app, "admin@hoptac.gov.vn")
+	r := a.do(http.MethodGet, "/admin/nhat-ky.csv?type=company", nil)
+	if r.status != http.StatusOK || !strings.Contains(r.body, "Trạng thái: Bản nháp → Đã công bố") || !strings.Contains(r.body, fmt.Sprintf("#%d", ed.ID)) {
+		t.Errorf("admin CSV = %d: %.400s", r.status, r.body)
+	}
+	if strings.Contains(r.body, "lan@cantho.gov.vn") || strings.Contains(r.body, ed.Name) {
+		t.Error("the CSV export names the official")
 	}
 }

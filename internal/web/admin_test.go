@@ -26,12 +26,21 @@ const testPassword = "sông Hậu chiều mưa 17"
 // tested in package auth) each login costs about a second under -race.
 var testHashParams = &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}
 
+// newUser creates an account of role (in city, if any) whose password is
+// testPassword, cheap to check.
 func newUser(t *testing.T, st *store.Store, email, role, city string) store.User {
 	t.Helper()
 	hash, err := argon2id.CreateHash(testPassword, testHashParams)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return createUser(t, st, email, role, city, hash)
+}
+
+// createUser creates an account of role with a password hash, in city and
+// its Sở Nội vụ when city is given.
+func createUser(t testing.TB, st *store.Store, email, role, city, hash string) store.User {
+	t.Helper()
 	u := store.User{Email: email, Name: "Cán bộ " + email, Role: role, PasswordHash: hash}
 	if city != "" {
 		u.City = &city
@@ -58,8 +67,14 @@ func newBrowser(t *testing.T, app *fiber.App) *browser {
 
 func (b *browser) do(method, path string, form url.Values) response {
 	b.t.Helper()
-	resp, raw := exchange(b.t, b.app, b.cookies, method, path, form, b.headers)
-	return response{status: resp.StatusCode, body: raw, location: resp.Header.Get("Location"), header: resp.Header}
+	return b.send(method, path, form, b.headers)
+}
+
+// send is do with the headers of this request only.
+func (b *browser) send(method, target string, form url.Values, header map[string]string) response {
+	b.t.Helper()
+	resp, raw := exchange(b.t, b.app, b.cookies, method, target, form, header)
+	return response{status: resp.StatusCode, body: raw, location: resp.Header.Get("Location"), header: resp.Header, cookies: resp.Cookies()}
 }
 
 // exchange sends one request with the cookies of jar (a form, if any, URL-
@@ -107,18 +122,26 @@ func csrfOf(t *testing.T, body string) string {
 	return m[1]
 }
 
-func (b *browser) login(email, password string) response {
+// loginToken opens the login page and returns its form's CSRF token.
+func (b *browser) loginToken() string {
 	b.t.Helper()
 	page := b.do(http.MethodGet, "/admin/dang-nhap", nil)
-	return b.do(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {csrfOf(b.t, page.body)}, "email": {email}, "password": {password}})
+	if page.status != http.StatusOK {
+		b.t.Fatalf("GET /admin/dang-nhap = %d", page.status)
+	}
+	return csrfOf(b.t, page.body)
+}
+
+func (b *browser) login(email, password string) response {
+	b.t.Helper()
+	return b.do(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {b.loginToken()}, "email": {email}, "password": {password}})
 }
 
 // canThoEditor is a fresh database and app with a signed-in Cần Thơ
 // editor of that email: their browser and CSRF token.
 func canThoEditor(t *testing.T, email string) (*store.Store, *browser, string) {
 	t.Helper()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, email, auth.RoleEditor, "cantho")
 	b, token := signedIn(t, app, email)
 	return st, b, token
@@ -137,8 +160,7 @@ func signedIn(t *testing.T, app *fiber.App, email string) (*browser, string) {
 
 func TestEveryAdminRouteSendsAnonymousVisitorsToLogin(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t) // anonymous visitors change nothing
-	app := newApp(t, st)
+	app, _ := publicApp(t) // anonymous visitors change nothing
 	n := 0
 	for _, r := range app.GetRoutes(true) {
 		if !strings.HasPrefix(r.Path, "/admin") || r.Path == "/admin/dang-nhap" || r.Method == http.MethodHead {
@@ -161,8 +183,7 @@ func TestEveryAdminRouteSendsAnonymousVisitorsToLogin(t *testing.T) {
 
 func TestSessionLifecycle(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 
 	b := newBrowser(t, app)
@@ -254,8 +275,7 @@ func TestSessionCookieOverTLSFromTrustedProxy(t *testing.T) {
 
 func TestLoginThrottling(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "chi@cantho.gov.vn", auth.RoleEditor, "cantho")
 	b := newBrowser(t, app)
 	for i := 0; i < auth.MaxAccountFailures; i++ {
@@ -287,8 +307,7 @@ func TestLoginThrottling(t *testing.T) {
 
 func TestFormsNeedTheSessionsCSRFToken(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "dung@cantho.gov.vn", auth.RoleEditor, "cantho")
 	newUser(t, st, "em@cantho.gov.vn", auth.RoleEditor, "cantho")
 	school := testenv.NewSchool(t, st, "CT01", "cantho")
@@ -344,8 +363,7 @@ func TestAccessMatrix(t *testing.T) {
 	for _, row := range matrix {
 		t.Run(row.email, func(t *testing.T) {
 			t.Parallel()
-			st := testenv.Store(t)
-			app := newApp(t, st)
+			st, app := emptyApp(t)
 			newUser(t, st, row.email, row.role, row.city)
 			b, token := signedIn(t, app, row.email)
 			for _, city := range []string{"hcm", "cantho", domain.Both} {

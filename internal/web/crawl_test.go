@@ -21,6 +21,7 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
+	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/vn"
 	"hoptac/internal/web"
@@ -44,8 +45,7 @@ func send(t *testing.T, app *fiber.App, path string, header map[string]string) (
 
 func TestPublicPagesAreCompressedAndRevalidated(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	plainPage := get(t, app, "/viec-lam")
 
 	resp, body := send(t, app, "/viec-lam", map[string]string{"Accept-Encoding": "gzip"})
@@ -157,8 +157,7 @@ const publicURL = "https://viec.example.vn"
 
 func TestArchivedEntryIsGone(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+	app, w := publicApp(t, withDeps(web.Deps{PublicURL: publicURL}))
 
 	r := get(t, app, "/viec-lam/"+ref(w.archivedJob.Meta))
 	today := time.Now().In(vn.DateLocation).Format("02/01/2006")
@@ -275,6 +274,19 @@ func TestSitemapsListEveryLiveEntry(t *testing.T) {
 	if err := xml.Unmarshal([]byte(get(t, app, "/sitemap.xml").body), &index); err != nil {
 		t.Fatal(err)
 	}
+	found := sitemapPaths(t, app, index)
+	for _, k := range kind.All {
+		checkSitemapsListKind(t, st, k, found)
+	}
+	if ico := get(t, app, "/favicon.ico"); ico.status != http.StatusOK || ico.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(ico.body, "\x00\x00\x01\x00") {
+		t.Errorf("/favicon.ico = %d %q", ico.status, ico.header.Get("Content-Type"))
+	}
+}
+
+// sitemapPaths reads every sitemap of the index and returns the paths
+// they list; each URL is under PUBLIC_URL with a date.
+func sitemapPaths(t *testing.T, app *fiber.App, index sitemapXML) map[string]bool {
+	t.Helper()
 	found := map[string]bool{}
 	for _, sm := range index.Sitemaps {
 		path, ok := strings.CutPrefix(sm.Loc, publicURL)
@@ -298,34 +310,36 @@ func TestSitemapsListEveryLiveEntry(t *testing.T) {
 			found[strings.TrimPrefix(u.Loc, publicURL)] = true
 		}
 	}
-	for _, k := range kind.All {
-		var live []struct {
-			ID   int64  `db:"id"`
-			Slug string `db:"slug"`
-		}
-		if err := st.DB().SelectContext(ctx, &live, "SELECT id, slug FROM public_"+string(k.Table())); err != nil {
-			t.Fatal(err)
-		}
-		if len(live) == 0 {
-			t.Errorf("the demo data has no public %s", k.Type().Name)
-		}
-		for _, e := range live {
-			if p := domain.EntryPath(k.Type().Name, e.ID, e.Slug); !found[p] {
-				t.Errorf("no sitemap lists %s", p)
-			}
-		}
-		n := 0
-		for p := range found {
-			if strings.HasPrefix(p, k.Type().Path+"/") {
-				n++
-			}
-		}
-		if n != len(live) {
-			t.Errorf("sitemaps list %d %s, PostgreSQL has %d public", n, k.Type().Plural, len(live))
+	return found
+}
+
+// checkSitemapsListKind: the sitemaps list every public entry of k, and
+// no other.
+func checkSitemapsListKind(t *testing.T, st *store.Store, k kind.Entry, found map[string]bool) {
+	t.Helper()
+	var live []struct {
+		ID   int64  `db:"id"`
+		Slug string `db:"slug"`
+	}
+	if err := st.DB().SelectContext(ctx, &live, "SELECT id, slug FROM public_"+string(k.Table())); err != nil {
+		t.Fatal(err)
+	}
+	if len(live) == 0 {
+		t.Errorf("the demo data has no public %s", k.Type().Name)
+	}
+	for _, e := range live {
+		if p := domain.EntryPath(k.Type().Name, e.ID, e.Slug); !found[p] {
+			t.Errorf("no sitemap lists %s", p)
 		}
 	}
-	if ico := get(t, app, "/favicon.ico"); ico.status != http.StatusOK || ico.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(ico.body, "\x00\x00\x01\x00") {
-		t.Errorf("/favicon.ico = %d %q", ico.status, ico.header.Get("Content-Type"))
+	n := 0
+	for p := range found {
+		if strings.HasPrefix(p, k.Type().Path+"/") {
+			n++
+		}
+	}
+	if n != len(live) {
+		t.Errorf("sitemaps list %d %s, PostgreSQL has %d public", n, k.Type().Plural, len(live))
 	}
 }
 
@@ -395,6 +409,15 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 		t.Errorf("%s has no JSON-LD", path)
 		return
 	}
+	checkJobPostingText(path, j, ld, fail)
+	checkJobPostingDates(j, ld, fail)
+	checkJobPostingEmployer(j, ld, fail)
+	checkJobPostingEducation(ld, fail)
+	checkJobPostingSalary(j, ld, fail)
+}
+
+// checkJobPostingText: the type, title, description and URL of the posting.
+func checkJobPostingText(path string, j domain.Job, ld map[string]any, fail func(string, any)) {
 	if at(ld, "@context") != "https://schema.org" || at(ld, "@type") != "JobPosting" {
 		fail("@context/@type", ld["@type"])
 	}
@@ -407,6 +430,11 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 	if at(ld, "url") != publicURL+path {
 		fail("url", at(ld, "url"))
 	}
+}
+
+// checkJobPostingDates: datePosted is a date; validThrough is the deadline,
+// still to come.
+func checkJobPostingDates(j domain.Job, ld map[string]any, fail func(string, any)) {
 	if d, _ := at(ld, "datePosted").(string); d == "" {
 		fail("datePosted", d)
 	} else if _, err := time.Parse("2006-01-02", d); err != nil {
@@ -418,6 +446,11 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 			fail("validThrough", v)
 		}
 	}
+}
+
+// checkJobPostingEmployer: employment type, hiring organization, place,
+// identifier, openings and occupation.
+func checkJobPostingEmployer(j domain.Job, ld map[string]any, fail func(string, any)) {
 	switch at(ld, "employmentType") {
 	case "FULL_TIME", "PART_TIME", "TEMPORARY", "CONTRACTOR":
 	default:
@@ -439,6 +472,10 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 	if s, _ := at(ld, "occupationalCategory").(string); s == "" {
 		fail("occupationalCategory", s)
 	}
+}
+
+// checkJobPostingEducation: "no requirements" or a credential.
+func checkJobPostingEducation(ld map[string]any, fail func(string, any)) {
 	switch e := at(ld, "educationRequirements").(type) {
 	case string:
 		if e != "no requirements" {
@@ -451,6 +488,10 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 	default:
 		fail("educationRequirements", e)
 	}
+}
+
+// checkJobPostingSalary: a monthly amount in VND, none for a negotiable wage.
+func checkJobPostingSalary(j domain.Job, ld map[string]any, fail func(string, any)) {
 	if j.WageMin == nil && j.WageMax == nil {
 		if at(ld, "baseSalary") != nil {
 			fail("baseSalary of a negotiable wage", at(ld, "baseSalary"))
@@ -471,8 +512,7 @@ func checkJobPosting(t *testing.T, path string, j domain.Job, ld map[string]any)
 
 func TestDetailPagesDescribeThemselves(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st, withDeps(web.Deps{PublicURL: publicURL}))
+	app, w := publicApp(t, withDeps(web.Deps{PublicURL: publicURL}))
 	tests := []struct {
 		path, ldType string
 		want         []string

@@ -17,8 +17,7 @@ var downloadTag = regexp.MustCompile(`^W/"\d+(-[0-9a-z]+)?"$`)
 // which hashes a whole body, leaves downloads alone; theirs is their own.
 func TestDownloadsStream(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	for _, file := range []string{"jobs.csv", "jobs.json", "jobs.xlsx"} {
 		for _, enc := range []string{"identity", "gzip", "br"} {
 			req := httptest.NewRequest(http.MethodGet, "/du-lieu-mo/"+file, nil)

