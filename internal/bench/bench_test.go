@@ -151,12 +151,12 @@ var (
 	telexAttributes = []string{"title_telex", "subtitle_telex"}
 )
 
-func hitsRequest(q search.Query, index string, filter []string) *meilisearch.SearchRequest {
+func hitsRequest(q search.Query, index string, filter []string, strategy meilisearch.MatchingStrategy) *meilisearch.SearchRequest {
 	r := &meilisearch.SearchRequest{
 		Query: q.Q, IndexUID: index, Filter: filter,
 		AttributesToRetrieve: retrieved, AttributesToHighlight: []string{"title", "subtitle"},
 		AttributesToCrop: []string{"text"}, CropLength: 24,
-		HighlightPreTag: "\uE000", HighlightPostTag: "\uE001", MatchingStrategy: meilisearch.Last,
+		HighlightPreTag: "\uE000", HighlightPostTag: "\uE001", MatchingStrategy: strategy,
 	}
 	switch q.Sort {
 	case "newest":
@@ -167,16 +167,16 @@ func hitsRequest(q search.Query, index string, filter []string) *meilisearch.Sea
 	return r
 }
 
-func countRequest(q search.Query, index string, filter, facets []string) *meilisearch.SearchRequest {
+func countRequest(q search.Query, index string, filter, facets []string, strategy meilisearch.MatchingStrategy) *meilisearch.SearchRequest {
 	zero := int64(0)
 	return &meilisearch.SearchRequest{Query: q.Q, IndexUID: index, Filter: filter,
-		MatchingStrategy: meilisearch.Last, HitsPerPage: &zero, Page: 1, Facets: facets}
+		MatchingStrategy: strategy, HitsPerPage: &zero, Page: 1, Facets: facets}
 }
 
-// rawBodies are the /multi-search bodies Engine.Search sends for q: one,
-// or two sent in parallel for a query with diacritics (the second is the
-// federated, diacritic-aware hits request).
-func rawBodies(q search.Query, index string) ([][]byte, error) {
+// rawBodies are the /multi-search bodies Engine.Search sends for q with a
+// matching strategy: one, or two sent in parallel for a query with
+// diacritics (the second is the federated, diacritic-aware hits request).
+func rawBodies(q search.Query, index string, strategy meilisearch.MatchingStrategy) ([][]byte, error) {
 	filter, err := q.Filter(true)
 	if err != nil {
 		return nil, err
@@ -187,21 +187,21 @@ func rawBodies(q search.Query, index string) ([][]byte, error) {
 	perPage := int64(q.PerPage)
 	var page *meilisearch.SearchRequest
 	if accented {
-		page = countRequest(q, index, filter, other)
+		page = countRequest(q, index, filter, other, strategy)
 	} else {
-		page = hitsRequest(q, index, filter)
+		page = hitsRequest(q, index, filter, strategy)
 		page.HitsPerPage, page.Page, page.Facets = &perPage, int64(q.Page), other
 	}
-	types := countRequest(q, index, allTypes, []string{"type"})
+	types := countRequest(q, index, allTypes, []string{"type"}, strategy)
 	main, err := json.Marshal(&meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{page, types}})
 	if err != nil {
 		return nil, err
 	}
 	bodies := [][]byte{main}
 	if accented {
-		folded := hitsRequest(q, index, filter)
+		folded := hitsRequest(q, index, filter, strategy)
 		folded.FederationOptions = &meilisearch.SearchFederationOptions{Weight: 1}
-		exact := hitsRequest(q, index, filter)
+		exact := hitsRequest(q, index, filter, meilisearch.All)
 		exact.Query = vn.Telex(q.Q)
 		exact.AttributesToSearchOn = telexAttributes
 		exact.MatchingStrategy = meilisearch.All
@@ -271,11 +271,24 @@ func (r rawSearcher) post(ctx context.Context, body []byte) (rawMulti, error) {
 	return out, json.NewDecoder(resp.Body).Decode(&out)
 }
 
+// search asks as Engine.Search does: every word first, and only when
+// nothing of any type has them all (and there are two words or more),
+// again letting Meilisearch drop words from the end.
 func (r rawSearcher) search(ctx context.Context, bqy benchQuery) (outcome, error) {
 	q := searchQuery(bqy.params)
-	bodies, err := rawBodies(q, r.index)
+	q.Normalize()
+	o, all, err := r.searchWith(ctx, q, meilisearch.All)
+	if err != nil || all > 0 || len(strings.Fields(q.Q)) < 2 {
+		return o, err
+	}
+	o, _, err = r.searchWith(ctx, q, meilisearch.Last)
+	return o, err
+}
+
+func (r rawSearcher) searchWith(ctx context.Context, q search.Query, strategy meilisearch.MatchingStrategy) (outcome, int, error) {
+	bodies, err := rawBodies(q, r.index, strategy)
 	if err != nil {
-		return outcome{}, err
+		return outcome{}, 0, err
 	}
 	type fedResult struct {
 		m   rawMulti
@@ -290,16 +303,16 @@ func (r rawSearcher) search(ctx context.Context, bqy benchQuery) (outcome, error
 	}
 	main, err := r.post(ctx, bodies[0])
 	if err != nil {
-		return outcome{}, err
+		return outcome{}, 0, err
 	}
 	if len(main.Results) != 2 {
-		return outcome{}, fmt.Errorf("meilisearch: %d results for 2 queries", len(main.Results))
+		return outcome{}, 0, fmt.Errorf("meilisearch: %d results for 2 queries", len(main.Results))
 	}
 	hits := main.Results[0].Hits
 	if len(bodies) == 2 {
 		fed := <-fedc
 		if fed.err != nil {
-			return outcome{}, fed.err
+			return outcome{}, 0, fed.err
 		}
 		hits = fed.m.Hits
 	}
@@ -307,7 +320,7 @@ func (r rawSearcher) search(ctx context.Context, bqy benchQuery) (outcome, error
 	for _, h := range hits {
 		o.ids = append(o.ids, search.DocumentID(h.Type, h.EntityID))
 	}
-	return o, nil
+	return o, main.Results[1].TotalHits, nil
 }
 
 // ---- the API over HTTP ----
