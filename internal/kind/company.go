@@ -9,13 +9,8 @@ import (
 // Company is an employer; jobs name it by tax code.
 var Company = register(&Kind[domain.Company]{
 	typ: entryType("company"), order: 3, table: store.Companies,
-	meta:     func(e *domain.Company) *domain.Meta { return &e.Meta },
 	title:    func(e *domain.Company) string { return e.Name },
 	city:     func(e *domain.Company) string { return e.City },
-	load:     (*store.Store).Company,
-	create:   (*store.Store).CreateCompany,
-	update:   (*store.Store).UpdateCompany,
-	public:   (*store.Store).PublicCompanies,
 	document: (*search.Names).CompanyDocument,
 	summary:  func(e *domain.Company) string { return e.Description },
 	schema:   companySchema,

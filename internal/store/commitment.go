@@ -66,48 +66,7 @@ func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domai
 
 // Commitment returns one commitment whatever its status.
 func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, error) {
-	return s.commitmentWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
-}
-
-// CommitmentByExternalID finds a commitment by its import key; an empty
-// key never matches.
-func (s *Store) CommitmentByExternalID(ctx context.Context, externalID string) (domain.Commitment, error) {
-	return s.commitmentWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
-WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
-}
-
-// CommitmentsByExternalIDs finds the commitments of several import keys;
-// keys that match nothing are missing from the result.
-func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]domain.Commitment, error) {
-	return s.commitmentsWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
-WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicCommitments reads public commitments.
-func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
-	return s.commitmentsWithLedger(ctx, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
-WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
-ORDER BY m.id LIMIT $3`, sel.args()...)
-}
-
-// commitmentWithLedger reads the one commitment of a query with its ledger.
-func (s *Store) commitmentWithLedger(ctx context.Context, query string, args ...any) (domain.Commitment, error) {
-	m, err := readOne[domain.Commitment](ctx, s, query, args...)
-	if err != nil {
-		return m, err
-	}
-	one := []domain.Commitment{m}
-	err = attachUpdates(ctx, s.reader(ctx), one)
-	return one[0], err
-}
-
-// commitmentsWithLedger reads the commitments of a query with their ledgers.
-func (s *Store) commitmentsWithLedger(ctx context.Context, query string, args ...any) ([]domain.Commitment, error) {
-	out, err := readAll[domain.Commitment](ctx, s, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	return out, attachUpdates(ctx, s.reader(ctx), out)
+	return ByID[domain.Commitment](ctx, s, id)
 }
 
 const commitmentInsertSQL = `INSERT INTO commitments (slug, status, external_id, department_code, published_at,
@@ -116,16 +75,6 @@ VALUES (` + entryInsertValues + `,
 	:policy_id, :title, :description, NULLIF(:city, 'both'), :progress, :due_on, :sort_order,
 	COALESCE(CAST(:departments AS text[]), '{}'), :weight, :ledger_digest)
 ` + entryInsertReturning
-
-// CreateCommitment inserts m and fills in its id, timestamps and version.
-func (s *Store) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createCommitment(ctx, tx, m) })
-}
-
-// CreateCommitment inserts m inside the batch.
-func (b *Batch) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
-	return translate(createCommitment(ctx, b.tx, m))
-}
 
 func createCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
 	newDraft(&m.Meta, m.Title)
@@ -145,11 +94,6 @@ const commitmentUpdateSQL = `UPDATE commitments SET slug = :slug, external_id = 
 	departments = COALESCE(CAST(:departments AS text[]), '{}'), weight = :weight, ledger_digest = :ledger_digest,
 	` + entryUpdateTail
 
-// UpdateCommitment saves m if m.Version is still current; else ErrConflict.
-func (s *Store) UpdateCommitment(ctx context.Context, m *domain.Commitment) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, m) })
-}
-
 func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
 	m.Slug = vn.Slug(m.Title)
 	m.LedgerDigest = ledgerDigest(m.Updates)
@@ -163,8 +107,10 @@ func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) er
 const Commitments Table = "commitments"
 
 func init() {
-	addTable(entryTable{name: Commitments, update: updates(updateCommitment),
-		list: listCols("e.title", "e.external_id")})
+	addTable(entryTable{name: Commitments,
+		read: entryRead{alias: "m", columns: commitmentColumns, joins: `JOIN policies p ON p.id = m.policy_id`},
+		list: listCols("e.title", "e.external_id")},
+		entryOps[domain.Commitment]{create: createCommitment, update: updateCommitment, complete: attachUpdates})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -81,32 +80,12 @@ func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Com
 
 // Company returns one company whatever its status.
 func (s *Store) Company(ctx context.Context, id int64) (domain.Company, error) {
-	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
+	return ByID[domain.Company](ctx, s, id)
 }
 
 // CompanyByTaxCode finds a company by its natural key.
 func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Company, error) {
 	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
-}
-
-// CompanyByExternalID finds a company by its import key; an empty key never matches.
-func (s *Store) CompanyByExternalID(ctx context.Context, externalID string) (domain.Company, error) {
-	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
-WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
-}
-
-// CompaniesByExternalIDs finds the companies of several import keys; keys
-// that match nothing are missing from the result.
-func (s *Store) CompaniesByExternalIDs(ctx context.Context, ids []string) ([]domain.Company, error) {
-	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
-WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicCompanies reads public companies.
-func (s *Store) PublicCompanies(ctx context.Context, sel PublicSelection) ([]domain.Company, error) {
-	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
-WHERE (cardinality($1::bigint[]) = 0 OR c.id = ANY ($1)) AND c.id > $2
-ORDER BY c.id LIMIT $3`, sel.args()...)
 }
 
 const companyInsertSQL = `INSERT INTO companies (slug, status, external_id, department_code, published_at,
@@ -116,16 +95,6 @@ VALUES (` + entryInsertValues + `,
 	:tax_code, :name, :industry_version, :industry_code, :address, :ward_code, :city, :employees,
 	:website, :phone, :email, :description)
 ` + entryInsertReturning
-
-// CreateCompany inserts c and fills in its id, timestamps and version.
-func (s *Store) CreateCompany(ctx context.Context, c *domain.Company) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createCompany(ctx, tx, c) })
-}
-
-// CreateCompany inserts c inside the batch.
-func (b *Batch) CreateCompany(ctx context.Context, c *domain.Company) error {
-	return translate(createCompany(ctx, b.tx, c))
-}
 
 func createCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
 	newDraft(&c.Meta, c.Name)
@@ -141,11 +110,6 @@ const companyUpdateSQL = `UPDATE companies SET slug = :slug, external_id = :exte
 	website = :website, phone = :phone, email = :email, description = :description,
 	` + entryUpdateTail
 
-// UpdateCompany saves c if c.Version is still current; else ErrConflict.
-func (s *Store) UpdateCompany(ctx context.Context, c *domain.Company) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, c) })
-}
-
 func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
 	c.Slug = vn.Slug(c.Name)
 	if c.IndustryVersion == "" {
@@ -158,8 +122,10 @@ func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
 const Companies Table = "companies"
 
 func init() {
-	addTable(entryTable{name: Companies, update: updates(updateCompany),
-		list: listCols("e.name", "e.tax_code")})
+	addTable(entryTable{name: Companies,
+		read: entryRead{alias: "c", columns: companyColumns, joins: companyOpenJoin},
+		list: listCols("e.name", "e.tax_code")},
+		entryOps[domain.Company]{create: createCompany, update: updateCompany})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

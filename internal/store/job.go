@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -89,28 +88,7 @@ func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error)
 
 // Job returns one job whatever its status; callers decide who may see it.
 func (s *Store) Job(ctx context.Context, id int64) (domain.Job, error) {
-	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
-}
-
-// JobByExternalID finds a job by its import key; an empty key never matches.
-func (s *Store) JobByExternalID(ctx context.Context, externalID string) (domain.Job, error) {
-	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
-WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
-}
-
-// JobsByExternalIDs finds the jobs of several import keys; keys that match
-// nothing are missing from the result.
-func (s *Store) JobsByExternalIDs(ctx context.Context, ids []string) ([]domain.Job, error) {
-	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
-WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicJobs reads public jobs, open or not: the search index holds them
-// all and filters on the deadline when asked.
-func (s *Store) PublicJobs(ctx context.Context, sel PublicSelection) ([]domain.Job, error) {
-	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
-WHERE (cardinality($1::bigint[]) = 0 OR j.id = ANY ($1)) AND j.id > $2
-ORDER BY j.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Job](ctx, s, id)
 }
 
 const jobInsertSQL = `INSERT INTO jobs (slug, status, external_id, department_code, published_at,
@@ -122,16 +100,6 @@ VALUES (` + entryInsertValues + `,
 	:employment_type, :education, :experience_years, :work_address, :ward_code, :city,
 	:requirements, :benefits, :description, :deadline, :contact, :priority_groups)
 ` + entryInsertReturning
-
-// CreateJob inserts j and fills in its id, timestamps and version.
-func (s *Store) CreateJob(ctx context.Context, j *domain.Job) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createJob(ctx, tx, j) })
-}
-
-// CreateJob inserts j inside the batch.
-func (b *Batch) CreateJob(ctx context.Context, j *domain.Job) error {
-	return translate(createJob(ctx, b.tx, j))
-}
 
 func createJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
 	newDraft(&j.Meta, j.Title)
@@ -152,11 +120,6 @@ const jobUpdateSQL = `UPDATE jobs SET slug = :slug, external_id = :external_id,
 	contact = :contact, priority_groups = :priority_groups,
 	` + entryUpdateTail
 
-// UpdateJob saves j if j.Version is still current; else ErrConflict.
-func (s *Store) UpdateJob(ctx context.Context, j *domain.Job) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, j) })
-}
-
 func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
 	j.Slug = vn.Slug(j.Title)
 	if j.PriorityGroups == nil {
@@ -169,8 +132,10 @@ func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
 const Jobs Table = "jobs"
 
 func init() {
-	addTable(entryTable{name: Jobs, update: updates(updateJob), live: "open_jobs",
-		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")})
+	addTable(entryTable{name: Jobs, live: "open_jobs",
+		read: entryRead{alias: "j", columns: jobColumns, joins: jobJoins},
+		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")},
+		entryOps[domain.Job]{create: createJob, update: updateJob})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

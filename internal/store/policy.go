@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -60,26 +59,7 @@ func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Polic
 
 // Policy returns one policy whatever its status.
 func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
-	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
-}
-
-// PolicyByExternalID finds a policy by its import key.
-func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
-	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-}
-
-// PoliciesByExternalIDs finds the policies of several import keys; keys
-// that match nothing are missing from the result.
-func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
-	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p
-WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicPolicies reads public policies.
-func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
-	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM public_policies p
-WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
-ORDER BY p.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Policy](ctx, s, id)
 }
 
 const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
@@ -89,16 +69,6 @@ VALUES (` + entryInsertValues + `,
 	:title, :kind, :field, :doc_number, :issuer, :issued_on, :effective_from, :effective_to,
 	:summary, :body, :source_url, NULLIF(:city, 'both'), :continued_by)
 ` + entryInsertReturning
-
-// CreatePolicy inserts p and fills in its id, timestamps and version.
-func (s *Store) CreatePolicy(ctx context.Context, p *domain.Policy) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createPolicy(ctx, tx, p) })
-}
-
-// CreatePolicy inserts p inside the batch.
-func (b *Batch) CreatePolicy(ctx context.Context, p *domain.Policy) error {
-	return translate(createPolicy(ctx, b.tx, p))
-}
 
 func createPolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
 	newDraft(&p.Meta, p.Title)
@@ -111,11 +81,6 @@ const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :extern
 	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
 	continued_by = :continued_by, ` + entryUpdateTail
 
-// UpdatePolicy saves p if p.Version is still current; else ErrConflict.
-func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
-}
-
 func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
@@ -125,8 +90,10 @@ func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
 const Policies Table = "policies"
 
 func init() {
-	addTable(entryTable{name: Policies, update: updates(updatePolicy),
-		list: listCols("e.title", "e.external_id", "e.doc_number")})
+	addTable(entryTable{name: Policies,
+		read: entryRead{alias: "p", columns: policyColumns},
+		list: listCols("e.title", "e.external_id", "e.doc_number")},
+		entryOps[domain.Policy]{create: createPolicy, update: updatePolicy})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

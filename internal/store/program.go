@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -75,28 +74,7 @@ func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Prog
 
 // Program returns one program whatever its status.
 func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
-	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
-}
-
-// ProgramByExternalID finds a training program by its import key; an empty
-// key never matches.
-func (s *Store) ProgramByExternalID(ctx context.Context, externalID string) (domain.Program, error) {
-	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
-WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-}
-
-// ProgramsByExternalIDs finds the training programs of several import keys;
-// keys that match nothing are missing from the result.
-func (s *Store) ProgramsByExternalIDs(ctx context.Context, ids []string) ([]domain.Program, error) {
-	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
-WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicPrograms reads public programs.
-func (s *Store) PublicPrograms(ctx context.Context, sel PublicSelection) ([]domain.Program, error) {
-	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
-WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
-ORDER BY p.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Program](ctx, s, id)
 }
 
 // The program's city is always its school's (a trigger sets it).
@@ -112,16 +90,6 @@ VALUES (` + entryInsertValues + `,
 type insertedProgram struct {
 	domain.Meta
 	City string `db:"city"`
-}
-
-// CreateProgram inserts p and fills in its id, timestamps, version and city.
-func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProgram(ctx, tx, p) })
-}
-
-// CreateProgram inserts p inside the batch.
-func (b *Batch) CreateProgram(ctx context.Context, p *domain.Program) error {
-	return translate(createProgram(ctx, b.tx, p))
 }
 
 func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
@@ -141,11 +109,6 @@ const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :exter
 	support_groups = COALESCE(CAST(:support_groups AS text[]), '{}'), support_benefits = COALESCE(CAST(:support_benefits AS text[]), '{}'),
 	` + entryUpdateTail
 
-// UpdateProgram saves p if p.Version is still current; else ErrConflict.
-func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
-}
-
 func updateProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 	p.Slug = vn.Slug(p.Name)
 	return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
@@ -155,8 +118,10 @@ func updateProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 const Programs Table = "programs"
 
 func init() {
-	addTable(entryTable{name: Programs, update: updates(updateProgram),
-		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")})
+	addTable(entryTable{name: Programs,
+		read: entryRead{alias: "p", columns: programColumns, joins: `JOIN schools s ON s.id = p.school_id`},
+		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")},
+		entryOps[domain.Program]{create: createProgram, update: updateProgram})
 }
 
 // programsFollowSchool moves a school's programs to its new city, in the

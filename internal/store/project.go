@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -61,27 +60,7 @@ func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Proj
 
 // Project returns one project whatever its status.
 func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
-	return readOne[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
-}
-
-// ProjectByExternalID finds a project by its import key; an empty key never matches.
-func (s *Store) ProjectByExternalID(ctx context.Context, externalID string) (domain.Project, error) {
-	return readOne[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p
-WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-}
-
-// ProjectsByExternalIDs finds the projects of several import keys; keys
-// that match nothing are missing from the result.
-func (s *Store) ProjectsByExternalIDs(ctx context.Context, ids []string) ([]domain.Project, error) {
-	return readAll[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p
-WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicProjects reads public projects.
-func (s *Store) PublicProjects(ctx context.Context, sel PublicSelection) ([]domain.Project, error) {
-	return readAll[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM public_projects p
-WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
-ORDER BY p.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Project](ctx, s, id)
 }
 
 const projectInsertSQL = `INSERT INTO projects (slug, status, external_id, department_code, published_at,
@@ -89,16 +68,6 @@ const projectInsertSQL = `INSERT INTO projects (slug, status, external_id, depar
 VALUES (` + entryInsertValues + `,
 	:title, :organization, :kind, :field, :city, :budget_vnd, :start_on, :end_on, :stage, :description, :contact)
 ` + entryInsertReturning
-
-// CreateProject inserts p and fills in its id, timestamps and version.
-func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProject(ctx, tx, p) })
-}
-
-// CreateProject inserts p inside the batch.
-func (b *Batch) CreateProject(ctx context.Context, p *domain.Project) error {
-	return translate(createProject(ctx, b.tx, p))
-}
 
 func createProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
 	newDraft(&p.Meta, p.Title)
@@ -110,11 +79,6 @@ const projectUpdateSQL = `UPDATE projects SET slug = :slug, external_id = :exter
 	budget_vnd = :budget_vnd, start_on = :start_on, end_on = :end_on, stage = :stage,
 	description = :description, contact = :contact, ` + entryUpdateTail
 
-// UpdateProject saves p if p.Version is still current; else ErrConflict.
-func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
-}
-
 func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
 	p.Slug = vn.Slug(p.Title)
 	return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
@@ -124,8 +88,10 @@ func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
 const Projects Table = "projects"
 
 func init() {
-	addTable(entryTable{name: Projects, update: updates(updateProject),
-		list: listCols("e.title", "e.external_id", "e.organization")})
+	addTable(entryTable{name: Projects,
+		read: entryRead{alias: "p", columns: projectColumns},
+		list: listCols("e.title", "e.external_id", "e.organization")},
+		entryOps[domain.Project]{create: createProject, update: updateProject})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

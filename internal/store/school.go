@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
 	"hoptac/internal/vn"
@@ -71,32 +70,12 @@ func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School
 
 // School returns one school whatever its status.
 func (s *Store) School(ctx context.Context, id int64) (domain.School, error) {
-	return readOne[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.id = $1`, id)
+	return ByID[domain.School](ctx, s, id)
 }
 
 // SchoolByCode finds a school by its natural key, city + code.
 func (s *Store) SchoolByCode(ctx context.Context, city, code string) (domain.School, error) {
 	return readOne[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code WHERE s.city = $1 AND s.code = $2`, city, code)
-}
-
-// SchoolByExternalID finds a school by its import key; an empty key never matches.
-func (s *Store) SchoolByExternalID(ctx context.Context, externalID string) (domain.School, error) {
-	return readOne[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
-WHERE s.external_id = $1 AND s.external_id <> ''`, externalID)
-}
-
-// SchoolsByExternalIDs finds the schools of several import keys; keys that
-// match nothing are missing from the result.
-func (s *Store) SchoolsByExternalIDs(ctx context.Context, ids []string) ([]domain.School, error) {
-	return readAll[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM schools s LEFT JOIN wards w ON w.code = s.ward_code
-WHERE s.external_id = ANY($1) AND s.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicSchools reads public schools.
-func (s *Store) PublicSchools(ctx context.Context, sel PublicSelection) ([]domain.School, error) {
-	return readAll[domain.School](ctx, s, `SELECT `+schoolColumns+` FROM public_schools s LEFT JOIN wards w ON w.code = s.ward_code
-WHERE (cardinality($1::bigint[]) = 0 OR s.id = ANY ($1)) AND s.id > $2
-ORDER BY s.id LIMIT $3`, sel.args()...)
 }
 
 const schoolInsertSQL = `INSERT INTO schools (slug, status, external_id, department_code, published_at,
@@ -106,16 +85,6 @@ VALUES (` + entryInsertValues + `,
 	:code, :name, :kind, :ownership, :address, :ward_code, :city, :founded_year,
 	:website, :phone, :email, :description, :accredited, :seeks_partners)
 ` + entryInsertReturning
-
-// CreateSchool inserts sc and fills in its id, timestamps and version.
-func (s *Store) CreateSchool(ctx context.Context, sc *domain.School) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createSchool(ctx, tx, sc) })
-}
-
-// CreateSchool inserts s inside the batch.
-func (b *Batch) CreateSchool(ctx context.Context, s *domain.School) error {
-	return translate(createSchool(ctx, b.tx, s))
-}
 
 func createSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
 	newDraft(&sc.Meta, sc.Name)
@@ -127,12 +96,6 @@ const schoolUpdateSQL = `UPDATE schools SET slug = :slug, external_id = :externa
 	ward_code = :ward_code, city = :city, founded_year = :founded_year, website = :website,
 	phone = :phone, email = :email, description = :description, accredited = :accredited,
 	seeks_partners = :seeks_partners, ` + entryUpdateTail
-
-// UpdateSchool saves sc if sc.Version is still current; else ErrConflict.
-// Its programs follow it to a new city, in the same transaction.
-func (s *Store) UpdateSchool(ctx context.Context, sc *domain.School) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, sc) })
-}
 
 func updateSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
 	sc.Slug = vn.Slug(sc.Name)
@@ -146,8 +109,10 @@ func updateSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
 const Schools Table = "schools"
 
 func init() {
-	addTable(entryTable{name: Schools, update: updates(updateSchool),
-		list: listCols("e.name", "e.code")})
+	addTable(entryTable{name: Schools,
+		read: entryRead{alias: "s", columns: schoolColumns, joins: `LEFT JOIN wards w ON w.code = s.ward_code`},
+		list: listCols("e.name", "e.code")},
+		entryOps[domain.School]{create: createSchool, update: updateSchool})
 }
 
 // The API's pages (Paging.ByID): id order, and the total counted apart, so

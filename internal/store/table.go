@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -18,12 +19,20 @@ import (
 type Table string
 
 // entryTable is what the statements shared by every entry type need to know
-// of one table: its name and how to save an entry of its Go type.
+// of one table: its name, its Go type and how to read and save an entry of it.
 type entryTable struct {
-	name Table
-	// update saves entry if it is of this table's type; handled is false
-	// when it is not.
-	update func(ctx context.Context, tx *sqlx.Tx, entry any) (handled bool, err error)
+	name   Table
+	goType reflect.Type
+	// create and update save entry if it is of this table's type; handled
+	// is false when it is not.
+	create, update func(ctx context.Context, tx *sqlx.Tx, entry any) (handled bool, err error)
+	// complete fills in what the rows read (a []T) do not hold (a
+	// commitment's ledger); nil when they hold it all.
+	complete func(ctx context.Context, q sqlx.QueryerContext, entries any) error
+	// read is what the shared reads select and join (entries.go); reads
+	// are those statements written for this table.
+	read  entryRead
+	reads entryReads
 	// list names, as SQL over the row e, what the back-office list shows
 	// and searches (listCols).
 	list map[string]string
@@ -32,12 +41,30 @@ type entryTable struct {
 	live string
 }
 
+// entryOps are an aggregate's own steps for entries of Go type T: its
+// insert and update, and what completes the rows it reads (nil: nothing).
+type entryOps[T any] struct {
+	create, update func(context.Context, *sqlx.Tx, *T) error
+	complete       func(context.Context, sqlx.QueryerContext, []T) error
+}
+
 // entryTables is every entry table; each aggregate's file adds its own
 // (addTable). Batch.Update and the status change loop over it instead of
 // switching on the type.
 var entryTables []entryTable
 
-func addTable(t entryTable) { entryTables = append(entryTables, t) }
+func addTable[T any](t entryTable, ops entryOps[T]) {
+	t.goType = reflect.TypeFor[T]()
+	t.create, t.update = forEntry(ops.create), forEntry(ops.update)
+	if ops.complete != nil {
+		t.complete = func(ctx context.Context, q sqlx.QueryerContext, entries any) error {
+			return ops.complete(ctx, q, entries.([]T))
+		}
+	}
+	entryTables = append(entryTables, t)
+	last := &entryTables[len(entryTables)-1]
+	last.reads = readsFor(t.name)
+}
 
 // What every entry table's insert and update say alike: an entry created
 // published is published now (unless the import gives the date), and an
@@ -68,8 +95,9 @@ func listCols(title, key string, more ...string) map[string]string {
 	return map[string]string{"{title}": title, "{key}": key, "{search}": strings.Join(search, ", ")}
 }
 
-// updates adapts an aggregate's update function to entryTable.update.
-func updates[T any](save func(context.Context, *sqlx.Tx, *T) error) func(context.Context, *sqlx.Tx, any) (bool, error) {
+// forEntry adapts an aggregate's create or update function to
+// entryTable.create or update.
+func forEntry[T any](save func(context.Context, *sqlx.Tx, *T) error) func(context.Context, *sqlx.Tx, any) (bool, error) {
 	return func(ctx context.Context, tx *sqlx.Tx, entry any) (bool, error) {
 		e, ok := entry.(*T)
 		if !ok {
@@ -81,7 +109,8 @@ func updates[T any](save func(context.Context, *sqlx.Tx, *T) error) func(context
 
 // forTable writes a statement shared by every entry table for table t:
 // {table} in query becomes the quoted name, {public_table} its public view's
-// and {live_table} that of its entries still current (entryTable.live).
+// and {live_table} that of its entries still current (entryTable.live);
+// {e}, {columns} and {joins} are its entryRead, the others its listCols.
 // Exported entry points check t with checkTable first, so only the
 // aggregates' constants reach SQL.
 func forTable(query string, t Table) string {
@@ -93,6 +122,9 @@ func forTable(query string, t Table) string {
 	query = strings.ReplaceAll(query, "{live_table}", pq.QuoteIdentifier(live))
 	query = strings.ReplaceAll(query, "{public_table}", pq.QuoteIdentifier("public_"+string(t)))
 	query = strings.ReplaceAll(query, "{table}", pq.QuoteIdentifier(string(t)))
+	query = strings.ReplaceAll(query, "{columns}", et.read.columns)
+	query = strings.ReplaceAll(query, "{joins}", et.read.joins)
+	query = strings.ReplaceAll(query, "{e}", et.read.alias)
 	for k, v := range et.list {
 		query = strings.ReplaceAll(query, k, v)
 	}
