@@ -34,7 +34,7 @@ const commitmentColumns = `m.id, m.slug, m.status, m.external_id, m.department_c
 	m.policy_id, m.title, m.description, COALESCE(m.city, 'both') AS city, m.progress, m.due_on,
 	m.sort_order, m.departments, m.weight, m.ledger_digest, p.title AS program_title`
 
-// commitmentsListWhere and commitmentsListTail are the list's filters and its order, read from
+// commitmentsListWhere and commitmentsListOrder are the list's filters and its order, read from
 // commitments (the back office, any status) or public_commitments (the
 // public, whose policy is public).
 const commitmentsListWhere = ` m
@@ -45,19 +45,11 @@ WHERE m.status = :status
   AND (:lead = '' OR m.city = :lead OR m.city IS NULL)
   AND (:progress = '' OR m.progress = :progress)`
 
-const commitmentsListTail = commitmentsListWhere + `
-ORDER BY m.policy_id, m.sort_order, m.id
-LIMIT :limit OFFSET :offset`
-
-const (
-	commitmentsListSQL       = `SELECT ` + commitmentColumns + `, count(*) OVER () AS total_count FROM commitments` + commitmentsListTail
-	publicCommitmentsListSQL = `SELECT ` + commitmentColumns + `, count(*) OVER () AS total_count FROM public_commitments` + commitmentsListTail
-)
+const commitmentsListOrder = `m.policy_id, m.sort_order, m.id`
 
 // Commitments lists commitments in the program's own order.
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
-	list, err := listEntries(ctx, s, entryLists{any: commitmentsListSQL, public: publicCommitmentsListSQL, publicCount: publicCommitmentsCountSQL, publicByID: publicCommitmentsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	list, err := listOf(ctx, s, &f.Status, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
 	if err != nil {
 		return list, err
 	}
@@ -108,19 +100,11 @@ const Commitments Table = "commitments"
 
 func init() {
 	addTable(entryTable{name: Commitments,
-		read: entryRead{alias: "m", columns: commitmentColumns, joins: `JOIN policies p ON p.id = m.policy_id`},
+		read: entryRead{alias: "m", columns: commitmentColumns, joins: `JOIN policies p ON p.id = m.policy_id`,
+			where: commitmentsListWhere, order: commitmentsListOrder},
 		list: listCols("e.title", "e.external_id")},
 		entryOps[domain.Commitment]{create: createCommitment, update: updateCommitment, complete: attachUpdates})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicCommitmentsCountSQL = `SELECT count(*) FROM public_commitments` + commitmentsListWhere
-	publicCommitmentsByIDSQL  = `SELECT ` + commitmentColumns + `, 0 AS total_count FROM public_commitments` + commitmentsListWhere + `
-  AND m.id > :after_id
-ORDER BY m.id LIMIT :limit OFFSET :offset`
-)
 
 // The ledger: a commitment's updates and reviews, with their evidence.
 // They are written with their commitment (replaced as a whole, in the

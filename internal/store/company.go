@@ -45,7 +45,7 @@ LEFT JOIN LATERAL (
 	 WHERE j.company_id = c.id AND j.status = 'published' AND job_is_open(j.deadline)
 ) open ON true`
 
-// companiesListWhere and companiesListTail are the list's filters and its order, read from companies
+// companiesListWhere and companiesListOrder are the list's filters and its order, read from companies
 // (the back office, any status) or public_companies.
 const companiesListWhere = ` c
 ` + companyOpenJoin + `
@@ -62,20 +62,12 @@ WHERE c.status = :status
            AND position(t.word IN lower(unaccent(concat_ws(' ', c.name, c.tax_code, c.description, c.address,
                  w.name, w.former_units, ci.name_vi)))) = 0))`
 
-const companiesListTail = companiesListWhere + `
-ORDER BY CASE WHEN :sort = 'name' THEN c.name END ASC,
-         COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC
-LIMIT :limit OFFSET :offset`
-
-const (
-	companiesListSQL       = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count FROM companies` + companiesListTail
-	publicCompaniesListSQL = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count FROM public_companies` + companiesListTail
-)
+const companiesListOrder = `CASE WHEN :sort = 'name' THEN c.name END ASC,
+         COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC`
 
 // Companies lists companies, by default those hiring most first.
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
-	return listEntries(ctx, s, entryLists{any: companiesListSQL, public: publicCompaniesListSQL, publicCount: publicCompaniesCountSQL, publicByID: publicCompaniesByIDSQL},
-		&f.Status, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.
@@ -123,19 +115,12 @@ const Companies Table = "companies"
 
 func init() {
 	addTable(entryTable{name: Companies,
-		read: entryRead{alias: "c", columns: companyColumns, joins: companyOpenJoin},
+		read: entryRead{alias: "c", columns: companyColumns, joins: companyOpenJoin,
+			where: companiesListWhere, order: companiesListOrder},
 		list: listCols("e.name", "e.tax_code")},
 		entryOps[domain.Company]{create: createCompany, update: updateCompany})
 }
 
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicCompaniesCountSQL = `SELECT count(*) FROM public_companies` + companiesListWhere
-	publicCompaniesByIDSQL  = `SELECT ` + companyColumns + `, 0 AS total_count FROM public_companies` + companiesListWhere + `
-  AND c.id > :after_id
-ORDER BY c.id LIMIT :limit OFFSET :offset`
-)
 const companyTaxCodesByNameSQL = `SELECT tax_code FROM companies
 WHERE lower(unaccent(btrim(name))) = lower(unaccent(btrim($1))) AND status <> 'archived'
 ORDER BY tax_code LIMIT 10`

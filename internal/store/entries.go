@@ -15,8 +15,10 @@ import (
 // type (*domain.Job, *domain.Company, …).
 
 // entryRead is what the shared reads need of one table: the alias its
-// columns and joins name the row by, its select list and its joins.
-type entryRead struct{ alias, columns, joins string }
+// columns and joins name the row by, its select list and its joins; for
+// its lists, what follows FROM (the alias, the joins and the filters,
+// bound by name from the type's filter) and the list's order.
+type entryRead struct{ alias, columns, joins, where, order string }
 
 // The shared reads, written for each table by forTable ({e}, {columns}
 // and {joins} are its entryRead). An empty import key never matches.
@@ -29,8 +31,29 @@ WHERE (cardinality($1::bigint[]) = 0 OR {e}.id = ANY ($1)) AND {e}.id > $2
 ORDER BY {e}.id LIMIT $3`
 )
 
-// entryReads are the shared reads of one table, written once (addTable).
-type entryReads struct{ byID, byExternalID, byExternalIDs, public string }
+// The shared lists (listEntries): the back office's (any status), the
+// public's, and the API's pages (Paging.ByID) in id order with the total
+// counted apart, so no window has to hold every matching row beside the
+// page.
+const (
+	entryListSQL = `SELECT {columns}, count(*) OVER () AS total_count FROM {table}{where}
+ORDER BY {order}
+LIMIT :limit OFFSET :offset`
+	publicEntryListSQL = `SELECT {columns}, count(*) OVER () AS total_count FROM {public_table}{where}
+ORDER BY {order}
+LIMIT :limit OFFSET :offset`
+	publicEntryCountSQL = `SELECT count(*) FROM {public_table}{where}`
+	publicEntryPageSQL  = `SELECT {columns}, 0 AS total_count FROM {public_table}{where}
+  AND {e}.id > :after_id
+ORDER BY {e}.id LIMIT :limit OFFSET :offset`
+)
+
+// entryReads are the shared reads and lists of one table, written once
+// (addTable).
+type entryReads struct {
+	byID, byExternalID, byExternalIDs, public string
+	lists                                     entryLists
+}
 
 func readsFor(t Table) entryReads {
 	return entryReads{
@@ -38,7 +61,20 @@ func readsFor(t Table) entryReads {
 		byExternalID:  forTable(entryByExternalIDSQL, t),
 		byExternalIDs: forTable(entriesByExternalIDsSQL, t),
 		public:        forTable(publicEntriesSQL, t),
+		lists: entryLists{
+			any:         forTable(entryListSQL, t),
+			public:      forTable(publicEntryListSQL, t),
+			publicCount: forTable(publicEntryCountSQL, t),
+			publicByID:  forTable(publicEntryPageSQL, t),
+		},
 	}
+}
+
+// listOf runs the list of entries of type T for filter f (bound by name),
+// whose status and paging are given apart; split takes an item and the
+// total from a row R (the entry beside its total_count).
+func listOf[R any, T any](ctx context.Context, s *Store, status *string, f any, p *Paging, split func(R) (T, int)) (List[T], error) {
+	return listEntries(ctx, s, tableFor[T]().reads.lists, status, f, p, split)
 }
 
 // tableFor is the table of entries of Go type T; a type without one is a

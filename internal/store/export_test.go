@@ -17,8 +17,8 @@ var ForTable = forTable
 // shared by every entry table, the search
 // fallback, the status change and a statement of user.go.
 var SomeStatements = []string{
-	jobsListSQL,
-	publicJobsListSQL,
+	entryListSQL,
+	publicEntryListSQL,
 	`SELECT ` + companyColumns + ` FROM companies c ` + companyOpenJoin + ` WHERE c.tax_code = $1`,
 	entryByIDSQL,
 	entrySearchSQL,

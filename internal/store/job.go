@@ -46,7 +46,7 @@ const jobColumns = `j.id, j.slug, j.status, j.external_id, j.department_code, j.
 // jobJoins brings in what a job shows of its company and ward.
 const jobJoins = `JOIN companies c ON c.id = j.company_id LEFT JOIN wards w ON w.code = j.ward_code`
 
-// jobsListWhere and jobsListTail are the list's filters and its order, read from jobs (the back
+// jobsListWhere and jobsListOrder are the list's filters and its order, read from jobs (the back
 // office, any status) or public_jobs (the public, whose company is public).
 const jobsListWhere = ` j ` + jobJoins + `
 JOIN cities ci ON ci.code = j.city
@@ -69,21 +69,13 @@ WHERE j.status = :status
            AND position(t.word IN lower(unaccent(concat_ws(' ', j.title, j.description, j.requirements, c.name,
                  j.work_address, w.name, w.former_units, ci.name_vi)))) = 0))`
 
-const jobsListTail = jobsListWhere + `
-ORDER BY CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC NULLS LAST,
+const jobsListOrder = `CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC NULLS LAST,
          CASE WHEN :sort = 'deadline' THEN j.deadline END ASC NULLS LAST,
-         j.published_at DESC NULLS LAST, j.id DESC
-LIMIT :limit OFFSET :offset`
-
-const (
-	jobsListSQL       = `SELECT ` + jobColumns + `, count(*) OVER () AS total_count FROM jobs` + jobsListTail
-	publicJobsListSQL = `SELECT ` + jobColumns + `, count(*) OVER () AS total_count FROM public_jobs` + jobsListTail
-)
+         j.published_at DESC NULLS LAST, j.id DESC`
 
 // Jobs lists jobs; by default only published ones whose deadline has not passed.
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
-	return listEntries(ctx, s, entryLists{any: jobsListSQL, public: publicJobsListSQL, publicCount: publicJobsCountSQL, publicByID: publicJobsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.
@@ -133,16 +125,8 @@ const Jobs Table = "jobs"
 
 func init() {
 	addTable(entryTable{name: Jobs, live: "open_jobs",
-		read: entryRead{alias: "j", columns: jobColumns, joins: jobJoins},
+		read: entryRead{alias: "j", columns: jobColumns, joins: jobJoins,
+			where: jobsListWhere, order: jobsListOrder},
 		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")},
 		entryOps[domain.Job]{create: createJob, update: updateJob})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicJobsCountSQL = `SELECT count(*) FROM public_jobs` + jobsListWhere
-	publicJobsByIDSQL  = `SELECT ` + jobColumns + `, 0 AS total_count FROM public_jobs` + jobsListWhere + `
-  AND j.id > :after_id
-ORDER BY j.id LIMIT :limit OFFSET :offset`
-)

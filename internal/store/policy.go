@@ -29,7 +29,7 @@ const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code,
 	p.title, p.kind, p.field, p.doc_number, p.issuer, p.issued_on, p.effective_from, p.effective_to,
 	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city, p.continued_by`
 
-// policiesListWhere and policiesListTail are the list's filters and its order, read from policies
+// policiesListWhere and policiesListOrder are the list's filters and its order, read from policies
 // (the back office, any status) or public_policies.
 const policiesListWhere = ` p
 WHERE p.status = :status
@@ -42,19 +42,11 @@ WHERE p.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))`
 
-const policiesListTail = policiesListWhere + `
-ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
-LIMIT :limit OFFSET :offset`
-
-const (
-	policiesListSQL       = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count FROM policies` + policiesListTail
-	publicPoliciesListSQL = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count FROM public_policies` + policiesListTail
-)
+const policiesListOrder = `COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC`
 
 // Policies lists policies, newest first.
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
-	return listEntries(ctx, s, entryLists{any: policiesListSQL, public: publicPoliciesListSQL, publicCount: publicPoliciesCountSQL, publicByID: publicPoliciesByIDSQL},
-		&f.Status, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
@@ -91,16 +83,8 @@ const Policies Table = "policies"
 
 func init() {
 	addTable(entryTable{name: Policies,
-		read: entryRead{alias: "p", columns: policyColumns},
+		read: entryRead{alias: "p", columns: policyColumns,
+			where: policiesListWhere, order: policiesListOrder},
 		list: listCols("e.title", "e.external_id", "e.doc_number")},
 		entryOps[domain.Policy]{create: createPolicy, update: updatePolicy})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicPoliciesCountSQL = `SELECT count(*) FROM public_policies` + policiesListWhere
-	publicPoliciesByIDSQL  = `SELECT ` + policyColumns + `, 0 AS total_count FROM public_policies` + policiesListWhere + `
-  AND p.id > :after_id
-ORDER BY p.id LIMIT :limit OFFSET :offset`
-)

@@ -38,7 +38,7 @@ const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	s.name AS school_name, s.slug AS school_slug, s.code AS school_code,
 	s.address AS school_address, s.ward_code AS school_ward_code`
 
-// programsListWhere and programsListTail are the list's filters and its order, read from programs
+// programsListWhere and programsListOrder are the list's filters and its order, read from programs
 // (the back office, any status) or public_programs (the public, whose
 // school is public).
 const programsListWhere = ` p
@@ -57,19 +57,11 @@ WHERE p.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))`
 
-const programsListTail = programsListWhere + `
-ORDER BY p.name ASC, s.name ASC, p.id ASC
-LIMIT :limit OFFSET :offset`
-
-const (
-	programsListSQL       = `SELECT ` + programColumns + `, count(*) OVER () AS total_count FROM programs` + programsListTail
-	publicProgramsListSQL = `SELECT ` + programColumns + `, count(*) OVER () AS total_count FROM public_programs` + programsListTail
-)
+const programsListOrder = `p.name ASC, s.name ASC, p.id ASC`
 
 // Programs lists training programs by name.
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
-	return listEntries(ctx, s, entryLists{any: programsListSQL, public: publicProgramsListSQL, publicCount: publicProgramsCountSQL, publicByID: publicProgramsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.
@@ -119,7 +111,8 @@ const Programs Table = "programs"
 
 func init() {
 	addTable(entryTable{name: Programs,
-		read: entryRead{alias: "p", columns: programColumns, joins: `JOIN schools s ON s.id = p.school_id`},
+		read: entryRead{alias: "p", columns: programColumns, joins: `JOIN schools s ON s.id = p.school_id`,
+			where: programsListWhere, order: programsListOrder},
 		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")},
 		entryOps[domain.Program]{create: createProgram, update: updateProgram})
 }
@@ -130,12 +123,3 @@ func programsFollowSchool(ctx context.Context, tx *sqlx.Tx, schoolID int64, city
 	_, err := tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, schoolID, city)
 	return translate(err)
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicProgramsCountSQL = `SELECT count(*) FROM public_programs` + programsListWhere
-	publicProgramsByIDSQL  = `SELECT ` + programColumns + `, 0 AS total_count FROM public_programs` + programsListWhere + `
-  AND p.id > :after_id
-ORDER BY p.id LIMIT :limit OFFSET :offset`
-)

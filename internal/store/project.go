@@ -30,7 +30,7 @@ const projectColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.stage, p.description, p.contact`
 
 // Projects that seek partners come first: that is what investors look for.
-// projectsListWhere and projectsListTail are the list's filters and its order, read from projects
+// projectsListWhere and projectsListOrder are the list's filters and its order, read from projects
 // (the back office, any status) or public_projects.
 const projectsListWhere = ` p
 WHERE p.status = :status
@@ -43,19 +43,11 @@ WHERE p.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))`
 
-const projectsListTail = projectsListWhere + `
-ORDER BY (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
-LIMIT :limit OFFSET :offset`
-
-const (
-	projectsListSQL       = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count FROM projects` + projectsListTail
-	publicProjectsListSQL = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count FROM public_projects` + projectsListTail
-)
+const projectsListOrder = `(p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC`
 
 // Projects lists projects, those seeking partners first.
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
-	return listEntries(ctx, s, entryLists{any: projectsListSQL, public: publicProjectsListSQL, publicCount: publicProjectsCountSQL, publicByID: publicProjectsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
 // Project returns one project whatever its status.
@@ -89,16 +81,8 @@ const Projects Table = "projects"
 
 func init() {
 	addTable(entryTable{name: Projects,
-		read: entryRead{alias: "p", columns: projectColumns},
+		read: entryRead{alias: "p", columns: projectColumns,
+			where: projectsListWhere, order: projectsListOrder},
 		list: listCols("e.title", "e.external_id", "e.organization")},
 		entryOps[domain.Project]{create: createProject, update: updateProject})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicProjectsCountSQL = `SELECT count(*) FROM public_projects` + projectsListWhere
-	publicProjectsByIDSQL  = `SELECT ` + projectColumns + `, 0 AS total_count FROM public_projects` + projectsListWhere + `
-  AND p.id > :after_id
-ORDER BY p.id LIMIT :limit OFFSET :offset`
-)

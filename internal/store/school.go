@@ -34,7 +34,7 @@ const schoolColumns = `s.id, s.slug, s.status, s.external_id, s.department_code,
 	COALESCE(w.name, '') AS ward_name,
 	(SELECT count(*) FROM programs p WHERE p.school_id = s.id AND p.status = 'published') AS program_count`
 
-// schoolsListWhere and schoolsListTail are the list's filters and its order, read from schools (the
+// schoolsListWhere and schoolsListOrder are the list's filters and its order, read from schools (the
 // back office, any status) or public_schools.
 const schoolsListWhere = ` s
 LEFT JOIN wards w ON w.code = s.ward_code
@@ -53,19 +53,11 @@ WHERE s.status = :status
            AND position(t.word IN lower(unaccent(concat_ws(' ', s.name, s.code, s.description, s.address,
                  w.name, w.former_units, ci.name_vi)))) = 0))`
 
-const schoolsListTail = schoolsListWhere + `
-ORDER BY s.name ASC, s.id ASC
-LIMIT :limit OFFSET :offset`
-
-const (
-	schoolsListSQL       = `SELECT ` + schoolColumns + `, count(*) OVER () AS total_count FROM schools` + schoolsListTail
-	publicSchoolsListSQL = `SELECT ` + schoolColumns + `, count(*) OVER () AS total_count FROM public_schools` + schoolsListTail
-)
+const schoolsListOrder = `s.name ASC, s.id ASC`
 
 // Schools lists schools by name.
 func (s *Store) Schools(ctx context.Context, f SchoolFilter) (List[domain.School], error) {
-	return listEntries(ctx, s, entryLists{any: schoolsListSQL, public: publicSchoolsListSQL, publicCount: publicSchoolsCountSQL, publicByID: publicSchoolsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r schoolRow) (domain.School, int) { return r.School, r.Total })
 }
 
 // School returns one school whatever its status.
@@ -110,16 +102,8 @@ const Schools Table = "schools"
 
 func init() {
 	addTable(entryTable{name: Schools,
-		read: entryRead{alias: "s", columns: schoolColumns, joins: `LEFT JOIN wards w ON w.code = s.ward_code`},
+		read: entryRead{alias: "s", columns: schoolColumns, joins: `LEFT JOIN wards w ON w.code = s.ward_code`,
+			where: schoolsListWhere, order: schoolsListOrder},
 		list: listCols("e.name", "e.code")},
 		entryOps[domain.School]{create: createSchool, update: updateSchool})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicSchoolsCountSQL = `SELECT count(*) FROM public_schools` + schoolsListWhere
-	publicSchoolsByIDSQL  = `SELECT ` + schoolColumns + `, 0 AS total_count FROM public_schools` + schoolsListWhere + `
-  AND s.id > :after_id
-ORDER BY s.id LIMIT :limit OFFSET :offset`
-)

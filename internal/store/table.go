@@ -110,7 +110,7 @@ func forEntry[T any](save func(context.Context, *sqlx.Tx, *T) error) func(contex
 // forTable writes a statement shared by every entry table for table t:
 // {table} in query becomes the quoted name, {public_table} its public view's
 // and {live_table} that of its entries still current (entryTable.live);
-// {e}, {columns} and {joins} are its entryRead, the others its listCols.
+// {e}, {columns}, {joins}, {where} and {order} are its entryRead, the others its listCols.
 // Exported entry points check t with checkTable first, so only the
 // aggregates' constants reach SQL.
 func forTable(query string, t Table) string {
@@ -124,6 +124,8 @@ func forTable(query string, t Table) string {
 	query = strings.ReplaceAll(query, "{table}", pq.QuoteIdentifier(string(t)))
 	query = strings.ReplaceAll(query, "{columns}", et.read.columns)
 	query = strings.ReplaceAll(query, "{joins}", et.read.joins)
+	query = strings.ReplaceAll(query, "{where}", et.read.where)
+	query = strings.ReplaceAll(query, "{order}", et.read.order)
 	query = strings.ReplaceAll(query, "{e}", et.read.alias)
 	for k, v := range et.list {
 		query = strings.ReplaceAll(query, k, v)
