@@ -12,7 +12,6 @@ import (
 	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // CommitmentFilter selects commitments. A lead filter also keeps joint ones.
@@ -68,31 +67,19 @@ VALUES (` + entryInsertValues + `,
 	COALESCE(CAST(:departments AS text[]), '{}'), :weight, :ledger_digest)
 ` + entryInsertReturning
 
-func createCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
-	newDraft(&m.Meta, m.Title)
-	if m.Progress == "" {
-		m.Progress = "not_started"
-	}
-	m.LedgerDigest = ledgerDigest(m.Updates)
-	if err := getNamed(ctx, tx, &m.Meta, commitmentInsertSQL, m); err != nil {
-		return err
-	}
-	return writeUpdates(ctx, tx, m)
-}
-
 const commitmentUpdateSQL = `UPDATE commitments SET slug = :slug, external_id = :external_id,
 	policy_id = :policy_id, title = :title, description = :description, city = NULLIF(:city, 'both'),
 	progress = :progress, due_on = :due_on, sort_order = :sort_order,
 	departments = COALESCE(CAST(:departments AS text[]), '{}'), weight = :weight, ledger_digest = :ledger_digest,
 	` + entryUpdateTail
 
-func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
-	m.Slug = vn.Slug(m.Title)
-	m.LedgerDigest = ledgerDigest(m.Updates)
-	if err := updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments); err != nil {
-		return err
+// commitmentDefaults starts a new commitment not started and keeps the
+// digest of its ledger current.
+func commitmentDefaults(m *domain.Commitment, isNew bool) {
+	if isNew && m.Progress == "" {
+		m.Progress = "not_started"
 	}
-	return writeUpdates(ctx, tx, m)
+	m.LedgerDigest = ledgerDigest(m.Updates)
 }
 
 // Commitments is the commitments table.
@@ -103,7 +90,15 @@ func init() {
 		read: entryRead{alias: "m", columns: commitmentColumns, joins: `JOIN policies p ON p.id = m.policy_id`,
 			where: commitmentsListWhere, order: commitmentsListOrder},
 		list: listCols("e.title", "e.external_id")},
-		entryOps[domain.Commitment]{create: createCommitment, update: updateCommitment, complete: attachUpdates})
+		entryOps[domain.Commitment]{
+			insertSQL: commitmentInsertSQL, updateSQL: commitmentUpdateSQL,
+			title:    func(m *domain.Commitment) string { return m.Title },
+			defaults: commitmentDefaults,
+			written: func(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment, _ bool) error {
+				return writeUpdates(ctx, tx, m)
+			},
+			complete: attachUpdates,
+		})
 }
 
 // The ledger: a commitment's updates and reviews, with their evidence.

@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // CompanyFilter selects companies. Zero values mean "any".
@@ -88,27 +85,11 @@ VALUES (` + entryInsertValues + `,
 	:website, :phone, :email, :description)
 ` + entryInsertReturning
 
-func createCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
-	newDraft(&c.Meta, c.Name)
-	if c.IndustryVersion == "" {
-		c.IndustryVersion = "VSIC2018"
-	}
-	return getNamed(ctx, tx, &c.Meta, companyInsertSQL, c)
-}
-
 const companyUpdateSQL = `UPDATE companies SET slug = :slug, external_id = :external_id,
 	tax_code = :tax_code, name = :name, industry_version = :industry_version, industry_code = :industry_code,
 	address = :address, ward_code = :ward_code, city = :city, employees = :employees,
 	website = :website, phone = :phone, email = :email, description = :description,
 	` + entryUpdateTail
-
-func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
-	c.Slug = vn.Slug(c.Name)
-	if c.IndustryVersion == "" {
-		c.IndustryVersion = "VSIC2018"
-	}
-	return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
-}
 
 // Companies is the companies table.
 const Companies Table = "companies"
@@ -118,7 +99,15 @@ func init() {
 		read: entryRead{alias: "c", columns: companyColumns, joins: companyOpenJoin,
 			where: companiesListWhere, order: companiesListOrder},
 		list: listCols("e.name", "e.tax_code")},
-		entryOps[domain.Company]{create: createCompany, update: updateCompany})
+		entryOps[domain.Company]{
+			insertSQL: companyInsertSQL, updateSQL: companyUpdateSQL,
+			title: func(c *domain.Company) string { return c.Name },
+			defaults: func(c *domain.Company, _ bool) {
+				if c.IndustryVersion == "" {
+					c.IndustryVersion = "VSIC2018"
+				}
+			},
+		})
 }
 
 const companyTaxCodesByNameSQL = `SELECT tax_code FROM companies

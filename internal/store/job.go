@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // JobFilter selects jobs. Zero values mean "any".
@@ -93,17 +90,6 @@ VALUES (` + entryInsertValues + `,
 	:requirements, :benefits, :description, :deadline, :contact, :priority_groups)
 ` + entryInsertReturning
 
-func createJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
-	newDraft(&j.Meta, j.Title)
-	if j.PriorityGroups == nil {
-		j.PriorityGroups = []string{}
-	}
-	if j.OccupationVersion == "" {
-		j.OccupationVersion = "VSCO2020"
-	}
-	return getNamed(ctx, tx, &j.Meta, jobInsertSQL, j)
-}
-
 const jobUpdateSQL = `UPDATE jobs SET slug = :slug, external_id = :external_id,
 	company_id = :company_id, title = :title, occupation_code = :occupation_code, positions = :positions,
 	wage_min = :wage_min, wage_max = :wage_max, employment_type = :employment_type, education = :education,
@@ -112,12 +98,15 @@ const jobUpdateSQL = `UPDATE jobs SET slug = :slug, external_id = :external_id,
 	contact = :contact, priority_groups = :priority_groups,
 	` + entryUpdateTail
 
-func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
-	j.Slug = vn.Slug(j.Title)
+// jobDefaults fills in an empty priority list and, on a new job, the
+// occupation list's version (an update does not change it).
+func jobDefaults(j *domain.Job, isNew bool) {
 	if j.PriorityGroups == nil {
 		j.PriorityGroups = []string{}
 	}
-	return updateChecked(ctx, tx, &j.Meta, jobUpdateSQL, j, Jobs)
+	if isNew && j.OccupationVersion == "" {
+		j.OccupationVersion = "VSCO2020"
+	}
 }
 
 // Jobs is the jobs table.
@@ -128,5 +117,9 @@ func init() {
 		read: entryRead{alias: "j", columns: jobColumns, joins: jobJoins,
 			where: jobsListWhere, order: jobsListOrder},
 		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")},
-		entryOps[domain.Job]{create: createJob, update: updateJob})
+		entryOps[domain.Job]{
+			insertSQL: jobInsertSQL, updateSQL: jobUpdateSQL,
+			title:    func(j *domain.Job) string { return j.Title },
+			defaults: jobDefaults,
+		})
 }

@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // PolicyFilter selects policies. A city filter also keeps policies of both cities.
@@ -62,21 +59,11 @@ VALUES (` + entryInsertValues + `,
 	:summary, :body, :source_url, NULLIF(:city, 'both'), :continued_by)
 ` + entryInsertReturning
 
-func createPolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
-	newDraft(&p.Meta, p.Title)
-	return getNamed(ctx, tx, &p.Meta, policyInsertSQL, p)
-}
-
 const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :external_id,
 	title = :title, kind = :kind, field = :field, doc_number = :doc_number, issuer = :issuer,
 	issued_on = :issued_on, effective_from = :effective_from, effective_to = :effective_to,
 	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
 	continued_by = :continued_by, ` + entryUpdateTail
-
-func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
-	p.Slug = vn.Slug(p.Title)
-	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
-}
 
 // Policies is the policies table.
 const Policies Table = "policies"
@@ -86,5 +73,8 @@ func init() {
 		read: entryRead{alias: "p", columns: policyColumns,
 			where: policiesListWhere, order: policiesListOrder},
 		list: listCols("e.title", "e.external_id", "e.doc_number")},
-		entryOps[domain.Policy]{create: createPolicy, update: updatePolicy})
+		entryOps[domain.Policy]{
+			insertSQL: policyInsertSQL, updateSQL: policyUpdateSQL,
+			title: func(p *domain.Policy) string { return p.Title },
+		})
 }

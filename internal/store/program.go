@@ -6,7 +6,6 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // ProgramFilter selects training programs. Zero values mean "any".
@@ -84,8 +83,9 @@ type insertedProgram struct {
 	City string `db:"city"`
 }
 
-func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
-	newDraft(&p.Meta, p.Name)
+// insertProgram inserts p and fills in its city, which a trigger sets from
+// its school, beside its id, timestamps and version.
+func insertProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 	ret := insertedProgram{Meta: p.Meta}
 	if err := getNamed(ctx, tx, &ret, programInsertSQL, p); err != nil {
 		return err
@@ -101,11 +101,6 @@ const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :exter
 	support_groups = COALESCE(CAST(:support_groups AS text[]), '{}'), support_benefits = COALESCE(CAST(:support_benefits AS text[]), '{}'),
 	` + entryUpdateTail
 
-func updateProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
-	p.Slug = vn.Slug(p.Name)
-	return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
-}
-
 // Programs is the programs table.
 const Programs Table = "programs"
 
@@ -114,7 +109,11 @@ func init() {
 		read: entryRead{alias: "p", columns: programColumns, joins: `JOIN schools s ON s.id = p.school_id`,
 			where: programsListWhere, order: programsListOrder},
 		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")},
-		entryOps[domain.Program]{create: createProgram, update: updateProgram})
+		entryOps[domain.Program]{
+			insertSQL: programInsertSQL, updateSQL: programUpdateSQL,
+			title:  func(p *domain.Program) string { return p.Name },
+			insert: insertProgram,
+		})
 }
 
 // programsFollowSchool moves a school's programs to its new city, in the

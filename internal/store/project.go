@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // ProjectFilter selects projects. Zero values mean "any".
@@ -61,20 +58,10 @@ VALUES (` + entryInsertValues + `,
 	:title, :organization, :kind, :field, :city, :budget_vnd, :start_on, :end_on, :stage, :description, :contact)
 ` + entryInsertReturning
 
-func createProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
-	newDraft(&p.Meta, p.Title)
-	return getNamed(ctx, tx, &p.Meta, projectInsertSQL, p)
-}
-
 const projectUpdateSQL = `UPDATE projects SET slug = :slug, external_id = :external_id,
 	title = :title, organization = :organization, kind = :kind, field = :field, city = :city,
 	budget_vnd = :budget_vnd, start_on = :start_on, end_on = :end_on, stage = :stage,
 	description = :description, contact = :contact, ` + entryUpdateTail
-
-func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
-	p.Slug = vn.Slug(p.Title)
-	return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
-}
 
 // Projects is the projects table.
 const Projects Table = "projects"
@@ -84,5 +71,8 @@ func init() {
 		read: entryRead{alias: "p", columns: projectColumns,
 			where: projectsListWhere, order: projectsListOrder},
 		list: listCols("e.title", "e.external_id", "e.organization")},
-		entryOps[domain.Project]{create: createProject, update: updateProject})
+		entryOps[domain.Project]{
+			insertSQL: projectInsertSQL, updateSQL: projectUpdateSQL,
+			title: func(p *domain.Project) string { return p.Title },
+		})
 }

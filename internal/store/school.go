@@ -6,7 +6,6 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // SchoolFilter selects schools. Zero values mean "any".
@@ -78,24 +77,11 @@ VALUES (` + entryInsertValues + `,
 	:website, :phone, :email, :description, :accredited, :seeks_partners)
 ` + entryInsertReturning
 
-func createSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
-	newDraft(&sc.Meta, sc.Name)
-	return getNamed(ctx, tx, &sc.Meta, schoolInsertSQL, sc)
-}
-
 const schoolUpdateSQL = `UPDATE schools SET slug = :slug, external_id = :external_id,
 	code = :code, name = :name, kind = :kind, ownership = :ownership, address = :address,
 	ward_code = :ward_code, city = :city, founded_year = :founded_year, website = :website,
 	phone = :phone, email = :email, description = :description, accredited = :accredited,
 	seeks_partners = :seeks_partners, ` + entryUpdateTail
-
-func updateSchool(ctx context.Context, tx *sqlx.Tx, sc *domain.School) error {
-	sc.Slug = vn.Slug(sc.Name)
-	if err := updateChecked(ctx, tx, &sc.Meta, schoolUpdateSQL, sc, Schools); err != nil {
-		return err
-	}
-	return programsFollowSchool(ctx, tx, sc.ID, sc.City)
-}
 
 // Schools is the schools table.
 const Schools Table = "schools"
@@ -105,5 +91,15 @@ func init() {
 		read: entryRead{alias: "s", columns: schoolColumns, joins: `LEFT JOIN wards w ON w.code = s.ward_code`,
 			where: schoolsListWhere, order: schoolsListOrder},
 		list: listCols("e.name", "e.code")},
-		entryOps[domain.School]{create: createSchool, update: updateSchool})
+		entryOps[domain.School]{
+			insertSQL: schoolInsertSQL, updateSQL: schoolUpdateSQL,
+			title: func(sc *domain.School) string { return sc.Name },
+			// Its programs follow it to a new city, in the same transaction.
+			written: func(ctx context.Context, tx *sqlx.Tx, sc *domain.School, isNew bool) error {
+				if isNew {
+					return nil
+				}
+				return programsFollowSchool(ctx, tx, sc.ID, sc.City)
+			},
+		})
 }

@@ -41,11 +41,62 @@ type entryTable struct {
 	live string
 }
 
-// entryOps are an aggregate's own steps for entries of Go type T: its
-// insert and update, and what completes the rows it reads (nil: nothing).
+// entryOps are an aggregate's own parts for entries of Go type T: its
+// insert and update statements and the field its slug comes from; and,
+// where the type needs them, the defaults it fills in before a write, what
+// it writes beside the row after it, an insert of its own, and what
+// completes the rows it reads. create and update do the rest alike.
 type entryOps[T any] struct {
-	create, update func(context.Context, *sqlx.Tx, *T) error
-	complete       func(context.Context, sqlx.QueryerContext, []T) error
+	insertSQL, updateSQL string
+	title                func(*T) string
+	// defaults fills in what an entry left empty, before an insert
+	// (isNew) or an update; nil: nothing.
+	defaults func(e *T, isNew bool)
+	// written saves what goes with the row (a commitment's ledger, a
+	// school's programs' city) once it is written; nil: nothing.
+	written func(ctx context.Context, tx *sqlx.Tx, e *T, isNew bool) error
+	// insert replaces the insert of insertSQL into the entry's Meta (a
+	// program's also returns its city); nil: that insert.
+	insert   func(ctx context.Context, tx *sqlx.Tx, e *T) error
+	complete func(context.Context, sqlx.QueryerContext, []T) error
+}
+
+// sharer is every entity: it gives its shared columns.
+type sharer interface{ Shared() *domain.Meta }
+
+func metaOf[T any](e *T) *domain.Meta { return any(e).(sharer).Shared() }
+
+// create inserts e as a draft unless it says otherwise, with the slug of
+// its title, and fills in its id, timestamps and version.
+func (o entryOps[T]) create(ctx context.Context, tx *sqlx.Tx, e *T) error {
+	m := metaOf(e)
+	newDraft(m, o.title(e))
+	if o.defaults != nil {
+		o.defaults(e, true)
+	}
+	var err error
+	if o.insert != nil {
+		err = o.insert(ctx, tx, e)
+	} else {
+		err = getNamed(ctx, tx, m, o.insertSQL, e)
+	}
+	if err != nil || o.written == nil {
+		return err
+	}
+	return o.written(ctx, tx, e, true)
+}
+
+// update saves e into table t if its version is still current.
+func (o entryOps[T]) update(ctx context.Context, tx *sqlx.Tx, t Table, e *T) error {
+	m := metaOf(e)
+	m.Slug = vn.Slug(o.title(e))
+	if o.defaults != nil {
+		o.defaults(e, false)
+	}
+	if err := updateChecked(ctx, tx, m, o.updateSQL, e, t); err != nil || o.written == nil {
+		return err
+	}
+	return o.written(ctx, tx, e, false)
 }
 
 // entryTables is every entry table; each aggregate's file adds its own
@@ -54,8 +105,12 @@ type entryOps[T any] struct {
 var entryTables []entryTable
 
 func addTable[T any](t entryTable, ops entryOps[T]) {
+	if _, ok := any(new(T)).(sharer); !ok {
+		panic(fmt.Sprintf("store: *%v has no Shared", reflect.TypeFor[T]()))
+	}
 	t.goType = reflect.TypeFor[T]()
-	t.create, t.update = forEntry(ops.create), forEntry(ops.update)
+	t.create = forEntry(ops.create)
+	t.update = forEntry(func(ctx context.Context, tx *sqlx.Tx, e *T) error { return ops.update(ctx, tx, t.name, e) })
 	if ops.complete != nil {
 		t.complete = func(ctx context.Context, q sqlx.QueryerContext, entries any) error {
 			return ops.complete(ctx, q, entries.([]T))
