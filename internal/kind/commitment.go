@@ -14,8 +14,7 @@ import (
 // policy of kind program). Its lead city decides who may edit it.
 var Commitment = register(&Kind[domain.Commitment]{
 	typ: entryType("commitment"), order: 2, table: store.Commitments, parent: "policy",
-	title: func(e *domain.Commitment) string { return e.Title },
-	city:  func(e *domain.Commitment) string { return e.Lead },
+	city: func(e *domain.Commitment) string { return e.Lead },
 	parentKeys: func(ctx context.Context, st *store.Store, e *domain.Commitment) (map[string]string, error) {
 		p, err := st.Policy(ctx, e.PolicyID)
 		return map[string]string{"program_external_id": p.ExternalID}, err

@@ -9,7 +9,6 @@ import (
 // Company is an employer; jobs name it by tax code.
 var Company = register(&Kind[domain.Company]{
 	typ: entryType("company"), order: 3, table: store.Companies,
-	title:    func(e *domain.Company) string { return e.Name },
 	city:     func(e *domain.Company) string { return e.City },
 	document: (*search.Names).CompanyDocument,
 	summary:  func(e *domain.Company) string { return e.Description },

@@ -9,7 +9,6 @@ import (
 // Job is an opening; it names its company.
 var Job = register(&Kind[domain.Job]{
 	typ: entryType("job"), order: 4, table: store.Jobs, parent: "company",
-	title:    func(e *domain.Job) string { return e.Title },
 	city:     func(e *domain.Job) string { return e.City },
 	document: (*search.Names).JobDocument,
 	summary:  func(e *domain.Job) string { return joinText(e.Description, e.Requirements) },

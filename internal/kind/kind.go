@@ -93,8 +93,7 @@ type Kind[T any] struct {
 	// name them (register).
 	order int
 
-	title func(*T) string
-	city  func(*T) string
+	city func(*T) string
 
 	document func(*search.Names, T) search.Document
 	// parentKeys names the entry's parent by the import columns that name
@@ -211,7 +210,7 @@ func (k *Kind[T]) HeadOf(e any) Head         { return k.head(k.cast(e)) }
 func (k *Kind[T]) MetaOf(e any) *domain.Meta { return k.meta(k.cast(e)) }
 
 func (k *Kind[T]) head(e *T) Head {
-	return Head{Type: k.typ, Meta: *k.meta(e), Title: k.title(e), City: k.city(e)}
+	return Head{Type: k.typ, Meta: *k.meta(e), Title: store.Title(e), City: k.city(e)}
 }
 
 func (k *Kind[T]) List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error) {

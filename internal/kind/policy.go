@@ -9,7 +9,6 @@ import (
 // Policy is a cooperation policy or program; the program's tasks name it.
 var Policy = register(&Kind[domain.Policy]{
 	typ: entryType("policy"), order: 1, table: store.Policies,
-	title:    func(e *domain.Policy) string { return e.Title },
 	city:     func(e *domain.Policy) string { return e.City },
 	document: (*search.Names).PolicyDocument,
 	summary:  func(e *domain.Policy) string { return e.Summary },

@@ -9,7 +9,6 @@ import (
 // Project is a project or organisation that seeks partners.
 var Project = register(&Kind[domain.Project]{
 	typ: entryType("project"), order: 7, table: store.Projects,
-	title:    func(e *domain.Project) string { return e.Title },
 	city:     func(e *domain.Project) string { return e.City },
 	document: (*search.Names).ProjectDocument,
 	summary:  func(e *domain.Project) string { return e.Description },

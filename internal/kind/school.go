@@ -9,7 +9,6 @@ import (
 // School is a vocational institution; programs name it by city and code.
 var School = register(&Kind[domain.School]{
 	typ: entryType("school"), order: 5, table: store.Schools,
-	title:    func(e *domain.School) string { return e.Name },
 	city:     func(e *domain.School) string { return e.City },
 	document: (*search.Names).SchoolDocument,
 	summary:  func(e *domain.School) string { return e.Description },

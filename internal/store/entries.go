@@ -89,6 +89,9 @@ func tableFor[T any]() entryTable {
 	panic(fmt.Sprintf("store: no entry table holds %v", want))
 }
 
+// Title is an entry's title, the text its slug is made from.
+func Title[T any](e *T) string { return tableFor[T]().title(e) }
+
 // ByID reads one entry of type T whatever its status; ErrNotFound when
 // there is none.
 func ByID[T any](ctx context.Context, s *Store, id int64) (T, error) {

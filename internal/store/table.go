@@ -26,6 +26,8 @@ type entryTable struct {
 	// create and update save entry if it is of this table's type; handled
 	// is false when it is not.
 	create, update func(ctx context.Context, tx *sqlx.Tx, entry any) (handled bool, err error)
+	// title is an entry's title (its slug's source), given a *T.
+	title func(entry any) string
 	// complete fills in what the rows read (a []T) do not hold (a
 	// commitment's ledger); nil when they hold it all.
 	complete func(ctx context.Context, q sqlx.QueryerContext, entries any) error
@@ -109,6 +111,7 @@ func addTable[T any](t entryTable, ops entryOps[T]) {
 		panic(fmt.Sprintf("store: *%v has no Shared", reflect.TypeFor[T]()))
 	}
 	t.goType = reflect.TypeFor[T]()
+	t.title = func(entry any) string { return ops.title(entry.(*T)) }
 	t.create = forEntry(ops.create)
 	t.update = forEntry(func(ctx context.Context, tx *sqlx.Tx, e *T) error { return ops.update(ctx, tx, t.name, e) })
 	if ops.complete != nil {
