@@ -13,7 +13,7 @@ import (
 // Commitment is a task of the cooperation program; it names the program (a
 // policy of kind program). Its lead city decides who may edit it.
 var Commitment = register(&Kind[domain.Commitment]{
-	typ: entryType("commitment"), order: 2, table: store.Commitments, parent: "policy",
+	typ: entryType("commitment"), order: 2, parent: "policy",
 	city: func(e *domain.Commitment) string { return e.Lead },
 	parentKeys: func(ctx context.Context, st *store.Store, e *domain.Commitment) (map[string]string, error) {
 		p, err := st.Policy(ctx, e.PolicyID)

@@ -3,12 +3,11 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Company is an employer; jobs name it by tax code.
 var Company = register(&Kind[domain.Company]{
-	typ: entryType("company"), order: 3, table: store.Companies,
+	typ: entryType("company"), order: 3,
 	city:     func(e *domain.Company) string { return e.City },
 	document: (*search.Names).CompanyDocument,
 	summary:  func(e *domain.Company) string { return e.Description },

@@ -3,12 +3,11 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Job is an opening; it names its company.
 var Job = register(&Kind[domain.Job]{
-	typ: entryType("job"), order: 4, table: store.Jobs, parent: "company",
+	typ: entryType("job"), order: 4, parent: "company",
 	city:     func(e *domain.Job) string { return e.City },
 	document: (*search.Names).JobDocument,
 	summary:  func(e *domain.Job) string { return joinText(e.Description, e.Requirements) },

@@ -87,7 +87,6 @@ type Entry interface {
 // reads as a table.
 type Kind[T any] struct {
 	typ    domain.EntryType
-	table  store.Table
 	parent string
 	// order is the kind's place in All: parents before the children that
 	// name them (register).
@@ -135,7 +134,7 @@ func (k *Kind[T]) Warnings(ctx context.Context, st *store.Store, e any) ([]Warni
 }
 
 func (k *Kind[T]) Type() domain.EntryType { return k.typ }
-func (k *Kind[T]) Table() store.Table     { return k.table }
+func (k *Kind[T]) Table() store.Table     { return store.TableOf[T]() }
 func (k *Kind[T]) Parent() string         { return k.parent }
 func (k *Kind[T]) New() any               { return new(T) }
 
@@ -214,7 +213,7 @@ func (k *Kind[T]) head(e *T) Head {
 }
 
 func (k *Kind[T]) List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error) {
-	l, err := st.AdminList(ctx, k.table, f)
+	l, err := st.AdminList(ctx, k.Table(), f)
 	if err != nil {
 		return nil, store.List[struct{}]{}, err
 	}

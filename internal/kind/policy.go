@@ -3,12 +3,11 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Policy is a cooperation policy or program; the program's tasks name it.
 var Policy = register(&Kind[domain.Policy]{
-	typ: entryType("policy"), order: 1, table: store.Policies,
+	typ: entryType("policy"), order: 1,
 	city:     func(e *domain.Policy) string { return e.City },
 	document: (*search.Names).PolicyDocument,
 	summary:  func(e *domain.Policy) string { return e.Summary },

@@ -10,7 +10,7 @@ import (
 
 // Program is a trade a school trains for; it names its school.
 var Program = register(&Kind[domain.Program]{
-	typ: entryType("program"), order: 6, table: store.Programs, parent: "school",
+	typ: entryType("program"), order: 6, parent: "school",
 	city: func(e *domain.Program) string { return e.City },
 	parentKeys: func(_ context.Context, _ *store.Store, e *domain.Program) (map[string]string, error) {
 		return map[string]string{"school_city": e.City}, nil // school_code is joined in

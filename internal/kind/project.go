@@ -3,12 +3,11 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Project is a project or organisation that seeks partners.
 var Project = register(&Kind[domain.Project]{
-	typ: entryType("project"), order: 7, table: store.Projects,
+	typ: entryType("project"), order: 7,
 	city:     func(e *domain.Project) string { return e.City },
 	document: (*search.Names).ProjectDocument,
 	summary:  func(e *domain.Project) string { return e.Description },

@@ -3,12 +3,11 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // School is a vocational institution; programs name it by city and code.
 var School = register(&Kind[domain.School]{
-	typ: entryType("school"), order: 5, table: store.Schools,
+	typ: entryType("school"), order: 5,
 	city:     func(e *domain.School) string { return e.City },
 	document: (*search.Names).SchoolDocument,
 	summary:  func(e *domain.School) string { return e.Description },

@@ -89,6 +89,9 @@ func tableFor[T any]() entryTable {
 	panic(fmt.Sprintf("store: no entry table holds %v", want))
 }
 
+// TableOf is the table that holds entries of type T.
+func TableOf[T any]() Table { return tableFor[T]().name }
+
 // Title is an entry's title, the text its slug is made from.
 func Title[T any](e *T) string { return tableFor[T]().title(e) }
 
