@@ -815,7 +815,7 @@ func (r *report) writePublish(b *strings.Builder) {
 	if run == nil || len(run.found) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "\n### Publish to searchable\n\n%d jobs published one after another (`store.CreateJob` with status published) while the outbox worker runs (`Worker.Run` woken by `LISTEN search_outbox`); time from the call until `Engine.Search` finds the job by a made-up word of its title, polled every 5 ms.\n\n", r.set.publishes)
+	fmt.Fprintf(b, "\n### Publish to searchable\n\n%d jobs published one after another (`Store.Create` of a published job) while the outbox worker runs (`Worker.Run` woken by `LISTEN search_outbox`); time from the call until `Engine.Search` finds the job by a made-up word of its title, polled every 5 ms.\n\n", r.set.publishes)
 	p := slices.Sorted(slices.Values(run.found))
 	b.WriteString("| p50 ms | p95 ms | max ms | not found within 10 s |\n|---:|---:|---:|---:|\n")
 	fmt.Fprintf(b, "| %s | %s | %s | %d |\n", ms(percentile(p, 0.5)), ms(percentile(p, 0.95)), ms(p[len(p)-1]), run.missed)
@@ -1109,7 +1109,7 @@ func publishToSearchable(b *testing.B, ctx context.Context, s *stack, n int) pub
 	defer done.Wait()
 	defer cancel()
 
-	companies, err := s.st.PublicCompanies(ctx, store.PublicSelection{Limit: 1})
+	companies, err := store.Public[domain.Company](ctx, s.st, store.PublicSelection{Limit: 1})
 	if err != nil || len(companies) == 0 {
 		b.Fatalf("no company: %v", err)
 	}
@@ -1143,7 +1143,7 @@ func publishToSearchable(b *testing.B, ctx context.Context, s *stack, n int) pub
 			b.Fatal(fe)
 		}
 		t0 := time.Now()
-		if err := s.st.CreateJob(ctx, &j); err != nil {
+		if err := s.st.Create(ctx, &j); err != nil {
 			b.Fatal(err)
 		}
 		want := search.DocumentID("job", j.ID)

@@ -7,18 +7,15 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
-	"hoptac/internal/store"
 )
 
 // commitmentSpec imports the program's commitments; a row names its program by external_id.
 var commitmentSpec = register(kind.Commitment, &spec[domain.Commitment]{
 	columns: []string{"external_id", "program_external_id", "title", "description", "lead", "progress",
 		"due_on", "sort_order", "departments", "weight"},
-	aliases:       map[string]string{"city": "lead"},
-	fields:        map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
-	byExternalID:  (*store.Store).CommitmentByExternalID,
-	byExternalIDs: (*store.Store).CommitmentsByExternalIDs,
-	plain:         []string{"title", "description", "sort_order"},
+	aliases: map[string]string{"city": "lead"},
+	fields:  map[string]string{"program": "program_external_id", "policy_id": "program_external_id", "city": "lead"},
+	plain:   []string{"title", "description", "sort_order"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Commitment, isNew bool) {
 		if s, ok := c.text("program_external_id"); ok {
 			e.PolicyID = 0
@@ -47,5 +44,4 @@ var commitmentSpec = register(kind.Commitment, &spec[domain.Commitment]{
 		c.setIntPtr("weight", &e.Weight)
 	},
 	validate: func(e *domain.Commitment) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Batch).CreateCommitment,
 })

@@ -26,9 +26,7 @@ var companySpec = register(kind.Company, &spec[domain.Company]{
 		taken:  "Mã số thuế %s đã thuộc một doanh nghiệp khác.",
 		hasExt: "Doanh nghiệp có mã số thuế %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
 	},
-	byExternalID:  (*store.Store).CompanyByExternalID,
-	byExternalIDs: (*store.Store).CompaniesByExternalIDs,
-	plain:         []string{"name", "address", "employees", "website", "phone", "email", "description"},
+	plain: []string{"name", "address", "employees", "website", "phone", "email", "description"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Company, isNew bool) {
 		if s, ok := c.text("tax_code"); ok {
 			e.TaxCode = normTaxCode(s)
@@ -47,7 +45,6 @@ var companySpec = register(kind.Company, &spec[domain.Company]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Company) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Batch).CreateCompany,
 	remember: func(r *run, e, old *domain.Company, ref *parentRef) {
 		if old != nil && old.TaxCode != e.TaxCode {
 			delete(r.companies, old.TaxCode)

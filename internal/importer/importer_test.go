@@ -489,11 +489,11 @@ func checkImportedValues(t *testing.T, st *store.Store, tax string) {
 	if err != nil || c.WardCode == nil || *c.WardCode != "27457" || c.Employees == nil || *c.Employees != 1200 {
 		t.Errorf("company = %+v, %v; want ward 27457 (Tân Tạo), 1200 employees", c, err)
 	}
-	j, err := st.JobByExternalID(ctx, "J-1")
+	j, err := store.ByExternalID[domain.Job](ctx, st, "J-1")
 	if err != nil || *j.WageMin != 8000000 || j.WageMax != nil || j.EmploymentType != "seasonal" || j.City != "hcm" || j.CompanyID != c.ID {
 		t.Errorf("job = %+v, %v", j, err)
 	}
-	m, err := st.CommitmentByExternalID(ctx, "NV-1")
+	m, err := store.ByExternalID[domain.Commitment](ctx, st, "NV-1")
 	if err != nil || m.Lead != "both" || len(m.Departments) != 2 || m.Weight == nil || *m.Weight != 2 {
 		t.Errorf("commitment = %+v, %v", m, err)
 	}
@@ -637,7 +637,7 @@ func TestImportKeys(t *testing.T) {
 	if rep.Updated != 1 || len(rej) > 0 {
 		t.Fatalf("update by tax code = %+v %v", rep, rej)
 	}
-	got, err := st.CompanyByExternalID(ctx, "K-1")
+	got, err := store.ByExternalID[domain.Company](ctx, st, "K-1")
 	if err != nil || got.ID != a.ID || got.Name != "Tên mới của A" || got.Employees == nil || *got.Employees != *a.Employees ||
 		got.Status != domain.StatusPublished || got.IndustryCode != "C" {
 		t.Errorf("company = %+v, %v", got, err)

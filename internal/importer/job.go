@@ -6,7 +6,6 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
-	"hoptac/internal/store"
 )
 
 // jobSpec imports jobs; a row names its company by tax code.
@@ -14,11 +13,9 @@ var jobSpec = register(kind.Job, &spec[domain.Job]{
 	columns: []string{"external_id", "company_tax_code", "title", "occupation", "positions",
 		"wage_min", "wage_max", "employment_type", "education", "experience_years", "work_address",
 		"ward", "city", "requirements", "benefits", "description", "deadline", "contact", "priority_groups"},
-	aliases:       map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
-	fields:        map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
-	byExternalID:  (*store.Store).JobByExternalID,
-	byExternalIDs: (*store.Store).JobsByExternalIDs,
-	plain:         []string{"title", "positions", "experience_years", "work_address", "requirements", "benefits", "description", "contact"},
+	aliases: map[string]string{"ward_code": "ward", "occupation_code": "occupation"},
+	fields:  map[string]string{"company": "company_tax_code", "company_id": "company_tax_code"},
+	plain:   []string{"title", "positions", "experience_years", "work_address", "requirements", "benefits", "description", "contact"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Job, isNew bool) {
 		companyCity := ""
 		if s, ok := c.text("company_tax_code"); ok {
@@ -61,5 +58,4 @@ var jobSpec = register(kind.Job, &spec[domain.Job]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.Job) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Batch).CreateJob,
 })

@@ -6,17 +6,14 @@ import (
 
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
-	"hoptac/internal/store"
 )
 
 // policySpec imports policies and cooperation programs.
 var policySpec = register(kind.Policy, &spec[domain.Policy]{
 	columns: []string{"external_id", "title", "kind", "field", "doc_number", "issuer", "issued_on",
 		"effective_from", "effective_to", "summary", "body", "source_url", "city", "continued_by"},
-	policyField:   func(e *domain.Policy) string { return e.Field },
-	byExternalID:  (*store.Store).PolicyByExternalID,
-	byExternalIDs: (*store.Store).PoliciesByExternalIDs,
-	plain:         []string{"title", "doc_number", "issuer", "summary", "body", "source_url"},
+	policyField: func(e *domain.Policy) string { return e.Field },
+	plain:       []string{"title", "doc_number", "issuer", "summary", "body", "source_url"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Policy, isNew bool) {
 		c.setEnum("kind", domain.PolicyKinds, &e.Kind)
 		c.setEnum("field", domain.PolicyFields, &e.Field)
@@ -34,7 +31,6 @@ var policySpec = register(kind.Policy, &spec[domain.Policy]{
 		}
 	},
 	validate: func(e *domain.Policy) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Batch).CreatePolicy,
 	remember: func(r *run, e, old *domain.Policy, ref *parentRef) {
 		ref.city, ref.kind = e.City, e.Kind
 		r.programs[e.ExternalID] = ref

@@ -7,17 +7,14 @@ import (
 	"hoptac/internal/codes"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
-	"hoptac/internal/store"
 )
 
 // programSpec imports programs; a row names its school by city + code.
 var programSpec = register(kind.Program, &spec[domain.Program]{
 	columns: []string{"external_id", "school_city", "school_code", "name", "level", "duration_months",
 		"tuition_vnd", "quota", "intake", "mode", "support", "description", "occupations", "support_groups", "support_benefits"},
-	fields:        map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
-	byExternalID:  (*store.Store).ProgramByExternalID,
-	byExternalIDs: (*store.Store).ProgramsByExternalIDs,
-	plain:         []string{"name", "duration_months", "quota", "intake", "support", "description"},
+	fields: map[string]string{"school": "school_code", "school_id": "school_code", "city": "school_city"},
+	plain:  []string{"name", "duration_months", "quota", "intake", "support", "description"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Program, isNew bool) {
 		code, hasCode := c.text("school_code")
 		_, hasCity := c.rec.cells["school_city"]
@@ -45,7 +42,6 @@ var programSpec = register(kind.Program, &spec[domain.Program]{
 		c.setList("support_benefits", domain.SupportBenefits, &e.SupportBenefits)
 	},
 	validate: func(e *domain.Program) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Batch).CreateProgram,
 })
 
 // occupationCodes are the VSCO major groups as options (code and name),

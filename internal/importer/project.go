@@ -4,16 +4,13 @@ import (
 	"context"
 	"hoptac/internal/domain"
 	"hoptac/internal/kind"
-	"hoptac/internal/store"
 )
 
 // projectSpec imports projects and organisations seeking partners.
 var projectSpec = register(kind.Project, &spec[domain.Project]{
 	columns: []string{"external_id", "title", "organization", "kind", "field", "city", "budget_vnd",
 		"start_on", "end_on", "stage", "description", "contact"},
-	byExternalID:  (*store.Store).ProjectByExternalID,
-	byExternalIDs: (*store.Store).ProjectsByExternalIDs,
-	plain:         []string{"title", "organization", "field", "description", "contact"},
+	plain: []string{"title", "organization", "field", "description", "contact"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.Project, isNew bool) {
 		c.setEnum("kind", domain.ProjectKinds, &e.Kind)
 		c.setCity("city", &e.City, false)
@@ -23,5 +20,4 @@ var projectSpec = register(kind.Project, &spec[domain.Project]{
 		c.setEnum("stage", domain.ProjectStages, &e.Stage)
 	},
 	validate: func(e *domain.Project) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Batch).CreateProject,
 })

@@ -34,9 +34,7 @@ var schoolSpec = register(kind.School, &spec[domain.School]{
 		taken:  "Mã trường %s đã thuộc một trường khác.",
 		hasExt: "Trường %s đã có mã tham chiếu “%s”, khác với “%s” trong tệp.",
 	},
-	byExternalID:  (*store.Store).SchoolByExternalID,
-	byExternalIDs: (*store.Store).SchoolsByExternalIDs,
-	plain:         []string{"code", "name", "address", "founded_year", "website", "phone", "email", "description", "accredited", "seeks_partners"},
+	plain: []string{"code", "name", "address", "founded_year", "website", "phone", "email", "description", "accredited", "seeks_partners"},
 	apply: func(ctx context.Context, c *rowCtx, e *domain.School, isNew bool) {
 		c.setEnum("kind", domain.SchoolKinds, &e.Kind)
 		c.setEnum("ownership", domain.Ownerships, &e.Ownership)
@@ -47,7 +45,6 @@ var schoolSpec = register(kind.School, &spec[domain.School]{
 		c.checkWard("ward", e.WardCode, e.City)
 	},
 	validate: func(e *domain.School) domain.FieldErrors { return e.Validate() },
-	create:   (*store.Batch).CreateSchool,
 	remember: func(r *run, e, old *domain.School, ref *parentRef) {
 		if old != nil {
 			delete(r.schools, old.City+"/"+old.Code)

@@ -125,11 +125,9 @@ type spec[T any] struct {
 	cityCol string
 	natural *natural[T]
 
-	meta          func(*T) *domain.Meta
-	city          func(*T) string
-	policyField   func(*T) string // the field deciding a policy's department
-	byExternalID  func(st *store.Store, ctx context.Context, id string) (T, error)
-	byExternalIDs func(st *store.Store, ctx context.Context, ids []string) ([]T, error)
+	meta        func(*T) *domain.Meta
+	city        func(*T) string
+	policyField func(*T) string // the field deciding a policy's department
 	// plain are the columns read as written into the field of T with the
 	// same db name: text, a whole number (int or *int), có/không (bool).
 	// apply reads the others.
@@ -137,7 +135,6 @@ type spec[T any] struct {
 	apply    func(ctx context.Context, c *rowCtx, e *T, isNew bool)
 	check    func(c *rowCtx, e *T) // code tables: industry, occupation, ward
 	validate func(*T) domain.FieldErrors
-	create   func(b *store.Batch, ctx context.Context, e *T) error
 	// remember makes a parent entry (company, school, policy) known to the
 	// rows after it; ref is pending until its insert is done.
 	remember func(r *run, e, old *T, ref *parentRef)
@@ -269,7 +266,7 @@ func (s *spec[T]) colOf(field string) string {
 }
 
 func (s *spec[T]) prefetch(ctx context.Context, r *run, ids []string) error {
-	found, err := s.byExternalIDs(r.st, ctx, ids)
+	found, err := store.ByExternalIDs[T](ctx, r.st, ids)
 	if err != nil {
 		return err
 	}
@@ -294,7 +291,7 @@ func (s *spec[T]) existing(ctx context.Context, r *run, ext string) (T, error) {
 		}
 		return *v.(*T), nil
 	}
-	return s.byExternalID(r.st, ctx, ext)
+	return store.ByExternalID[T](ctx, r.st, ext)
 }
 
 // plan checks one row and decides what it does. It returns the row's
@@ -605,7 +602,7 @@ func (p *rowPlan[T]) create() (RowResult, writeFunc) {
 	}
 	return p.res, func(ctx context.Context, res *RowResult) error {
 		defer close(ref.done)
-		if err := r.write(ctx, func(b *store.Batch) error { return s.create(b, ctx, e) }); err != nil {
+		if err := r.write(ctx, func(b *store.Batch) error { return b.Create(ctx, e) }); err != nil {
 			return c.failWrite(res, err, s.colOf)
 		}
 		ref.id, ref.ok = m.ID, true
@@ -656,7 +653,7 @@ func (r *run) school(ctx context.Context, city, code string) (parentRef, bool) {
 
 func (r *run) program(ctx context.Context, externalID string) (parentRef, bool) {
 	return r.parent(r.programs, externalID, func() (parentRef, error) {
-		p, err := r.st.PolicyByExternalID(ctx, externalID)
+		p, err := store.ByExternalID[domain.Policy](ctx, r.st, externalID)
 		return parentRef{id: p.ID, city: p.City, kind: p.Kind}, err
 	})
 }

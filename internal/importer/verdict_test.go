@@ -228,7 +228,7 @@ func TestDryRunAgreesWhenAnEntryMovesToANewParent(t *testing.T) {
 	old := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	job := testenv.NewJob(t, st, old, testenv.JobSpec{Title: "Thợ hàn"})
 	job.ExternalID = "tin-han"
-	if err := st.UpdateJob(ctx, &job); err != nil {
+	if err := st.Update(ctx, &job); err != nil {
 		t.Fatal(err)
 	}
 	newTax := testenv.TaxCode(t, 4242)

@@ -76,12 +76,12 @@ func TestOutboxLosesNothingWhileMeilisearchIsKilled(t *testing.T) {
 	for i := 0; i < 250; i++ {
 		j := domain.Job{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, CompanyID: company.ID,
 			Title: fmt.Sprintf("Công nhân may số %d", i), OccupationCode: "8", Positions: 5, EmploymentType: "full_time", Education: "none", City: "hcm"}
-		write("publish", st.CreateJob(ctx, &j))
+		write("publish", st.Create(ctx, &j))
 		jobs = append(jobs, j)
 	}
 	for i := 0; i < 150; i++ {
 		jobs[i].Title = fmt.Sprintf("Thợ may chuyền số %d", i)
-		write("edit", st.UpdateJob(ctx, &jobs[i]))
+		write("edit", st.Update(ctx, &jobs[i]))
 	}
 	for i := 150; i < 250; i++ {
 		_, err := st.SetStatus(ctx, store.Jobs, jobs[i].ID, jobs[i].Version, domain.StatusArchived, "Đã tuyển đủ")

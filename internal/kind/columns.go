@@ -137,7 +137,7 @@ func (k *Kind[T]) PublicRows(ctx context.Context, st *store.Store, sel store.Pub
 		sel.Limit = 500
 	}
 	for {
-		batch, err := k.public(st, ctx, sel)
+		batch, err := k.public(ctx, st, sel)
 		if err != nil {
 			return err
 		}

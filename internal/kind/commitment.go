@@ -13,18 +13,12 @@ import (
 // Commitment is a task of the cooperation program; it names the program (a
 // policy of kind program). Its lead city decides who may edit it.
 var Commitment = register(&Kind[domain.Commitment]{
-	typ: entryType("commitment"), order: 2, table: store.Commitments, parent: "policy",
-	meta:   func(e *domain.Commitment) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.Commitment) string { return e.Title },
-	city:   func(e *domain.Commitment) string { return e.Lead },
-	load:   (*store.Store).Commitment,
-	create: (*store.Store).CreateCommitment,
-	update: (*store.Store).UpdateCommitment,
+	typ: entryType("commitment"), order: 2, parent: "policy",
+	city: func(e *domain.Commitment) string { return e.Lead },
 	parentKeys: func(ctx context.Context, st *store.Store, e *domain.Commitment) (map[string]string, error) {
 		p, err := st.Policy(ctx, e.PolicyID)
 		return map[string]string{"program_external_id": p.ExternalID}, err
 	},
-	public:   (*store.Store).PublicCommitments,
 	document: (*search.Names).CommitmentDocument,
 	summary:  func(e *domain.Commitment) string { return e.Description },
 	example: map[string]string{

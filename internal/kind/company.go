@@ -3,19 +3,12 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Company is an employer; jobs name it by tax code.
 var Company = register(&Kind[domain.Company]{
-	typ: entryType("company"), order: 3, table: store.Companies,
-	meta:     func(e *domain.Company) *domain.Meta { return &e.Meta },
-	title:    func(e *domain.Company) string { return e.Name },
+	typ: entryType("company"), order: 3,
 	city:     func(e *domain.Company) string { return e.City },
-	load:     (*store.Store).Company,
-	create:   (*store.Store).CreateCompany,
-	update:   (*store.Store).UpdateCompany,
-	public:   (*store.Store).PublicCompanies,
 	document: (*search.Names).CompanyDocument,
 	summary:  func(e *domain.Company) string { return e.Description },
 	schema:   companySchema,

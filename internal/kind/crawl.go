@@ -65,7 +65,7 @@ func (k *Kind[T]) Cards(ctx context.Context, st *store.Store, ids []int64) ([]Ca
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	entries, err := k.public(st, ctx, store.PublicSelection{IDs: ids})
+	entries, err := k.public(ctx, st, store.PublicSelection{IDs: ids})
 	if err != nil {
 		return nil, err
 	}

@@ -3,19 +3,12 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Job is an opening; it names its company.
 var Job = register(&Kind[domain.Job]{
-	typ: entryType("job"), order: 4, table: store.Jobs, parent: "company",
-	meta:     func(e *domain.Job) *domain.Meta { return &e.Meta },
-	title:    func(e *domain.Job) string { return e.Title },
+	typ: entryType("job"), order: 4, parent: "company",
 	city:     func(e *domain.Job) string { return e.City },
-	load:     (*store.Store).Job,
-	create:   (*store.Store).CreateJob,
-	update:   (*store.Store).UpdateJob,
-	public:   (*store.Store).PublicJobs,
 	document: (*search.Names).JobDocument,
 	summary:  func(e *domain.Job) string { return joinText(e.Description, e.Requirements) },
 	schema:   jobSchema,

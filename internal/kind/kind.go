@@ -81,24 +81,19 @@ type Entry interface {
 	problem(constraint string) (problem, bool)
 }
 
-// Kind describes entries of Go type T. The store functions are method
-// expressions ((*store.Store).Job), so a kind's file reads as a table.
+// Kind describes entries of Go type T. The store reads and writes a T by
+// its type (store.ByID, st.Create, …), and every T gives its shared columns
+// (domain.Meta.Shared), so a kind's file holds only what is its own and
+// reads as a table.
 type Kind[T any] struct {
 	typ    domain.EntryType
-	table  store.Table
 	parent string
 	// order is the kind's place in All: parents before the children that
 	// name them (register).
 	order int
 
-	meta  func(*T) *domain.Meta
-	title func(*T) string
-	city  func(*T) string
+	city func(*T) string
 
-	load     func(*store.Store, context.Context, int64) (T, error)
-	create   func(*store.Store, context.Context, *T) error
-	update   func(*store.Store, context.Context, *T) error
-	public   func(*store.Store, context.Context, store.PublicSelection) ([]T, error)
 	document func(*search.Names, T) search.Document
 	// parentKeys names the entry's parent by the import columns that name
 	// it (a program's school_city), for forms; nil when the entry's own
@@ -139,7 +134,7 @@ func (k *Kind[T]) Warnings(ctx context.Context, st *store.Store, e any) ([]Warni
 }
 
 func (k *Kind[T]) Type() domain.EntryType { return k.typ }
-func (k *Kind[T]) Table() store.Table     { return k.table }
+func (k *Kind[T]) Table() store.Table     { return store.TableOf[T]() }
 func (k *Kind[T]) Parent() string         { return k.parent }
 func (k *Kind[T]) New() any               { return new(T) }
 
@@ -160,14 +155,27 @@ func (k *Kind[T]) Example() map[string]string {
 	return out
 }
 
+// sharer is every entity: it gives its shared columns.
+type sharer interface{ Shared() *domain.Meta }
+
+func (k *Kind[T]) meta(e *T) *domain.Meta { return any(e).(sharer).Shared() }
+
+func (k *Kind[T]) load(ctx context.Context, st *store.Store, id int64) (T, error) {
+	return store.ByID[T](ctx, st, id)
+}
+
+func (k *Kind[T]) public(ctx context.Context, st *store.Store, sel store.PublicSelection) ([]T, error) {
+	return store.Public[T](ctx, st, sel)
+}
+
 func (k *Kind[T]) Load(ctx context.Context, st *store.Store, id int64) (any, error) {
-	e, err := k.load(st, ctx, id)
+	e, err := k.load(ctx, st, id)
 	return &e, err
 }
 
 // Get loads one entry whatever its status, as its own Go type.
 func (k *Kind[T]) Get(ctx context.Context, st *store.Store, id int64) (T, error) {
-	return k.load(st, ctx, id)
+	return k.load(ctx, st, id)
 }
 
 // Meta and City are what MetaOf and HeadOf give, for code that holds a *T.
@@ -182,15 +190,15 @@ func (k *Kind[T]) problem(constraint string) (problem, bool) {
 }
 
 func (k *Kind[T]) Create(ctx context.Context, st *store.Store, e any) error {
-	return k.create(st, ctx, k.cast(e))
+	return st.Create(ctx, k.cast(e))
 }
 
 func (k *Kind[T]) Update(ctx context.Context, st *store.Store, e any) error {
-	return k.update(st, ctx, k.cast(e))
+	return st.Update(ctx, k.cast(e))
 }
 
 func (k *Kind[T]) Head(ctx context.Context, st *store.Store, id int64) (Head, error) {
-	e, err := k.load(st, ctx, id)
+	e, err := k.load(ctx, st, id)
 	if err != nil {
 		return Head{Type: k.typ}, err
 	}
@@ -201,11 +209,11 @@ func (k *Kind[T]) HeadOf(e any) Head         { return k.head(k.cast(e)) }
 func (k *Kind[T]) MetaOf(e any) *domain.Meta { return k.meta(k.cast(e)) }
 
 func (k *Kind[T]) head(e *T) Head {
-	return Head{Type: k.typ, Meta: *k.meta(e), Title: k.title(e), City: k.city(e)}
+	return Head{Type: k.typ, Meta: *k.meta(e), Title: store.Title(e), City: k.city(e)}
 }
 
 func (k *Kind[T]) List(ctx context.Context, st *store.Store, f ListFilter) ([]Head, store.List[struct{}], error) {
-	l, err := st.AdminList(ctx, k.table, f)
+	l, err := st.AdminList(ctx, k.Table(), f)
 	if err != nil {
 		return nil, store.List[struct{}]{}, err
 	}
@@ -219,7 +227,7 @@ func (k *Kind[T]) List(ctx context.Context, st *store.Store, f ListFilter) ([]He
 }
 
 func (k *Kind[T]) Documents(ctx context.Context, st *store.Store, names *search.Names, sel store.PublicSelection) ([]search.Document, error) {
-	entries, err := k.public(st, ctx, sel)
+	entries, err := k.public(ctx, st, sel)
 	if err != nil {
 		return nil, err
 	}
@@ -248,6 +256,9 @@ var All []Entry
 
 // register adds k to All at its place (order).
 func register[T any](k *Kind[T]) *Kind[T] {
+	if _, ok := any(new(T)).(sharer); !ok {
+		panic(fmt.Sprintf("kind %s: *%T has no Shared", k.typ.Name, *new(T)))
+	}
 	i := 0
 	for i < len(All) && All[i].rank() < k.order {
 		i++

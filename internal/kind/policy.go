@@ -3,19 +3,12 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Policy is a cooperation policy or program; the program's tasks name it.
 var Policy = register(&Kind[domain.Policy]{
-	typ: entryType("policy"), order: 1, table: store.Policies,
-	meta:     func(e *domain.Policy) *domain.Meta { return &e.Meta },
-	title:    func(e *domain.Policy) string { return e.Title },
+	typ: entryType("policy"), order: 1,
 	city:     func(e *domain.Policy) string { return e.City },
-	load:     (*store.Store).Policy,
-	create:   (*store.Store).CreatePolicy,
-	update:   (*store.Store).UpdatePolicy,
-	public:   (*store.Store).PublicPolicies,
 	document: (*search.Names).PolicyDocument,
 	summary:  func(e *domain.Policy) string { return e.Summary },
 	schema:   policySchema,

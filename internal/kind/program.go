@@ -10,17 +10,11 @@ import (
 
 // Program is a trade a school trains for; it names its school.
 var Program = register(&Kind[domain.Program]{
-	typ: entryType("program"), order: 6, table: store.Programs, parent: "school",
-	meta:   func(e *domain.Program) *domain.Meta { return &e.Meta },
-	title:  func(e *domain.Program) string { return e.Name },
-	city:   func(e *domain.Program) string { return e.City },
-	load:   (*store.Store).Program,
-	create: (*store.Store).CreateProgram,
-	update: (*store.Store).UpdateProgram,
+	typ: entryType("program"), order: 6, parent: "school",
+	city: func(e *domain.Program) string { return e.City },
 	parentKeys: func(_ context.Context, _ *store.Store, e *domain.Program) (map[string]string, error) {
 		return map[string]string{"school_city": e.City}, nil // school_code is joined in
 	},
-	public:   (*store.Store).PublicPrograms,
 	document: (*search.Names).ProgramDocument,
 	summary:  func(e *domain.Program) string { return joinText(e.Description, e.Support) },
 	schema:   programSchema,

@@ -3,19 +3,12 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // Project is a project or organisation that seeks partners.
 var Project = register(&Kind[domain.Project]{
-	typ: entryType("project"), order: 7, table: store.Projects,
-	meta:     func(e *domain.Project) *domain.Meta { return &e.Meta },
-	title:    func(e *domain.Project) string { return e.Title },
+	typ: entryType("project"), order: 7,
 	city:     func(e *domain.Project) string { return e.City },
-	load:     (*store.Store).Project,
-	create:   (*store.Store).CreateProject,
-	update:   (*store.Store).UpdateProject,
-	public:   (*store.Store).PublicProjects,
 	document: (*search.Names).ProjectDocument,
 	summary:  func(e *domain.Project) string { return e.Description },
 	schema:   projectSchema,

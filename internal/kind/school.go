@@ -3,19 +3,12 @@ package kind
 import (
 	"hoptac/internal/domain"
 	"hoptac/internal/search"
-	"hoptac/internal/store"
 )
 
 // School is a vocational institution; programs name it by city and code.
 var School = register(&Kind[domain.School]{
-	typ: entryType("school"), order: 5, table: store.Schools,
-	meta:     func(e *domain.School) *domain.Meta { return &e.Meta },
-	title:    func(e *domain.School) string { return e.Name },
+	typ: entryType("school"), order: 5,
 	city:     func(e *domain.School) string { return e.City },
-	load:     (*store.Store).School,
-	create:   (*store.Store).CreateSchool,
-	update:   (*store.Store).UpdateSchool,
-	public:   (*store.Store).PublicSchools,
 	document: (*search.Names).SchoolDocument,
 	summary:  func(e *domain.School) string { return e.Description },
 	schema:   schoolSchema,

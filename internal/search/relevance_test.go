@@ -593,21 +593,21 @@ func relevanceDatabase(t *testing.T, st *store.Store, f relevanceFixture) map[st
 		var id int64
 		switch v := ent.(type) {
 		case domain.Company:
-			err, id = st.CreateCompany(ctx, &v), v.ID
+			err, id = st.Create(ctx, &v), v.ID
 			companyID[v.Name] = v.ID
 		case domain.School:
-			err, id = st.CreateSchool(ctx, &v), v.ID
+			err, id = st.Create(ctx, &v), v.ID
 			schoolID[v.Name] = v.ID
 		case domain.Job:
 			v.CompanyID = companyID[e.Org]
-			err, id = st.CreateJob(ctx, &v), v.ID
+			err, id = st.Create(ctx, &v), v.ID
 		case domain.Program:
 			v.SchoolID = schoolID[e.Org]
-			err, id = st.CreateProgram(ctx, &v), v.ID
+			err, id = st.Create(ctx, &v), v.ID
 		case domain.Policy:
-			err, id = st.CreatePolicy(ctx, &v), v.ID
+			err, id = st.Create(ctx, &v), v.ID
 		case domain.Project:
-			err, id = st.CreateProject(ctx, &v), v.ID
+			err, id = st.Create(ctx, &v), v.ID
 		}
 		if err != nil {
 			t.Fatalf("create %s: %v", e.Key, err)

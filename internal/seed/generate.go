@@ -143,10 +143,10 @@ func (g *generated) each(ctx context.Context, p pass) error {
 	if err := g.employersAndSchools(ctx, p); err != nil {
 		return err
 	}
-	if _, err := each(ctx, p, "policy", g.policies, nil, (*store.Batch).CreatePolicy); err != nil {
+	if _, err := each(ctx, p, "policy", g.policies, nil, create); err != nil {
 		return err
 	}
-	_, err := each(ctx, p, "project", g.projects, nil, (*store.Batch).CreateProject)
+	_, err := each(ctx, p, "project", g.projects, nil, create)
 	return err
 }
 

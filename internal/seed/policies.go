@@ -10,7 +10,6 @@ import (
 	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
-	"hoptac/internal/store"
 )
 
 const programTitle = "Chương trình hợp tác giữa Sở Lao động – Thương binh và Xã hội Thành phố Hồ Chí Minh và Sở Lao động – Thương binh và Xã hội Thành phố Cần Thơ giai đoạn 2024 – 2025"
@@ -67,7 +66,7 @@ type cooperation struct {
 
 // each takes the program and then its commitments through p.
 func (c *cooperation) each(ctx context.Context, p pass) error {
-	ids, err := each(ctx, p, "policy", []domain.Policy{c.program}, nil, (*store.Batch).CreatePolicy)
+	ids, err := each(ctx, p, "policy", []domain.Policy{c.program}, nil, create)
 	if err != nil {
 		return err
 	}
@@ -77,7 +76,7 @@ func (c *cooperation) each(ctx context.Context, p pass) error {
 	_, err = each(ctx, p, "commitment", c.commitments, func(m *domain.Commitment) error {
 		m.PolicyID = ids[0]
 		return nil
-	}, (*store.Batch).CreateCommitment)
+	}, create)
 	return err
 }
 

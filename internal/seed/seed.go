@@ -165,20 +165,20 @@ func (d *dataset) each(ctx context.Context, p pass) error {
 	if err := d.cooperation.each(ctx, p); err != nil {
 		return err
 	}
-	if _, err := each(ctx, p, "policy", d.policies, nil, (*store.Batch).CreatePolicy); err != nil {
+	if _, err := each(ctx, p, "policy", d.policies, nil, create); err != nil {
 		return err
 	}
 	if err := d.employersAndSchools(ctx, p); err != nil {
 		return err
 	}
-	_, err := each(ctx, p, "project", d.projects, nil, (*store.Batch).CreateProject)
+	_, err := each(ctx, p, "project", d.projects, nil, create)
 	return err
 }
 
 // employersAndSchools takes the employers and then their jobs, the schools
 // and then their programs, through p.
 func (e *entries) employersAndSchools(ctx context.Context, p pass) error {
-	companyIDs, err := each(ctx, p, "company", e.companies, nil, (*store.Batch).CreateCompany)
+	companyIDs, err := each(ctx, p, "company", e.companies, nil, create)
 	if err != nil {
 		return err
 	}
@@ -186,11 +186,11 @@ func (e *entries) employersAndSchools(ctx context.Context, p pass) error {
 		j.CompanyID, err = parentID(companyIDs, j.company, "job", j.ExternalID, "company")
 		return err
 	}, func(b *store.Batch, ctx context.Context, j *seedJob) error {
-		return b.CreateJob(ctx, &j.Job)
+		return b.Create(ctx, &j.Job)
 	}); err != nil {
 		return err
 	}
-	schoolIDs, err := each(ctx, p, "school", e.schools, nil, (*store.Batch).CreateSchool)
+	schoolIDs, err := each(ctx, p, "school", e.schools, nil, create)
 	if err != nil {
 		return err
 	}
@@ -198,7 +198,7 @@ func (e *entries) employersAndSchools(ctx context.Context, p pass) error {
 		sp.SchoolID, err = parentID(schoolIDs, sp.school, "program", sp.ExternalID, "school")
 		return err
 	}, func(b *store.Batch, ctx context.Context, sp *seedProgram) error {
-		return b.CreateProgram(ctx, &sp.Program)
+		return b.Create(ctx, &sp.Program)
 	})
 	return err
 }
@@ -273,6 +273,9 @@ func each[T any, P entity[T]](ctx context.Context, p pass, kind string, list []T
 	})
 	return ids, err
 }
+
+// create inserts an entry as it is: the store finds its table by its type.
+func create[P any](b *store.Batch, ctx context.Context, e P) error { return b.Create(ctx, e) }
 
 // parentID is ids[index], the id of a child's parent, once index is known
 // to be in range.

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"hoptac/internal/domain"
+	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
 
@@ -57,7 +59,7 @@ func TestDemoTimelineIsConsistent(t *testing.T) {
 	if got := first.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006"); got != "28/06/2024" {
 		t.Errorf("the program's history starts on %s, want 28/06/2024", got)
 	}
-	p, err := st.PolicyByExternalID(ctx, "demo-program-2024")
+	p, err := store.ByExternalID[domain.Policy](ctx, st, "demo-program-2024")
 	if err != nil {
 		t.Fatal(err)
 	}

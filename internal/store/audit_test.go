@@ -44,11 +44,11 @@ func createEditPublishArchive(t *testing.T, st *store.Store, actx context.Contex
 	t.Helper()
 	c := domain.Company{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "cantho-sonv"}, TaxCode: testenv.TaxCode(t, 5000),
 		Name: "Công ty Lúa gạo Cái Răng", IndustryCode: "C", City: "cantho"}
-	if err := st.CreateCompany(actx, &c); err != nil {
+	if err := st.Create(actx, &c); err != nil {
 		t.Fatal(err)
 	}
 	c.Name = "Công ty Lúa gạo Cái Răng Xanh"
-	if err := st.UpdateCompany(actx, &c); err != nil {
+	if err := st.Update(actx, &c); err != nil {
 		t.Fatal(err)
 	}
 	v, err := st.SetStatus(actx, store.Companies, c.ID, c.Version, domain.StatusPublished, "")

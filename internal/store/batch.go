@@ -9,8 +9,7 @@ import (
 )
 
 // Batch writes several entries in one transaction: all land or none do.
-// The seed and the importer use it. Its Create methods sit with their
-// aggregates (job.go, company.go, …).
+// The seed and the importer use it; Create is in entries.go.
 type Batch struct {
 	tx *sqlx.Tx
 }

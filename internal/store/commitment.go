@@ -12,7 +12,6 @@ import (
 	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // CommitmentFilter selects commitments. A lead filter also keeps joint ones.
@@ -34,7 +33,7 @@ const commitmentColumns = `m.id, m.slug, m.status, m.external_id, m.department_c
 	m.policy_id, m.title, m.description, COALESCE(m.city, 'both') AS city, m.progress, m.due_on,
 	m.sort_order, m.departments, m.weight, m.ledger_digest, p.title AS program_title`
 
-// commitmentsListWhere and commitmentsListTail are the list's filters and its order, read from
+// commitmentsListWhere and commitmentsListOrder are the list's filters and its order, read from
 // commitments (the back office, any status) or public_commitments (the
 // public, whose policy is public).
 const commitmentsListWhere = ` m
@@ -45,19 +44,11 @@ WHERE m.status = :status
   AND (:lead = '' OR m.city = :lead OR m.city IS NULL)
   AND (:progress = '' OR m.progress = :progress)`
 
-const commitmentsListTail = commitmentsListWhere + `
-ORDER BY m.policy_id, m.sort_order, m.id
-LIMIT :limit OFFSET :offset`
-
-const (
-	commitmentsListSQL       = `SELECT ` + commitmentColumns + `, count(*) OVER () AS total_count FROM commitments` + commitmentsListTail
-	publicCommitmentsListSQL = `SELECT ` + commitmentColumns + `, count(*) OVER () AS total_count FROM public_commitments` + commitmentsListTail
-)
+const commitmentsListOrder = `m.policy_id, m.sort_order, m.id`
 
 // Commitments lists commitments in the program's own order.
 func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domain.Commitment], error) {
-	list, err := listEntries(ctx, s, entryLists{any: commitmentsListSQL, public: publicCommitmentsListSQL, publicCount: publicCommitmentsCountSQL, publicByID: publicCommitmentsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
+	list, err := listOf(ctx, s, &f.Status, &f, &f.Paging, func(r commitmentRow) (domain.Commitment, int) { return r.Commitment, r.Total })
 	if err != nil {
 		return list, err
 	}
@@ -66,48 +57,7 @@ func (s *Store) Commitments(ctx context.Context, f CommitmentFilter) (List[domai
 
 // Commitment returns one commitment whatever its status.
 func (s *Store) Commitment(ctx context.Context, id int64) (domain.Commitment, error) {
-	return s.commitmentWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id WHERE m.id = $1`, id)
-}
-
-// CommitmentByExternalID finds a commitment by its import key; an empty
-// key never matches.
-func (s *Store) CommitmentByExternalID(ctx context.Context, externalID string) (domain.Commitment, error) {
-	return s.commitmentWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
-WHERE m.external_id = $1 AND m.external_id <> ''`, externalID)
-}
-
-// CommitmentsByExternalIDs finds the commitments of several import keys;
-// keys that match nothing are missing from the result.
-func (s *Store) CommitmentsByExternalIDs(ctx context.Context, ids []string) ([]domain.Commitment, error) {
-	return s.commitmentsWithLedger(ctx, `SELECT `+commitmentColumns+` FROM commitments m JOIN policies p ON p.id = m.policy_id
-WHERE m.external_id = ANY($1) AND m.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicCommitments reads public commitments.
-func (s *Store) PublicCommitments(ctx context.Context, sel PublicSelection) ([]domain.Commitment, error) {
-	return s.commitmentsWithLedger(ctx, `SELECT `+commitmentColumns+` FROM public_commitments m JOIN policies p ON p.id = m.policy_id
-WHERE (cardinality($1::bigint[]) = 0 OR m.id = ANY ($1)) AND m.id > $2
-ORDER BY m.id LIMIT $3`, sel.args()...)
-}
-
-// commitmentWithLedger reads the one commitment of a query with its ledger.
-func (s *Store) commitmentWithLedger(ctx context.Context, query string, args ...any) (domain.Commitment, error) {
-	m, err := readOne[domain.Commitment](ctx, s, query, args...)
-	if err != nil {
-		return m, err
-	}
-	one := []domain.Commitment{m}
-	err = attachUpdates(ctx, s.reader(ctx), one)
-	return one[0], err
-}
-
-// commitmentsWithLedger reads the commitments of a query with their ledgers.
-func (s *Store) commitmentsWithLedger(ctx context.Context, query string, args ...any) ([]domain.Commitment, error) {
-	out, err := readAll[domain.Commitment](ctx, s, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	return out, attachUpdates(ctx, s.reader(ctx), out)
+	return ByID[domain.Commitment](ctx, s, id)
 }
 
 const commitmentInsertSQL = `INSERT INTO commitments (slug, status, external_id, department_code, published_at,
@@ -117,64 +67,39 @@ VALUES (` + entryInsertValues + `,
 	COALESCE(CAST(:departments AS text[]), '{}'), :weight, :ledger_digest)
 ` + entryInsertReturning
 
-// CreateCommitment inserts m and fills in its id, timestamps and version.
-func (s *Store) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createCommitment(ctx, tx, m) })
-}
-
-// CreateCommitment inserts m inside the batch.
-func (b *Batch) CreateCommitment(ctx context.Context, m *domain.Commitment) error {
-	return translate(createCommitment(ctx, b.tx, m))
-}
-
-func createCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
-	newDraft(&m.Meta, m.Title)
-	if m.Progress == "" {
-		m.Progress = "not_started"
-	}
-	m.LedgerDigest = ledgerDigest(m.Updates)
-	if err := getNamed(ctx, tx, &m.Meta, commitmentInsertSQL, m); err != nil {
-		return err
-	}
-	return writeUpdates(ctx, tx, m)
-}
-
 const commitmentUpdateSQL = `UPDATE commitments SET slug = :slug, external_id = :external_id,
 	policy_id = :policy_id, title = :title, description = :description, city = NULLIF(:city, 'both'),
 	progress = :progress, due_on = :due_on, sort_order = :sort_order,
 	departments = COALESCE(CAST(:departments AS text[]), '{}'), weight = :weight, ledger_digest = :ledger_digest,
 	` + entryUpdateTail
 
-// UpdateCommitment saves m if m.Version is still current; else ErrConflict.
-func (s *Store) UpdateCommitment(ctx context.Context, m *domain.Commitment) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, m) })
-}
-
-func updateCommitment(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment) error {
-	m.Slug = vn.Slug(m.Title)
-	m.LedgerDigest = ledgerDigest(m.Updates)
-	if err := updateChecked(ctx, tx, &m.Meta, commitmentUpdateSQL, m, Commitments); err != nil {
-		return err
+// commitmentDefaults starts a new commitment not started and keeps the
+// digest of its ledger current.
+func commitmentDefaults(m *domain.Commitment, isNew bool) {
+	if isNew && m.Progress == "" {
+		m.Progress = "not_started"
 	}
-	return writeUpdates(ctx, tx, m)
+	m.LedgerDigest = ledgerDigest(m.Updates)
 }
 
 // Commitments is the commitments table.
 const Commitments Table = "commitments"
 
 func init() {
-	addTable(entryTable{name: Commitments, update: updates(updateCommitment),
-		list: listCols("e.title", "e.external_id")})
+	addTable(entryTable{name: Commitments,
+		read: entryRead{alias: "m", columns: commitmentColumns, joins: `JOIN policies p ON p.id = m.policy_id`,
+			where: commitmentsListWhere, order: commitmentsListOrder},
+		list: listCols("e.title", "e.external_id")},
+		entryOps[domain.Commitment]{
+			insertSQL: commitmentInsertSQL, updateSQL: commitmentUpdateSQL,
+			title:    func(m *domain.Commitment) string { return m.Title },
+			defaults: commitmentDefaults,
+			written: func(ctx context.Context, tx *sqlx.Tx, m *domain.Commitment, _ bool) error {
+				return writeUpdates(ctx, tx, m)
+			},
+			complete: attachUpdates,
+		})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicCommitmentsCountSQL = `SELECT count(*) FROM public_commitments` + commitmentsListWhere
-	publicCommitmentsByIDSQL  = `SELECT ` + commitmentColumns + `, 0 AS total_count FROM public_commitments` + commitmentsListWhere + `
-  AND m.id > :after_id
-ORDER BY m.id LIMIT :limit OFFSET :offset`
-)
 
 // The ledger: a commitment's updates and reviews, with their evidence.
 // They are written with their commitment (replaced as a whole, in the

@@ -3,11 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // CompanyFilter selects companies. Zero values mean "any".
@@ -46,7 +42,7 @@ LEFT JOIN LATERAL (
 	 WHERE j.company_id = c.id AND j.status = 'published' AND job_is_open(j.deadline)
 ) open ON true`
 
-// companiesListWhere and companiesListTail are the list's filters and its order, read from companies
+// companiesListWhere and companiesListOrder are the list's filters and its order, read from companies
 // (the back office, any status) or public_companies.
 const companiesListWhere = ` c
 ` + companyOpenJoin + `
@@ -63,50 +59,22 @@ WHERE c.status = :status
            AND position(t.word IN lower(unaccent(concat_ws(' ', c.name, c.tax_code, c.description, c.address,
                  w.name, w.former_units, ci.name_vi)))) = 0))`
 
-const companiesListTail = companiesListWhere + `
-ORDER BY CASE WHEN :sort = 'name' THEN c.name END ASC,
-         COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC
-LIMIT :limit OFFSET :offset`
-
-const (
-	companiesListSQL       = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count FROM companies` + companiesListTail
-	publicCompaniesListSQL = `SELECT ` + companyColumns + `, count(*) OVER () AS total_count FROM public_companies` + companiesListTail
-)
+const companiesListOrder = `CASE WHEN :sort = 'name' THEN c.name END ASC,
+         COALESCE(open.positions, 0) DESC, c.employees DESC NULLS LAST, c.name ASC, c.id ASC`
 
 // Companies lists companies, by default those hiring most first.
 func (s *Store) Companies(ctx context.Context, f CompanyFilter) (List[domain.Company], error) {
-	return listEntries(ctx, s, entryLists{any: companiesListSQL, public: publicCompaniesListSQL, publicCount: publicCompaniesCountSQL, publicByID: publicCompaniesByIDSQL},
-		&f.Status, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r companyRow) (domain.Company, int) { return r.Company, r.Total })
 }
 
 // Company returns one company whatever its status.
 func (s *Store) Company(ctx context.Context, id int64) (domain.Company, error) {
-	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.id = $1`, id)
+	return ByID[domain.Company](ctx, s, id)
 }
 
 // CompanyByTaxCode finds a company by its natural key.
 func (s *Store) CompanyByTaxCode(ctx context.Context, taxCode string) (domain.Company, error) {
 	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+` WHERE c.tax_code = $1`, taxCode)
-}
-
-// CompanyByExternalID finds a company by its import key; an empty key never matches.
-func (s *Store) CompanyByExternalID(ctx context.Context, externalID string) (domain.Company, error) {
-	return readOne[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
-WHERE c.external_id = $1 AND c.external_id <> ''`, externalID)
-}
-
-// CompaniesByExternalIDs finds the companies of several import keys; keys
-// that match nothing are missing from the result.
-func (s *Store) CompaniesByExternalIDs(ctx context.Context, ids []string) ([]domain.Company, error) {
-	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM companies c `+companyOpenJoin+`
-WHERE c.external_id = ANY($1) AND c.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicCompanies reads public companies.
-func (s *Store) PublicCompanies(ctx context.Context, sel PublicSelection) ([]domain.Company, error) {
-	return readAll[domain.Company](ctx, s, `SELECT `+companyColumns+` FROM public_companies c `+companyOpenJoin+`
-WHERE (cardinality($1::bigint[]) = 0 OR c.id = ANY ($1)) AND c.id > $2
-ORDER BY c.id LIMIT $3`, sel.args()...)
 }
 
 const companyInsertSQL = `INSERT INTO companies (slug, status, external_id, department_code, published_at,
@@ -117,59 +85,31 @@ VALUES (` + entryInsertValues + `,
 	:website, :phone, :email, :description)
 ` + entryInsertReturning
 
-// CreateCompany inserts c and fills in its id, timestamps and version.
-func (s *Store) CreateCompany(ctx context.Context, c *domain.Company) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createCompany(ctx, tx, c) })
-}
-
-// CreateCompany inserts c inside the batch.
-func (b *Batch) CreateCompany(ctx context.Context, c *domain.Company) error {
-	return translate(createCompany(ctx, b.tx, c))
-}
-
-func createCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
-	newDraft(&c.Meta, c.Name)
-	if c.IndustryVersion == "" {
-		c.IndustryVersion = "VSIC2018"
-	}
-	return getNamed(ctx, tx, &c.Meta, companyInsertSQL, c)
-}
-
 const companyUpdateSQL = `UPDATE companies SET slug = :slug, external_id = :external_id,
 	tax_code = :tax_code, name = :name, industry_version = :industry_version, industry_code = :industry_code,
 	address = :address, ward_code = :ward_code, city = :city, employees = :employees,
 	website = :website, phone = :phone, email = :email, description = :description,
 	` + entryUpdateTail
 
-// UpdateCompany saves c if c.Version is still current; else ErrConflict.
-func (s *Store) UpdateCompany(ctx context.Context, c *domain.Company) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, c) })
-}
-
-func updateCompany(ctx context.Context, tx *sqlx.Tx, c *domain.Company) error {
-	c.Slug = vn.Slug(c.Name)
-	if c.IndustryVersion == "" {
-		c.IndustryVersion = "VSIC2018"
-	}
-	return updateChecked(ctx, tx, &c.Meta, companyUpdateSQL, c, Companies)
-}
-
 // Companies is the companies table.
 const Companies Table = "companies"
 
 func init() {
-	addTable(entryTable{name: Companies, update: updates(updateCompany),
-		list: listCols("e.name", "e.tax_code")})
+	addTable(entryTable{name: Companies,
+		read: entryRead{alias: "c", columns: companyColumns, joins: companyOpenJoin,
+			where: companiesListWhere, order: companiesListOrder},
+		list: listCols("e.name", "e.tax_code")},
+		entryOps[domain.Company]{
+			insertSQL: companyInsertSQL, updateSQL: companyUpdateSQL,
+			title: func(c *domain.Company) string { return c.Name },
+			defaults: func(c *domain.Company, _ bool) {
+				if c.IndustryVersion == "" {
+					c.IndustryVersion = "VSIC2018"
+				}
+			},
+		})
 }
 
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicCompaniesCountSQL = `SELECT count(*) FROM public_companies` + companiesListWhere
-	publicCompaniesByIDSQL  = `SELECT ` + companyColumns + `, 0 AS total_count FROM public_companies` + companiesListWhere + `
-  AND c.id > :after_id
-ORDER BY c.id LIMIT :limit OFFSET :offset`
-)
 const companyTaxCodesByNameSQL = `SELECT tax_code FROM companies
 WHERE lower(unaccent(btrim(name))) = lower(unaccent(btrim($1))) AND status <> 'archived'
 ORDER BY tax_code LIMIT 10`

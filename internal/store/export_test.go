@@ -13,12 +13,14 @@ func EntryTables() []Table {
 var ForTable = forTable
 
 // SomeStatements are statements the statement check must find in the
-// package's source: one list, one public list, an inline read, the search
+// package's source: one list, one public list, an inline read, a read
+// shared by every entry table, the search
 // fallback, the status change and a statement of user.go.
 var SomeStatements = []string{
-	jobsListSQL,
-	publicJobsListSQL,
-	`SELECT ` + jobColumns + ` FROM jobs j ` + jobJoins + ` WHERE j.id = $1`,
+	entryListSQL,
+	publicEntryListSQL,
+	`SELECT ` + companyColumns + ` FROM companies c ` + companyOpenJoin + ` WHERE c.tax_code = $1`,
+	entryByIDSQL,
 	entrySearchSQL,
 	setStatusSQL,
 	`SELECT ` + userColumns + ` FROM users ORDER BY role, email`,

@@ -3,11 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // JobFilter selects jobs. Zero values mean "any".
@@ -47,7 +43,7 @@ const jobColumns = `j.id, j.slug, j.status, j.external_id, j.department_code, j.
 // jobJoins brings in what a job shows of its company and ward.
 const jobJoins = `JOIN companies c ON c.id = j.company_id LEFT JOIN wards w ON w.code = j.ward_code`
 
-// jobsListWhere and jobsListTail are the list's filters and its order, read from jobs (the back
+// jobsListWhere and jobsListOrder are the list's filters and its order, read from jobs (the back
 // office, any status) or public_jobs (the public, whose company is public).
 const jobsListWhere = ` j ` + jobJoins + `
 JOIN cities ci ON ci.code = j.city
@@ -70,47 +66,18 @@ WHERE j.status = :status
            AND position(t.word IN lower(unaccent(concat_ws(' ', j.title, j.description, j.requirements, c.name,
                  j.work_address, w.name, w.former_units, ci.name_vi)))) = 0))`
 
-const jobsListTail = jobsListWhere + `
-ORDER BY CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC NULLS LAST,
+const jobsListOrder = `CASE WHEN :sort = 'wage' THEN COALESCE(j.wage_max, j.wage_min) END DESC NULLS LAST,
          CASE WHEN :sort = 'deadline' THEN j.deadline END ASC NULLS LAST,
-         j.published_at DESC NULLS LAST, j.id DESC
-LIMIT :limit OFFSET :offset`
-
-const (
-	jobsListSQL       = `SELECT ` + jobColumns + `, count(*) OVER () AS total_count FROM jobs` + jobsListTail
-	publicJobsListSQL = `SELECT ` + jobColumns + `, count(*) OVER () AS total_count FROM public_jobs` + jobsListTail
-)
+         j.published_at DESC NULLS LAST, j.id DESC`
 
 // Jobs lists jobs; by default only published ones whose deadline has not passed.
 func (s *Store) Jobs(ctx context.Context, f JobFilter) (List[domain.Job], error) {
-	return listEntries(ctx, s, entryLists{any: jobsListSQL, public: publicJobsListSQL, publicCount: publicJobsCountSQL, publicByID: publicJobsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r jobRow) (domain.Job, int) { return r.Job, r.Total })
 }
 
 // Job returns one job whatever its status; callers decide who may see it.
 func (s *Store) Job(ctx context.Context, id int64) (domain.Job, error) {
-	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+` WHERE j.id = $1`, id)
-}
-
-// JobByExternalID finds a job by its import key; an empty key never matches.
-func (s *Store) JobByExternalID(ctx context.Context, externalID string) (domain.Job, error) {
-	return readOne[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
-WHERE j.external_id = $1 AND j.external_id <> ''`, externalID)
-}
-
-// JobsByExternalIDs finds the jobs of several import keys; keys that match
-// nothing are missing from the result.
-func (s *Store) JobsByExternalIDs(ctx context.Context, ids []string) ([]domain.Job, error) {
-	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM jobs j `+jobJoins+`
-WHERE j.external_id = ANY($1) AND j.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicJobs reads public jobs, open or not: the search index holds them
-// all and filters on the deadline when asked.
-func (s *Store) PublicJobs(ctx context.Context, sel PublicSelection) ([]domain.Job, error) {
-	return readAll[domain.Job](ctx, s, `SELECT `+jobColumns+` FROM public_jobs j `+jobJoins+`
-WHERE (cardinality($1::bigint[]) = 0 OR j.id = ANY ($1)) AND j.id > $2
-ORDER BY j.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Job](ctx, s, id)
 }
 
 const jobInsertSQL = `INSERT INTO jobs (slug, status, external_id, department_code, published_at,
@@ -123,27 +90,6 @@ VALUES (` + entryInsertValues + `,
 	:requirements, :benefits, :description, :deadline, :contact, :priority_groups)
 ` + entryInsertReturning
 
-// CreateJob inserts j and fills in its id, timestamps and version.
-func (s *Store) CreateJob(ctx context.Context, j *domain.Job) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createJob(ctx, tx, j) })
-}
-
-// CreateJob inserts j inside the batch.
-func (b *Batch) CreateJob(ctx context.Context, j *domain.Job) error {
-	return translate(createJob(ctx, b.tx, j))
-}
-
-func createJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
-	newDraft(&j.Meta, j.Title)
-	if j.PriorityGroups == nil {
-		j.PriorityGroups = []string{}
-	}
-	if j.OccupationVersion == "" {
-		j.OccupationVersion = "VSCO2020"
-	}
-	return getNamed(ctx, tx, &j.Meta, jobInsertSQL, j)
-}
-
 const jobUpdateSQL = `UPDATE jobs SET slug = :slug, external_id = :external_id,
 	company_id = :company_id, title = :title, occupation_code = :occupation_code, positions = :positions,
 	wage_min = :wage_min, wage_max = :wage_max, employment_type = :employment_type, education = :education,
@@ -152,32 +98,28 @@ const jobUpdateSQL = `UPDATE jobs SET slug = :slug, external_id = :external_id,
 	contact = :contact, priority_groups = :priority_groups,
 	` + entryUpdateTail
 
-// UpdateJob saves j if j.Version is still current; else ErrConflict.
-func (s *Store) UpdateJob(ctx context.Context, j *domain.Job) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, j) })
-}
-
-func updateJob(ctx context.Context, tx *sqlx.Tx, j *domain.Job) error {
-	j.Slug = vn.Slug(j.Title)
+// jobDefaults fills in an empty priority list and, on a new job, the
+// occupation list's version (an update does not change it).
+func jobDefaults(j *domain.Job, isNew bool) {
 	if j.PriorityGroups == nil {
 		j.PriorityGroups = []string{}
 	}
-	return updateChecked(ctx, tx, &j.Meta, jobUpdateSQL, j, Jobs)
+	if isNew && j.OccupationVersion == "" {
+		j.OccupationVersion = "VSCO2020"
+	}
 }
 
 // Jobs is the jobs table.
 const Jobs Table = "jobs"
 
 func init() {
-	addTable(entryTable{name: Jobs, update: updates(updateJob), live: "open_jobs",
-		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")})
+	addTable(entryTable{name: Jobs, live: "open_jobs",
+		read: entryRead{alias: "j", columns: jobColumns, joins: jobJoins,
+			where: jobsListWhere, order: jobsListOrder},
+		list: listCols("e.title", "e.external_id", "(SELECT c.name FROM companies c WHERE c.id = e.company_id)")},
+		entryOps[domain.Job]{
+			insertSQL: jobInsertSQL, updateSQL: jobUpdateSQL,
+			title:    func(j *domain.Job) string { return j.Title },
+			defaults: jobDefaults,
+		})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicJobsCountSQL = `SELECT count(*) FROM public_jobs` + jobsListWhere
-	publicJobsByIDSQL  = `SELECT ` + jobColumns + `, 0 AS total_count FROM public_jobs` + jobsListWhere + `
-  AND j.id > :after_id
-ORDER BY j.id LIMIT :limit OFFSET :offset`
-)

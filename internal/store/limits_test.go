@@ -85,13 +85,13 @@ func TestLengthChecksRefuseWhatValidationWouldNot(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := st.CreateJob(ctx, job(tt.title))
+			err := st.Create(ctx, job(tt.title))
 			var ce *store.ConstraintError
 			if !errors.As(err, &ce) {
-				t.Fatalf("CreateJob(%s) = %v, want a ConstraintError", tt.name, err)
+				t.Fatalf("Create(job %s) = %v, want a ConstraintError", tt.name, err)
 			}
 			if field, msg := kind.Explain(ce); field != tt.field || msg != tt.msg {
-				t.Fatalf("CreateJob(%s) = %v, want a ConstraintError on %q saying %q", tt.name, err, tt.field, tt.msg)
+				t.Fatalf("Create(job %s) = %v, want a ConstraintError on %q saying %q", tt.name, err, tt.field, tt.msg)
 			}
 		})
 	}

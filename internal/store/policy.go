@@ -3,11 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // PolicyFilter selects policies. A city filter also keeps policies of both cities.
@@ -30,7 +26,7 @@ const policyColumns = `p.id, p.slug, p.status, p.external_id, p.department_code,
 	p.title, p.kind, p.field, p.doc_number, p.issuer, p.issued_on, p.effective_from, p.effective_to,
 	p.summary, p.body, p.source_url, COALESCE(p.city, 'both') AS city, p.continued_by`
 
-// policiesListWhere and policiesListTail are the list's filters and its order, read from policies
+// policiesListWhere and policiesListOrder are the list's filters and its order, read from policies
 // (the back office, any status) or public_policies.
 const policiesListWhere = ` p
 WHERE p.status = :status
@@ -43,43 +39,16 @@ WHERE p.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.doc_number, p.issuer, p.summary, p.body)))) = 0))`
 
-const policiesListTail = policiesListWhere + `
-ORDER BY COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC
-LIMIT :limit OFFSET :offset`
-
-const (
-	policiesListSQL       = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count FROM policies` + policiesListTail
-	publicPoliciesListSQL = `SELECT ` + policyColumns + `, count(*) OVER () AS total_count FROM public_policies` + policiesListTail
-)
+const policiesListOrder = `COALESCE(p.issued_on, CAST(p.published_at AS date)) DESC NULLS LAST, p.id DESC`
 
 // Policies lists policies, newest first.
 func (s *Store) Policies(ctx context.Context, f PolicyFilter) (List[domain.Policy], error) {
-	return listEntries(ctx, s, entryLists{any: policiesListSQL, public: publicPoliciesListSQL, publicCount: publicPoliciesCountSQL, publicByID: publicPoliciesByIDSQL},
-		&f.Status, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r policyRow) (domain.Policy, int) { return r.Policy, r.Total })
 }
 
 // Policy returns one policy whatever its status.
 func (s *Store) Policy(ctx context.Context, id int64) (domain.Policy, error) {
-	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.id = $1`, id)
-}
-
-// PolicyByExternalID finds a policy by its import key.
-func (s *Store) PolicyByExternalID(ctx context.Context, externalID string) (domain.Policy, error) {
-	return readOne[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-}
-
-// PoliciesByExternalIDs finds the policies of several import keys; keys
-// that match nothing are missing from the result.
-func (s *Store) PoliciesByExternalIDs(ctx context.Context, ids []string) ([]domain.Policy, error) {
-	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM policies p
-WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicPolicies reads public policies.
-func (s *Store) PublicPolicies(ctx context.Context, sel PublicSelection) ([]domain.Policy, error) {
-	return readAll[domain.Policy](ctx, s, `SELECT `+policyColumns+` FROM public_policies p
-WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
-ORDER BY p.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Policy](ctx, s, id)
 }
 
 const policyInsertSQL = `INSERT INTO policies (slug, status, external_id, department_code, published_at,
@@ -90,50 +59,22 @@ VALUES (` + entryInsertValues + `,
 	:summary, :body, :source_url, NULLIF(:city, 'both'), :continued_by)
 ` + entryInsertReturning
 
-// CreatePolicy inserts p and fills in its id, timestamps and version.
-func (s *Store) CreatePolicy(ctx context.Context, p *domain.Policy) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createPolicy(ctx, tx, p) })
-}
-
-// CreatePolicy inserts p inside the batch.
-func (b *Batch) CreatePolicy(ctx context.Context, p *domain.Policy) error {
-	return translate(createPolicy(ctx, b.tx, p))
-}
-
-func createPolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
-	newDraft(&p.Meta, p.Title)
-	return getNamed(ctx, tx, &p.Meta, policyInsertSQL, p)
-}
-
 const policyUpdateSQL = `UPDATE policies SET slug = :slug, external_id = :external_id,
 	title = :title, kind = :kind, field = :field, doc_number = :doc_number, issuer = :issuer,
 	issued_on = :issued_on, effective_from = :effective_from, effective_to = :effective_to,
 	summary = :summary, body = :body, source_url = :source_url, city = NULLIF(:city, 'both'),
 	continued_by = :continued_by, ` + entryUpdateTail
 
-// UpdatePolicy saves p if p.Version is still current; else ErrConflict.
-func (s *Store) UpdatePolicy(ctx context.Context, p *domain.Policy) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
-}
-
-func updatePolicy(ctx context.Context, tx *sqlx.Tx, p *domain.Policy) error {
-	p.Slug = vn.Slug(p.Title)
-	return updateChecked(ctx, tx, &p.Meta, policyUpdateSQL, p, Policies)
-}
-
 // Policies is the policies table.
 const Policies Table = "policies"
 
 func init() {
-	addTable(entryTable{name: Policies, update: updates(updatePolicy),
-		list: listCols("e.title", "e.external_id", "e.doc_number")})
+	addTable(entryTable{name: Policies,
+		read: entryRead{alias: "p", columns: policyColumns,
+			where: policiesListWhere, order: policiesListOrder},
+		list: listCols("e.title", "e.external_id", "e.doc_number")},
+		entryOps[domain.Policy]{
+			insertSQL: policyInsertSQL, updateSQL: policyUpdateSQL,
+			title: func(p *domain.Policy) string { return p.Title },
+		})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicPoliciesCountSQL = `SELECT count(*) FROM public_policies` + policiesListWhere
-	publicPoliciesByIDSQL  = `SELECT ` + policyColumns + `, 0 AS total_count FROM public_policies` + policiesListWhere + `
-  AND p.id > :after_id
-ORDER BY p.id LIMIT :limit OFFSET :offset`
-)

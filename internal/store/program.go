@@ -4,10 +4,8 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // ProgramFilter selects training programs. Zero values mean "any".
@@ -39,7 +37,7 @@ const programColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	s.name AS school_name, s.slug AS school_slug, s.code AS school_code,
 	s.address AS school_address, s.ward_code AS school_ward_code`
 
-// programsListWhere and programsListTail are the list's filters and its order, read from programs
+// programsListWhere and programsListOrder are the list's filters and its order, read from programs
 // (the back office, any status) or public_programs (the public, whose
 // school is public).
 const programsListWhere = ` p
@@ -58,45 +56,16 @@ WHERE p.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.name, p.support, p.description, s.name)))) = 0))`
 
-const programsListTail = programsListWhere + `
-ORDER BY p.name ASC, s.name ASC, p.id ASC
-LIMIT :limit OFFSET :offset`
-
-const (
-	programsListSQL       = `SELECT ` + programColumns + `, count(*) OVER () AS total_count FROM programs` + programsListTail
-	publicProgramsListSQL = `SELECT ` + programColumns + `, count(*) OVER () AS total_count FROM public_programs` + programsListTail
-)
+const programsListOrder = `p.name ASC, s.name ASC, p.id ASC`
 
 // Programs lists training programs by name.
 func (s *Store) Programs(ctx context.Context, f ProgramFilter) (List[domain.Program], error) {
-	return listEntries(ctx, s, entryLists{any: programsListSQL, public: publicProgramsListSQL, publicCount: publicProgramsCountSQL, publicByID: publicProgramsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r programRow) (domain.Program, int) { return r.Program, r.Total })
 }
 
 // Program returns one program whatever its status.
 func (s *Store) Program(ctx context.Context, id int64) (domain.Program, error) {
-	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id WHERE p.id = $1`, id)
-}
-
-// ProgramByExternalID finds a training program by its import key; an empty
-// key never matches.
-func (s *Store) ProgramByExternalID(ctx context.Context, externalID string) (domain.Program, error) {
-	return readOne[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
-WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-}
-
-// ProgramsByExternalIDs finds the training programs of several import keys;
-// keys that match nothing are missing from the result.
-func (s *Store) ProgramsByExternalIDs(ctx context.Context, ids []string) ([]domain.Program, error) {
-	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM programs p JOIN schools s ON s.id = p.school_id
-WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicPrograms reads public programs.
-func (s *Store) PublicPrograms(ctx context.Context, sel PublicSelection) ([]domain.Program, error) {
-	return readAll[domain.Program](ctx, s, `SELECT `+programColumns+` FROM public_programs p JOIN schools s ON s.id = p.school_id
-WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
-ORDER BY p.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Program](ctx, s, id)
 }
 
 // The program's city is always its school's (a trigger sets it).
@@ -114,18 +83,9 @@ type insertedProgram struct {
 	City string `db:"city"`
 }
 
-// CreateProgram inserts p and fills in its id, timestamps, version and city.
-func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProgram(ctx, tx, p) })
-}
-
-// CreateProgram inserts p inside the batch.
-func (b *Batch) CreateProgram(ctx context.Context, p *domain.Program) error {
-	return translate(createProgram(ctx, b.tx, p))
-}
-
-func createProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
-	newDraft(&p.Meta, p.Name)
+// insertProgram inserts p and fills in its city, which a trigger sets from
+// its school, beside its id, timestamps and version.
+func insertProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
 	ret := insertedProgram{Meta: p.Meta}
 	if err := getNamed(ctx, tx, &ret, programInsertSQL, p); err != nil {
 		return err
@@ -141,22 +101,19 @@ const programUpdateSQL = `UPDATE programs SET slug = :slug, external_id = :exter
 	support_groups = COALESCE(CAST(:support_groups AS text[]), '{}'), support_benefits = COALESCE(CAST(:support_benefits AS text[]), '{}'),
 	` + entryUpdateTail
 
-// UpdateProgram saves p if p.Version is still current; else ErrConflict.
-func (s *Store) UpdateProgram(ctx context.Context, p *domain.Program) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
-}
-
-func updateProgram(ctx context.Context, tx *sqlx.Tx, p *domain.Program) error {
-	p.Slug = vn.Slug(p.Name)
-	return updateChecked(ctx, tx, &p.Meta, programUpdateSQL, p, Programs)
-}
-
 // Programs is the programs table.
 const Programs Table = "programs"
 
 func init() {
-	addTable(entryTable{name: Programs, update: updates(updateProgram),
-		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")})
+	addTable(entryTable{name: Programs,
+		read: entryRead{alias: "p", columns: programColumns, joins: `JOIN schools s ON s.id = p.school_id`,
+			where: programsListWhere, order: programsListOrder},
+		list: listCols("e.name", "e.external_id", "(SELECT sc.name FROM schools sc WHERE sc.id = e.school_id)")},
+		entryOps[domain.Program]{
+			insertSQL: programInsertSQL, updateSQL: programUpdateSQL,
+			title:  func(p *domain.Program) string { return p.Name },
+			insert: insertProgram,
+		})
 }
 
 // programsFollowSchool moves a school's programs to its new city, in the
@@ -165,12 +122,3 @@ func programsFollowSchool(ctx context.Context, tx *sqlx.Tx, schoolID int64, city
 	_, err := tx.ExecContext(ctx, `UPDATE programs SET city = $2 WHERE school_id = $1 AND city <> $2`, schoolID, city)
 	return translate(err)
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicProgramsCountSQL = `SELECT count(*) FROM public_programs` + programsListWhere
-	publicProgramsByIDSQL  = `SELECT ` + programColumns + `, 0 AS total_count FROM public_programs` + programsListWhere + `
-  AND p.id > :after_id
-ORDER BY p.id LIMIT :limit OFFSET :offset`
-)

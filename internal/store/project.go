@@ -3,11 +3,7 @@ package store
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
-
 	"hoptac/internal/domain"
-	"hoptac/internal/vn"
 )
 
 // ProjectFilter selects projects. Zero values mean "any".
@@ -31,7 +27,7 @@ const projectColumns = `p.id, p.slug, p.status, p.external_id, p.department_code
 	p.stage, p.description, p.contact`
 
 // Projects that seek partners come first: that is what investors look for.
-// projectsListWhere and projectsListTail are the list's filters and its order, read from projects
+// projectsListWhere and projectsListOrder are the list's filters and its order, read from projects
 // (the back office, any status) or public_projects.
 const projectsListWhere = ` p
 WHERE p.status = :status
@@ -44,44 +40,16 @@ WHERE p.status = :status
          WHERE t.word <> ''
            AND position(t.word IN lower(unaccent(concat_ws(' ', p.title, p.organization, p.field, p.description)))) = 0))`
 
-const projectsListTail = projectsListWhere + `
-ORDER BY (p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC
-LIMIT :limit OFFSET :offset`
-
-const (
-	projectsListSQL       = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count FROM projects` + projectsListTail
-	publicProjectsListSQL = `SELECT ` + projectColumns + `, count(*) OVER () AS total_count FROM public_projects` + projectsListTail
-)
+const projectsListOrder = `(p.stage = 'seeking_partners') DESC, p.start_on DESC NULLS LAST, p.id DESC`
 
 // Projects lists projects, those seeking partners first.
 func (s *Store) Projects(ctx context.Context, f ProjectFilter) (List[domain.Project], error) {
-	return listEntries(ctx, s, entryLists{any: projectsListSQL, public: publicProjectsListSQL, publicCount: publicProjectsCountSQL, publicByID: publicProjectsByIDSQL},
-		&f.Status, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
+	return listOf(ctx, s, &f.Status, &f, &f.Paging, func(r projectRow) (domain.Project, int) { return r.Project, r.Total })
 }
 
 // Project returns one project whatever its status.
 func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
-	return readOne[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id)
-}
-
-// ProjectByExternalID finds a project by its import key; an empty key never matches.
-func (s *Store) ProjectByExternalID(ctx context.Context, externalID string) (domain.Project, error) {
-	return readOne[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p
-WHERE p.external_id = $1 AND p.external_id <> ''`, externalID)
-}
-
-// ProjectsByExternalIDs finds the projects of several import keys; keys
-// that match nothing are missing from the result.
-func (s *Store) ProjectsByExternalIDs(ctx context.Context, ids []string) ([]domain.Project, error) {
-	return readAll[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM projects p
-WHERE p.external_id = ANY($1) AND p.external_id <> ''`, pq.Array(ids))
-}
-
-// PublicProjects reads public projects.
-func (s *Store) PublicProjects(ctx context.Context, sel PublicSelection) ([]domain.Project, error) {
-	return readAll[domain.Project](ctx, s, `SELECT `+projectColumns+` FROM public_projects p
-WHERE (cardinality($1::bigint[]) = 0 OR p.id = ANY ($1)) AND p.id > $2
-ORDER BY p.id LIMIT $3`, sel.args()...)
+	return ByID[domain.Project](ctx, s, id)
 }
 
 const projectInsertSQL = `INSERT INTO projects (slug, status, external_id, department_code, published_at,
@@ -90,49 +58,21 @@ VALUES (` + entryInsertValues + `,
 	:title, :organization, :kind, :field, :city, :budget_vnd, :start_on, :end_on, :stage, :description, :contact)
 ` + entryInsertReturning
 
-// CreateProject inserts p and fills in its id, timestamps and version.
-func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error { return createProject(ctx, tx, p) })
-}
-
-// CreateProject inserts p inside the batch.
-func (b *Batch) CreateProject(ctx context.Context, p *domain.Project) error {
-	return translate(createProject(ctx, b.tx, p))
-}
-
-func createProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
-	newDraft(&p.Meta, p.Title)
-	return getNamed(ctx, tx, &p.Meta, projectInsertSQL, p)
-}
-
 const projectUpdateSQL = `UPDATE projects SET slug = :slug, external_id = :external_id,
 	title = :title, organization = :organization, kind = :kind, field = :field, city = :city,
 	budget_vnd = :budget_vnd, start_on = :start_on, end_on = :end_on, stage = :stage,
 	description = :description, contact = :contact, ` + entryUpdateTail
 
-// UpdateProject saves p if p.Version is still current; else ErrConflict.
-func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
-	return s.Batch(ctx, func(b *Batch) error { return b.Update(ctx, p) })
-}
-
-func updateProject(ctx context.Context, tx *sqlx.Tx, p *domain.Project) error {
-	p.Slug = vn.Slug(p.Title)
-	return updateChecked(ctx, tx, &p.Meta, projectUpdateSQL, p, Projects)
-}
-
 // Projects is the projects table.
 const Projects Table = "projects"
 
 func init() {
-	addTable(entryTable{name: Projects, update: updates(updateProject),
-		list: listCols("e.title", "e.external_id", "e.organization")})
+	addTable(entryTable{name: Projects,
+		read: entryRead{alias: "p", columns: projectColumns,
+			where: projectsListWhere, order: projectsListOrder},
+		list: listCols("e.title", "e.external_id", "e.organization")},
+		entryOps[domain.Project]{
+			insertSQL: projectInsertSQL, updateSQL: projectUpdateSQL,
+			title: func(p *domain.Project) string { return p.Title },
+		})
 }
-
-// The API's pages (Paging.ByID): id order, and the total counted apart, so
-// no window has to hold every matching row beside the page.
-const (
-	publicProjectsCountSQL = `SELECT count(*) FROM public_projects` + projectsListWhere
-	publicProjectsByIDSQL  = `SELECT ` + projectColumns + `, 0 AS total_count FROM public_projects` + projectsListWhere + `
-  AND p.id > :after_id
-ORDER BY p.id LIMIT :limit OFFSET :offset`
-)

@@ -7,9 +7,8 @@ import (
 )
 
 // The search worker re-reads the public entries that changed, by id, and
-// reindex walks them all in id order after a cursor. Each type's Public…
-// read (PublicJobs in job.go, …) takes a PublicSelection and reads its
-// public_* view (migrations/00008_public_views.sql): the same rule as the
+// reindex walks them all in id order after a cursor. Public (entries.go)
+// takes a PublicSelection and reads the type's public_* view (migrations/00008_public_views.sql): the same rule as the
 // pages.
 
 // PublicSelection picks public entries of one type: those with the given

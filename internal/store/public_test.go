@@ -44,7 +44,7 @@ func TestEveryPublicReadAgreesOnWhatIsPublic(t *testing.T) {
 	newProgram := func(s domain.School, name string, status domain.Status, quota int) domain.Program {
 		p := domain.Program{Meta: domain.Meta{Status: status, DepartmentCode: "hcm-sogddt"}, SchoolID: s.ID,
 			Name: name, Level: "cao_dang", Quota: testenv.Ptr(quota), Mode: "full_time"}
-		must(st.CreateProgram(ctx, &p))
+		must(st.Create(ctx, &p))
 		return p
 	}
 	program := newProgram(school, "Công nghệ ô tô", domain.StatusPublished, 40)
@@ -59,7 +59,7 @@ func TestEveryPublicReadAgreesOnWhatIsPublic(t *testing.T) {
 	newCommitment := func(p domain.Policy, title string) domain.Commitment {
 		m := domain.Commitment{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-soldtbxh"},
 			PolicyID: p.ID, Title: title, Lead: domain.Both}
-		must(st.CreateCommitment(ctx, &m))
+		must(st.Create(ctx, &m))
 		return m
 	}
 	commitment := newCommitment(policy, "Sơ kết hằng năm")
@@ -71,7 +71,7 @@ func TestEveryPublicReadAgreesOnWhatIsPublic(t *testing.T) {
 	newProject := func(title string, status domain.Status) domain.Project {
 		p := domain.Project{Meta: domain.Meta{Status: status, DepartmentCode: "hcm-sonv"},
 			Title: title, Organization: "Hiệp hội", Kind: "training", Field: "Giáo dục nghề nghiệp", City: "hcm", Stage: "seeking_partners"}
-		must(st.CreateProject(ctx, &p))
+		must(st.Create(ctx, &p))
 		return p
 	}
 	project := newProject("Trung tâm đào tạo nghề", domain.StatusPublished)
@@ -119,13 +119,13 @@ func TestEveryPublicReadAgreesOnWhatIsPublic(t *testing.T) {
 			got  []int64
 			want []int64
 		}{
-			{"PublicJobs", idsOf(entryMetas(st.PublicJobs(ctx, all))), ids(openJob.Meta, expiredJob.Meta)},
-			{"PublicCompanies", idsOf(entryMetas(st.PublicCompanies(ctx, all))), ids(company.Meta)},
-			{"PublicSchools", idsOf(entryMetas(st.PublicSchools(ctx, all))), ids(school.Meta)},
-			{"PublicPrograms", idsOf(entryMetas(st.PublicPrograms(ctx, all))), ids(program.Meta)},
-			{"PublicPolicies", idsOf(entryMetas(st.PublicPolicies(ctx, all))), ids(policy.Meta)},
-			{"PublicCommitments", idsOf(entryMetas(st.PublicCommitments(ctx, all))), ids(commitment.Meta)},
-			{"PublicProjects", idsOf(entryMetas(st.PublicProjects(ctx, all))), ids(project.Meta)},
+			{"Public[Job]", idsOf(entryMetas(store.Public[domain.Job](ctx, st, all))), ids(openJob.Meta, expiredJob.Meta)},
+			{"Public[Company]", idsOf(entryMetas(store.Public[domain.Company](ctx, st, all))), ids(company.Meta)},
+			{"Public[School]", idsOf(entryMetas(store.Public[domain.School](ctx, st, all))), ids(school.Meta)},
+			{"Public[Program]", idsOf(entryMetas(store.Public[domain.Program](ctx, st, all))), ids(program.Meta)},
+			{"Public[Policy]", idsOf(entryMetas(store.Public[domain.Policy](ctx, st, all))), ids(policy.Meta)},
+			{"Public[Commitment]", idsOf(entryMetas(store.Public[domain.Commitment](ctx, st, all))), ids(commitment.Meta)},
+			{"Public[Project]", idsOf(entryMetas(store.Public[domain.Project](ctx, st, all))), ids(project.Meta)},
 		} {
 			if diff := cmp.Diff(tc.want, tc.got); diff != "" {
 				t.Errorf("%s() ids (-want +got):\n%s", tc.name, diff)

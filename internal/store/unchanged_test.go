@@ -27,8 +27,8 @@ func TestPostgreSQLDecidesUnchanged(t *testing.T) {
 
 	before, version := audit(), job.Version
 	same := job
-	if err := st.UpdateJob(ctx, &same); !errors.Is(err, store.ErrUnchanged) {
-		t.Fatalf("UpdateJob(unchanged) = %v, want ErrUnchanged", err)
+	if err := st.Update(ctx, &same); !errors.Is(err, store.ErrUnchanged) {
+		t.Fatalf("Update(job unchanged) = %v, want ErrUnchanged", err)
 	}
 	if changed, err := st.WouldChange(ctx, &job); err != nil || changed {
 		t.Errorf("WouldChange(unchanged) = %v, %v; want false", changed, err)
@@ -60,16 +60,16 @@ func TestPostgreSQLDecidesUnchanged(t *testing.T) {
 		current, _ = st.Job(ctx, job.ID) // WouldChange leaves nothing behind
 		e.edit(&current)
 		want := current.Version + 1
-		if err := st.UpdateJob(ctx, &current); err != nil || current.Version != want {
-			t.Errorf("UpdateJob(%s edited) = %v, version %d; want saved as version %d", e.name, err, current.Version, want)
+		if err := st.Update(ctx, &current); err != nil || current.Version != want {
+			t.Errorf("Update(job %s edited) = %v, version %d; want saved as version %d", e.name, err, current.Version, want)
 		}
 	}
 
 	// A stale version is still a conflict, and a missing entry not found.
 	stale := job
 	stale.Title = "Thợ hàn bậc 3"
-	if err := st.UpdateJob(ctx, &stale); !errors.Is(err, store.ErrConflict) {
-		t.Errorf("UpdateJob(stale) = %v, want ErrConflict", err)
+	if err := st.Update(ctx, &stale); !errors.Is(err, store.ErrConflict) {
+		t.Errorf("Update(job stale) = %v, want ErrConflict", err)
 	}
 	// Publishing what is published changes nothing and is no error.
 	current, _ := st.Job(ctx, job.ID)

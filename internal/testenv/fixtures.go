@@ -40,8 +40,8 @@ func NewCompany(t testing.TB, st *store.Store, n int, city string, status domain
 		City:         city,
 		Employees:    Ptr(100 * n),
 	}
-	if err := st.CreateCompany(ctx, &c); err != nil {
-		t.Fatalf("CreateCompany(%d) = %v", n, err)
+	if err := st.Create(ctx, &c); err != nil {
+		t.Fatalf("Create(company %d) = %v", n, err)
 	}
 	return c
 }
@@ -90,8 +90,8 @@ func NewJob(t testing.TB, st *store.Store, company domain.Company, s JobSpec) do
 		City:           s.City,
 		Deadline:       s.Deadline,
 	}
-	if err := st.CreateJob(ctx, &j); err != nil {
-		t.Fatalf("CreateJob(%q) = %v", s.Title, err)
+	if err := st.Create(ctx, &j); err != nil {
+		t.Fatalf("Create(job %q) = %v", s.Title, err)
 	}
 	return j
 }
@@ -110,8 +110,8 @@ func NewPolicy(t testing.TB, st *store.Store, kind string) domain.Policy {
 		Meta:  domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-soldtbxh"},
 		Title: "Chương trình hợp tác thử nghiệm " + kind, Kind: kind, Field: "employment", City: domain.Both,
 	}
-	if err := st.CreatePolicy(ctx, &p); err != nil {
-		t.Fatalf("CreatePolicy = %v", err)
+	if err := st.Create(ctx, &p); err != nil {
+		t.Fatalf("Create(policy) = %v", err)
 	}
 	return p
 }
@@ -123,8 +123,8 @@ func NewSchool(t testing.TB, st *store.Store, code, city string) domain.School {
 		Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: city + "-sogddt"},
 		Code: code, Name: "Trường Cao đẳng " + code, Kind: "cao_dang", Ownership: "public", City: city,
 	}
-	if err := st.CreateSchool(ctx, &s); err != nil {
-		t.Fatalf("CreateSchool(%q) = %v", code, err)
+	if err := st.Create(ctx, &s); err != nil {
+		t.Fatalf("Create(school %q) = %v", code, err)
 	}
 	return s
 }

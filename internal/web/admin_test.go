@@ -384,11 +384,11 @@ func checkAccess(t *testing.T, st *store.Store, b *browser, token, city string, 
 	var e entry
 	if city == domain.Both {
 		p := domain.Policy{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "hcm-sonv"}, Title: "Chính sách chung", Kind: "policy", Field: "labour", City: domain.Both}
-		must(t, st.CreatePolicy(ctx, &p))
+		must(t, st.Create(ctx, &p))
 		e = entry{"policies", p.ID}
 	} else {
 		p := domain.Project{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: city + "-sonv"}, Title: "Dự án " + city, Kind: "training", City: city, Stage: "proposed"}
-		must(t, st.CreateProject(ctx, &p))
+		must(t, st.Create(ctx, &p))
 		e = entry{"projects", p.ID}
 	}
 	version := func() (int, domain.Status) {

@@ -199,7 +199,7 @@ func TestAPIHarvestsIncrementally(t *testing.T) {
 		}
 	}
 	a.Title = "Thợ điện công nghiệp"
-	must(t, st.UpdateJob(ctx, &a))
+	must(t, st.Update(ctx, &a))
 	since := last.Add(time.Microsecond).Format(time.RFC3339Nano)
 	var changed apiList
 	if r := getJSON(t, app, "/api/v1/jobs?updated_since="+since, &changed); r.status != http.StatusOK {

@@ -364,7 +364,7 @@ func TestOfficialKeepsTheLedgerInABrowserWithoutJavaScript(t *testing.T) {
 	program := testenv.NewPolicy(t, st, "program")
 	m := domain.Commitment{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "cantho-sonv"}, PolicyID: program.ID,
 		Title: "Kết nối phiên giao dịch việc làm liên thông", Lead: "cantho", Progress: "in_progress", DueOn: testenv.Ptr(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))}
-	must(t, st.CreateCommitment(ctx, &m))
+	must(t, st.Create(ctx, &m))
 
 	base, ctx, step := inBrowser(t, app, 90*time.Second)
 	press := func(label string) chromedp.Action[chromedp.Void] {

@@ -24,7 +24,7 @@ var companyList = listSpec[store.CompanyFilter, domain.Company]{
 	item: (*server).companyItem,
 	show: (*server).companyShow,
 	api: []apiParam{
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		qParam, cityParam, wardParam,
 		{"industry", "Ngành.", "string", "industries"}, {"hiring", "1: chỉ doanh nghiệp đang tuyển.", "string", ""},
 	},
 }

@@ -31,7 +31,7 @@ var jobList = listSpec[store.JobFilter, domain.Job]{
 	show: (*server).jobShow,
 	api: []apiParam{
 		{"q", "Từ khóa (mọi từ phải có trong tin).", "string", ""},
-		{"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		cityParam, wardParam,
 		{"occupation", "Nhóm nghề.", "string", "occupations"}, {"industry", "Ngành của doanh nghiệp.", "string", "industries"},
 		{"employment_type", "Hình thức làm việc.", "string", "employment_types"},
 		{"education", "Trình độ của người tìm việc: tin yêu cầu không cao hơn.", "string", "education"},

@@ -29,10 +29,10 @@ func TestTimelineSinceADate(t *testing.T) {
 			{Date: day(2026, 1, 15), Kind: "update", Text: "Dòng tháng một", DepartmentCode: "hcm-sonv",
 				Evidence: []domain.Evidence{{Title: "Báo cáo tháng 1", Source: "Sở Nội vụ TP.HCM", URL: "https://example.org/bc"}}},
 		}}
-	must(t, st.CreateCommitment(ctx, &m))
+	must(t, st.Create(ctx, &m))
 	draft := domain.Commitment{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "hcm-sonv"}, PolicyID: program.ID,
 		Title: "Nháp", Lead: "hcm", Progress: "done", Updates: []domain.LedgerUpdate{{Date: day(2026, 1, 20), Kind: "update", Text: "Dòng của bản nháp"}}}
-	must(t, st.CreateCommitment(ctx, &draft))
+	must(t, st.Create(ctx, &draft))
 
 	all := get(t, app, "/hop-tac")
 	timeline := all.body[strings.Index(all.body, `id="dong-thoi-gian"`):]
@@ -75,10 +75,10 @@ func TestProgramPeriodAndContinuation(t *testing.T) {
 	old := domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, Title: "Chương trình 2024 – 2025",
 		Kind: "program", Field: "employment", City: domain.Both, EffectiveFrom: testenv.Ptr(time.Date(2024, 6, 28, 0, 0, 0, 0, time.UTC)),
 		EffectiveTo: testenv.Ptr(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC))}
-	must(t, st.CreatePolicy(ctx, &old))
+	must(t, st.Create(ctx, &old))
 	next := domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, Title: "Chương trình 2026 – 2030",
 		Kind: "program", Field: "employment", City: domain.Both, EffectiveFrom: testenv.Ptr(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))}
-	must(t, st.CreatePolicy(ctx, &next))
+	must(t, st.Create(ctx, &next))
 	b, _ := signedIn(t, app, "admin@hoptac.gov.vn")
 
 	path := "/admin/policies/" + strconv.FormatInt(old.ID, 10) + "/sua"

@@ -24,10 +24,17 @@ type apiParam struct {
 	name, doc, typ, codes string
 }
 
+// The read API's filters that several lists and the search share.
+var (
+	qParam    = apiParam{"q", "Từ khóa.", "string", ""}
+	cityParam = apiParam{"city", "Thành phố.", "string", "cities"}
+	wardParam = apiParam{"ward", "Phường, xã.", "string", "wards"}
+)
+
 // searchParams are /api/v1/search's (searchQuery).
 var searchParams = []apiParam{
-	{"q", "Từ khóa.", "string", ""}, {"type", "Loại mục (job, company, …).", "string", ""},
-	{"city", "Thành phố.", "string", "cities"}, {"industry", "Ngành.", "string", "industries"},
+	qParam, {"type", "Loại mục (job, company, …).", "string", ""},
+	cityParam, {"industry", "Ngành.", "string", "industries"},
 	{"occupation", "Nhóm nghề.", "string", "occupations"}, {"education", "Trình độ.", "string", "education"},
 	{"level", "Trình độ đào tạo.", "string", "program_levels"}, {"stage", "Giai đoạn dự án.", "string", "project_stages"},
 	{"wage_min", "Lương từ (đồng/tháng).", "integer", ""}, {"sort", "newest hoặc wage.", "string", ""},

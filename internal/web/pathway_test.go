@@ -22,11 +22,11 @@ func TestPathwaysAndWhoQualifies(t *testing.T) {
 	welding := domain.Program{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"}, SchoolID: school.ID,
 		Name: "Hàn", Level: "so_cap", Mode: "full_time", TuitionVND: testenv.Ptr(int64(0)), Occupations: pq.StringArray{"7"},
 		SupportGroups: pq.StringArray{"veteran", "disabled"}, SupportBenefits: pq.StringArray{"fee_waiver", "meals"}}
-	must(t, st.CreateProgram(ctx, &welding))
+	must(t, st.Create(ctx, &welding))
 	nursing := domain.Program{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"}, SchoolID: school.ID,
 		Name: "Điều dưỡng", Level: "cao_dang", Mode: "full_time", Occupations: pq.StringArray{"3"},
 		SupportGroups: pq.StringArray{"ethnic_minority"}, SupportBenefits: pq.StringArray{"stipend"}}
-	must(t, st.CreateProgram(ctx, &nursing))
+	must(t, st.Create(ctx, &nursing))
 
 	ct := testenv.NewCompany(t, st, 1, "cantho", domain.StatusPublished)
 	hcm := testenv.NewCompany(t, st, 2, "hcm", domain.StatusPublished)
@@ -97,7 +97,7 @@ func TestJobPageTellsHowToApply(t *testing.T) {
 		Requirements: "- Có chứng chỉ hàn\n- Sức khỏe tốt",
 		Benefits:     "Bảo hiểm đầy đủ",
 	}
-	must(t, st.CreateJob(ctx, &j))
+	must(t, st.Create(ctx, &j))
 	same := testenv.NewJob(t, st, other, testenv.JobSpec{Title: "Thợ hàn ống", Occupation: "7"})
 	elsewhere := testenv.NewJob(t, st, other, testenv.JobSpec{Title: "Thợ hàn Cần Thơ", Occupation: "7", City: "cantho"})
 	unlike := testenv.NewJob(t, st, other, testenv.JobSpec{Title: "Kế toán", Occupation: "3"})

@@ -19,7 +19,7 @@ var policyList = listSpec[store.PolicyFilter, domain.Policy]{
 	item: (*server).policyItem,
 	show: (*server).policyShow,
 	api: []apiParam{
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		qParam, cityParam,
 		{"kind", "Loại văn bản.", "string", "policy_kinds"}, {"field", "Lĩnh vực.", "string", "policy_fields"},
 	},
 	form: policyForm,
@@ -66,7 +66,7 @@ var projectList = listSpec[store.ProjectFilter, domain.Project]{
 	item: (*server).projectItem,
 	show: (*server).projectShow,
 	api: []apiParam{
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		qParam, cityParam,
 		{"kind", "Loại dự án.", "string", "project_kinds"}, {"stage", "Giai đoạn.", "string", "project_stages"},
 	},
 }

@@ -23,7 +23,7 @@ var schoolList = listSpec[store.SchoolFilter, domain.School]{
 	item: (*server).schoolItem,
 	show: (*server).schoolShow,
 	api: []apiParam{
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"}, {"ward", "Phường, xã.", "string", "wards"},
+		qParam, cityParam, wardParam,
 		{"kind", "Loại hình.", "string", "school_kinds"}, {"ownership", "Hình thức sở hữu.", "string", "ownerships"},
 		{"level", "Có ngành đào tạo trình độ này.", "string", "program_levels"},
 		{"seeks_partners", "1: chỉ trường đang tìm đối tác.", "string", ""},
@@ -71,7 +71,7 @@ var programList = listSpec[store.ProgramFilter, domain.Program]{
 	item: (*server).programItem,
 	show: (*server).programShow,
 	api: []apiParam{
-		{"q", "Từ khóa.", "string", ""}, {"city", "Thành phố.", "string", "cities"},
+		qParam, cityParam,
 		{"level", "Trình độ đào tạo.", "string", "program_levels"}, {"mode", "Hình thức đào tạo.", "string", "study_modes"},
 		{"tuition_max", "Học phí tối đa (đồng/khóa).", "integer", ""},
 	},

@@ -135,7 +135,7 @@ func (w *statsWorld) companies(t *testing.T, st *store.Store) []statsCompany {
 		}
 		c := domain.Company{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: city + "-sonv"}, TaxCode: testenv.TaxCode(t, (70+i)*1000),
 			Name: fmt.Sprintf("Công ty Thống kê %d", i), IndustryCode: industry, City: city}
-		createAs(t, st, store.Companies, status, &c.Meta, func() error { return st.CreateCompany(ctx, &c) })
+		createAs(t, st, store.Companies, status, &c.Meta, func() error { return st.Create(ctx, &c) })
 		companies = append(companies, statsCompany{c, status == domain.StatusPublished})
 	}
 	return companies
@@ -158,7 +158,7 @@ func (w *statsWorld) jobs(t *testing.T, st *store.Store, r *rand.Rand, d statsDa
 		if status == domain.StatusDraft {
 			j.PublishedAt = nil
 		}
-		createAs(t, st, store.Jobs, status, &j.Meta, func() error { return st.CreateJob(ctx, &j) })
+		createAs(t, st, store.Jobs, status, &j.Meta, func() error { return st.Create(ctx, &j) })
 		if status != domain.StatusPublished || !cc.public || !w.countJob(d, cc.c, j, published) {
 			continue
 		}
@@ -246,7 +246,7 @@ func (w *statsWorld) schools(t *testing.T, st *store.Store, r *rand.Rand) []stat
 		status := pickStatus(r)
 		s := domain.School{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: city + "-sogddt"}, Code: fmt.Sprintf("TK%02d", i),
 			Name: fmt.Sprintf("Trường Thống kê %d", i), Kind: kinds[r.IntN(len(kinds))], Ownership: owners[r.IntN(len(owners))], City: city}
-		createAs(t, st, store.Schools, status, &s.Meta, func() error { return st.CreateSchool(ctx, &s) })
+		createAs(t, st, store.Schools, status, &s.Meta, func() error { return st.Create(ctx, &s) })
 		public := status == domain.StatusPublished
 		schools = append(schools, statsSchool{s, public})
 		if public {
@@ -272,7 +272,7 @@ func (w *statsWorld) programs(t *testing.T, st *store.Store, r *rand.Rand, schoo
 		if r.IntN(2) == 0 {
 			p.Support = "Miễn học phí cho người có công"
 		}
-		createAs(t, st, store.Programs, status, &p.Meta, func() error { return st.CreateProgram(ctx, &p) })
+		createAs(t, st, store.Programs, status, &p.Meta, func() error { return st.Create(ctx, &p) })
 		if status != domain.StatusPublished || !sc.public {
 			continue
 		}
@@ -306,7 +306,7 @@ func (w *statsWorld) projects(t *testing.T, st *store.Store, r *rand.Rand) {
 		if r.IntN(3) > 0 {
 			p.BudgetVND = testenv.Ptr(int64(1+r.IntN(50)) * 100_000_000)
 		}
-		createAs(t, st, store.Projects, status, &p.Meta, func() error { return st.CreateProject(ctx, &p) })
+		createAs(t, st, store.Projects, status, &p.Meta, func() error { return st.Create(ctx, &p) })
 		if status == domain.StatusPublished {
 			budget := int64(0)
 			if p.BudgetVND != nil {
@@ -324,7 +324,7 @@ func (w *statsWorld) commitments(t *testing.T, st *store.Store, d statsDates) {
 	t.Helper()
 	program := testenv.NewPolicy(t, st, "program")
 	draftProgram := domain.Policy{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "hcm-sonv"}, Title: "Chương trình nháp", Kind: "program", Field: "employment", City: domain.Both}
-	must(t, st.CreatePolicy(ctx, &draftProgram))
+	must(t, st.Create(ctx, &draftProgram))
 	past, future := testenv.Ptr(d.today.AddDate(0, -2, 0)), testenv.Ptr(d.today.AddDate(1, 0, 0))
 	for i, spec := range []struct {
 		lead, progress string
@@ -333,14 +333,14 @@ func (w *statsWorld) commitments(t *testing.T, st *store.Store, d statsDates) {
 		{"cantho", "delayed", past}, {domain.Both, "not_started", past}, {"cantho", "not_started", future}} {
 		m := domain.Commitment{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, PolicyID: program.ID,
 			Title: fmt.Sprintf("Nhiệm vụ %d", i+1), Lead: spec.lead, Progress: spec.progress, DueOn: spec.due, SortOrder: i}
-		must(t, st.CreateCommitment(ctx, &m))
+		must(t, st.Create(ctx, &m))
 		w.ledger = append(w.ledger, m)
 	}
 	for _, m := range []domain.Commitment{
 		{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "hcm-sonv"}, PolicyID: program.ID, Title: "Nháp", Lead: "hcm", Progress: "done"},
 		{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, PolicyID: draftProgram.ID, Title: "Của chương trình nháp", Lead: "hcm", Progress: "done"},
 	} {
-		must(t, st.CreateCommitment(ctx, &m))
+		must(t, st.Create(ctx, &m))
 	}
 }
 

@@ -173,22 +173,22 @@ func build(t testing.TB, st *store.Store) world {
 
 	w.school = testenv.NewSchool(t, st, "CDKT", "cantho")
 	w.draftSchool = domain.School{Meta: domain.Meta{Status: domain.StatusDraft, DepartmentCode: "cantho-sogddt"}, Code: "NHAP", Name: "Trường nháp bí mật", Kind: "other", Ownership: "private", City: "cantho"}
-	must(t, st.CreateSchool(ctx, &w.draftSchool))
+	must(t, st.Create(ctx, &w.draftSchool))
 	w.program = domain.Program{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"}, SchoolID: w.school.ID, Name: "Công nghệ ô tô", Level: "cao_dang", Mode: "full_time", TuitionVND: testenv.Ptr(int64(9_000_000)), Support: "Miễn học phí cho bộ đội xuất ngũ"}
-	must(t, st.CreateProgram(ctx, &w.program))
+	must(t, st.Create(ctx, &w.program))
 	w.draftProgram = domain.Program{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sogddt"}, SchoolID: w.draftSchool.ID, Name: "Ngành của trường nháp", Level: "so_cap", Mode: "full_time"}
-	must(t, st.CreateProgram(ctx, &w.draftProgram))
+	must(t, st.Create(ctx, &w.draftProgram))
 
 	w.program2024 = testenv.NewPolicy(t, st, "program")
 	w.policy = domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sonv"}, Title: "Hỗ trợ người lao động mất việc", Kind: "policy", Field: "employment", City: "cantho", DocNumber: "15/2025/NQ-HĐND", Body: "## Đối tượng\n\nNgười lao động"}
-	must(t, st.CreatePolicy(ctx, &w.policy))
+	must(t, st.Create(ctx, &w.policy))
 	w.commitment = domain.Commitment{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-soldtbxh"}, PolicyID: w.program2024.ID, Title: "Sơ kết, tổng kết định kỳ", Lead: "both", Progress: "done",
 		Updates: []domain.LedgerUpdate{{Date: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC), Kind: "so_ket", Text: "Sơ kết 6 tháng"}}}
-	must(t, st.CreateCommitment(ctx, &w.commitment))
+	must(t, st.Create(ctx, &w.commitment))
 	w.project = domain.Project{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sonv"}, Title: "Trung tâm nghề thủy sản", Organization: "Hiệp hội", Kind: "training", City: "cantho", Stage: "seeking_partners", BudgetVND: testenv.Ptr(int64(5_000_000_000))}
-	must(t, st.CreateProject(ctx, &w.project))
+	must(t, st.Create(ctx, &w.project))
 	w.archivedProject = domain.Project{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "cantho-sonv"}, Title: "Dự án lưu trữ bí mật", Kind: "ngo", City: "cantho", Stage: "completed"}
-	must(t, st.CreateProject(ctx, &w.archivedProject))
+	must(t, st.Create(ctx, &w.archivedProject))
 	if _, err := st.SetStatus(ctx, store.Projects, w.archivedProject.ID, w.archivedProject.Version, domain.StatusArchived, "Trùng lặp"); err != nil {
 		t.Fatal(err)
 	}
@@ -349,14 +349,14 @@ func TestUserTextIsEscapedEverywhere(t *testing.T) {
 	company := testenv.NewCompany(t, st, 1, "hcm", domain.StatusPublished)
 	company.Name = "Công ty " + evil
 	company.Description = evil
-	must(t, st.UpdateCompany(ctx, &company))
+	must(t, st.Update(ctx, &company))
 	job := domain.Job{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, CompanyID: company.ID,
 		Title: "Thợ " + evil, OccupationCode: "7", Positions: 3, EmploymentType: "full_time", Education: "none", City: "hcm",
 		Requirements: evil, Benefits: evil, Contact: evil, WorkAddress: evil}
-	must(t, st.CreateJob(ctx, &job))
+	must(t, st.Create(ctx, &job))
 	policy := domain.Policy{Meta: domain.Meta{Status: domain.StatusPublished, DepartmentCode: "hcm-sonv"}, Title: "Chính sách " + evil,
 		Kind: "policy", Field: "labour", City: "hcm", Summary: evil, Body: "Nội dung " + evil}
-	must(t, st.CreatePolicy(ctx, &policy))
+	must(t, st.Create(ctx, &policy))
 	app := newApp(t, st)
 
 	for _, path := range []string{"/", "/viec-lam", "/viec-lam/" + ref(job.Meta), "/doanh-nghiep", "/doanh-nghiep/" + ref(company.Meta),
