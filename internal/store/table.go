@@ -29,7 +29,7 @@ type entryTable struct {
 	// title is an entry's title (its slug's source), given a *T.
 	title func(entry any) string
 	// complete fills in what the rows read (a []T) do not hold (a
-	// commitment's ledger); nil when they hold it all.
+	// ledger of updates); nil when they hold it all.
 	complete func(ctx context.Context, q sqlx.QueryerContext, entries any) error
 	// read is what the shared reads select and join (entries.go); reads
 	// are those statements written for this table.
@@ -54,7 +54,7 @@ type entryOps[T any] struct {
 	// defaults fills in what an entry left empty, before an insert
 	// (isNew) or an update; nil: nothing.
 	defaults func(e *T, isNew bool)
-	// written saves what goes with the row (a commitment's ledger, a
+	// written saves what goes with the row (a ledger of updates, a
 	// school's programs' city) once it is written; nil: nothing.
 	written func(ctx context.Context, tx *sqlx.Tx, e *T, isNew bool) error
 	// insert replaces the insert of insertSQL into the entry's Meta (a
