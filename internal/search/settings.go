@@ -106,9 +106,11 @@ func Settings() (*meilisearch.Settings, error) {
 	}
 	return &meilisearch.Settings{
 		SearchableAttributes: append(append([]string{}, foldedAttributes...), telexAttributes...),
-		FilterableAttributes: []string{"type", "cities", "ward", "industry", "occupation", "education", "education_rank",
-			"level", "kind", "stage", "progress", "employment_type", "experience_years", "priority_groups", "wage_band", "seeks_partners",
-			"wage_sort", "deadline_ts", "entity_id"},
+		// Only what Query.Filter and the facets use: every filterable
+		// attribute is indexed again with each document.
+		FilterableAttributes: []string{"type", "cities", "industry", "occupation", "education", "education_rank",
+			"level", "stage", "employment_type", "experience_years", "priority_groups", "wage_band",
+			"wage_sort", "deadline_ts"},
 		SortableAttributes: []string{"published_ts", "wage_sort", "deadline_ts"},
 		// Freshness breaks ties after relevance.
 		RankingRules: []string{"words", "typo", "proximity", "attribute", "sort", "exactness", "published_ts:desc"},
