@@ -12,10 +12,14 @@ import (
 )
 
 // Fold removes diacritics and lower-cases s: "Cần Thơ" → "can tho".
+// dStroke is built once: a Replacer compiles its table on first use, and
+// Fold runs for every query and every indexed text.
+var dStroke = strings.NewReplacer("đ", "d", "Đ", "D")
+
 // đ/Đ are letters of their own, not a base letter with a mark, so they are
 // mapped by hand before the combining marks are stripped.
 func Fold(s string) string {
-	s = strings.NewReplacer("đ", "d", "Đ", "D").Replace(s)
+	s = dStroke.Replace(s)
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
