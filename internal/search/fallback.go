@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"hoptac/internal/domain"
 	"hoptac/internal/vn"
 )
 
@@ -138,10 +139,40 @@ func TSQueryAllButOne(q string) string {
 	return strings.Join(alts, " | ")
 }
 
-// tsTerms writes each group of the query as a tsquery term.
+// typeWords are the folded names of the entry types ("viec lam", "jobs",
+// "doanh nghiep", "employers" …). Meilisearch's documents carry their
+// type's labels, so such a word matches every entry of the type there;
+// search_docs holds no labels, so the fallback does not require them
+// ("garment jobs" asks for garment).
+var typeWords = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, t := range domain.EntryTypes {
+		for _, name := range []string{t.Name, t.Plural, t.LabelVI, t.LabelEN, t.MenuVI} {
+			out[strings.Join(foldTokens(name), " ")] = true
+		}
+	}
+	return out
+})
+
+// namesAType tells whether a group is only a type's name, as typed or by
+// one of its synonyms.
+func (g tsGroup) namesAType() bool {
+	for _, a := range g.alts {
+		if typeWords()[strings.Join(a, " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+// tsTerms writes each group of the query as a tsquery term, but for the
+// groups that only name a type (typeWords).
 func tsTerms(q string) []string {
 	var out []string
 	for _, g := range tsGroups(q) {
+		if !g.prefix && g.namesAType() {
+			continue
+		}
 		if g.prefix {
 			out = append(out, g.alts[0][0]+":*")
 			continue

@@ -29,3 +29,19 @@ func TestTSQueryAllButOne(t *testing.T) {
 		t.Errorf("RankTSQuery(ke toan xqa) = %q, want %q", got, want)
 	}
 }
+
+// TestTSQueryLeavesTypeNamesOut: search_docs holds no type labels, so a
+// word that only names an entry type ("jobs", "việc làm", "employers") is
+// not required, as it matches every entry of the type on Meilisearch.
+func TestTSQueryLeavesTypeNamesOut(t *testing.T) {
+	for q, want := range map[string]string{
+		"xqa jobs":          "xqa",
+		"việc làm xqa":      "xqa:*",
+		"xqa employers xqb": "xqa & xqb:*",
+		"jobs":              "",
+	} {
+		if got := search.TSQuery(q, true); got != want {
+			t.Errorf("TSQuery(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

@@ -70,16 +70,17 @@ var generatedThresholds = map[string]float64{
 // generatedFallbackThresholds are the fallback's on the generated set.
 var generatedFallbackThresholds = map[string]float64{
 	"accented": 1, "unaccented": 1, "typo": 1, "abbreviation": 1, "old_name": 0.96,
-	"english": 0.67, "intent": 1, "mixed": 1, "company_trade": 1, "old_learning": 1, "all": 0.95,
+	"english": 0.97, "intent": 1, "mixed": 1, "company_trade": 1, "old_learning": 1, "all": 0.99,
 }
 
 // fallbackThresholds are the same ratchet for the PostgreSQL fallback,
-// which has no typo tolerance beyond "every word but one", does not index the type labels ("jobs",
-// "việc làm": English suffers) and ranks by ts_rank over title and
-// organisation only (place words do not lift a match).
+// which has no typo tolerance beyond "every word but one", holds no type
+// labels (so it does not require "jobs", "việc làm": typeWords) and ranks
+// by ts_rank over title and organisation only (place words do not lift a
+// match).
 var fallbackThresholds = map[string]float64{
-	"accented": 0.96, "accented_first": 0.95, "unaccented": 1, "typo": 0.88, "abbreviation": 0.86, "old_name": 0.72,
-	"english": 0.68, "intent": 0.93, "mixed": 0, "company_trade": 0, "old_learning": 0, "all": 0.86,
+	"accented": 0.96, "accented_first": 0.95, "unaccented": 1, "typo": 0.88, "abbreviation": 0.93, "old_name": 0.72,
+	"english": 0.89, "intent": 0.93, "mixed": 0, "company_trade": 0, "old_learning": 0, "all": 0.90,
 }
 
 // fixtureEntry is one entry of testdata/relevance.json: the fields of the
