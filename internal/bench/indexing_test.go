@@ -12,7 +12,6 @@ import (
 
 	"hoptac/internal/indexer"
 	"hoptac/internal/search"
-	"hoptac/internal/seed"
 	"hoptac/internal/store"
 	"hoptac/internal/testenv"
 )
@@ -31,23 +30,7 @@ import (
 func BenchmarkIndexing(b *testing.B) {
 	ctx := context.Background()
 	set := readSettings()
-	dbURL, generate := os.Getenv("BENCH_DATABASE_URL"), false
-	if dbURL == "" {
-		dbURL, generate = testenv.DatabaseURL(b), true
-	}
-	st, err := store.Open(ctx, dbURL, store.Options{MaxOpenConns: 10, StatementTimeout: 5 * time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	if generate {
-		t0 := time.Now()
-		c, err := seed.Generate(ctx, st, set.size, time.Now())
-		if err != nil {
-			b.Fatalf("Generate = %v", err)
-		}
-		fmt.Printf("generated %v in %v\n", c, time.Since(t0).Round(time.Second))
-	}
+	st, _, _ := generatedStore(b, ctx, os.Getenv("BENCH_DATABASE_URL"), set.size, store.Options{MaxOpenConns: 10, StatementTimeout: 5 * time.Second})
 	// Every generated row counts as delivered: the reindex below indexes
 	// them, as after `hoptac seed` + `hoptac reindex`.
 	for _, q := range []string{

@@ -108,10 +108,12 @@ func freeAddr() (string, error) {
 	return l.Addr().String(), nil
 }
 
-func startMeili() (*Meili, error) {
+func startMeili() (*Meili, error) { return startMeiliWithKey(randomMasterKey()) }
+
+func randomMasterKey() string {
 	key := make([]byte, 16)
 	_, _ = rand.Read(key)
-	return startMeiliWithKey(hex.EncodeToString(key))
+	return hex.EncodeToString(key)
 }
 
 func startMeiliWithKey(masterKey string) (*Meili, error) { return startMeiliWith(masterKey, false) }
@@ -279,9 +281,7 @@ func meiliDataDir() (string, error) {
 // core (Meilisearch's default), for benchmarks that compare the two.
 func PrivateMeilisearchAllThreads(t testing.TB) *Meili {
 	t.Helper()
-	key := make([]byte, 16)
-	_, _ = rand.Read(key)
-	m, err := startMeiliWith(hex.EncodeToString(key), true)
+	m, err := startMeiliWith(randomMasterKey(), true)
 	if err != nil {
 		t.Fatalf("testenv: Meilisearch: %v", err)
 	}
